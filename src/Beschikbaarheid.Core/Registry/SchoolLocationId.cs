@@ -1,0 +1,60 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace Beschikbaarheid.Core.Registry;
+
+/// <summary>
+/// A school location: BRIN (2 digits + 2 letters, e.g. <c>30AB</c>) and a 2-digit vestiging; written
+/// together as <c>30AB00</c>.
+/// </summary>
+public readonly record struct SchoolLocationId : IComparable<SchoolLocationId>
+{
+    private SchoolLocationId(string brin, string vestiging)
+    {
+        Brin = brin;
+        Vestiging = vestiging;
+    }
+
+    public string Brin { get; }
+    public string Vestiging { get; }
+
+    public static bool IsBrin([NotNullWhen(true)] string? text) =>
+        text is { Length: 4 } && char.IsAsciiDigit(text[0]) && char.IsAsciiDigit(text[1])
+        && char.IsAsciiLetter(text[2]) && char.IsAsciiLetter(text[3]);
+
+    public static bool IsVestiging([NotNullWhen(true)] string? text) =>
+        text is { Length: 2 } && char.IsAsciiDigit(text[0]) && char.IsAsciiDigit(text[1]);
+
+    public static bool TryCreate(string? brin, string? vestiging, out SchoolLocationId id)
+    {
+        id = default;
+        brin = brin?.Trim().ToUpperInvariant();
+        vestiging = vestiging?.Trim();
+        if (!IsBrin(brin) || !IsVestiging(vestiging))
+        {
+            return false;
+        }
+        id = new SchoolLocationId(brin, vestiging);
+        return true;
+    }
+
+    /// <summary>Parses the joined form <c>30AB00</c> used in scheme files.</summary>
+    public static bool TryParse([NotNullWhen(true)] string? text, out SchoolLocationId id)
+    {
+        id = default;
+        var trimmed = text?.Trim();
+        return trimmed is { Length: 6 } && TryCreate(trimmed[..4], trimmed[4..], out id);
+    }
+
+    public int CompareTo(SchoolLocationId other)
+    {
+        var byBrin = string.CompareOrdinal(Brin, other.Brin);
+        return byBrin != 0 ? byBrin : string.CompareOrdinal(Vestiging, other.Vestiging);
+    }
+
+    public static bool operator <(SchoolLocationId left, SchoolLocationId right) => left.CompareTo(right) < 0;
+    public static bool operator >(SchoolLocationId left, SchoolLocationId right) => left.CompareTo(right) > 0;
+    public static bool operator <=(SchoolLocationId left, SchoolLocationId right) => left.CompareTo(right) <= 0;
+    public static bool operator >=(SchoolLocationId left, SchoolLocationId right) => left.CompareTo(right) >= 0;
+
+    public override string ToString() => Brin + Vestiging;
+}

@@ -1,0 +1,84 @@
+using Beschikbaarheid.Core.Arithmetic;
+using Beschikbaarheid.Core.Periods;
+using Beschikbaarheid.Core.Registry;
+using Beschikbaarheid.Core.Schemes;
+
+namespace Beschikbaarheid.Core.Settlement;
+
+/// <summary>
+/// Settles one scheme for one month: pool and key give each municipality's cost per school location,
+/// the flow turns those into invoices. Pure: the same scheme, month and beschikkingen give the same plan.
+/// </summary>
+public static class MonthlySettlement
+{
+    /// <param name="beschikkingen">At least every beschikking at the scheme's schools active in the
+    /// month's funding year; others are ignored.</param>
+    public static SettlementPlan Calculate(Scheme scheme, YearMonth period, IEnumerable<Beschikking> beschikkingen)
+    {
+        ArgumentNullException.ThrowIfNull(scheme);
+        ArgumentNullException.ThrowIfNull(beschikkingen);
+        var terms = scheme.TermsFor(period.Year);
+        var costs = (terms.Pool, terms.Key) switch
+        {
+            (PerChildPool pool, ChildrenKey) => PerChildCosts.Calculate(terms, pool, period, beschikkingen),
+            _ => throw new NotSupportedException($"Scheme {scheme.Id}: pool {terms.Pool.GetType().Name} with key {terms.Key.GetType().Name} is not supported."),
+        };
+
+        var allocation = terms.Participants.Order()
+            .Select(code =>
+            {
+                var own = costs.Shares.Where(s => s.Municipality == code).ToList();
+                return new AllocationRow(
+                    code,
+                    costs.ChildrenPerMunicipality.GetValueOrDefault(code),
+                    own.Sum(s => s.Basis),
+                    Money.Sum(own.Select(s => s.Month)),
+                    Money.Sum(own.Select(s => s.AnnualProjection)),
+                    Invoiced: IsInvoiced(terms.Flow, code));
+            })
+            .ToList();
+
+        var locations = terms.Schools.Order()
+            .Select(school =>
+            {
+                var here = costs.Shares.Where(s => s.School == school).ToList();
+                return new LocationRow(school, costs.ChildrenPerSchool.GetValueOrDefault(school), here.Sum(s => s.Basis), Money.Sum(here.Select(s => s.Month)));
+            })
+            .ToList();
+
+        var invoices = terms.Flow switch
+        {
+            LeadFlow lead => LeadInvoices(lead, costs.Shares),
+            _ => throw new NotSupportedException($"Scheme {scheme.Id}: flow {terms.Flow.GetType().Name} is not supported."),
+        };
+
+        return new SettlementPlan(scheme.Id, period, SettlementKind.Voorschot, BasisUnit.ChildDays, allocation, locations, costs.Individual, invoices);
+    }
+
+    private static bool IsInvoiced(Flow flow, MunicipalityCode municipality) => flow switch
+    {
+        LeadFlow lead => lead.Lead != municipality,
+        _ => true,
+    };
+
+    /// <summary>The lead invoices every other participant, one line per school location; its own share stays home.</summary>
+    private static List<InvoiceDraft> LeadInvoices(LeadFlow flow, IReadOnlyList<CostShare> shares) =>
+        shares
+            .Where(s => s.Municipality != flow.Lead && s.Month > Money.Zero)
+            .GroupBy(s => s.Municipality)
+            .OrderBy(g => g.Key)
+            .Select(g => new InvoiceDraft(
+                flow.Lead,
+                g.Key,
+                g.OrderBy(s => s.School).Select(s => new InvoiceLineDraft(s.School, s.Basis, s.Month)).ToList()))
+            .ToList();
+}
+
+/// <summary>One municipality's cost at one school location in the month, and its projection for the year.</summary>
+internal sealed record CostShare(SchoolLocationId School, MunicipalityCode Municipality, decimal Basis, Money Month, Money AnnualProjection);
+
+internal sealed record Costs(
+    IReadOnlyList<CostShare> Shares,
+    IReadOnlyDictionary<MunicipalityCode, int> ChildrenPerMunicipality,
+    IReadOnlyDictionary<SchoolLocationId, int> ChildrenPerSchool,
+    IReadOnlyList<IndividualCount> Individual);

@@ -1,0 +1,51 @@
+using Beschikbaarheid.Core.Arithmetic;
+using Beschikbaarheid.Core.Periods;
+using Beschikbaarheid.Core.Registry;
+
+namespace Beschikbaarheid.Core.Settlement;
+
+/// <summary>
+/// What a municipality carries in a period: its key figures (children, basis) and amounts. The lead's own
+/// row is counted here but never invoiced.
+/// </summary>
+public sealed record AllocationRow(
+    MunicipalityCode Municipality,
+    int Children,
+    decimal Basis,
+    Money Month,
+    Money AnnualProjection,
+    bool Invoiced);
+
+/// <summary>What one school location costs in a period.</summary>
+public sealed record LocationRow(SchoolLocationId School, int Children, decimal Basis, Money Month);
+
+/// <summary>Children at the scheme's schools in the period who stay on individual beschikkingen, by reason.</summary>
+public sealed record IndividualCount(Eligibility Reason, int Children);
+
+public sealed record InvoiceLineDraft(SchoolLocationId School, decimal Basis, Money Amount);
+
+/// <summary>An invoice before it has a number: issuer, debtor and one line per school location.</summary>
+public sealed record InvoiceDraft(MunicipalityCode Issuer, MunicipalityCode Debtor, IReadOnlyList<InvoiceLineDraft> Lines)
+{
+    public Money Total => Money.Sum(Lines.Select(l => l.Amount));
+}
+
+/// <summary>
+/// The pure result of settling one scheme for one month: nothing is numbered or stored yet.
+/// <see cref="Allocation"/> lists every participant, <see cref="Invoices"/> only debtors with something to pay.
+/// </summary>
+public sealed record SettlementPlan(
+    string SchemeId,
+    YearMonth Period,
+    SettlementKind Kind,
+    BasisUnit BasisUnit,
+    IReadOnlyList<AllocationRow> Allocation,
+    IReadOnlyList<LocationRow> Locations,
+    IReadOnlyList<IndividualCount> Individual,
+    IReadOnlyList<InvoiceDraft> Invoices)
+{
+    public bool HasEligibleChildren => Allocation.Any(a => a.Basis > 0);
+}
+
+/// <summary>What the basis of a line counts.</summary>
+public enum BasisUnit { ChildDays }
