@@ -1,0 +1,58 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+
+namespace Beschikbaarheid.Data.Database;
+
+/// <summary>Opens connections to the engine's database; the one place that knows which provider is in use.</summary>
+public interface IConnectionFactory
+{
+    DatabaseProvider Provider { get; }
+
+    /// <summary>A human-readable name of the database for messages (a file path, never a password).</summary>
+    string Describe();
+
+    Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default);
+}
+
+/// <summary>The embedded default: one SQLite file, created with its folder on first use.</summary>
+public sealed class SqliteConnectionFactory : IConnectionFactory
+{
+    private readonly string _path;
+    private readonly string _connectionString;
+
+    public SqliteConnectionFactory(string path)
+    {
+        _path = Path.GetFullPath(path);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = _path,
+            ForeignKeys = true,
+            // Seconds a writer waits for another process's write lock before SQLITE_BUSY.
+            DefaultTimeout = 30,
+            Pooling = false,
+        }.ToString();
+    }
+
+    public DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    public string Describe() => _path;
+
+    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var folder = Path.GetDirectoryName(_path);
+            if (!string.IsNullOrEmpty(folder))
+            {
+                Directory.CreateDirectory(folder);
+            }
+            var connection = new SqliteConnection(_connectionString);
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch (Exception ex) when (ex is SqliteException or UnauthorizedAccessException or IOException)
+        {
+            throw new DatabaseUnavailableException($"Cannot open the database file {_path}: {ex.Message} Check that the folder exists and is writable, or pass another --db.", ex);
+        }
+    }
+}

@@ -1,0 +1,3 @@
+namespace Beschikbaarheid.Data.Database;
+
+public enum DatabaseProvider { Sqlite, SqlServer }

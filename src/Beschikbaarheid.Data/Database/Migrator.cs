@@ -1,0 +1,126 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Reflection;
+using System.Text.RegularExpressions;
+using Dapper;
+
+namespace Beschikbaarheid.Data.Database;
+
+/// <summary>A numbered script of sql/&lt;provider&gt;/, e.g. 0001_initial.sql.</summary>
+public sealed record Migration(int Version, string Name, string Sql);
+
+/// <summary>
+/// Applies the numbered migrations of the configured provider, each in its own transaction together
+/// with its row in <c>schema_migrations</c>, so it is safe to run any number of times and never leaves
+/// half a migration behind.
+/// </summary>
+public sealed partial class Migrator(IConnectionFactory connections)
+{
+    private const string CreateHistory = """
+        CREATE TABLE schema_migrations (
+            version    INT           NOT NULL PRIMARY KEY,
+            name       VARCHAR(200)  NOT NULL,
+            applied_at VARCHAR(40)   NOT NULL
+        )
+        """;
+
+    public IReadOnlyList<Migration> Known { get; } = LoadEmbedded(connections.Provider);
+
+    /// <returns>The migrations applied by this call (none when the database was current).</returns>
+    public async Task<IReadOnlyList<Migration>> MigrateAsync(TimeProvider clock, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        DapperSetup.EnsureRegistered();
+        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        if (!await HistoryExistsAsync(connection).ConfigureAwait(false))
+        {
+            await connection.ExecuteAsync(CreateHistory).ConfigureAwait(false);
+        }
+        var applied = await AppliedVersionsAsync(connection).ConfigureAwait(false);
+        EnsureNotNewerThanProgram(applied);
+
+        var done = new List<Migration>();
+        foreach (var migration in Known.Where(m => !applied.Contains(m.Version)))
+        {
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var batch in Batches(migration.Sql))
+            {
+                await connection.ExecuteAsync(batch, transaction: transaction).ConfigureAwait(false);
+            }
+            await connection.ExecuteAsync(
+                "INSERT INTO schema_migrations (version, name, applied_at) VALUES (@Version, @Name, @AppliedAt)",
+                new { migration.Version, migration.Name, AppliedAt = clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture) },
+                transaction).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            done.Add(migration);
+        }
+        return done;
+    }
+
+    /// <summary>Versions not yet applied; empty when the database is current.</summary>
+    public async Task<IReadOnlyList<Migration>> PendingAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        if (!await HistoryExistsAsync(connection).ConfigureAwait(false))
+        {
+            return Known;
+        }
+        var applied = await AppliedVersionsAsync(connection).ConfigureAwait(false);
+        EnsureNotNewerThanProgram(applied);
+        return Known.Where(m => !applied.Contains(m.Version)).ToList();
+    }
+
+    private void EnsureNotNewerThanProgram(HashSet<int> applied)
+    {
+        var newest = Known.Count == 0 ? 0 : Known.Max(m => m.Version);
+        var unknown = applied.Where(v => v > newest).Order().ToList();
+        if (unknown.Count > 0)
+        {
+            throw new DatabaseUnavailableException(
+                $"The database {connections.Describe()} has migration {unknown[^1]}, newer than this program knows ({newest}). Upgrade the program; nothing was changed.");
+        }
+    }
+
+    private async Task<bool> HistoryExistsAsync(DbConnection connection)
+    {
+        var sql = connections.Provider == DatabaseProvider.Sqlite
+            ? "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'"
+            : "SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = 'schema_migrations'";
+        return await connection.ExecuteScalarAsync<long>(sql).ConfigureAwait(false) > 0;
+    }
+
+    private static async Task<HashSet<int>> AppliedVersionsAsync(DbConnection connection) =>
+        (await connection.QueryAsync<int>("SELECT version FROM schema_migrations").ConfigureAwait(false)).ToHashSet();
+
+    /// <summary>T-SQL scripts may separate batches with GO lines; SQLite scripts run whole.</summary>
+    private IEnumerable<string> Batches(string sql) =>
+        connections.Provider == DatabaseProvider.SqlServer
+            ? GoLine().Split(sql).Where(b => !string.IsNullOrWhiteSpace(b))
+            : [sql];
+
+    private static List<Migration> LoadEmbedded(DatabaseProvider provider)
+    {
+        var folder = provider == DatabaseProvider.Sqlite ? "sqlite" : "sqlserver";
+        var assembly = typeof(Migrator).Assembly;
+        var migrations = new List<Migration>();
+        foreach (var resource in assembly.GetManifestResourceNames().Where(n => n.StartsWith($"sql/{folder}/", StringComparison.Ordinal)))
+        {
+            var name = resource[(resource.LastIndexOf('/') + 1)..];
+            var match = ScriptName().Match(name);
+            if (!match.Success)
+            {
+                throw new InvalidOperationException($"Migration {resource} is not named NNNN_description.sql.");
+            }
+            using var stream = assembly.GetManifestResourceStream(resource)!;
+            using var reader = new StreamReader(stream);
+            migrations.Add(new Migration(int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture), name, reader.ReadToEnd()));
+        }
+        return migrations.OrderBy(m => m.Version).ToList();
+    }
+
+    [GeneratedRegex(@"^(\d{4})_[a-z0-9_]+\.sql$")]
+    private static partial Regex ScriptName();
+
+    [GeneratedRegex(@"^\s*GO\s*$", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
+    private static partial Regex GoLine();
+}

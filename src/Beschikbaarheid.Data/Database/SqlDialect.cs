@@ -1,0 +1,22 @@
+namespace Beschikbaarheid.Data.Database;
+
+/// <summary>The few places where SQLite and T-SQL differ in a query; everything else is written once.</summary>
+internal static class SqlDialect
+{
+    /// <summary>Appended to an INSERT in the same batch to read back the identity it generated.</summary>
+    public static string SelectInsertedId(DatabaseProvider provider) => provider switch
+    {
+        DatabaseProvider.Sqlite => "SELECT last_insert_rowid();",
+        DatabaseProvider.SqlServer => "SELECT CAST(SCOPE_IDENTITY() AS BIGINT);",
+        _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, null),
+    };
+
+    /// <summary>A unique-key violation: the guard that stops a second process issuing the same period.</summary>
+    public static bool IsUniqueViolation(Exception exception) => exception switch
+    {
+        Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteErrorCode == 19 && sqlite.SqliteExtendedErrorCode is 2067 or 1555,
+        System.Data.Common.DbException db => db.GetType().Name == "SqlException" && db.ErrorCode is 2627 or 2601
+            || db.Message.Contains("UNIQUE KEY", StringComparison.Ordinal),
+        _ => false,
+    };
+}

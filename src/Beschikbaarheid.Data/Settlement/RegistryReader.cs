@@ -1,0 +1,31 @@
+using Beschikbaarheid.Core.Registry;
+using Beschikbaarheid.Data.Database;
+using Dapper;
+using System.Data.Common;
+
+namespace Beschikbaarheid.Data.Settlement;
+
+/// <summary>Names and addresses of municipalities and school locations, for checks and for what users read.</summary>
+public sealed class RegistryReader(IConnectionFactory connections)
+{
+    public async Task<(IReadOnlyDictionary<MunicipalityCode, Municipality> Municipalities, IReadOnlyDictionary<SchoolLocationId, SchoolLocation> Schools)> LoadAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await LoadAsync(connection).ConfigureAwait(false);
+    }
+
+    internal static async Task<(IReadOnlyDictionary<MunicipalityCode, Municipality>, IReadOnlyDictionary<SchoolLocationId, SchoolLocation>)> LoadAsync(DbConnection connection)
+    {
+        var municipalities = (await connection.QueryAsync<(string Code, string Name, string? Address, string? PostalCode, string? City)>(
+                "SELECT code, name, address, postal_code, city FROM municipalities").ConfigureAwait(false))
+            .Select(m => new Municipality(MunicipalityCode.Parse(m.Code), m.Name, m.Address, m.PostalCode, m.City))
+            .ToDictionary(m => m.Code);
+        var schools = (await connection.QueryAsync<(string Brin, string Vestiging, string Name, string BoardNumber, string BoardName, string Municipality, string Sector)>(
+                "SELECT brin, vestiging, name, board_number, board_name, municipality_code, sector FROM school_locations").ConfigureAwait(false))
+            .Select(s => new SchoolLocation(
+                SchoolLocationId.TryCreate(s.Brin, s.Vestiging, out var id) ? id : throw new InvalidOperationException($"Stored school {s.Brin}{s.Vestiging} is malformed."),
+                s.Name, s.BoardNumber, s.BoardName, MunicipalityCode.Parse(s.Municipality), Enum.Parse<Sector>(s.Sector)))
+            .ToDictionary(s => s.Id);
+        return (municipalities, schools);
+    }
+}

@@ -1,0 +1,242 @@
+using System.Data.Common;
+using System.Globalization;
+using Beschikbaarheid.Core.Arithmetic;
+using Beschikbaarheid.Core.Periods;
+using Beschikbaarheid.Core.Registry;
+using Beschikbaarheid.Core.Schemes;
+using Beschikbaarheid.Core.Settlement;
+using Beschikbaarheid.Data.Database;
+using Dapper;
+
+namespace Beschikbaarheid.Data.Settlement;
+
+/// <summary>The result of asking to issue a period: the run that holds it, and whether this call issued it.</summary>
+public sealed record IssueOutcome(long RunId, bool IssuedNow);
+
+/// <summary>
+/// Stores settlement runs. A run, its invoice numbers, invoices, lines and key figures are written in one
+/// transaction: a failure anywhere leaves no run, no invoice and no used number. The unique key on
+/// (scheme, period, kind) makes a second issue of the same period impossible, also from another process.
+/// </summary>
+public sealed class SettlementStore(IConnectionFactory connections)
+{
+    /// <summary>Test seam: called after each invoice is written inside the transaction, to simulate a crash halfway.</summary>
+    public Action<int>? AfterInvoiceWritten { get; set; }
+
+    public async Task<long?> FindRunAsync(string schemeId, YearMonth period, SettlementKind kind, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await FindRunAsync(connection, null, schemeId, period, kind).ConfigureAwait(false);
+    }
+
+    public async Task<IssueOutcome> IssueAsync(
+        Scheme scheme, SettlementPlan plan, DateOnly invoiceDate, string startedBy, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scheme);
+        ArgumentNullException.ThrowIfNull(plan);
+        DapperSetup.EnsureRegistered();
+        var terms = scheme.TermsFor(plan.Period.Year);
+        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+
+        if (await FindRunAsync(connection, transaction, scheme.Id, plan.Period, plan.Kind).ConfigureAwait(false) is { } existing)
+        {
+            return new IssueOutcome(existing, IssuedNow: false);
+        }
+
+        long runId;
+        try
+        {
+            runId = await connection.ExecuteScalarAsync<long>(
+                $"""
+                INSERT INTO settlement_runs (scheme_id, scheme_name, period, kind, basis_unit, started_by, created_at)
+                VALUES (@SchemeId, @SchemeName, @Period, @Kind, @BasisUnit, @StartedBy, @CreatedAt);
+                {SqlDialect.SelectInsertedId(connections.Provider)}
+                """,
+                new
+                {
+                    SchemeId = scheme.Id, SchemeName = scheme.Name, Period = plan.Period.ToString(), Kind = plan.Kind.Dutch(),
+                    BasisUnit = plan.BasisUnit.ToString(), StartedBy = startedBy, CreatedAt = now,
+                },
+                transaction).ConfigureAwait(false);
+        }
+        catch (DbException ex) when (SqlDialect.IsUniqueViolation(ex))
+        {
+            // Another process issued this period between our check and our insert.
+            await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+            var winner = await FindRunAsync(connection, null, scheme.Id, plan.Period, plan.Kind).ConfigureAwait(false);
+            return new IssueOutcome(winner ?? throw new InvalidOperationException("Unique violation without a run."), IssuedNow: false);
+        }
+
+        var numbers = await TakeNumbersAsync(connection, transaction, plan.Invoices, invoiceDate.Year).ConfigureAwait(false);
+        var written = 0;
+        foreach (var invoice in plan.Invoices)
+        {
+            var number = numbers[invoice];
+            await connection.ExecuteAsync(
+                """
+                INSERT INTO invoices (number, run_id, issuer, debtor, invoice_date, due_date, iban, vat_statement, total_cents)
+                VALUES (@Number, @RunId, @Issuer, @Debtor, @InvoiceDate, @DueDate, @Iban, @VatStatement, @Total)
+                """,
+                new
+                {
+                    Number = number, RunId = runId, Issuer = invoice.Issuer.Value, Debtor = invoice.Debtor.Value, InvoiceDate = invoiceDate,
+                    DueDate = invoiceDate.AddDays(terms.Invoice.PaymentTermDays), terms.Invoice.Iban, terms.Invoice.VatStatement, Total = invoice.Total.Cents,
+                },
+                transaction).ConfigureAwait(false);
+            await connection.ExecuteAsync(
+                """
+                INSERT INTO invoice_lines (invoice_number, line_number, brin, vestiging, basis, amount_cents)
+                VALUES (@Number, @LineNumber, @Brin, @Vestiging, @Basis, @Amount)
+                """,
+                invoice.Lines.Select((l, i) => new { Number = number, LineNumber = i + 1, l.School.Brin, l.School.Vestiging, l.Basis, Amount = l.Amount.Cents }),
+                transaction).ConfigureAwait(false);
+            AfterInvoiceWritten?.Invoke(++written);
+        }
+
+        await connection.ExecuteAsync(
+            """
+            INSERT INTO settlement_allocations (run_id, municipality_code, children, basis, month_cents, annual_projection_cents, invoiced)
+            VALUES (@RunId, @Municipality, @Children, @Basis, @Month, @Annual, @Invoiced)
+            """,
+            plan.Allocation.Select(a => new
+            {
+                RunId = runId, Municipality = a.Municipality.Value, a.Children, a.Basis, Month = a.Month.Cents, Annual = a.AnnualProjection.Cents, a.Invoiced,
+            }),
+            transaction).ConfigureAwait(false);
+        await connection.ExecuteAsync(
+            """
+            INSERT INTO settlement_locations (run_id, brin, vestiging, children, basis, month_cents)
+            VALUES (@RunId, @Brin, @Vestiging, @Children, @Basis, @Month)
+            """,
+            plan.Locations.Select(l => new { RunId = runId, l.School.Brin, l.School.Vestiging, l.Children, l.Basis, Month = l.Month.Cents }),
+            transaction).ConfigureAwait(false);
+        await connection.ExecuteAsync(
+            "INSERT INTO settlement_individual (run_id, reason, children) VALUES (@RunId, @Reason, @Children)",
+            plan.Individual.Select(i => new { RunId = runId, Reason = i.Reason.ToString(), i.Children }),
+            transaction).ConfigureAwait(false);
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return new IssueOutcome(runId, IssuedNow: true);
+    }
+
+    /// <summary>
+    /// Takes the next numbers per issuer for the invoice year, <c>{issuer}-{year}-{sequence:00000}</c>, inside
+    /// the caller's transaction: a rollback returns them, so the sequence never has a gap.
+    /// </summary>
+    private static async Task<Dictionary<InvoiceDraft, string>> TakeNumbersAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<InvoiceDraft> invoices, int year)
+    {
+        var numbers = new Dictionary<InvoiceDraft, string>(ReferenceEqualityComparer.Instance);
+        foreach (var byIssuer in invoices.GroupBy(i => i.Issuer))
+        {
+            var parameters = new { Issuer = byIssuer.Key.Value, Year = year, Count = byIssuer.Count() };
+            await connection.ExecuteAsync(
+                """
+                INSERT INTO invoice_sequences (issuer, year, last_number)
+                SELECT @Issuer, @Year, 0 WHERE NOT EXISTS (SELECT 1 FROM invoice_sequences WHERE issuer = @Issuer AND year = @Year);
+                UPDATE invoice_sequences SET last_number = last_number + @Count WHERE issuer = @Issuer AND year = @Year;
+                """,
+                parameters, transaction).ConfigureAwait(false);
+            var last = await connection.ExecuteScalarAsync<int>(
+                "SELECT last_number FROM invoice_sequences WHERE issuer = @Issuer AND year = @Year", parameters, transaction).ConfigureAwait(false);
+            var sequence = last - parameters.Count;
+            foreach (var invoice in byIssuer)
+            {
+                numbers[invoice] = string.Create(CultureInfo.InvariantCulture, $"{invoice.Issuer}-{year}-{++sequence:00000}");
+            }
+        }
+        return numbers;
+    }
+
+    public async Task<IssuedSettlement> LoadAsync(long runId, CancellationToken cancellationToken = default)
+    {
+        DapperSetup.EnsureRegistered();
+        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var run = await connection.QuerySingleAsync<RunRow>(
+            "SELECT id, scheme_id AS schemeid, scheme_name AS schemename, period, kind, basis_unit AS basisunit, started_by AS startedby, created_at AS createdat FROM settlement_runs WHERE id = @runId",
+            new { runId }).ConfigureAwait(false);
+        var settlementRun = run.ToRun();
+
+        var lines = (await connection.QueryAsync<(string Number, int LineNumber, string Brin, string Vestiging, decimal Basis, long Amount)>(
+                """
+                SELECT l.invoice_number, l.line_number, l.brin, l.vestiging, l.basis, l.amount_cents
+                FROM invoice_lines l JOIN invoices i ON i.number = l.invoice_number
+                WHERE i.run_id = @runId
+                """, new { runId }).ConfigureAwait(false))
+            .ToLookup(l => l.Number, l => new InvoiceLine(l.LineNumber, Location(l.Brin, l.Vestiging), l.Basis, new Money(l.Amount)));
+        var invoices = (await connection.QueryAsync<InvoiceRow>(
+                """
+                SELECT number, issuer, debtor, invoice_date AS invoicedate, due_date AS duedate, iban, vat_statement AS vatstatement
+                FROM invoices WHERE run_id = @runId ORDER BY number
+                """, new { runId }).ConfigureAwait(false))
+            .Select(i => new IssuedInvoice(
+                i.Number, MunicipalityCode.Parse(i.Issuer), MunicipalityCode.Parse(i.Debtor), i.InvoiceDate, i.DueDate, i.Iban, i.VatStatement,
+                lines[i.Number].OrderBy(l => l.LineNumber).ToList()))
+            .ToList();
+
+        var allocation = (await connection.QueryAsync<(string Municipality, int Children, decimal Basis, long Month, long Annual, bool Invoiced)>(
+                "SELECT municipality_code, children, basis, month_cents, annual_projection_cents, invoiced FROM settlement_allocations WHERE run_id = @runId ORDER BY municipality_code",
+                new { runId }).ConfigureAwait(false))
+            .Select(a => new AllocationRow(MunicipalityCode.Parse(a.Municipality), a.Children, a.Basis, new Money(a.Month), new Money(a.Annual), a.Invoiced))
+            .ToList();
+        var yearToDate = (await connection.QueryAsync<(string Municipality, long Cents)>(
+                """
+                SELECT a.municipality_code, SUM(a.month_cents)
+                FROM settlement_allocations a JOIN settlement_runs r ON r.id = a.run_id
+                WHERE r.scheme_id = @SchemeId AND r.kind = @Kind AND r.period >= @From AND r.period <= @Through
+                GROUP BY a.municipality_code
+                """,
+                new { settlementRun.SchemeId, Kind = settlementRun.Kind.Dutch(), From = new YearMonth(settlementRun.Period.Year, 1).ToString(), Through = settlementRun.Period.ToString() })
+                .ConfigureAwait(false))
+            .ToDictionary(y => MunicipalityCode.Parse(y.Municipality), y => new Money(y.Cents));
+        var locations = (await connection.QueryAsync<(string Brin, string Vestiging, int Children, decimal Basis, long Month)>(
+                "SELECT brin, vestiging, children, basis, month_cents FROM settlement_locations WHERE run_id = @runId ORDER BY brin, vestiging",
+                new { runId }).ConfigureAwait(false))
+            .Select(l => new LocationRow(Location(l.Brin, l.Vestiging), l.Children, l.Basis, new Money(l.Month)))
+            .ToList();
+        var individual = (await connection.QueryAsync<(string Reason, int Children)>(
+                "SELECT reason, children FROM settlement_individual WHERE run_id = @runId",
+                new { runId }).ConfigureAwait(false))
+            .Select(i => new IndividualCount(Enum.Parse<Eligibility>(i.Reason), i.Children))
+            .OrderBy(i => i.Reason)
+            .ToList();
+        var (municipalities, schools) = await RegistryReader.LoadAsync(connection).ConfigureAwait(false);
+        return new IssuedSettlement(settlementRun, invoices, allocation, yearToDate, locations, individual, municipalities, schools);
+    }
+
+    private static async Task<long?> FindRunAsync(DbConnection connection, DbTransaction? transaction, string schemeId, YearMonth period, SettlementKind kind) =>
+        await connection.ExecuteScalarAsync<long?>(
+            "SELECT id FROM settlement_runs WHERE scheme_id = @schemeId AND period = @Period AND kind = @Kind",
+            new { schemeId, Period = period.ToString(), Kind = kind.Dutch() }, transaction).ConfigureAwait(false);
+
+    private static SchoolLocationId Location(string brin, string vestiging) =>
+        SchoolLocationId.TryCreate(brin, vestiging, out var id) ? id : throw new InvalidOperationException($"Stored school {brin}{vestiging} is malformed.");
+
+    private sealed class RunRow
+    {
+        public long Id { get; set; }
+        public string SchemeId { get; set; } = "";
+        public string SchemeName { get; set; } = "";
+        public string Period { get; set; } = "";
+        public string Kind { get; set; } = "";
+        public string BasisUnit { get; set; } = "";
+        public string StartedBy { get; set; } = "";
+        public DateTimeOffset CreatedAt { get; set; }
+
+        public SettlementRun ToRun() => new(
+            Id, SchemeId, SchemeName, YearMonth.Parse(Period),
+            Enum.GetValues<SettlementKind>().Single(k => k.Dutch() == Kind),
+            Enum.Parse<BasisUnit>(BasisUnit), CreatedAt, StartedBy);
+    }
+
+    private sealed class InvoiceRow
+    {
+        public string Number { get; set; } = "";
+        public string Issuer { get; set; } = "";
+        public string Debtor { get; set; } = "";
+        public DateOnly InvoiceDate { get; set; }
+        public DateOnly DueDate { get; set; }
+        public string Iban { get; set; } = "";
+        public string VatStatement { get; set; } = "";
+    }
+}
