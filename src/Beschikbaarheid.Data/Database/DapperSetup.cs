@@ -19,6 +19,7 @@ internal static class DapperSetup
         {
             SqlMapper.AddTypeHandler(new DateOnlyHandler());
             SqlMapper.AddTypeHandler(new DateTimeOffsetHandler());
+            SqlMapper.AddTypeHandler(new DecimalHandler());
         }
     }
 
@@ -43,6 +44,28 @@ internal static class DapperSetup
             DateTime dateTime => DateOnly.FromDateTime(dateTime),
             string text => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture),
             _ => throw new DataException($"Cannot read a date from {value.GetType().Name}."),
+        };
+    }
+
+    /// <summary>
+    /// SQLite has no decimal type: a NUMERIC column hands back a double or an integer. Only hours and bases
+    /// (at most a few decimals) travel this way; money is always integer cents.
+    /// </summary>
+    private sealed class DecimalHandler : SqlMapper.TypeHandler<decimal>
+    {
+        public override void SetValue(IDbDataParameter parameter, decimal value)
+        {
+            parameter.DbType = DbType.Decimal;
+            parameter.Value = value;
+        }
+
+        public override decimal Parse(object value) => value switch
+        {
+            decimal d => d,
+            double d => (decimal)d,
+            long l => l,
+            string s => decimal.Parse(s, NumberStyles.Number, CultureInfo.InvariantCulture),
+            _ => Convert.ToDecimal(value, CultureInfo.InvariantCulture),
         };
     }
 

@@ -1,0 +1,103 @@
+using Beschikbaarheid.Core.Arithmetic;
+using Beschikbaarheid.Core.Settlement;
+using Beschikbaarheid.Reports.Xlsx;
+
+namespace Beschikbaarheid.Reports.Settlement;
+
+/// <summary>
+/// The allocation sheet (<i>verdeelstaat</i>) of one scheme and month: per municipality its key figures,
+/// share, annual amount, this month and year to date; per school location its figures; and the children
+/// who stay on individual beschikkingen. Totals and shares are live formulas.
+/// </summary>
+public static class AllocationWorkbook
+{
+    public static void Write(IssuedSettlement settlement, string path)
+    {
+        ArgumentNullException.ThrowIfNull(settlement);
+        var run = settlement.Run;
+        var basis = Dutch.Basis(run.BasisUnit);
+        var invoiceOf = settlement.Invoices.ToDictionary(i => i.Debtor, i => i.Number);
+        using var workbook = XlsxWorkbook.Create(path);
+
+        using (var sheet = workbook.AddSheet("Verdeelstaat", [14, 28, 11, 14, 11, 20, 16, 20, 13, 22], frozenRows: 5))
+        {
+            sheet.Row(XlsxCell.Of($"Verdeelstaat {run.SchemeName}", XlsxStyle.Title));
+            sheet.Row(XlsxCell.Of("Regeling", XlsxStyle.Bold), XlsxCell.Of(run.SchemeId), XlsxCell.Of("Periode", XlsxStyle.Bold), XlsxCell.Of(Dutch.Month(run.Period)));
+            sheet.Row(XlsxCell.Of("Afrekening", XlsxStyle.Bold), XlsxCell.Of($"{run.Id}, {run.CreatedAt:dd-MM-yyyy HH:mm} (UTC), {run.StartedBy}"));
+            sheet.Skip();
+            sheet.Row(Headers("Gemeentecode", "Gemeente", "Kinderen", $"Grondslag ({basis})", "Aandeel", "Jaarbedrag (prognose)", "Deze maand", "Jaar t/m deze maand", "Gefactureerd", "Factuurnummer"));
+            var first = sheet.RowNumber + 1;
+            var last = first + settlement.Allocation.Count - 1;
+            var totalBasis = settlement.Allocation.Sum(a => a.Basis);
+            foreach (var row in settlement.Allocation)
+            {
+                var r = sheet.RowNumber + 1;
+                sheet.Row(
+                    XlsxCell.Of(row.Municipality.Value),
+                    XlsxCell.Of(Dutch.Municipality(settlement.Municipalities, row.Municipality)),
+                    XlsxCell.Of(row.Children, XlsxStyle.Integer),
+                    XlsxCell.Of(row.Basis, XlsxStyle.Integer),
+                    XlsxCell.Formula($"IF(D${last + 1}=0,0,D{r}/D${last + 1})", totalBasis == 0 ? 0 : decimal.Round(row.Basis / totalBasis, 10), XlsxStyle.Percent),
+                    XlsxCell.Of(row.AnnualProjection.Euros, XlsxStyle.Euro),
+                    XlsxCell.Of(row.Month.Euros, XlsxStyle.Euro),
+                    XlsxCell.Of(settlement.YearToDate.GetValueOrDefault(row.Municipality).Euros, XlsxStyle.Euro),
+                    XlsxCell.Of(row.Invoiced ? "ja" : "nee (penvoerder)"),
+                    XlsxCell.Of(invoiceOf.GetValueOrDefault(row.Municipality)));
+            }
+            sheet.AutoFilter(1, first - 1, 10, last);
+            sheet.Row(
+                XlsxCell.Of("Totaal", XlsxStyle.Bold), XlsxCell.Empty,
+                Sum('C', first, last, settlement.Allocation.Sum(a => a.Children), XlsxStyle.IntegerBold),
+                Sum('D', first, last, totalBasis, XlsxStyle.IntegerBold),
+                Sum('E', first, last, totalBasis == 0 ? 0 : 1, XlsxStyle.PercentBold),
+                Sum('F', first, last, Money.Sum(settlement.Allocation.Select(a => a.AnnualProjection)).Euros, XlsxStyle.EuroBold),
+                Sum('G', first, last, Money.Sum(settlement.Allocation.Select(a => a.Month)).Euros, XlsxStyle.EuroBold),
+                Sum('H', first, last, Money.Sum(settlement.Allocation.Select(a => settlement.YearToDate.GetValueOrDefault(a.Municipality))).Euros, XlsxStyle.EuroBold));
+            sheet.Skip();
+            sheet.Row(XlsxCell.Of(
+                "Jaarbedrag (prognose): de kosten over het hele jaar volgens de beschikkingen die bij deze afrekening bekend waren; lopende beschikkingen tot het einde van het jaar."));
+        }
+
+        using (var sheet = workbook.AddSheet("Schoollocaties", [14, 36, 30, 11, 14, 16], frozenRows: 1))
+        {
+            sheet.Row(Headers("Schoollocatie", "School", "Bestuur", "Kinderen", $"Grondslag ({basis})", "Deze maand"));
+            var first = sheet.RowNumber + 1;
+            foreach (var location in settlement.Locations)
+            {
+                settlement.Schools.TryGetValue(location.School, out var school);
+                sheet.Row(
+                    XlsxCell.Of(location.School.ToString()),
+                    XlsxCell.Of(school?.Name ?? ""),
+                    XlsxCell.Of(school is null ? "" : $"{school.BoardName} ({school.BoardNumber})"),
+                    XlsxCell.Of(location.Children, XlsxStyle.Integer),
+                    XlsxCell.Of(location.Basis, XlsxStyle.Integer),
+                    XlsxCell.Of(location.Month.Euros, XlsxStyle.Euro));
+            }
+            var last = sheet.RowNumber;
+            sheet.AutoFilter(1, first - 1, 6, last);
+            sheet.Row(
+                XlsxCell.Of("Totaal", XlsxStyle.Bold), XlsxCell.Empty, XlsxCell.Empty,
+                Sum('D', first, last, settlement.Locations.Sum(l => l.Children), XlsxStyle.IntegerBold),
+                Sum('E', first, last, settlement.Locations.Sum(l => l.Basis), XlsxStyle.IntegerBold),
+                Sum('F', first, last, Money.Sum(settlement.Locations.Select(l => l.Month)).Euros, XlsxStyle.EuroBold));
+        }
+
+        using (var sheet = workbook.AddSheet("Individueel", [48, 12], frozenRows: 1))
+        {
+            sheet.Row(Headers("Blijft op individuele beschikking omdat", "Kinderen"));
+            var first = sheet.RowNumber + 1;
+            foreach (var count in settlement.Individual)
+            {
+                sheet.Row(XlsxCell.Of(Dutch.Reason(count.Reason)), XlsxCell.Of(count.Children, XlsxStyle.Integer));
+            }
+            var last = sheet.RowNumber;
+            sheet.AutoFilter(1, first - 1, 2, last);
+            sheet.Row(XlsxCell.Of("Totaal", XlsxStyle.Bold), Sum('B', first, last, settlement.Individual.Sum(i => i.Children), XlsxStyle.IntegerBold));
+        }
+    }
+
+    private static XlsxCell[] Headers(params string[] labels) => labels.Select(l => XlsxCell.Of(l, XlsxStyle.Header)).ToArray();
+
+    private static XlsxCell Sum(char column, int first, int last, decimal value, XlsxStyle style) =>
+        XlsxCell.Formula(last < first ? "0" : $"SUM({column}{first}:{column}{last})", value, style);
+}

@@ -1,0 +1,40 @@
+using Beschikbaarheid.Core.Periods;
+using Beschikbaarheid.Core.Registry;
+using Beschikbaarheid.Core.Settlement;
+
+namespace Beschikbaarheid.Reports.Settlement;
+
+/// <summary>The words users read: Dutch month names, labels of kinds, reasons and bases.</summary>
+internal static class Dutch
+{
+    private static readonly string[] Months =
+        ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
+
+    public static string Month(YearMonth period) => $"{Months[period.Month - 1]} {period.Year}";
+
+    public static string Municipality(IReadOnlyDictionary<MunicipalityCode, Municipality> names, MunicipalityCode code) =>
+        names.TryGetValue(code, out var m) ? $"Gemeente {m.Name}" : code.Value;
+
+    public static string School(IReadOnlyDictionary<SchoolLocationId, SchoolLocation> schools, SchoolLocationId id) =>
+        schools.TryGetValue(id, out var s) ? s.Name : "";
+
+    public static string Kind(SettlementKind kind) => kind switch
+    {
+        SettlementKind.Voorschot => "Voorschot",
+        _ => kind.Dutch(),
+    };
+
+    public static string Basis(BasisUnit unit) => unit switch
+    {
+        BasisUnit.ChildDays => "kinddagen",
+        _ => unit.ToString(),
+    };
+
+    public static string Reason(Eligibility reason) => reason switch
+    {
+        Eligibility.OtherLaw => "Andere wet dan de Jeugdwet (WLZ, ZVW)",
+        Eligibility.NonParticipant => "Woont in een niet-deelnemende gemeente",
+        Eligibility.AtOrAboveThreshold => "Uren per week op of boven de drempel",
+        _ => reason.ToString(),
+    };
+}

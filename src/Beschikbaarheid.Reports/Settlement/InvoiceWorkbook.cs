@@ -1,0 +1,95 @@
+using Beschikbaarheid.Core.Settlement;
+using Beschikbaarheid.Reports.Xlsx;
+
+namespace Beschikbaarheid.Reports.Settlement;
+
+/// <summary>
+/// One invoice as a Dutch invoice workbook: issuer and debtor, the word Factuur, number, dates, period,
+/// scheme, one line per school location, a live total, the scheme's VAT statement and how to pay.
+/// </summary>
+public static class InvoiceWorkbook
+{
+    public static void Write(IssuedSettlement settlement, IssuedInvoice invoice, string path)
+    {
+        ArgumentNullException.ThrowIfNull(settlement);
+        ArgumentNullException.ThrowIfNull(invoice);
+        var run = settlement.Run;
+        var names = settlement.Municipalities;
+        var locationBasis = settlement.Locations.ToDictionary(l => l.School, l => l.Basis);
+
+        using var workbook = XlsxWorkbook.Create(path);
+        var headerRow = 14 + AddressLines(settlement, invoice.Issuer).Count + AddressLines(settlement, invoice.Debtor).Count;
+        using var sheet = workbook.AddSheet("Factuur", [22, 36, 22, 12, 18], frozenRows: headerRow);
+        sheet.Row(XlsxCell.Of("Factuur", XlsxStyle.Title));
+        sheet.Skip();
+        sheet.Row(Label("Factuurnummer"), XlsxCell.Of(invoice.Number));
+        sheet.Row(Label("Factuurdatum"), XlsxCell.Of(invoice.InvoiceDate));
+        sheet.Row(Label("Vervaldatum"), XlsxCell.Of(invoice.DueDate));
+        sheet.Row(Label("Periode"), XlsxCell.Of(Dutch.Month(run.Period)));
+        sheet.Row(Label("Soort"), XlsxCell.Of(Dutch.Kind(run.Kind)));
+        sheet.Row(Label("Regeling"), XlsxCell.Of($"{run.SchemeName} ({run.SchemeId})"));
+        sheet.Skip();
+        Party(sheet, "Van", settlement, invoice.Issuer);
+        Party(sheet, "Aan", settlement, invoice.Debtor);
+        sheet.Skip();
+
+        sheet.Row(
+            XlsxCell.Of("Schoollocatie", XlsxStyle.Header), XlsxCell.Of("School", XlsxStyle.Header),
+            XlsxCell.Of($"Grondslag ({Dutch.Basis(run.BasisUnit)})", XlsxStyle.Header), XlsxCell.Of("Aandeel", XlsxStyle.Header),
+            XlsxCell.Of("Bedrag", XlsxStyle.Header));
+        var firstLine = sheet.RowNumber + 1;
+        foreach (var line in invoice.Lines)
+        {
+            var total = locationBasis.GetValueOrDefault(line.School);
+            sheet.Row(
+                XlsxCell.Of(line.School.ToString()),
+                XlsxCell.Of(Dutch.School(settlement.Schools, line.School)),
+                XlsxCell.Of(line.Basis, XlsxStyle.Integer),
+                total > 0 ? XlsxCell.Of(decimal.Round(line.Basis / total, 6), XlsxStyle.Percent) : XlsxCell.Empty,
+                XlsxCell.Of(line.Amount.Euros, XlsxStyle.Euro));
+        }
+        var lastLine = sheet.RowNumber;
+        sheet.AutoFilter(1, firstLine - 1, 5, lastLine);
+        sheet.Row(
+            XlsxCell.Of("Totaal", XlsxStyle.Bold), XlsxCell.Empty,
+            XlsxCell.Formula($"SUM(C{firstLine}:C{lastLine})", invoice.Lines.Sum(l => l.Basis), XlsxStyle.IntegerBold), XlsxCell.Empty,
+            XlsxCell.Formula($"SUM(E{firstLine}:E{lastLine})", invoice.Total.Euros, XlsxStyle.EuroBold));
+        sheet.Skip();
+        sheet.Row(Label("Btw"), XlsxCell.Of(invoice.VatStatement));
+        sheet.Row(Label("Betaling"), XlsxCell.Of(
+            $"Gelieve het totaalbedrag uiterlijk {invoice.DueDate:dd-MM-yyyy} over te maken op {invoice.Iban} ten name van {Dutch.Municipality(names, invoice.Issuer)}, onder vermelding van factuurnummer {invoice.Number}."));
+        sheet.Row(Label("IBAN"), XlsxCell.Of(invoice.Iban));
+        sheet.Row(Label("Betalingskenmerk"), XlsxCell.Of(invoice.Number));
+        sheet.Skip();
+        sheet.Row(XlsxCell.Of($"Afrekening {run.Id}, aangemaakt {run.CreatedAt:dd-MM-yyyy HH:mm} (UTC) door {run.StartedBy}."));
+    }
+
+    private static XlsxCell Label(string text) => XlsxCell.Of(text, XlsxStyle.Bold);
+
+    private static void Party(XlsxSheet sheet, string label, IssuedSettlement settlement, Core.Registry.MunicipalityCode code)
+    {
+        sheet.Row(Label(label), XlsxCell.Of($"{Dutch.Municipality(settlement.Municipalities, code)} ({code})"));
+        foreach (var line in AddressLines(settlement, code))
+        {
+            sheet.Row(XlsxCell.Empty, XlsxCell.Of(line));
+        }
+    }
+
+    private static List<string> AddressLines(IssuedSettlement settlement, Core.Registry.MunicipalityCode code)
+    {
+        var lines = new List<string>();
+        if (settlement.Municipalities.TryGetValue(code, out var m))
+        {
+            if (m.Address is not null)
+            {
+                lines.Add(m.Address);
+            }
+            var place = string.Join("  ", new[] { m.PostalCode, m.City }.Where(p => p is not null));
+            if (place.Length > 0)
+            {
+                lines.Add(place);
+            }
+        }
+        return lines;
+    }
+}

@@ -1,0 +1,33 @@
+using System.Globalization;
+using System.Text;
+using Beschikbaarheid.Core.Settlement;
+
+namespace Beschikbaarheid.Reports.Settlement;
+
+/// <summary>
+/// The journal <c>boekingen.csv</c> for the municipalities' ledgers: <c>;</c>-separated UTF-8, one row per
+/// invoice line, amounts with a decimal point and two decimals.
+/// </summary>
+public static class Journal
+{
+    public const string Header = "factuurnummer;soort;regeling;periode;uitgever;debiteur;brin;vestiging;grondslag;bedrag";
+
+    public static void Write(IssuedSettlement settlement, string path)
+    {
+        ArgumentNullException.ThrowIfNull(settlement);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        using var writer = new StreamWriter(path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        writer.NewLine = "\n";
+        writer.WriteLine(Header);
+        var run = settlement.Run;
+        foreach (var invoice in settlement.Invoices)
+        {
+            foreach (var line in invoice.Lines)
+            {
+                writer.WriteLine(string.Join(';',
+                    invoice.Number, run.Kind.Dutch(), run.SchemeId, run.Period.ToString(), invoice.Issuer.Value, invoice.Debtor.Value,
+                    line.School.Brin, line.School.Vestiging, line.Basis.ToString("0.####", CultureInfo.InvariantCulture), line.Amount.ToString()));
+            }
+        }
+    }
+}

@@ -1,0 +1,85 @@
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace Beschikbaarheid.Reports.Xlsx;
+
+/// <summary>One worksheet being streamed: rows are written in order and cannot be revisited.</summary>
+internal sealed class XlsxSheet : IDisposable
+{
+    private readonly OpenXmlWriter _writer;
+    private string? _filterRange;
+
+    internal XlsxSheet(WorksheetPart part, IReadOnlyList<double> widths, int frozenRows, bool selected)
+    {
+        _writer = OpenXmlWriter.Create(part);
+        _writer.WriteStartElement(new Worksheet());
+
+        var view = new SheetView { WorkbookViewId = 0, TabSelected = selected };
+        if (frozenRows > 0)
+        {
+            var topLeft = XlsxWorkbook.Reference(1, frozenRows + 1);
+            view.Append(new Pane { VerticalSplit = frozenRows, TopLeftCell = topLeft, ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen });
+            view.Append(new Selection { Pane = PaneValues.BottomLeft, ActiveCell = topLeft, SequenceOfReferences = new ListValue<StringValue> { InnerText = topLeft } });
+        }
+        _writer.WriteElement(new SheetViews(view));
+
+        _writer.WriteStartElement(new Columns());
+        for (var i = 0; i < widths.Count; i++)
+        {
+            _writer.WriteElement(new Column { Min = (uint)(i + 1), Max = (uint)(i + 1), Width = widths[i], CustomWidth = true });
+        }
+        _writer.WriteEndElement();
+        _writer.WriteStartElement(new SheetData());
+    }
+
+    internal event Action<string?>? Closed;
+
+    /// <summary>The 1-based number of the last row written.</summary>
+    public int RowNumber { get; private set; }
+
+    public int Row(params XlsxCell[] cells)
+    {
+        RowNumber++;
+        _writer.WriteStartElement(new Row { RowIndex = (uint)RowNumber });
+        for (var i = 0; i < cells.Length; i++)
+        {
+            if (cells[i].Kind != XlsxCellKind.None)
+            {
+                _writer.WriteElement(ToCell(cells[i], XlsxWorkbook.Reference(i + 1, RowNumber)));
+            }
+        }
+        _writer.WriteEndElement();
+        return RowNumber;
+    }
+
+    public void Skip(int rows = 1) => RowNumber += rows;
+
+    /// <summary>Puts filter buttons on a table, e.g. "A5:E12" (header row included).</summary>
+    public void AutoFilter(int firstColumn, int headerRow, int lastColumn, int lastRow) =>
+        _filterRange = $"{XlsxWorkbook.Reference(firstColumn, headerRow)}:{XlsxWorkbook.Reference(lastColumn, Math.Max(lastRow, headerRow))}";
+
+    public void Dispose()
+    {
+        _writer.WriteEndElement();
+        if (_filterRange is not null)
+        {
+            _writer.WriteElement(new AutoFilter { Reference = _filterRange });
+        }
+        _writer.WriteEndElement();
+        _writer.Close();
+        _writer.Dispose();
+        Closed?.Invoke(_filterRange);
+    }
+
+    private static Cell ToCell(XlsxCell cell, string reference) => cell.Kind switch
+    {
+        XlsxCellKind.Text => new Cell(new InlineString(new Text(cell.Text!) { Space = SpaceProcessingModeValues.Preserve }))
+        {
+            CellReference = reference, DataType = CellValues.InlineString, StyleIndex = (uint)cell.Style,
+        },
+        XlsxCellKind.Number => new Cell(new CellValue(cell.NumberText)) { CellReference = reference, StyleIndex = (uint)cell.Style },
+        XlsxCellKind.Formula => new Cell(new CellFormula(cell.Text!), new CellValue(cell.NumberText)) { CellReference = reference, StyleIndex = (uint)cell.Style },
+        _ => throw new ArgumentOutOfRangeException(nameof(cell)),
+    };
+}

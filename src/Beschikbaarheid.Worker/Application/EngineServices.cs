@@ -1,0 +1,46 @@
+using Beschikbaarheid.Data.Database;
+using Beschikbaarheid.Data.Import;
+using Beschikbaarheid.Data.Schemes;
+using Beschikbaarheid.Data.Settlement;
+using Beschikbaarheid.Worker.Options;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Beschikbaarheid.Worker.Application;
+
+/// <summary>A configuration value that cannot work: named key, clear reason.</summary>
+public sealed class ConfigurationException(string message) : Exception(message);
+
+/// <summary>Wires the engine's parts from configuration; shared by every verb, the worker and the tests.</summary>
+public static class EngineServices
+{
+    public static IServiceCollection AddEngine(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
+        services.Configure<PathOptions>(configuration.GetSection(PathOptions.Section));
+        services.Configure<ScheduleOptions>(configuration.GetSection(ScheduleOptions.Section));
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IConnectionFactory>(sp => CreateConnectionFactory(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
+        services.AddSingleton(sp => new Migrator(sp.GetRequiredService<IConnectionFactory>()));
+        services.AddSingleton<DatabaseSetup>();
+        services.AddSingleton<CsvImporter>();
+        services.AddSingleton(sp => new SchemeFileLoader(sp.GetRequiredService<IOptions<PathOptions>>().Value.Schemes));
+        services.AddSingleton<SettlementInputReader>();
+        services.AddSingleton<SettlementStore>();
+        services.AddSingleton<RegistryReader>();
+        services.AddSingleton<LocalCalendar>();
+        services.AddSingleton<SettlementService>();
+        services.AddSingleton<ImportService>();
+        return services;
+    }
+
+    private static SqliteConnectionFactory CreateConnectionFactory(DatabaseOptions options) =>
+        options.Provider.ToUpperInvariant() switch
+        {
+            "SQLITE" when string.IsNullOrWhiteSpace(options.File) => throw new ConfigurationException("Database:File is empty: name the SQLite file (--db FILE)."),
+            "SQLITE" => new SqliteConnectionFactory(options.File),
+            _ => throw new ConfigurationException($"Database:Provider '{options.Provider}' is not supported; use 'sqlite'."),
+        };
+}

@@ -1,0 +1,25 @@
+using Beschikbaarheid.Data.Import;
+
+namespace Beschikbaarheid.Worker.Application;
+
+/// <summary>Imports region files after making sure the database schema is current.</summary>
+public sealed class ImportService(CsvImporter importer, DatabaseSetup database)
+{
+    public async Task<ImportResult> ImportAsync(ImportKind kind, string path, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    {
+        await database.EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
+        return await importer.ImportAsync(kind, path, progress, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The four files of a region folder, in reference order: municipalities before the schools that lie in them, and so on.</summary>
+    public async Task<IReadOnlyList<ImportResult>> ImportFolderAsync(string folder, Func<ImportKind, IProgress<int>?>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var results = new List<ImportResult>();
+        foreach (var kind in Enum.GetValues<ImportKind>())
+        {
+            var path = Path.Combine(folder, kind.ToString().ToLowerInvariant() + ".csv");
+            results.Add(await ImportAsync(kind, path, progress?.Invoke(kind), cancellationToken).ConfigureAwait(false));
+        }
+        return results;
+    }
+}

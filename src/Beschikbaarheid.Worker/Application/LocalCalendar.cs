@@ -1,0 +1,16 @@
+using Beschikbaarheid.Core.Periods;
+using Beschikbaarheid.Worker.Options;
+using Microsoft.Extensions.Options;
+
+namespace Beschikbaarheid.Worker.Application;
+
+/// <summary>Today's date where the region is (Europe/Amsterdam by default), from the injected clock.</summary>
+public sealed class LocalCalendar(TimeProvider clock, IOptions<ScheduleOptions> schedule)
+{
+    public TimeZoneInfo TimeZone { get; } = TimeZoneInfo.FindSystemTimeZoneById(schedule.Value.TimeZone);
+
+    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), TimeZone).DateTime);
+
+    /// <summary>The latest month that has fully ended.</summary>
+    public YearMonth LatestCompleteMonth => YearMonth.Of(Today).Previous;
+}

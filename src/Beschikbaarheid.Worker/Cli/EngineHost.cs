@@ -1,0 +1,36 @@
+using Beschikbaarheid.Worker.Application;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+
+namespace Beschikbaarheid.Worker.Cli;
+
+/// <summary>
+/// Builds the host every verb runs in: appsettings.json beside the executable (the embedded defaults),
+/// then environment variables (<c>Database__File</c>, or with the prefix <c>BESCHIKBAARHEID_</c>), then
+/// command-line options. Logs go to stderr so stdout carries only results.
+/// </summary>
+internal static class EngineHost
+{
+    public static HostApplicationBuilder CreateBuilder(IReadOnlyDictionary<string, string?> overrides)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = Directory.GetCurrentDirectory() });
+        builder.Configuration
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+            .AddEnvironmentVariables()
+            .AddEnvironmentVariables("BESCHIKBAARHEID_")
+            .AddInMemoryCollection(overrides);
+        builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "HH:mm:ss ";
+            o.IncludeScopes = true;
+        });
+        builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Services.AddEngine(builder.Configuration);
+        return builder;
+    }
+}

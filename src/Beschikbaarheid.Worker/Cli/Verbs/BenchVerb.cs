@@ -1,0 +1,94 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Beschikbaarheid.Core.Periods;
+using Beschikbaarheid.Core.Settlement;
+using Beschikbaarheid.Data.Import;
+using Beschikbaarheid.Data.Schemes;
+using Beschikbaarheid.Data.Settlement;
+using Beschikbaarheid.Worker.Application;
+using Beschikbaarheid.Worker.Sample;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Beschikbaarheid.Worker.Cli.Verbs;
+
+/// <summary>
+/// Measures import and settlement on a synthetic region and prints the figures. A measurement, not a
+/// test: nothing here passes or fails on time.
+/// </summary>
+internal static class BenchVerb
+{
+    public static Command Create()
+    {
+        var municipalities = new Option<int>("--municipalities") { DefaultValueFactory = _ => 340, Description = "Participating municipalities." };
+        var schools = new Option<int>("--schools") { DefaultValueFactory = _ => 1000, Description = "Scheme school locations." };
+        var beschikkingen = new Option<int>("--beschikkingen") { DefaultValueFactory = _ => 200_000, Description = "Beschikkingen." };
+        var command = new Command("bench", "Benchmark: import and settle one month for a synthetic region, printing wall times and peak memory.")
+        {
+            municipalities, schools, beschikkingen,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var folder = Directory.CreateTempSubdirectory("beschikbaarheid-bench-").FullName;
+            try
+            {
+                var codes = Enumerable.Range(1, parse.GetValue(municipalities)).Select(i => $"GM{i:0000}").ToList();
+                var watch = Stopwatch.StartNew();
+                RegionGenerator.WriteSynthetic(codes, parse.GetValue(schools), parse.GetValue(beschikkingen), folder);
+                Console.WriteLine($"generate files          {watch.Elapsed.TotalSeconds,8:0.000} s");
+                var schemeFolder = Directory.CreateDirectory(Path.Combine(folder, "schemes")).FullName;
+                await File.WriteAllTextAsync(Path.Combine(schemeFolder, "bench.json"), SchemeJson(codes, parse.GetValue(schools)), cancellationToken).ConfigureAwait(false);
+
+                var overrides = new Dictionary<string, string?>
+                {
+                    ["Database:File"] = Path.Combine(folder, "bench.db"),
+                    ["Paths:Schemes"] = schemeFolder,
+                    ["Paths:Output"] = Path.Combine(folder, "out"),
+                    ["Logging:LogLevel:Default"] = "Warning",
+                };
+                return await VerbRunner.RunAsync(overrides, async (host, ct) =>
+                {
+                    var services = host.Services;
+                    await services.GetRequiredService<DatabaseSetup>().MigrateAsync(ct).ConfigureAwait(false);
+                    var import = services.GetRequiredService<ImportService>();
+                    foreach (var kind in Enum.GetValues<ImportKind>())
+                    {
+                        watch.Restart();
+                        var result = await import.ImportAsync(kind, Path.Combine(folder, kind.ToString().ToLowerInvariant() + ".csv"), null, ct).ConfigureAwait(false);
+                        Console.WriteLine($"import {kind,-16} {watch.Elapsed.TotalSeconds,8:0.000} s  {result.Rows,9} rows");
+                    }
+
+                    var scheme = services.GetRequiredService<SchemeFileLoader>().Load("bench");
+                    var period = new YearMonth(2026, 3);
+                    watch.Restart();
+                    var loaded = await services.GetRequiredService<SettlementInputReader>().LoadBeschikkingenAsync(scheme, period.Year, ct).ConfigureAwait(false);
+                    Console.WriteLine($"load period inputs      {watch.Elapsed.TotalSeconds,8:0.000} s  {loaded.Count,9} beschikkingen");
+                    watch.Restart();
+                    var plan = MonthlySettlement.Calculate(scheme, period, loaded);
+                    Console.WriteLine($"calculate (in memory)   {watch.Elapsed.TotalSeconds,8:0.000} s  {plan.Invoices.Count,9} invoices, {plan.Invoices.Sum(i => i.Lines.Count)} lines");
+                    watch.Restart();
+                    var outcome = await services.GetRequiredService<SettlementService>().SettleAsync("bench", period, "bench", null, null, ct).ConfigureAwait(false);
+                    Console.WriteLine($"settle end to end       {watch.Elapsed.TotalSeconds,8:0.000} s  (load, calculate, store, {outcome.Files.Count} files written)");
+                    Console.WriteLine($"peak working set        {Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0,8:0.0} MB");
+                    return ExitCodes.Ok;
+                }, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        });
+        return command;
+    }
+
+    private static string SchemeJson(IReadOnlyList<string> codes, int schools) => $$"""
+        { "id": "bench", "name": "Benchmark", "startYear": 2024,
+          "schools": [{{string.Join(", ", Enumerable.Range(0, schools).Select(i => $"\"{SchoolId(i)}\""))}}],
+          "participants": [{{string.Join(", ", codes.Select(c => $"\"{c}\""))}}],
+          "pool": { "type": "per-child", "thresholdHoursPerWeek": 12, "normHoursPerWeek": 5.5, "hourlyRate": 62.50, "schoolWeeks": 40 },
+          "key": { "type": "children" },
+          "flow": { "type": "lead", "lead": "{{codes[0]}}" },
+          "invoice": { "iban": "NL00BANK0123456789", "paymentTermDays": 30, "vatStatement": "Geen btw" } }
+        """;
+
+    private static string SchoolId(int i) => RegionGenerator.SchoolId(i);
+}

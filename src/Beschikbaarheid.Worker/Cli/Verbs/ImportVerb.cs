@@ -1,0 +1,39 @@
+using System.CommandLine;
+using Beschikbaarheid.Data.Import;
+using Beschikbaarheid.Worker.Application;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Beschikbaarheid.Worker.Cli.Verbs;
+
+internal static class ImportVerb
+{
+    public static Command Create()
+    {
+        var common = new CommonOptions();
+        var kind = new Argument<string>("kind") { Description = "Which file: gemeenten, scholen, leerlingen or beschikkingen." };
+        kind.AcceptOnlyFromAmong(Enum.GetNames<ImportKind>().Select(n => n.ToLowerInvariant()).ToArray());
+        var file = new Argument<FileInfo>("FILE") { Description = "The CSV file (; or , separated, UTF-8 or Windows-1252)." };
+        var command = new Command("import", "Import a region file. A file with any bad row imports nothing; every bad row is reported with its line.")
+        {
+            kind, file, common.Database,
+        };
+        command.SetAction((parse, cancellationToken) => VerbRunner.RunAsync(common.Overrides(parse), async (host, ct) =>
+        {
+            var importKind = Enum.Parse<ImportKind>(parse.GetValue(kind)!, ignoreCase: true);
+            var path = parse.GetValue(file)!.FullName;
+            var logger = host.Services.GetRequiredService<ILogger<ImportService>>();
+            var result = await Terminal.WithProgressAsync($"Importing {Path.GetFileName(path)}", logger, progress =>
+                host.Services.GetRequiredService<ImportService>().ImportAsync(
+                    importKind, path, new RowProgress(progress), ct)).ConfigureAwait(false);
+            Console.WriteLine($"Imported {result.Rows} row(s) of {result.Kind.ToString().ToLowerInvariant()} from {result.File}.");
+            return ExitCodes.Ok;
+        }, cancellationToken));
+        return command;
+    }
+
+    private sealed class RowProgress(IProgress<string> inner) : IProgress<int>
+    {
+        public void Report(int value) => inner.Report($"{value} rows written");
+    }
+}

@@ -1,0 +1,47 @@
+using System.Globalization;
+using Beschikbaarheid.Core.Arithmetic;
+using Beschikbaarheid.Worker.Application;
+using Spectre.Console;
+
+namespace Beschikbaarheid.Worker.Cli.Verbs;
+
+/// <summary>The short table a settlement prints: per municipality its children, basis, amount and invoice.</summary>
+internal static class Summary
+{
+    private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
+
+    public static void Print(SettleOutcome outcome)
+    {
+        switch (outcome.Status)
+        {
+            case SettleStatus.NothingEligible:
+                Console.WriteLine($"{outcome.SchemeId} {outcome.Period}: no eligible children in this month; nothing issued.");
+                return;
+            case SettleStatus.AlreadySettled:
+                Console.WriteLine($"{outcome.SchemeId} {outcome.Period} was already settled (run {outcome.Settlement!.Run.Id}); nothing issued. Files written again from the stored run.");
+                break;
+            default:
+                Console.WriteLine($"{outcome.SchemeId} {outcome.Period}: run {outcome.Settlement!.Run.Id} issued {outcome.Settlement.Invoices.Count} invoice(s).");
+                break;
+        }
+
+        var settlement = outcome.Settlement!;
+        var invoices = settlement.Invoices.ToDictionary(i => i.Debtor, i => i.Number);
+        var table = new Table().AddColumns("Gemeente", "Kinderen", "Kinddagen", "Deze maand", "Factuur");
+        foreach (var row in settlement.Allocation)
+        {
+            table.AddRow(
+                Markup.Escape(settlement.Municipalities.TryGetValue(row.Municipality, out var m) ? $"{m.Name} ({row.Municipality})" : row.Municipality.Value),
+                row.Children.ToString(Dutch),
+                row.Basis.ToString("#,##0", Dutch),
+                Euro(row.Month),
+                invoices.TryGetValue(row.Municipality, out var number) ? number : row.Invoiced ? "" : "penvoerder");
+        }
+        table.AddRow("[bold]Totaal[/]", settlement.Allocation.Sum(a => a.Children).ToString(Dutch), settlement.Allocation.Sum(a => a.Basis).ToString("#,##0", Dutch),
+            $"[bold]{Euro(Money.Sum(settlement.Allocation.Select(a => a.Month)))}[/]", $"{settlement.Invoices.Count} facturen");
+        AnsiConsole.Write(table);
+        Console.WriteLine($"Files: {Path.GetDirectoryName(outcome.Files[0])}");
+    }
+
+    private static string Euro(Money amount) => "€ " + amount.Euros.ToString("#,##0.00", Dutch);
+}

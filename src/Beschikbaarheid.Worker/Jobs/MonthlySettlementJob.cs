@@ -1,0 +1,17 @@
+using Beschikbaarheid.Worker.Application;
+using Quartz;
+
+namespace Beschikbaarheid.Worker.Jobs;
+
+/// <summary>
+/// Settles the previous month for every scheme. A thin shell: the work is idempotent per scheme and month
+/// (guarded in the database), so a double fire or a misfire replay issues nothing twice.
+/// </summary>
+[DisallowConcurrentExecution]
+public sealed class MonthlySettlementJob(SettlementService settlements) : IJob
+{
+    public static readonly JobKey Key = new("monthly-settlement", "settlement");
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default) =>
+        await settlements.SettleLatestCompleteMonthAsync($"job {Key}", cancellationToken).ConfigureAwait(false);
+}

@@ -1,0 +1,31 @@
+namespace Beschikbaarheid.Worker.Options;
+
+/// <summary>Section <c>Database</c>. Also settable as <c>Database__File</c> in the environment or <c>--db</c>.</summary>
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+    public string Provider { get; set; } = "sqlite";
+    public string File { get; set; } = "data/beschikbaarheid.db";
+
+    /// <summary>Apply pending migrations before any verb that needs the database (the embedded default).</summary>
+    public bool MigrateOnStart { get; set; } = true;
+}
+
+/// <summary>Section <c>Paths</c>; relative paths are taken from the working directory.</summary>
+public sealed class PathOptions
+{
+    public const string Section = "Paths";
+    public string Schemes { get; set; } = "config/schemes";
+    public string Output { get; set; } = "out";
+    public string Sample { get; set; } = "config/sample";
+}
+
+/// <summary>Section <c>Schedule</c>: when the monthly settlement fires, in which time zone.</summary>
+public sealed class ScheduleOptions
+{
+    public const string Section = "Schedule";
+    public string TimeZone { get; set; } = "Europe/Amsterdam";
+
+    /// <summary>Quartz cron: seconds minutes hours day-of-month month day-of-week. Default: the 1st at 06:00.</summary>
+    public string MonthlySettlementCron { get; set; } = "0 0 6 1 * ?";
+}

@@ -1,0 +1,3 @@
+using Beschikbaarheid.Worker.Cli;
+
+return await CommandLine.InvokeAsync(args).ConfigureAwait(false);
