@@ -1,0 +1,138 @@
+using Beschikbaarheid.Core.Arithmetic;
+using Beschikbaarheid.Core.Periods;
+using Beschikbaarheid.Core.Registry;
+using Beschikbaarheid.Core.Settlement;
+using FsCheck.Fluent;
+using static Beschikbaarheid.Core.Tests.Settlement.SchemeBuilder;
+
+namespace Beschikbaarheid.Core.Tests.Settlement;
+
+public class MonthlySettlementTests
+{
+    private static readonly YearMonth March2026 = new(2026, 3);
+
+    /// <summary>March 2026: 31 days, 365 days in the year, € 13,750 = 1,375,000 cents a child a year.</summary>
+    private static SettlementPlan March() => MonthlySettlement.Calculate(Nijmegen2019(), March2026,
+    [
+        Beschikking("c1", Beuningen, StMaarten, 8m, new DateOnly(2026, 1, 1)),                                  // 31 days
+        Beschikking("c2", Beuningen, StMaarten, 11.99m, new DateOnly(2026, 3, 10), new DateOnly(2026, 3, 20)),  // 11 days
+        Beschikking("c3", Beuningen, StMaarten, 12m, new DateOnly(2026, 1, 1)),                                 // threshold: individual
+        Beschikking("c4", Beuningen, Meander, 4m, new DateOnly(2026, 2, 15), new DateOnly(2026, 3, 5)),         // 5 days
+        Beschikking("c5", BergEnDal, StMaarten, 4m, new DateOnly(2026, 1, 1), law: Law.WLZ),                   // WLZ: individual
+        Beschikking("c6", Arnhem, StMaarten, 4m, new DateOnly(2026, 1, 1)),                                     // non-participant
+        Beschikking("c7", Nijmegen, StMaarten, 6m, new DateOnly(2025, 9, 1)),                                   // lead: 31 days
+        Beschikking("c8", BergEnDal, Elsewhere, 4m, new DateOnly(2026, 1, 1)),                                  // other school: ignored
+        Beschikking("c9", BergEnDal, StMaarten, 5m, new DateOnly(2026, 3, 31)),                                 // 1 day
+        Beschikking("c10", BergEnDal, StMaarten, 5m, new DateOnly(2026, 1, 1), new DateOnly(2026, 2, 28)),      // ended before March
+    ]);
+
+    [Fact]
+    public void Invoice_LinesPerSchool_WorkedOutByHand()
+    {
+        var beuningen = March().Invoices.Single(i => i.Debtor == Beuningen);
+        // St. Maarten: c1 31 + c2 11 = 42 child-days; 1,375,000 × 42 / 365 = 158,219.18 → 158,219 cents.
+        // De Meander: c4 1–5 March = 5 child-days; 1,375,000 × 5 / 365 = 18,835.62 → 18,836 cents.
+        Assert.Equal(Nijmegen, beuningen.Issuer);
+        Assert.Collection(beuningen.Lines,
+            l => Assert.Equal((StMaarten, 42m, new Money(158_219)), (l.School, l.Basis, l.Amount)),
+            l => Assert.Equal((Meander, 5m, new Money(18_836)), (l.School, l.Basis, l.Amount)));
+        // 158,219 + 18,836 = 177,055 cents = € 1,770.55.
+        Assert.Equal(new Money(177_055), beuningen.Total);
+    }
+
+    [Fact]
+    public void Invoice_ForAChildStartingOnTheLastDay_CountsOneDay()
+    {
+        // c9: 31 March only; 1,375,000 × 1 / 365 = 3,767.12 → 3,767 cents (€ 37.67). c5 (WLZ) and c8 (other school) add nothing.
+        var bergEnDal = March().Invoices.Single(i => i.Debtor == BergEnDal);
+        var line = Assert.Single(bergEnDal.Lines);
+        Assert.Equal((1m, new Money(3_767)), (line.Basis, line.Amount));
+    }
+
+    [Fact]
+    public void Lead_IsCountedInTheAllocation_ButNeverInvoiced()
+    {
+        var plan = March();
+        Assert.DoesNotContain(plan.Invoices, i => i.Debtor == Nijmegen);
+        var lead = plan.Allocation.Single(a => a.Municipality == Nijmegen);
+        // c7: 31 days; 1,375,000 × 31 / 365 = 116,780.82 → 116,781 cents.
+        Assert.Equal((1, 31m, new Money(116_781), false), (lead.Children, lead.Basis, lead.Month, lead.Invoiced));
+    }
+
+    [Fact]
+    public void Individual_CountsChildrenWhoStayOnTheirBeschikking_ByReason()
+    {
+        var individual = March().Individual.ToDictionary(i => i.Reason, i => i.Children);
+        Assert.Equal(1, individual[Eligibility.AtOrAboveThreshold]); // c3
+        Assert.Equal(1, individual[Eligibility.OtherLaw]);           // c5
+        Assert.Equal(1, individual[Eligibility.NonParticipant]);     // c6
+        Assert.Equal(3, individual.Count);
+    }
+
+    [Fact]
+    public void AnnualProjection_CountsTheDaysOfTheWholeFundingYear()
+    {
+        // Beuningen's eligible children over 2026: c1 1 Jan–31 Dec = 365 days, c2 10–20 Mar = 11, c4 15 Feb–5 Mar = 19 (14 + 5).
+        // St. Maarten: 1,375,000 × 376 / 365 = 1,416,438.36 → 1,416,438; De Meander: 1,375,000 × 19 / 365 = 71,575.34 → 71,575.
+        var beuningen = March().Allocation.Single(a => a.Municipality == Beuningen);
+        Assert.Equal(new Money(1_416_438 + 71_575), beuningen.AnnualProjection);
+    }
+
+    [Fact]
+    public void LeapYear_AndYearOverride_AreApplied()
+    {
+        // February 2028: 29 days of 366. The 2027 override (6 h) still holds in 2028:
+        // 6 × 62.50 × 40 = € 15,000 = 1,500,000 cents; × 29 / 366 = 118,852.46 → 118,852 cents.
+        var plan = MonthlySettlement.Calculate(Nijmegen2019(), new YearMonth(2028, 2),
+            [Beschikking("c1", Beuningen, StMaarten, 8m, new DateOnly(2027, 8, 1))]);
+        var line = Assert.Single(Assert.Single(plan.Invoices).Lines);
+        Assert.Equal((29m, new Money(118_852)), (line.Basis, line.Amount));
+    }
+
+    [Fact]
+    public void TwoOverlappingBeschikkingenOfOneChild_CountAsOneChild()
+    {
+        // c1 has two eligible beschikkingen at St. Maarten: 1–20 and 11–31 March. Union: 31 days, one child.
+        var plan = MonthlySettlement.Calculate(Nijmegen2019(), March2026,
+        [
+            Beschikking("c1", Beuningen, StMaarten, 4m, new DateOnly(2026, 3, 1), new DateOnly(2026, 3, 20)),
+            Beschikking("c1", Beuningen, StMaarten, 6m, new DateOnly(2026, 3, 11)),
+        ]);
+        var row = plan.Allocation.Single(a => a.Municipality == Beuningen);
+        Assert.Equal((1, 31m), (row.Children, row.Basis));
+    }
+
+    [Fact]
+    public void NoEligibleChildren_GivesNoInvoices()
+    {
+        var plan = MonthlySettlement.Calculate(Nijmegen2019(), March2026,
+            [Beschikking("c1", Arnhem, StMaarten, 4m, new DateOnly(2026, 1, 1))]);
+        Assert.False(plan.HasEligibleChildren);
+        Assert.Empty(plan.Invoices);
+    }
+
+    [Fact]
+    public void Settlement_NetsToTheAllocation_ForRandomBeschikkingen()
+    {
+        var property = Prop.ForAll(
+            Gen.ListOf(Gen.Choose(0, 100_000)).ToArbitrary(),
+            seeds =>
+            {
+                MunicipalityCode[] residences = [Nijmegen, Beuningen, BergEnDal, Arnhem];
+                SchoolLocationId[] schools = [StMaarten, Meander, Elsewhere];
+                var beschikkingen = seeds.Select((s, i) => Beschikking(
+                    $"c{s % 37}", residences[s % 4], schools[s / 4 % 3], s % 15, new DateOnly(2026, 1, 1).AddDays(s % 120),
+                    s % 3 == 0 ? null : new DateOnly(2026, 1, 1).AddDays(s % 120 + s % 70), (Law)(s / 12 % 3 == 2 ? 1 : 0))).ToList();
+                var plan = MonthlySettlement.Calculate(Nijmegen2019(), March2026, beschikkingen);
+                var invoiced = Money.Sum(plan.Invoices.Select(i => i.Total));
+                var lead = plan.Allocation.Single(a => a.Municipality == Nijmegen).Month;
+                var allocated = Money.Sum(plan.Allocation.Select(a => a.Month));
+                var byDebtor = plan.Invoices.All(i => i.Total == plan.Allocation.Single(a => a.Municipality == i.Debtor).Month);
+                return invoiced + lead == allocated
+                    && allocated == Money.Sum(plan.Locations.Select(l => l.Month))
+                    && byDebtor
+                    && plan.Invoices.All(i => i.Debtor != Nijmegen && i.Issuer == Nijmegen);
+            });
+        FsCheck.Check.QuickThrowOnFailure(property);
+    }
+}
