@@ -17,21 +17,30 @@ public static class InvoiceWorkbook
         var names = settlement.Municipalities;
         var locationBasis = settlement.Locations.ToDictionary(l => l.School, l => l.Basis);
 
+        // The rows above the lines are gathered first: the line header is frozen, and a streamed sheet
+        // must name its frozen rows before its first row.
+        List<XlsxCell[]> preamble =
+        [
+            [XlsxCell.Of("Factuur", XlsxStyle.Title)],
+            [],
+            [Label("Factuurnummer"), XlsxCell.Of(invoice.Number)],
+            [Label("Factuurdatum"), XlsxCell.Of(invoice.InvoiceDate)],
+            [Label("Vervaldatum"), XlsxCell.Of(invoice.DueDate)],
+            [Label("Periode"), XlsxCell.Of(Dutch.Month(run.Period))],
+            [Label("Soort"), XlsxCell.Of(Dutch.Kind(run.Kind))],
+            [Label("Regeling"), XlsxCell.Of($"{run.SchemeName} ({run.SchemeId})")],
+            [],
+            .. Party("Van", settlement, invoice.Issuer),
+            .. Party("Aan", settlement, invoice.Debtor),
+            [],
+        ];
+
         using var workbook = XlsxWorkbook.Create(path);
-        var headerRow = 14 + AddressLines(settlement, invoice.Issuer).Count + AddressLines(settlement, invoice.Debtor).Count;
-        using var sheet = workbook.AddSheet("Factuur", [22, 36, 22, 12, 18], frozenRows: headerRow);
-        sheet.Row(XlsxCell.Of("Factuur", XlsxStyle.Title));
-        sheet.Skip();
-        sheet.Row(Label("Factuurnummer"), XlsxCell.Of(invoice.Number));
-        sheet.Row(Label("Factuurdatum"), XlsxCell.Of(invoice.InvoiceDate));
-        sheet.Row(Label("Vervaldatum"), XlsxCell.Of(invoice.DueDate));
-        sheet.Row(Label("Periode"), XlsxCell.Of(Dutch.Month(run.Period)));
-        sheet.Row(Label("Soort"), XlsxCell.Of(Dutch.Kind(run.Kind)));
-        sheet.Row(Label("Regeling"), XlsxCell.Of($"{run.SchemeName} ({run.SchemeId})"));
-        sheet.Skip();
-        Party(sheet, "Van", settlement, invoice.Issuer);
-        Party(sheet, "Aan", settlement, invoice.Debtor);
-        sheet.Skip();
+        using var sheet = workbook.AddSheet("Factuur", [22, 36, 22, 12, 18], frozenRows: preamble.Count + 1);
+        foreach (var row in preamble)
+        {
+            sheet.Row(row);
+        }
 
         sheet.Row(
             XlsxCell.Of("Schoollocatie", XlsxStyle.Header), XlsxCell.Of("School", XlsxStyle.Header),
@@ -66,12 +75,12 @@ public static class InvoiceWorkbook
 
     private static XlsxCell Label(string text) => XlsxCell.Of(text, XlsxStyle.Bold);
 
-    private static void Party(XlsxSheet sheet, string label, IssuedSettlement settlement, Core.Registry.MunicipalityCode code)
+    private static IEnumerable<XlsxCell[]> Party(string label, IssuedSettlement settlement, Core.Registry.MunicipalityCode code)
     {
-        sheet.Row(Label(label), XlsxCell.Of($"{Dutch.Municipality(settlement.Municipalities, code)} ({code})"));
+        yield return [Label(label), XlsxCell.Of($"{Dutch.Municipality(settlement.Municipalities, code)} ({code})")];
         foreach (var line in AddressLines(settlement, code))
         {
-            sheet.Row(XlsxCell.Empty, XlsxCell.Of(line));
+            yield return [XlsxCell.Empty, XlsxCell.Of(line)];
         }
     }
 

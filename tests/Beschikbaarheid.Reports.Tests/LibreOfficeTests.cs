@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using System.Globalization;
+using Beschikbaarheid.Reports.Settlement;
+
+namespace Beschikbaarheid.Reports.Tests;
+
+/// <summary>
+/// Opens a written invoice in LibreOffice, headless, as a user would, with formulas recalculated on load
+/// (so the total shown is LibreOffice's own evaluation of the live formula, not our cached value).
+/// Skipped, with the reason, where LibreOffice is not installed (.ci/run installs it).
+/// </summary>
+public sealed class LibreOfficeTests : IDisposable
+{
+    private static readonly string[] Locations = ["/usr/bin/soffice", "/usr/local/bin/soffice", "/usr/lib/libreoffice/program/soffice"];
+    private readonly string _folder = Directory.CreateTempSubdirectory("beschikbaarheid-lo-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public void Invoice_OpenedInLibreOffice_ShowsDutchLabelsEuroAmountsAndATotalEqualToTheJournal()
+    {
+        var soffice = Locations.FirstOrDefault(File.Exists);
+        Assert.SkipWhen(soffice is null, "LibreOffice (soffice) is not installed; install libreoffice-calc-nogui to run this check.");
+
+        var settlement = SampleSettlement.Create();
+        var files = SettlementReports.WriteAll(settlement, _folder);
+        var invoice = files.Single(f => f.EndsWith("factuur-GM0268-2026-00001.xlsx", StringComparison.Ordinal));
+        var shown = Convert(soffice!, invoice);
+
+        var rows = shown.Split('\n').Select(l => l.Split(';')).ToList();
+        Assert.Contains(rows, r => r[0] == "Factuur");
+        Assert.Contains(rows, r => r[0] == "Factuurnummer" && r[1] == "GM0268-2026-00001");
+        var total = rows.Single(r => r[0] == "Totaal")[4];
+        Assert.Contains("€", total, StringComparison.Ordinal);
+
+        var journal = File.ReadAllLines(files.Single(f => f.EndsWith("boekingen.csv", StringComparison.Ordinal))).Skip(1)
+            .Select(l => l.Split(';')).Where(f => f[0] == "GM0268-2026-00001")
+            .Sum(f => decimal.Parse(f[9], CultureInfo.InvariantCulture));
+        // Journal lines 1582.19 + 188.36 = 1770.55; LibreOffice (en-US) shows "1,770.55 €".
+        Assert.Equal(1770.55m, journal);
+        Assert.Equal(journal, decimal.Parse(total.Replace("€", "", StringComparison.Ordinal).Trim(), NumberStyles.Number, CultureInfo.GetCultureInfo("en-US")));
+    }
+
+    private string Convert(string soffice, string workbook)
+    {
+        var profile = Path.Combine(_folder, "profile");
+        Directory.CreateDirectory(Path.Combine(profile, "user"));
+        // OOXMLRecalcMode 0: always recalculate formulas when loading an xlsx.
+        File.WriteAllText(Path.Combine(profile, "user", "registrymodifications.xcu"), """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+            <item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+            </oor:items>
+            """);
+        var output = Path.Combine(_folder, "csv");
+        var start = new ProcessStartInfo(soffice)
+        {
+            ArgumentList =
+            {
+                $"-env:UserInstallation=file://{profile}", "--headless",
+                // ; separated, UTF-8, cells as shown (formatted).
+                "--convert-to", "csv:Text - txt - csv (StarCalc):59,34,76,1,,0,false,true,true", "--outdir", output, workbook,
+            },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = Process.Start(start)!;
+        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(2)), "LibreOffice did not finish converting within 2 minutes.");
+        var csv = Path.Combine(output, Path.GetFileNameWithoutExtension(workbook) + ".csv");
+        Assert.True(File.Exists(csv), $"LibreOffice wrote no CSV: {process.StandardError.ReadToEnd()}");
+        return File.ReadAllText(csv).ReplaceLineEndings("\n");
+    }
+}

@@ -1,0 +1,162 @@
+namespace Beschikbaarheid.Worker.Tests.Cli;
+
+/// <summary>The executable as an operator uses it: real process, real exit codes, stdout and stderr apart.</summary>
+public sealed class CommandLineTests : IDisposable
+{
+    private readonly Workspace _workspace = new();
+
+    public void Dispose() => _workspace.Dispose();
+
+    private const string Rows = """
+        B1;cl-a;GM0209;30AB;00;Aanbieder;JZ;JW;4;2026-01-01;
+        B2;cl-b;GM1945;30AB;00;Aanbieder;JZ;JW;6;2026-03-31;
+        B3;cl-c;GM0268;30AB;00;Aanbieder;JZ;JW;8;2026-03-01;2026-03-31
+        """;
+
+    private static readonly string[] AllFiles = ["gemeenten", "scholen", "leerlingen", "beschikkingen"];
+
+    private async Task ImportRegionAsync(params string[] kinds)
+    {
+        foreach (var kind in kinds.Length == 0 ? AllFiles : kinds)
+        {
+            var (code, _, error) = await _workspace.RunAsync("import", kind, Path.Combine(_workspace.Folder, kind + ".csv"), "--db", _workspace.Database);
+            Assert.True(code == 0, error);
+        }
+    }
+
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("settle", "--help")]
+    [InlineData("import", "--help")]
+    [InlineData("db", "migrate", "--help")]
+    [InlineData("demo", "--help")]
+    [InlineData("run", "--help")]
+    public async Task Help_WorksOnEveryVerb_WithExitZero(params string[] args)
+    {
+        var (code, output, _) = await _workspace.RunAsync(args);
+        Assert.Equal(0, code);
+        Assert.Contains("Usage:", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("settle", "--period", "2026-03")]
+    [InlineData("settle", "--scheme", "x", "--period", "2026-3")]
+    [InlineData("import", "leerlingen")]
+    [InlineData("import", "ouders", "x.csv")]
+    [InlineData("frobnicate")]
+    public async Task WrongUsage_ExitsTwo_WithTheReasonOnStderr(params string[] args)
+    {
+        var (code, output, error) = await _workspace.RunAsync(args);
+        Assert.Equal(2, code);
+        Assert.Empty(output);
+        Assert.NotEmpty(error);
+    }
+
+    [Fact]
+    public async Task Import_OfABadFile_ExitsOne_NamingFileLineAndReason_AndImportsNothing()
+    {
+        _workspace.WriteRegion(Rows + "\nB4;cl-d;GM0209;30AB;00;Aanbieder;JZ;JW;-2;2026-01-01;");
+        await ImportRegionAsync("gemeenten", "scholen");
+        var (code, _, error) = await _workspace.RunAsync("import", "beschikkingen", Path.Combine(_workspace.Folder, "beschikkingen.csv"), "--db", _workspace.Database);
+        Assert.Equal(1, code);
+        Assert.Contains("beschikkingen.csv, line 5: uren_per_week -2 is negative", error, StringComparison.Ordinal);
+        Assert.Contains("nothing imported", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Settle_IssuesInvoices_AndARunAgainIssuesNothing()
+    {
+        _workspace.WriteScheme();
+        _workspace.WriteRegion(Rows);
+        await ImportRegionAsync();
+
+        var first = await _workspace.RunAsync(_workspace.With("settle", "--scheme", Workspace.SchemeId, "--period", "2026-03", "--invoice-date", "2026-04-01"));
+        Assert.True(first.ExitCode == 0, first.Error);
+        Assert.Contains("issued 2 invoice(s)", first.Out, StringComparison.Ordinal);
+        var folder = Path.Combine(_workspace.Output, Workspace.SchemeId, "2026-03");
+        // Beuningen: 31 days × 1,375,000 / 365 = 116,780.82 → 1167.81; Berg en Dal: 1 day → 3,767.12 → 37.67.
+        Assert.Equal(
+            [
+                "factuurnummer;soort;regeling;periode;uitgever;debiteur;brin;vestiging;grondslag;bedrag",
+                "GM0268-2026-00001;voorschot;nijmegen-st-maarten;2026-03;GM0268;GM0209;30AB;00;31;1167.81",
+                "GM0268-2026-00002;voorschot;nijmegen-st-maarten;2026-03;GM0268;GM1945;30AB;00;1;37.67",
+            ],
+            File.ReadAllLines(Path.Combine(folder, "boekingen.csv")));
+        Assert.True(File.Exists(Path.Combine(folder, "factuur-GM0268-2026-00001.xlsx")));
+        Assert.True(File.Exists(Path.Combine(folder, "verdeelstaat-nijmegen-st-maarten-2026-03.xlsx")));
+
+        var again = await _workspace.RunAsync(_workspace.With("settle", "--scheme", Workspace.SchemeId, "--period", "2026-03"));
+        Assert.Equal(0, again.ExitCode);
+        Assert.Contains("already settled", again.Out, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(folder, "factuur-GM0268-2026-00003.xlsx")));
+
+        var april = await _workspace.RunAsync(_workspace.With("settle", "--scheme", Workspace.SchemeId, "--period", "2026-04", "--invoice-date", "2026-05-01"));
+        Assert.Contains("GM0268-2026-00003", april.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Settle_OfAMonthWithoutEligibleChildren_IssuesNothing_AndExitsZero()
+    {
+        _workspace.WriteScheme();
+        _workspace.WriteRegion("B1;cl-a;GM0202;30AB;00;Aanbieder;JZ;JW;4;2026-01-01;");
+        await ImportRegionAsync();
+        var (code, output, _) = await _workspace.RunAsync(_workspace.With("settle", "--scheme", Workspace.SchemeId, "--period", "2026-03"));
+        Assert.Equal(0, code);
+        Assert.Contains("no eligible children", output, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_workspace.Output, Workspace.SchemeId, "2026-03")));
+    }
+
+    [Fact]
+    public async Task Settle_WithABadSchemeFile_ExitsOne_NamingFileAndKey()
+    {
+        _workspace.Write(Path.Combine("schemes", "kapot.json"), """
+            { "id": "kapot", "name": "Kapot", "startYear": 2019, "schools": ["30AB00"], "participants": ["GM0268"],
+              "pool": { "type": "per-child", "thresholdHoursPerWeek": 12, "normHoursPerWeek": 5.5, "schoolWeeks": 40 },
+              "key": { "type": "leerlingen" }, "flow": { "type": "lead", "lead": "GM0268" },
+              "invoice": { "iban": "NL00", "paymentTermDays": 30, "vatStatement": "x" } }
+            """);
+        var (code, _, error) = await _workspace.RunAsync(_workspace.With("settle", "--scheme", "kapot", "--period", "2026-03"));
+        Assert.Equal(1, code);
+        Assert.Contains("kapot.json", error, StringComparison.Ordinal);
+        Assert.Contains("key 'pool.hourlyRate': missing", error, StringComparison.Ordinal);
+        Assert.Contains("key 'key.type': unknown key type 'leerlingen'", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnwritableDatabasePath_ExitsOne_WithAClearError()
+    {
+        var blocker = _workspace.Write("blocker", "not a folder");
+        var (code, _, error) = await _workspace.RunAsync("db", "migrate", "--db", Path.Combine(blocker, "x.db"));
+        Assert.Equal(1, code);
+        Assert.Contains("Cannot open the database file", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Settings_ComeFromTheEnvironment_WhenNotOnTheCommandLine()
+    {
+        var database = Path.Combine(_workspace.Folder, "from-env.db");
+        var (code, _, _) = await _workspace.RunAsync(new Dictionary<string, string> { ["Database__File"] = database }, "db", "migrate");
+        Assert.Equal(0, code);
+        Assert.True(File.Exists(database));
+    }
+
+    [Fact]
+    public async Task Demo_WritesInvoicesAllocationSheetAndJournal_AndIsIdempotent()
+    {
+        var root = Workspace.RepositoryRoot;
+        string[] args = ["demo", "--sample", Path.Combine(root, "config", "sample"), "--schemes", Path.Combine(root, "config", "schemes"), "--db", _workspace.Database, "--out", _workspace.Output];
+        var first = await _workspace.RunAsync(args);
+        Assert.True(first.ExitCode == 0, first.Error);
+        var folder = Directory.GetDirectories(Path.Combine(_workspace.Output, "nijmegen-st-maarten")).Single();
+        var files = Directory.GetFiles(folder).Select(Path.GetFileName).ToList();
+        Assert.Contains("boekingen.csv", files);
+        Assert.Contains(files, f => f!.StartsWith("factuur-GM0268-", StringComparison.Ordinal));
+        Assert.Contains(files, f => f!.StartsWith("verdeelstaat-", StringComparison.Ordinal));
+        Assert.Contains("Totaal", first.Out, StringComparison.Ordinal);
+
+        var again = await _workspace.RunAsync(args);
+        Assert.Equal(0, again.ExitCode);
+        Assert.Contains("already settled", again.Out, StringComparison.Ordinal);
+        Assert.Equal(files.Count, Directory.GetFiles(folder).Length);
+    }
+}

@@ -1,0 +1,97 @@
+using System.Diagnostics;
+
+namespace Beschikbaarheid.Worker.Tests;
+
+/// <summary>
+/// A temporary working folder with its own database, scheme folder and output folder, and a way to run
+/// the real <c>beschikbaarheid</c> executable in it as a child process.
+/// </summary>
+public sealed class Workspace : IDisposable
+{
+    public const string SchemeId = "nijmegen-st-maarten";
+
+    public Workspace()
+    {
+        Folder = Directory.CreateTempSubdirectory("beschikbaarheid-cli-").FullName;
+        Directory.CreateDirectory(Schemes);
+    }
+
+    public string Folder { get; }
+    public string Database => Path.Combine(Folder, "data", "test.db");
+    public string Schemes => Path.Combine(Folder, "schemes");
+    public string Output => Path.Combine(Folder, "out");
+
+    public static string RepositoryRoot
+    {
+        get
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "Beschikbaarheid.sln")))
+                {
+                    return dir.FullName;
+                }
+            }
+            throw new InvalidOperationException("Beschikbaarheid.sln not found above the test output folder.");
+        }
+    }
+
+    public string Write(string name, string content)
+    {
+        var path = Path.Combine(Folder, name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, content.ReplaceLineEndings("\n") + "\n");
+        return path;
+    }
+
+    /// <summary>A small Nijmegen scheme: lead GM0268, participants Beuningen and Berg en Dal, school 30AB00.</summary>
+    public void WriteScheme() => Write(Path.Combine("schemes", SchemeId + ".json"), """
+        { "id": "nijmegen-st-maarten", "name": "Zorg in onderwijstijd St. Maartenschool", "startYear": 2019,
+          "schools": ["30AB00"], "participants": ["GM0268", "GM0209", "GM1945"],
+          "pool": { "type": "per-child", "thresholdHoursPerWeek": 12, "normHoursPerWeek": 5.5, "hourlyRate": 62.50, "schoolWeeks": 40 },
+          "key": { "type": "children" },
+          "flow": { "type": "lead", "lead": "GM0268" },
+          "invoice": { "iban": "NL00BANK0123456789", "paymentTermDays": 30, "vatStatement": "Geen btw: kostendeling tussen gemeenten" } }
+        """);
+
+    /// <summary>Region files: three municipalities, one school, and the given beschikking rows.</summary>
+    public void WriteRegion(string beschikkingRows)
+    {
+        Write("gemeenten.csv", "gemeentecode;naam\nGM0268;Nijmegen\nGM0209;Beuningen\nGM1945;Berg en Dal\nGM0202;Arnhem");
+        Write("scholen.csv", "brin;vestiging;naam;bestuursnummer;bestuursnaam;gemeentecode;sector\n30AB;00;St. Maartenschool;41234;Stichting SO;GM0268;SO");
+        Write("leerlingen.csv", "peildatum;brin;vestiging;woongemeente;aantal\n2025-10-01;30AB;00;GM0268;10");
+        Write("beschikkingen.csv", "beschikkingnummer;client;woongemeente;brin;vestiging;aanbieder;categorie;wet;uren_per_week;ingangsdatum;einddatum\n" + beschikkingRows);
+    }
+
+    public async Task<(int ExitCode, string Out, string Error)> RunAsync(IReadOnlyDictionary<string, string>? environment, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "beschikbaarheid.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output, await error);
+    }
+
+    public Task<(int ExitCode, string Out, string Error)> RunAsync(params string[] args) => RunAsync(null, args);
+
+    /// <summary>The common options pointing at this workspace.</summary>
+    public string[] With(params string[] args) => [.. args, "--db", Database, "--schemes", Schemes, "--out", Output];
+
+    public void Dispose() => Directory.Delete(Folder, recursive: true);
+}
