@@ -31,8 +31,13 @@ public readonly record struct ActivePeriod
     /// Days within the window on which at least one of the periods is active: a child with two overlapping
     /// beschikkingen is one child on each of those days, not two.
     /// </summary>
-    public static int UnionDaysWithin(IEnumerable<ActivePeriod> periods, DateOnly from, DateOnly through)
+    public static int UnionDaysWithin(IReadOnlyList<ActivePeriod> periods, DateOnly from, DateOnly through)
     {
+        ArgumentNullException.ThrowIfNull(periods);
+        if (periods.Count == 1)
+        {
+            return periods[0].DaysWithin(from, through);
+        }
         var clipped = new List<(int First, int Last)>();
         foreach (var period in periods)
         {

@@ -24,26 +24,21 @@ public static class MonthlySettlement
             _ => throw new NotSupportedException($"Scheme {scheme.Id}: pool {terms.Pool.GetType().Name} with key {terms.Key.GetType().Name} is not supported."),
         };
 
+        var byMunicipality = costs.Shares.ToLookup(s => s.Municipality);
         var allocation = terms.Participants.Order()
-            .Select(code =>
-            {
-                var own = costs.Shares.Where(s => s.Municipality == code).ToList();
-                return new AllocationRow(
-                    code,
-                    costs.ChildrenPerMunicipality.GetValueOrDefault(code),
-                    own.Sum(s => s.Basis),
-                    Money.Sum(own.Select(s => s.Month)),
-                    Money.Sum(own.Select(s => s.AnnualProjection)),
-                    Invoiced: IsInvoiced(terms.Flow, code));
-            })
+            .Select(code => new AllocationRow(
+                code,
+                costs.ChildrenPerMunicipality.GetValueOrDefault(code),
+                byMunicipality[code].Sum(s => s.Basis),
+                Money.Sum(byMunicipality[code].Select(s => s.Month)),
+                Money.Sum(byMunicipality[code].Select(s => s.AnnualProjection)),
+                Invoiced: IsInvoiced(terms.Flow, code)))
             .ToList();
 
+        var bySchool = costs.Shares.ToLookup(s => s.School);
         var locations = terms.Schools.Order()
-            .Select(school =>
-            {
-                var here = costs.Shares.Where(s => s.School == school).ToList();
-                return new LocationRow(school, costs.ChildrenPerSchool.GetValueOrDefault(school), here.Sum(s => s.Basis), Money.Sum(here.Select(s => s.Month)));
-            })
+            .Select(school => new LocationRow(
+                school, costs.ChildrenPerSchool.GetValueOrDefault(school), bySchool[school].Sum(s => s.Basis), Money.Sum(bySchool[school].Select(s => s.Month))))
             .ToList();
 
         var invoices = terms.Flow switch

@@ -38,8 +38,9 @@ internal static class PerChildCosts
         }
 
         var perLine = new Dictionary<(SchoolLocationId School, MunicipalityCode Residence), (long MonthDays, long YearDays)>();
-        var childrenPerMunicipality = new Dictionary<MunicipalityCode, HashSet<string>>();
-        var childrenPerSchool = new Dictionary<SchoolLocationId, HashSet<string>>();
+        // A child is counted once per municipality and once per school, also when it has care at two schools.
+        var childOfMunicipality = new HashSet<(MunicipalityCode, string)>(eligible.Count);
+        var childAtSchool = new HashSet<(SchoolLocationId, string)>(eligible.Count);
         foreach (var ((school, residence, client), periods) in eligible)
         {
             var monthDays = ActivePeriod.UnionDaysWithin(periods, period.FirstDay, period.LastDay);
@@ -48,8 +49,8 @@ internal static class PerChildCosts
             perLine[(school, residence)] = (line.MonthDays + monthDays, line.YearDays + yearDays);
             if (monthDays > 0)
             {
-                (childrenPerMunicipality.TryGetValue(residence, out var a) ? a : childrenPerMunicipality[residence] = []).Add(client);
-                (childrenPerSchool.TryGetValue(school, out var b) ? b : childrenPerSchool[school] = []).Add(client);
+                childOfMunicipality.Add((residence, client));
+                childAtSchool.Add((school, client));
             }
         }
 
@@ -66,8 +67,8 @@ internal static class PerChildCosts
 
         return new Costs(
             shares,
-            childrenPerMunicipality.ToDictionary(c => c.Key, c => c.Value.Count),
-            childrenPerSchool.ToDictionary(c => c.Key, c => c.Value.Count),
+            childOfMunicipality.CountBy(c => c.Item1).ToDictionary(),
+            childAtSchool.CountBy(c => c.Item1).ToDictionary(),
             individual.OrderBy(i => i.Key).Select(i => new IndividualCount(i.Key, i.Value.Count)).ToList());
     }
 }

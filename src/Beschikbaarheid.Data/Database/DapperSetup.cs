@@ -5,6 +5,31 @@ using Microsoft.Data.Sqlite;
 
 namespace Beschikbaarheid.Data.Database;
 
+/// <summary>Reading values whose type depends on the provider; used by Dapper's handlers and by typed readers.</summary>
+internal static class DbValues
+{
+    /// <summary>SQLite keeps dates as ISO-8601 text; SQL Server returns DATE as DateTime.</summary>
+    public static DateOnly Date(object value) => value switch
+    {
+        DateTime dateTime => DateOnly.FromDateTime(dateTime),
+        string text => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+        _ => throw new DataException($"Cannot read a date from {value.GetType().Name}."),
+    };
+
+    /// <summary>
+    /// SQLite has no decimal type: a NUMERIC column hands back a double or an integer. Only hours and bases
+    /// (at most a few decimals) travel this way; money is always integer cents.
+    /// </summary>
+    public static decimal Decimal(object value) => value switch
+    {
+        decimal d => d,
+        double d => (decimal)d,
+        long l => l,
+        string s => decimal.Parse(s, NumberStyles.Number, CultureInfo.InvariantCulture),
+        _ => Convert.ToDecimal(value, CultureInfo.InvariantCulture),
+    };
+}
+
 /// <summary>
 /// Dialect differences in how dates travel: SQLite keeps ISO-8601 text, SQL Server DATE and
 /// DATETIMEOFFSET columns. Registered once, before the first query.
@@ -39,18 +64,9 @@ internal static class DapperSetup
             }
         }
 
-        public override DateOnly Parse(object value) => value switch
-        {
-            DateTime dateTime => DateOnly.FromDateTime(dateTime),
-            string text => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture),
-            _ => throw new DataException($"Cannot read a date from {value.GetType().Name}."),
-        };
+        public override DateOnly Parse(object value) => DbValues.Date(value);
     }
 
-    /// <summary>
-    /// SQLite has no decimal type: a NUMERIC column hands back a double or an integer. Only hours and bases
-    /// (at most a few decimals) travel this way; money is always integer cents.
-    /// </summary>
     private sealed class DecimalHandler : SqlMapper.TypeHandler<decimal>
     {
         public override void SetValue(IDbDataParameter parameter, decimal value)
@@ -59,14 +75,7 @@ internal static class DapperSetup
             parameter.Value = value;
         }
 
-        public override decimal Parse(object value) => value switch
-        {
-            decimal d => d,
-            double d => (decimal)d,
-            long l => l,
-            string s => decimal.Parse(s, NumberStyles.Number, CultureInfo.InvariantCulture),
-            _ => Convert.ToDecimal(value, CultureInfo.InvariantCulture),
-        };
+        public override decimal Parse(object value) => DbValues.Decimal(value);
     }
 
     private sealed class DateTimeOffsetHandler : SqlMapper.TypeHandler<DateTimeOffset>

@@ -30,44 +30,47 @@ public sealed class SettlementInputReader(IConnectionFactory connections)
         }
 
         const string sql = """
-            SELECT b.number, b.client, b.municipality_code AS municipality, b.brin, b.vestiging, b.provider, b.category, b.law,
-                   b.hours_per_week AS hoursperweek, b.start_date AS startdate, b.end_date AS enddate
+            SELECT b.number, b.client, b.municipality_code, b.brin, b.vestiging, b.provider, b.category, b.law,
+                   b.hours_per_week, b.start_date, b.end_date
             FROM beschikkingen b
             JOIN scheme_schools s ON s.scheme_id = @Id AND s.brin = b.brin AND s.vestiging = b.vestiging
             WHERE b.start_date <= @YearEnd AND (b.end_date IS NULL OR b.end_date >= @YearStart)
             """;
-        var rows = await connection.QueryAsync<BeschikkingRow>(sql, new
+        // A plain typed reader instead of Dapper's mapping: this is the one query that returns a whole
+        // region's beschikkingen, and codes repeat, so each distinct code string is parsed once.
+        await using var reader = await connection.ExecuteReaderAsync(sql, new
         {
             scheme.Id,
             YearStart = new DateOnly(fundingYear, 1, 1),
             YearEnd = new DateOnly(fundingYear, 12, 31),
         }).ConfigureAwait(false);
-        return rows.Select(r => r.ToBeschikking()).ToList();
-    }
-
-    private sealed class BeschikkingRow
-    {
-        public string Number { get; set; } = "";
-        public string Client { get; set; } = "";
-        public string Municipality { get; set; } = "";
-        public string Brin { get; set; } = "";
-        public string Vestiging { get; set; } = "";
-        public string Provider { get; set; } = "";
-        public string Category { get; set; } = "";
-        public string Law { get; set; } = "";
-        public decimal HoursPerWeek { get; set; }
-        public DateOnly StartDate { get; set; }
-        public DateOnly? EndDate { get; set; }
-
-        public Beschikking ToBeschikking() => new(
-            Number,
-            Client,
-            MunicipalityCode.Parse(Municipality),
-            SchoolLocationId.TryCreate(Brin, Vestiging, out var school) ? school : throw new InvalidOperationException($"Stored school {Brin}{Vestiging} is malformed."),
-            Provider,
-            Category,
-            Enum.Parse<Law>(Law),
-            HoursPerWeek,
-            new ActivePeriod(StartDate, EndDate));
+        var municipalities = new Dictionary<string, MunicipalityCode>(StringComparer.Ordinal);
+        var schools = new Dictionary<(string, string), SchoolLocationId>();
+        var laws = new Dictionary<string, Law>(StringComparer.Ordinal);
+        var result = new List<Beschikking>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var municipality = reader.GetString(2);
+            if (!municipalities.TryGetValue(municipality, out var residence))
+            {
+                municipalities[municipality] = residence = MunicipalityCode.Parse(municipality);
+            }
+            var location = (reader.GetString(3), reader.GetString(4));
+            if (!schools.TryGetValue(location, out var school))
+            {
+                schools[location] = school = SchoolLocationId.TryCreate(location.Item1, location.Item2, out var id)
+                    ? id : throw new InvalidOperationException($"Stored school {location.Item1}{location.Item2} is malformed.");
+            }
+            var lawText = reader.GetString(7);
+            if (!laws.TryGetValue(lawText, out var law))
+            {
+                laws[lawText] = law = Enum.Parse<Law>(lawText);
+            }
+            result.Add(new Beschikking(
+                reader.GetString(0), reader.GetString(1), residence, school, reader.GetString(5), reader.GetString(6), law,
+                DbValues.Decimal(reader.GetValue(8)),
+                new ActivePeriod(DbValues.Date(reader.GetValue(9)), reader.IsDBNull(10) ? null : DbValues.Date(reader.GetValue(10)))));
+        }
+        return result;
     }
 }

@@ -10,13 +10,9 @@ public static class SettlementReports
         ArgumentNullException.ThrowIfNull(settlement);
         var folder = FolderOf(outputRoot, settlement.Run);
         Directory.CreateDirectory(folder);
-        var written = new List<string>();
-        foreach (var invoice in settlement.Invoices)
-        {
-            var path = Path.Combine(folder, $"factuur-{invoice.Number}.xlsx");
-            InvoiceWorkbook.Write(settlement, invoice, path);
-            written.Add(path);
-        }
+        // One workbook per debtor, independent of each other: written on all cores.
+        var written = settlement.Invoices.Select(i => Path.Combine(folder, $"factuur-{i.Number}.xlsx")).ToList();
+        Parallel.For(0, written.Count, i => InvoiceWorkbook.Write(settlement, settlement.Invoices[i], written[i]));
         var allocation = Path.Combine(folder, $"verdeelstaat-{settlement.Run.SchemeId}-{settlement.Run.Period}.xlsx");
         AllocationWorkbook.Write(settlement, allocation);
         written.Add(allocation);

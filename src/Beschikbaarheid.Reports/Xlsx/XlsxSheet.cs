@@ -1,3 +1,4 @@
+using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -41,12 +42,12 @@ internal sealed class XlsxSheet : IDisposable
     public int Row(params XlsxCell[] cells)
     {
         RowNumber++;
-        _writer.WriteStartElement(new Row { RowIndex = (uint)RowNumber });
+        _writer.WriteStartElement(new Row(), [new OpenXmlAttribute("r", "", RowNumber.ToString(CultureInfo.InvariantCulture))]);
         for (var i = 0; i < cells.Length; i++)
         {
             if (cells[i].Kind != XlsxCellKind.None)
             {
-                _writer.WriteElement(ToCell(cells[i], XlsxWorkbook.Reference(i + 1, RowNumber)));
+                WriteCell(cells[i], XlsxWorkbook.Reference(i + 1, RowNumber));
             }
         }
         _writer.WriteEndElement();
@@ -72,14 +73,44 @@ internal sealed class XlsxSheet : IDisposable
         Closed?.Invoke(_filterRange);
     }
 
-    private static Cell ToCell(XlsxCell cell, string reference) => cell.Kind switch
+    /// <summary>
+    /// Writes a cell from attribute lists rather than a populated element: the SDK then skips reflecting
+    /// over the element's attributes, which is most of the cost of a large sheet.
+    /// </summary>
+    private void WriteCell(XlsxCell cell, string reference)
     {
-        XlsxCellKind.Text => new Cell(new InlineString(new Text(cell.Text!) { Space = SpaceProcessingModeValues.Preserve }))
+        var style = ((uint)cell.Style).ToString(CultureInfo.InvariantCulture);
+        switch (cell.Kind)
         {
-            CellReference = reference, DataType = CellValues.InlineString, StyleIndex = (uint)cell.Style,
-        },
-        XlsxCellKind.Number => new Cell(new CellValue(cell.NumberText)) { CellReference = reference, StyleIndex = (uint)cell.Style },
-        XlsxCellKind.Formula => new Cell(new CellFormula(cell.Text!), new CellValue(cell.NumberText)) { CellReference = reference, StyleIndex = (uint)cell.Style },
-        _ => throw new ArgumentOutOfRangeException(nameof(cell)),
-    };
+            case XlsxCellKind.Text:
+                _writer.WriteStartElement(new Cell(), [new OpenXmlAttribute("r", "", reference), new OpenXmlAttribute("s", "", style), new OpenXmlAttribute("t", "", "inlineStr")]);
+                _writer.WriteStartElement(new InlineString());
+                _writer.WriteStartElement(new Text(), [new OpenXmlAttribute("xml", "space", "http://www.w3.org/XML/1998/namespace", "preserve")]);
+                _writer.WriteString(cell.Text!);
+                _writer.WriteEndElement();
+                _writer.WriteEndElement();
+                break;
+            case XlsxCellKind.Number:
+                _writer.WriteStartElement(new Cell(), [new OpenXmlAttribute("r", "", reference), new OpenXmlAttribute("s", "", style)]);
+                WriteValue(cell.NumberText);
+                break;
+            case XlsxCellKind.Formula:
+                _writer.WriteStartElement(new Cell(), [new OpenXmlAttribute("r", "", reference), new OpenXmlAttribute("s", "", style)]);
+                _writer.WriteStartElement(new CellFormula());
+                _writer.WriteString(cell.Text!);
+                _writer.WriteEndElement();
+                WriteValue(cell.NumberText);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(cell));
+        }
+        _writer.WriteEndElement();
+    }
+
+    private void WriteValue(string value)
+    {
+        _writer.WriteStartElement(new CellValue());
+        _writer.WriteString(value);
+        _writer.WriteEndElement();
+    }
 }
