@@ -62,7 +62,6 @@ internal static class PerChildCosts
                 l.Value.MonthDays,
                 DayProration.LineAmount(annual, l.Value.MonthDays, period.Year),
                 DayProration.LineAmount(annual, l.Value.YearDays, period.Year)))
-            .OrderBy(s => s.School).ThenBy(s => s.Municipality)
             .ToList();
 
         return new Costs(

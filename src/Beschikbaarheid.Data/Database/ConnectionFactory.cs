@@ -48,6 +48,11 @@ public sealed class SqliteConnectionFactory : IConnectionFactory
             }
             var connection = new SqliteConnection(_connectionString);
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using (var pragma = connection.CreateCommand())
+            {
+                pragma.CommandText = "PRAGMA cache_size = -65536; PRAGMA mmap_size = 268435456;";
+                await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
             return connection;
         }
         catch (Exception ex) when (ex is SqliteException or UnauthorizedAccessException or IOException)

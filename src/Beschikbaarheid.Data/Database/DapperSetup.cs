@@ -12,9 +12,18 @@ internal static class DbValues
     public static DateOnly Date(object value) => value switch
     {
         DateTime dateTime => DateOnly.FromDateTime(dateTime),
-        string text => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+        string text => IsoDate(text),
         _ => throw new DataException($"Cannot read a date from {value.GetType().Name}."),
     };
+
+    /// <summary>yyyy-MM-dd as the engine writes it; parsed by position because a period's load reads hundreds of thousands.</summary>
+    private static DateOnly IsoDate(string text) =>
+        text.Length >= 10 && text[4] == '-' && text[7] == '-'
+            ? new DateOnly(
+                int.Parse(text.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture),
+                int.Parse(text.AsSpan(5, 2), NumberStyles.None, CultureInfo.InvariantCulture),
+                int.Parse(text.AsSpan(8, 2), NumberStyles.None, CultureInfo.InvariantCulture))
+            : throw new DataException($"'{text}' is not a stored date (yyyy-MM-dd).");
 
     /// <summary>
     /// SQLite has no decimal type: a NUMERIC column hands back a double or an integer. Only hours and bases

@@ -11,6 +11,18 @@ internal static class SqlDialect
         _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, null),
     };
 
+    /// <summary>
+    /// A value as the provider's parameter wants it: SQLite keeps dates as ISO text, SQL Server takes
+    /// DATE as DateTime; a missing value is DBNull for both.
+    /// </summary>
+    public static object ParameterValue(DatabaseProvider provider, object? value) => value switch
+    {
+        null => DBNull.Value,
+        DateOnly date when provider == DatabaseProvider.Sqlite => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        DateOnly date => date.ToDateTime(TimeOnly.MinValue),
+        _ => value,
+    };
+
     /// <summary>A unique-key violation: the guard that stops a second process issuing the same period.</summary>
     public static bool IsUniqueViolation(Exception exception) => exception switch
     {

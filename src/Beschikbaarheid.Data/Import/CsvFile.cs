@@ -10,6 +10,8 @@ public sealed class CsvRow(int line, IReadOnlyDictionary<string, int> columns, s
 {
     public int Line { get; } = line;
 
+    public int FieldCount => fields.Length;
+
     public string this[string column] =>
         columns.TryGetValue(column, out var index) && index < fields.Length ? fields[index].Trim() : string.Empty;
 
@@ -19,35 +21,50 @@ public sealed class CsvRow(int line, IReadOnlyDictionary<string, int> columns, s
 /// <summary>
 /// Reads a CSV file the way Dutch systems export them: a header row, <c>;</c> or <c>,</c> as separator
 /// (whichever the header uses), UTF-8 with or without BOM or else Windows-1252 (DUO publishes ISO-8859-1,
-/// which Windows-1252 reads the same for letters).
+/// which Windows-1252 reads the same for letters). Rows are streamed, never held all at once.
 /// </summary>
-public static class CsvFile
+public sealed class CsvFile : IDisposable
 {
+    private readonly CsvParser _parser;
+    private readonly Dictionary<string, int> _columns;
+
     static CsvFile() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-    public static (IReadOnlyList<CsvRow> Rows, IReadOnlyList<RowError> Errors) Read(string path, IReadOnlyList<string> requiredColumns)
+    private CsvFile(CsvParser parser, Dictionary<string, int> columns, int headerCount)
+    {
+        _parser = parser;
+        _columns = columns;
+        HeaderCount = headerCount;
+    }
+
+    public int HeaderCount { get; }
+
+    /// <summary>Opens the file and checks its header; a file that cannot be read at all gives the reason instead.</summary>
+    public static (CsvFile? File, RowError? Error) Open(string path, IReadOnlyList<string> requiredColumns)
     {
         ArgumentNullException.ThrowIfNull(requiredColumns);
         var name = Path.GetFileName(path);
-        var text = Decode(File.ReadAllBytes(path));
-        var firstLine = text.AsSpan()[..Math.Max(0, text.IndexOfAny(['\r', '\n']) is var i and >= 0 ? i : text.Length)];
-        if (firstLine.IsWhiteSpace())
+        var bytes = File.ReadAllBytes(path);
+        var bom = bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble);
+        var encoding = bom || System.Text.Unicode.Utf8.IsValid(bytes) ? new UTF8Encoding(false) : Encoding.GetEncoding(1252);
+        var reader = new StreamReader(new MemoryStream(bytes, bom ? 3 : 0, bytes.Length - (bom ? 3 : 0)), encoding);
+        var firstLine = reader.ReadLine();
+        if (string.IsNullOrWhiteSpace(firstLine))
         {
-            return ([], [new RowError(name, 1, "the file is empty: a header row is required")]);
+            reader.Dispose();
+            return (null, new RowError(name, 1, "the file is empty: a header row is required"));
         }
-        var delimiter = firstLine.Count(';') >= firstLine.Count(',') ? ";" : ",";
+        reader.BaseStream.Position = 0;
+        reader.DiscardBufferedData();
+        var delimiter = firstLine.Count(c => c == ';') >= firstLine.Count(c => c == ',') ? ";" : ",";
 
-        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
+        var parser = new CsvParser(reader, new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             Delimiter = delimiter,
             BadDataFound = null,
             IgnoreBlankLines = true,
-        };
-        using var parser = new CsvParser(new StringReader(text), configuration);
-        if (!parser.Read())
-        {
-            return ([], [new RowError(name, 1, "the file is empty: a header row is required")]);
-        }
+        });
+        parser.Read();
         var header = parser.Record!.Select(h => h.Trim().ToLowerInvariant()).ToArray();
         var columns = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var c = 0; c < header.Length; c++)
@@ -57,46 +74,24 @@ public static class CsvFile
         var missing = requiredColumns.Where(r => !columns.ContainsKey(r)).ToList();
         if (missing.Count > 0)
         {
-            return ([], [new RowError(name, 1, $"missing column(s) {string.Join(", ", missing.Select(m => $"'{m}'"))}; the header has {string.Join(delimiter, header)}")]);
+            parser.Dispose();
+            return (null, new RowError(name, 1, $"missing column(s) {string.Join(", ", missing.Select(m => $"'{m}'"))}; the header has {string.Join(delimiter, header)}"));
         }
-
-        var rows = new List<CsvRow>();
-        var errors = new List<RowError>();
-        while (parser.Read())
-        {
-            var line = parser.RawRow;
-            var fields = parser.Record!;
-            if (fields.All(string.IsNullOrWhiteSpace))
-            {
-                continue;
-            }
-            if (fields.Length < header.Length)
-            {
-                errors.Add(new RowError(name, line, $"{fields.Length} field(s) where the header has {header.Length}"));
-                continue;
-            }
-            rows.Add(new CsvRow(line, columns, fields));
-        }
-        if (rows.Count == 0 && errors.Count == 0)
-        {
-            errors.Add(new RowError(name, 2, "the file has a header but no data rows"));
-        }
-        return (rows, errors);
+        return (new CsvFile(parser, columns, header.Length), null);
     }
 
-    private static string Decode(byte[] bytes)
+    /// <summary>The data rows in file order; blank lines are skipped.</summary>
+    public IEnumerable<CsvRow> Rows()
     {
-        if (bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble))
+        while (_parser.Read())
         {
-            return Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3);
-        }
-        try
-        {
-            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
-        }
-        catch (DecoderFallbackException)
-        {
-            return Encoding.GetEncoding(1252).GetString(bytes);
+            var fields = _parser.Record!;
+            if (!fields.All(string.IsNullOrWhiteSpace))
+            {
+                yield return new CsvRow(_parser.RawRow, _columns, fields);
+            }
         }
     }
+
+    public void Dispose() => _parser.Dispose();
 }

@@ -69,48 +69,42 @@ public sealed class SettlementStore(IConnectionFactory connections)
         }
 
         var numbers = await TakeNumbersAsync(connection, transaction, plan.Invoices, invoiceDate.Year).ConfigureAwait(false);
-        var written = 0;
-        foreach (var invoice in plan.Invoices)
+        var provider = connections.Provider;
+        using (var invoiceInsert = new RepeatedCommand(connection, transaction, provider, InsertInvoice, InvoiceParameters))
+        using (var lineInsert = new RepeatedCommand(connection, transaction, provider, InsertLine, LineParameters))
         {
-            var number = numbers[invoice];
-            await connection.ExecuteAsync(
-                """
-                INSERT INTO invoices (number, run_id, issuer, debtor, invoice_date, due_date, iban, vat_statement, total_cents)
-                VALUES (@Number, @RunId, @Issuer, @Debtor, @InvoiceDate, @DueDate, @Iban, @VatStatement, @Total)
-                """,
-                new
+            var written = 0;
+            var dueDate = invoiceDate.AddDays(terms.Invoice.PaymentTermDays);
+            foreach (var invoice in plan.Invoices)
+            {
+                var number = numbers[invoice];
+                await invoiceInsert.ExecuteAsync(
+                    [number, runId, invoice.Issuer.Value, invoice.Debtor.Value, invoiceDate, dueDate, terms.Invoice.Iban, terms.Invoice.VatStatement, invoice.Total.Cents],
+                    cancellationToken).ConfigureAwait(false);
+                for (var i = 0; i < invoice.Lines.Count; i++)
                 {
-                    Number = number, RunId = runId, Issuer = invoice.Issuer.Value, Debtor = invoice.Debtor.Value, InvoiceDate = invoiceDate,
-                    DueDate = invoiceDate.AddDays(terms.Invoice.PaymentTermDays), terms.Invoice.Iban, terms.Invoice.VatStatement, Total = invoice.Total.Cents,
-                },
-                transaction).ConfigureAwait(false);
-            await connection.ExecuteAsync(
-                """
-                INSERT INTO invoice_lines (invoice_number, line_number, brin, vestiging, basis, amount_cents)
-                VALUES (@Number, @LineNumber, @Brin, @Vestiging, @Basis, @Amount)
-                """,
-                invoice.Lines.Select((l, i) => new { Number = number, LineNumber = i + 1, l.School.Brin, l.School.Vestiging, l.Basis, Amount = l.Amount.Cents }),
-                transaction).ConfigureAwait(false);
-            AfterInvoiceWritten?.Invoke(++written);
+                    var line = invoice.Lines[i];
+                    await lineInsert.ExecuteAsync([number, i + 1, line.School.Brin, line.School.Vestiging, line.Basis, line.Amount.Cents], cancellationToken).ConfigureAwait(false);
+                }
+                AfterInvoiceWritten?.Invoke(++written);
+            }
         }
 
-        await connection.ExecuteAsync(
-            """
-            INSERT INTO settlement_allocations (run_id, municipality_code, children, basis, month_cents, annual_projection_cents, invoiced)
-            VALUES (@RunId, @Municipality, @Children, @Basis, @Month, @Annual, @Invoiced)
-            """,
-            plan.Allocation.Select(a => new
+        using (var allocationInsert = new RepeatedCommand(connection, transaction, provider, InsertAllocation, AllocationParameters))
+        {
+            foreach (var a in plan.Allocation)
             {
-                RunId = runId, Municipality = a.Municipality.Value, a.Children, a.Basis, Month = a.Month.Cents, Annual = a.AnnualProjection.Cents, a.Invoiced,
-            }),
-            transaction).ConfigureAwait(false);
-        await connection.ExecuteAsync(
-            """
-            INSERT INTO settlement_locations (run_id, brin, vestiging, children, basis, month_cents)
-            VALUES (@RunId, @Brin, @Vestiging, @Children, @Basis, @Month)
-            """,
-            plan.Locations.Select(l => new { RunId = runId, l.School.Brin, l.School.Vestiging, l.Children, l.Basis, Month = l.Month.Cents }),
-            transaction).ConfigureAwait(false);
+                await allocationInsert.ExecuteAsync(
+                    [runId, a.Municipality.Value, a.Children, a.Basis, a.Month.Cents, a.AnnualProjection.Cents, a.Invoiced], cancellationToken).ConfigureAwait(false);
+            }
+        }
+        using (var locationInsert = new RepeatedCommand(connection, transaction, provider, InsertLocation, LocationParameters))
+        {
+            foreach (var l in plan.Locations)
+            {
+                await locationInsert.ExecuteAsync([runId, l.School.Brin, l.School.Vestiging, l.Children, l.Basis, l.Month.Cents], cancellationToken).ConfigureAwait(false);
+            }
+        }
         await connection.ExecuteAsync(
             "INSERT INTO settlement_individual (run_id, reason, children) VALUES (@RunId, @Reason, @Children)",
             plan.Individual.Select(i => new { RunId = runId, Reason = i.Reason.ToString(), i.Children }),
@@ -119,6 +113,34 @@ public sealed class SettlementStore(IConnectionFactory connections)
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return new IssueOutcome(runId, IssuedNow: true);
     }
+
+    private const string InsertInvoice = """
+        INSERT INTO invoices (number, run_id, issuer, debtor, invoice_date, due_date, iban, vat_statement, total_cents)
+        VALUES (@Number, @RunId, @Issuer, @Debtor, @InvoiceDate, @DueDate, @Iban, @VatStatement, @Total)
+        """;
+
+    private static readonly string[] InvoiceParameters = ["Number", "RunId", "Issuer", "Debtor", "InvoiceDate", "DueDate", "Iban", "VatStatement", "Total"];
+
+    private const string InsertLine = """
+        INSERT INTO invoice_lines (invoice_number, line_number, brin, vestiging, basis, amount_cents)
+        VALUES (@Number, @LineNumber, @Brin, @Vestiging, @Basis, @Amount)
+        """;
+
+    private static readonly string[] LineParameters = ["Number", "LineNumber", "Brin", "Vestiging", "Basis", "Amount"];
+
+    private const string InsertAllocation = """
+        INSERT INTO settlement_allocations (run_id, municipality_code, children, basis, month_cents, annual_projection_cents, invoiced)
+        VALUES (@RunId, @Municipality, @Children, @Basis, @Month, @Annual, @Invoiced)
+        """;
+
+    private static readonly string[] AllocationParameters = ["RunId", "Municipality", "Children", "Basis", "Month", "Annual", "Invoiced"];
+
+    private const string InsertLocation = """
+        INSERT INTO settlement_locations (run_id, brin, vestiging, children, basis, month_cents)
+        VALUES (@RunId, @Brin, @Vestiging, @Children, @Basis, @Month)
+        """;
+
+    private static readonly string[] LocationParameters = ["RunId", "Brin", "Vestiging", "Children", "Basis", "Month"];
 
     /// <summary>
     /// Takes the next numbers per issuer for the invoice year, <c>{issuer}-{year}-{sequence:00000}</c>, inside

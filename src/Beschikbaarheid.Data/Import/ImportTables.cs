@@ -1,0 +1,97 @@
+using System.Data.Common;
+using System.Globalization;
+using Beschikbaarheid.Core.Registry;
+using Beschikbaarheid.Data.Database;
+using Dapper;
+
+namespace Beschikbaarheid.Data.Import;
+
+/// <summary>How one kind of file maps onto its table: columns, key, parser, and the two write statements.</summary>
+internal sealed record ImportTable(
+    string[] Columns,
+    Func<CsvRow, KnownCodes?, List<string>, object?> Parse,
+    Func<object, string> Key,
+    Func<DbConnection, Task<HashSet<string>>> StoredKeysAsync,
+    string[] Parameters,
+    Func<object, object?[]> Values,
+    string InsertSql,
+    string UpdateSql);
+
+internal static class ImportTables
+{
+    public static ImportTable For(ImportKind kind) => kind switch
+    {
+        ImportKind.Gemeenten => Gemeenten,
+        ImportKind.Scholen => Scholen,
+        ImportKind.Leerlingen => Leerlingen,
+        ImportKind.Beschikkingen => Beschikkingen,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+
+    private static readonly ImportTable Gemeenten = new(
+        RowParsers.GemeentenColumns,
+        (row, _, reasons) => RowParsers.Municipality(row, reasons),
+        r => ((Municipality)r).Code.Value,
+        async c => (await c.QueryAsync<string>("SELECT code FROM municipalities").ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal),
+        ["Code", "Name", "Address", "PostalCode", "City"],
+        r => r is Municipality m ? [m.Code.Value, m.Name, m.Address, m.PostalCode, m.City] : [],
+        "INSERT INTO municipalities (code, name, address, postal_code, city) VALUES (@Code, @Name, @Address, @PostalCode, @City)",
+        "UPDATE municipalities SET name = @Name, address = @Address, postal_code = @PostalCode, city = @City WHERE code = @Code");
+
+    private static readonly ImportTable Scholen = new(
+        RowParsers.ScholenColumns,
+        (row, known, reasons) => RowParsers.School(row, known!, reasons),
+        r => ((SchoolLocation)r).Id.ToString(),
+        async c => (await c.QueryAsync<(string Brin, string Vestiging)>("SELECT brin, vestiging FROM school_locations").ConfigureAwait(false))
+            .Select(s => s.Brin + s.Vestiging).ToHashSet(StringComparer.Ordinal),
+        ["Brin", "Vestiging", "Name", "BoardNumber", "BoardName", "Municipality", "Sector"],
+        r => r is SchoolLocation s ? [s.Id.Brin, s.Id.Vestiging, s.Name, s.BoardNumber, s.BoardName, s.Municipality.Value, s.Sector.ToString()] : [],
+        """
+        INSERT INTO school_locations (brin, vestiging, name, board_number, board_name, municipality_code, sector)
+        VALUES (@Brin, @Vestiging, @Name, @BoardNumber, @BoardName, @Municipality, @Sector)
+        """,
+        """
+        UPDATE school_locations SET name = @Name, board_number = @BoardNumber, board_name = @BoardName, municipality_code = @Municipality, sector = @Sector
+        WHERE brin = @Brin AND vestiging = @Vestiging
+        """);
+
+    private static readonly ImportTable Leerlingen = new(
+        RowParsers.LeerlingenColumns,
+        (row, known, reasons) => RowParsers.PupilCount(row, known!, reasons),
+        r => PupilKey(((PupilCount)r).Peildatum, ((PupilCount)r).School.ToString(), ((PupilCount)r).Residence.Value),
+        async c => (await c.QueryAsync<(object Peildatum, string Brin, string Vestiging, string Municipality)>(
+                "SELECT peildatum, brin, vestiging, municipality_code FROM pupil_counts").ConfigureAwait(false))
+            .Select(p => PupilKey(DbValues.Date(p.Peildatum), p.Brin + p.Vestiging, p.Municipality)).ToHashSet(StringComparer.Ordinal),
+        ["Peildatum", "Brin", "Vestiging", "Municipality", "Pupils"],
+        r => r is PupilCount p ? [p.Peildatum, p.School.Brin, p.School.Vestiging, p.Residence.Value, p.Count] : [],
+        """
+        INSERT INTO pupil_counts (peildatum, brin, vestiging, municipality_code, pupils)
+        VALUES (@Peildatum, @Brin, @Vestiging, @Municipality, @Pupils)
+        """,
+        """
+        UPDATE pupil_counts SET pupils = @Pupils
+        WHERE peildatum = @Peildatum AND brin = @Brin AND vestiging = @Vestiging AND municipality_code = @Municipality
+        """);
+
+    private static readonly ImportTable Beschikkingen = new(
+        RowParsers.BeschikkingenColumns,
+        (row, known, reasons) => RowParsers.Beschikking(row, known!, reasons),
+        r => ((Beschikking)r).Number,
+        async c => (await c.QueryAsync<string>("SELECT number FROM beschikkingen").ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal),
+        ["Number", "Client", "Municipality", "Brin", "Vestiging", "Provider", "Category", "Law", "HoursPerWeek", "Start", "End"],
+        r => r is Beschikking b
+            ? [b.Number, b.Client, b.Residence.Value, b.School.Brin, b.School.Vestiging, b.Provider, b.Category, b.Law.ToString(), b.HoursPerWeek, b.Active.Start, b.Active.End]
+            : [],
+        """
+        INSERT INTO beschikkingen (number, client, municipality_code, brin, vestiging, provider, category, law, hours_per_week, start_date, end_date)
+        VALUES (@Number, @Client, @Municipality, @Brin, @Vestiging, @Provider, @Category, @Law, @HoursPerWeek, @Start, @End)
+        """,
+        """
+        UPDATE beschikkingen SET client = @Client, municipality_code = @Municipality, brin = @Brin, vestiging = @Vestiging, provider = @Provider,
+            category = @Category, law = @Law, hours_per_week = @HoursPerWeek, start_date = @Start, end_date = @End
+        WHERE number = @Number
+        """);
+
+    private static string PupilKey(DateOnly peildatum, string school, string municipality) =>
+        string.Create(CultureInfo.InvariantCulture, $"{peildatum:yyyy-MM-dd} {school} {municipality}");
+}
