@@ -46,12 +46,14 @@ public sealed class InvoiceWorkbookTests : IDisposable
         {
             "Factuur", "Factuurnummer", "GM0268-2026-00001", "Factuurdatum", "Vervaldatum", "Periode", "maart 2026", "Regeling",
             "Gemeente Nijmegen (GM0268)", "Korte Nieuwstraat 6", "6511 PP  Nijmegen", "Gemeente Beuningen (GM0209)",
-            "Geen btw: kostendeling tussen gemeenten", "NL00BANK0123456789", "Betalingskenmerk",
+            "Geen btw: kostendeling tussen gemeenten", "Betalen vóór", "IBAN", "NL00BANK0123456789", "Ten name van", "Gemeente Nijmegen",
+            "Betalingskenmerk", "Vermeld bij betaling het factuurnummer als betalingskenmerk.",
         })
         {
             Assert.Contains(expected, texts);
         }
-        Assert.Contains(texts, t => t.Contains("onder vermelding van factuurnummer GM0268-2026-00001", StringComparison.Ordinal));
+        // The payment reference is the invoice number: it appears twice, as number and as reference.
+        Assert.Equal(2, texts.Count(t => t == "GM0268-2026-00001"));
     }
 
     [Fact]

@@ -19,9 +19,9 @@ public static class AllocationWorkbook
         var invoiceOf = settlement.Invoices.ToDictionary(i => i.Debtor, i => i.Number);
         using var workbook = XlsxWorkbook.Create(path);
 
-        using (var sheet = workbook.AddSheet("Verdeelstaat", [14, 28, 11, 14, 11, 20, 16, 20, 13, 22], frozenRows: 5))
+        using (var sheet = workbook.AddSheet("Verdeelstaat", [14, 28, 10, 21, 10, 21, 15, 19, 17, 20], frozenRows: 5, landscape: true))
         {
-            sheet.Row(XlsxCell.Of($"Verdeelstaat {run.SchemeName}", XlsxStyle.Title));
+            sheet.TallRow(22, XlsxCell.Of($"Verdeelstaat {run.SchemeName}", XlsxStyle.Title));
             sheet.Row(XlsxCell.Of("Regeling", XlsxStyle.Bold), XlsxCell.Of(run.SchemeId), XlsxCell.Of("Periode", XlsxStyle.Bold), XlsxCell.Of(Dutch.Month(run.Period)));
             sheet.Row(XlsxCell.Of("Afrekening", XlsxStyle.Bold), XlsxCell.Of($"{run.Id}, {run.CreatedAt:dd-MM-yyyy HH:mm} (UTC), {run.StartedBy}"));
             sheet.Skip();
@@ -58,7 +58,7 @@ public static class AllocationWorkbook
                 "Jaarbedrag (prognose): de kosten over het hele jaar volgens de beschikkingen die bij deze afrekening bekend waren; lopende beschikkingen tot het einde van het jaar."));
         }
 
-        using (var sheet = workbook.AddSheet("Schoollocaties", [14, 36, 30, 11, 14, 16], frozenRows: 1))
+        using (var sheet = workbook.AddSheet("Schoollocaties", [14, 36, 34, 10, 21, 15], frozenRows: 1, landscape: true))
         {
             sheet.Row(Headers("Schoollocatie", "School", "Bestuur", "Kinderen", $"Grondslag ({basis})", "Deze maand"));
             var first = sheet.RowNumber + 1;

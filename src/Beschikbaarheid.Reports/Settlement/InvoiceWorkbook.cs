@@ -37,7 +37,8 @@ public static class InvoiceWorkbook
 
         using var workbook = XlsxWorkbook.Create(path);
         using var sheet = workbook.AddSheet("Factuur", [22, 36, 22, 12, 18], frozenRows: preamble.Count + 1);
-        foreach (var row in preamble)
+        sheet.TallRow(22, preamble[0]);
+        foreach (var row in preamble.Skip(1))
         {
             sheet.Row(row);
         }
@@ -65,10 +66,11 @@ public static class InvoiceWorkbook
             XlsxCell.Formula($"SUM(E{firstLine}:E{lastLine})", invoice.Total.Euros, XlsxStyle.EuroBold));
         sheet.Skip();
         sheet.Row(Label("Btw"), XlsxCell.Of(invoice.VatStatement));
-        sheet.Row(Label("Betaling"), XlsxCell.Of(
-            $"Gelieve het totaalbedrag uiterlijk {invoice.DueDate:dd-MM-yyyy} over te maken op {invoice.Iban} ten name van {Dutch.Municipality(names, invoice.Issuer)}, onder vermelding van factuurnummer {invoice.Number}."));
+        sheet.Row(Label("Betalen vóór"), XlsxCell.Of(invoice.DueDate));
         sheet.Row(Label("IBAN"), XlsxCell.Of(invoice.Iban));
+        sheet.Row(Label("Ten name van"), XlsxCell.Of(Dutch.Municipality(names, invoice.Issuer)));
         sheet.Row(Label("Betalingskenmerk"), XlsxCell.Of(invoice.Number));
+        sheet.Row(XlsxCell.Empty, XlsxCell.Of("Vermeld bij betaling het factuurnummer als betalingskenmerk."));
         sheet.Skip();
         sheet.Row(XlsxCell.Of($"Afrekening {run.Id}, aangemaakt {run.CreatedAt:dd-MM-yyyy HH:mm} (UTC) door {run.StartedBy}."));
     }

@@ -11,10 +11,15 @@ internal sealed class XlsxSheet : IDisposable
     private readonly OpenXmlWriter _writer;
     private string? _filterRange;
 
-    internal XlsxSheet(WorksheetPart part, IReadOnlyList<double> widths, int frozenRows, bool selected)
+    private readonly bool _landscape;
+
+    internal XlsxSheet(WorksheetPart part, IReadOnlyList<double> widths, int frozenRows, bool selected, bool landscape)
     {
+        _landscape = landscape;
         _writer = OpenXmlWriter.Create(part);
         _writer.WriteStartElement(new Worksheet());
+        // Printed on A4, as wide as one page: finance staff print invoices and sheets.
+        _writer.WriteElement(new SheetProperties(new PageSetupProperties { FitToPage = true }));
 
         var view = new SheetView { WorkbookViewId = 0, TabSelected = selected };
         if (frozenRows > 0)
@@ -39,10 +44,21 @@ internal sealed class XlsxSheet : IDisposable
     /// <summary>The 1-based number of the last row written.</summary>
     public int RowNumber { get; private set; }
 
-    public int Row(params XlsxCell[] cells)
+    public int Row(params XlsxCell[] cells) => Row(null, cells);
+
+    /// <summary>A row of a given height in points, for a title in a larger font.</summary>
+    public int TallRow(double height, params XlsxCell[] cells) => Row(height, cells);
+
+    private int Row(double? height, XlsxCell[] cells)
     {
         RowNumber++;
-        _writer.WriteStartElement(new Row(), [new OpenXmlAttribute("r", "", RowNumber.ToString(CultureInfo.InvariantCulture))]);
+        List<OpenXmlAttribute> attributes = [new("r", "", RowNumber.ToString(CultureInfo.InvariantCulture))];
+        if (height is { } points)
+        {
+            attributes.Add(new("ht", "", points.ToString(CultureInfo.InvariantCulture)));
+            attributes.Add(new("customHeight", "", "1"));
+        }
+        _writer.WriteStartElement(new Row(), attributes);
         for (var i = 0; i < cells.Length; i++)
         {
             if (cells[i].Kind != XlsxCellKind.None)
@@ -67,6 +83,14 @@ internal sealed class XlsxSheet : IDisposable
         {
             _writer.WriteElement(new AutoFilter { Reference = _filterRange });
         }
+        _writer.WriteElement(new PageMargins { Left = 0.6, Right = 0.6, Top = 0.75, Bottom = 0.75, Header = 0.3, Footer = 0.3 });
+        _writer.WriteElement(new PageSetup
+        {
+            PaperSize = 9, // A4
+            Orientation = _landscape ? OrientationValues.Landscape : OrientationValues.Portrait,
+            FitToWidth = 1,
+            FitToHeight = 0,
+        });
         _writer.WriteEndElement();
         _writer.Close();
         _writer.Dispose();

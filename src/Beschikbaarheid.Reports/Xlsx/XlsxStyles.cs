@@ -35,7 +35,7 @@ internal static class XlsxStyles
             Format(0, 2),                        // Title
             Format(EuroFormat, 0),               // Euro
             Format(EuroFormat, 1),               // EuroBold
-            Format(DateFormat, 0),               // Date
+            Format(DateFormat, 0, left: true),   // Date (left, beside text labels)
             Format(BuiltInPercent, 0),           // Percent
             Format(BuiltInInteger, 0),           // Integer
             Format(BuiltInTwoDecimals, 0),       // Fte
@@ -45,7 +45,8 @@ internal static class XlsxStyles
         { Count = 12 },
         new CellStyles(new CellStyle { Name = "Normal", FormatId = 0, BuiltinId = 0 }) { Count = 1 });
 
-    private static CellFormat Format(uint numberFormat, uint font, uint fill = 0) => new()
+    private static CellFormat Format(uint numberFormat, uint font, uint fill = 0, bool left = false) => new(
+        left ? [new Alignment { Horizontal = HorizontalAlignmentValues.Left }] : [])
     {
         NumberFormatId = numberFormat,
         FontId = font,
@@ -55,5 +56,6 @@ internal static class XlsxStyles
         ApplyNumberFormat = numberFormat != 0,
         ApplyFont = font != 0,
         ApplyFill = fill != 0,
+        ApplyAlignment = left,
     };
 }

@@ -31,10 +31,11 @@ internal sealed class XlsxWorkbook : IDisposable
 
     /// <param name="widths">Column widths in characters, from column A.</param>
     /// <param name="frozenRows">Rows kept in view when scrolling (the header), 0 for none.</param>
-    public XlsxSheet AddSheet(string name, IReadOnlyList<double> widths, int frozenRows = 0)
+    /// <param name="landscape">Print across the page (wide tables) instead of down it.</param>
+    public XlsxSheet AddSheet(string name, IReadOnlyList<double> widths, int frozenRows = 0, bool landscape = false)
     {
         var part = _workbookPart.AddNewPart<WorksheetPart>();
-        var sheet = new XlsxSheet(part, widths, frozenRows, _sheets.Count == 0);
+        var sheet = new XlsxSheet(part, widths, frozenRows, _sheets.Count == 0, landscape);
         var index = _sheets.Count;
         _sheets.Add((name, _workbookPart.GetIdOfPart(part), null));
         sheet.Closed += range => _sheets[index] = (name, _sheets[index].PartId, range);
