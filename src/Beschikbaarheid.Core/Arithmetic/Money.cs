@@ -49,10 +49,6 @@ public readonly record struct Money(long Cents) : IComparable<Money>
     public static bool operator <=(Money left, Money right) => left.Cents <= right.Cents;
     public static bool operator >=(Money left, Money right) => left.Cents >= right.Cents;
 
-    public static Money Add(Money left, Money right) => left + right;
-    public static Money Subtract(Money left, Money right) => left - right;
-    public static Money Negate(Money value) => -value;
-
     public int CompareTo(Money other) => Cents.CompareTo(other.Cents);
 
     /// <summary>Euros with a decimal point and two decimals, as the journal writes them: "1234.56".</summary>

@@ -14,14 +14,6 @@ public static class MonthlySchedule
         return new Money(FloorDiv(checked(annual.Cents * month), 12) - FloorDiv(checked(annual.Cents * (month - 1)), 12));
     }
 
-    /// <summary>Months 1..month together: ⌊X·month/12⌋.</summary>
-    public static Money ThroughMonth(Money annual, int month)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(month, 0);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(month, 12);
-        return new Money(FloorDiv(checked(annual.Cents * month), 12));
-    }
-
     private static long FloorDiv(long numerator, long denominator)
     {
         var quotient = Math.DivRem(numerator, denominator, out var remainder);

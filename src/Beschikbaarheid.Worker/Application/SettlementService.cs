@@ -104,6 +104,10 @@ public sealed class SettlementService(
 
     private async Task CheckReferencesAsync(Scheme scheme, YearMonth period, CancellationToken cancellationToken)
     {
+        if (period.Year < scheme.StartYear)
+        {
+            throw new SettlementRejectedException($"Scheme {scheme.Id} starts in {scheme.StartYear}; there is nothing to settle in {period}. Nothing issued.");
+        }
         var (municipalities, schools) = await registry.LoadAsync(cancellationToken).ConfigureAwait(false);
         var terms = scheme.TermsFor(period.Year);
         var unknown = terms.Participants.Where(p => !municipalities.ContainsKey(p)).Select(p => $"participant {p}")

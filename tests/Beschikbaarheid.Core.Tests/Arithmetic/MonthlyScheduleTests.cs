@@ -34,9 +34,7 @@ public class MonthlyScheduleTests
         var property = Prop.ForAll(Gen.Choose(int.MinValue, int.MaxValue).Select(i => (long)i * 37).ToArbitrary(), annual =>
         {
             var months = Enumerable.Range(1, 12).Select(k => MonthlySchedule.ForMonth(new Money(annual), k).Cents).ToList();
-            return months.Sum() == annual
-                && months.All(m => Math.Abs(m - annual / 12m) < 1m)
-                && MonthlySchedule.ThroughMonth(new Money(annual), 7).Cents == months.Take(7).Sum();
+            return months.Sum() == annual && months.All(m => Math.Abs(m - annual / 12m) < 1m);
         });
         Check.QuickThrowOnFailure(property);
     }

@@ -77,6 +77,18 @@ public abstract class SettlementStoreTests<TDatabase> : IAsyncLifetime where TDa
     }
 
     [Fact]
+    public async Task Issue_OfOnePeriodByConcurrentCallers_IssuesOneSet()
+    {
+        // Four callers, each with its own connection, race for March: one issues, three find it issued.
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ =>
+            Task.Run(() => Store().IssueAsync(Scheme(), Plan(new YearMonth(2026, 3)), InvoiceDate, "test", Now))));
+        Assert.Single(outcomes, o => o.IssuedNow);
+        Assert.Single(outcomes.Select(o => o.RunId).Distinct());
+        Assert.Equal(2L, await _database.CountAsync("invoices"));
+        Assert.Equal(2L, await _database.ScalarAsync<long>("SELECT last_number FROM invoice_sequences"));
+    }
+
+    [Fact]
     public async Task Issue_FailingHalfway_LeavesNoInvoiceAndNoUsedNumber()
     {
         var failing = Store();

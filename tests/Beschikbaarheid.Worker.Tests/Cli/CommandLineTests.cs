@@ -107,6 +107,18 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task Settle_BeforeTheSchemeStarts_ExitsOne_AndIssuesNothing()
+    {
+        _workspace.WriteScheme();
+        _workspace.WriteRegion(Rows);
+        await ImportRegionAsync();
+        var (code, _, error) = await _workspace.RunAsync(_workspace.With("settle", "--scheme", Workspace.SchemeId, "--period", "2018-12"));
+        Assert.Equal(1, code);
+        Assert.Contains("starts in 2019", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_workspace.Output, Workspace.SchemeId)));
+    }
+
+    [Fact]
     public async Task Settle_WithABadSchemeFile_ExitsOne_NamingFileAndKey()
     {
         _workspace.Write(Path.Combine("schemes", "kapot.json"), """
