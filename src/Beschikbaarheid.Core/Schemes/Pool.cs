@@ -13,3 +13,29 @@ public sealed record PerChildPool(decimal ThresholdHoursPerWeek, decimal NormHou
     /// <summary>The exact annual amount per child in cents; not rounded, since it is only ever prorated.</summary>
     public decimal AnnualCentsPerChild => NormHoursPerWeek * HourlyRate * SchoolWeeks * 100m;
 }
+
+/// <summary>The cost of one FTE of a care category in a funding year.</summary>
+public sealed record CareCategory(string Code, Arithmetic.Money CostPerFte);
+
+/// <summary>
+/// Σ over school locations and care categories of FTE × cost per FTE, the FTE being each location's
+/// drawing right (<i>trekkingsrecht</i>) computed from historical beschikkingen and pupil counts
+/// (DOMAIN "Trekkingsrecht", steps 1–9).
+/// </summary>
+/// <param name="ReferenceYears">Complete school years before the funding year that form the reference window.</param>
+/// <param name="DirectHoursPerFte">Client hours per week one FTE delivers.</param>
+/// <param name="UpliftPct">Start-up raise, 0.10 for 10%, in the first <paramref name="UpliftYears"/> funding years.</param>
+/// <param name="ProductCategories">iJw product category (e.g. "45") → care category (e.g. "JZ").</param>
+/// <param name="Cap">The most the scheme spends in a year; null for no cap.</param>
+/// <param name="FixedFte">Location → category → FTE that replaces the computed figure.</param>
+/// <param name="MaskedCountValue">The value of a DUO count masked as &lt;5 in the growth step.</param>
+public sealed record DrawingRightsPool(
+    int ReferenceYears,
+    decimal DirectHoursPerFte,
+    decimal UpliftPct,
+    int UpliftYears,
+    IReadOnlyDictionary<string, CareCategory> Categories,
+    IReadOnlyDictionary<string, string> ProductCategories,
+    Arithmetic.Money? Cap,
+    IReadOnlyDictionary<Registry.SchoolLocationId, IReadOnlyDictionary<string, decimal>> FixedFte,
+    decimal MaskedCountValue) : Pool;
