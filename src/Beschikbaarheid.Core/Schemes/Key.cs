@@ -8,3 +8,15 @@ public abstract record Key;
 /// ones), weighted by their active days in the period.
 /// </summary>
 public sealed record ChildrenKey : Key;
+
+/// <summary>
+/// Resident pupils of the scheme's schools on the Peildatum (1 October before the funding year). A DUO
+/// count masked as &lt;5 counts as <paramref name="MaskedCountValue"/> and is shown as estimated.
+/// </summary>
+public sealed record PupilsKey(decimal MaskedCountValue) : Key;
+
+/// <summary>One key of a blend with its weight.</summary>
+public sealed record WeightedKey(Key Key, decimal Weight);
+
+/// <summary>A weighted blend of keys: a municipality's share is Σ weight × its share under each key.</summary>
+public sealed record BlendKey(IReadOnlyList<WeightedKey> Parts) : Key;

@@ -21,7 +21,8 @@ public static class MonthlySettlement
         var costs = (terms.Pool, terms.Key) switch
         {
             (PerChildPool pool, ChildrenKey) => PerChildCosts.Calculate(terms, pool, period, beschikkingen),
-            _ => throw new NotSupportedException($"Scheme {scheme.Id}: pool {terms.Pool.GetType().Name} with key {terms.Key.GetType().Name} is not supported."),
+            _ => throw new NotSupportedException(
+                $"Scheme {scheme.Id}: a {terms.Pool.GetType().Name} with a {terms.Key.GetType().Name} cannot be settled monthly by this version; nothing issued."),
         };
 
         var byMunicipality = costs.Shares.ToLookup(s => s.Municipality);
@@ -44,7 +45,7 @@ public static class MonthlySettlement
         var invoices = terms.Flow switch
         {
             LeadFlow lead => LeadInvoices(lead, costs.Shares),
-            _ => throw new NotSupportedException($"Scheme {scheme.Id}: flow {terms.Flow.GetType().Name} is not supported."),
+            _ => throw new NotSupportedException($"Scheme {scheme.Id}: the {terms.Flow.GetType().Name} cannot be settled monthly by this version; nothing issued."),
         };
 
         return new SettlementPlan(scheme.Id, period, SettlementKind.Voorschot, BasisUnit.ChildDays, allocation, locations, costs.Individual, invoices);
@@ -53,6 +54,7 @@ public static class MonthlySettlement
     private static bool IsInvoiced(Flow flow, MunicipalityCode municipality) => flow switch
     {
         LeadFlow lead => lead.Lead != municipality,
+        NoneFlow => false,
         _ => true,
     };
 

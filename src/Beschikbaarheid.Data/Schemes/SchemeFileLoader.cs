@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Beschikbaarheid.Core.Arithmetic;
 using Beschikbaarheid.Core.Registry;
 using Beschikbaarheid.Core.Schemes;
 
@@ -100,8 +101,8 @@ public sealed class SchemeFileLoader(string directory)
             .ToHashSet();
         var participants = reader.List<MunicipalityCode>(root, "participants", t => MunicipalityCode.TryParse(t, out var c) ? c : (MunicipalityCode?)null, "a municipality code (GM + 4 digits)")
             .ToHashSet();
-        var pool = ReadPool(reader, reader.Object(root, "pool"));
-        var key = ReadKey(reader, reader.Object(root, "key"));
+        var key = ReadKey(reader, reader.Object(root, "key"), "key");
+        var pool = ReadPool(reader, reader.Object(root, "pool"), key);
         var flow = ReadFlow(reader, reader.Object(root, "flow"), participants);
         var invoiceNode = reader.Object(root, "invoice");
         InvoiceTerms? invoice = null;
@@ -130,7 +131,7 @@ public sealed class SchemeFileLoader(string directory)
             : new SchemeTerms(schools, participants, pool, key, flow, invoice);
     }
 
-    private static Pool? ReadPool(JsonReader reader, JsonObject? node)
+    private static Pool? ReadPool(JsonReader reader, JsonObject? node, Key? key)
     {
         if (node is null)
         {
@@ -148,28 +149,151 @@ public sealed class SchemeFileLoader(string directory)
                     reader.Problem("pool.schoolWeeks", "must be between 1 and 53");
                 }
                 return threshold is null || norm is null || rate is null || weeks is null ? null : new PerChildPool(threshold.Value, norm.Value, rate.Value, weeks.Value);
+            case "drawing-rights":
+                return ReadDrawingRights(reader, node, key);
             case null:
                 return null;
             case var other:
-                reader.Problem("pool.type", $"unknown pool type '{other}' (known: per-child)");
+                reader.Problem("pool.type", $"unknown pool type '{other}' (known: per-child, drawing-rights)");
                 return null;
         }
     }
 
-    private static Key? ReadKey(JsonReader reader, JsonObject? node)
+    /// <summary>
+    /// Optional parameters and their defaults: referenceYears 1, upliftPct 0, upliftYears 0, no cap, no
+    /// fixed FTE, no product categories. A masked pupil count takes the pupils key's value, else the pool's
+    /// own maskedCountValue, else 2.5 (the middle of the 1–4 that DUO masks).
+    /// </summary>
+    private static DrawingRightsPool? ReadDrawingRights(JsonReader reader, JsonObject node, Key? key)
+    {
+        var before = reader.Problems.Count;
+        var referenceYears = reader.OptionalInt(node, "pool.referenceYears") ?? 1;
+        if (referenceYears < 1)
+        {
+            reader.Problem("pool.referenceYears", "must be at least 1");
+        }
+        var direct = reader.PositiveDecimal(node, "pool.directHoursPerFte");
+        var upliftPct = reader.OptionalNonNegativeDecimal(node, "pool.upliftPct") ?? 0m;
+        var upliftYears = reader.OptionalInt(node, "pool.upliftYears") ?? 0;
+        if (upliftYears < 0)
+        {
+            reader.Problem("pool.upliftYears", "must not be negative");
+        }
+
+        var categories = new Dictionary<string, CareCategory>(StringComparer.Ordinal);
+        foreach (var (code, category) in reader.Object(node, "pool.categories") ?? [])
+        {
+            var path = $"pool.categories.{code}.costPerFte";
+            if (category is not JsonObject categoryNode)
+            {
+                reader.Problem($"pool.categories.{code}", "must be an object with costPerFte");
+                continue;
+            }
+            if (reader.Amount(categoryNode, path) is { } cost)
+            {
+                categories[code] = new CareCategory(code, cost);
+            }
+        }
+        if (categories.Count == 0 && reader.Problems.Count == before)
+        {
+            reader.Problem("pool.categories", "names no care category");
+        }
+
+        var products = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (product, category) in reader.OptionalObject(node, "pool.productCategories") ?? [])
+        {
+            var target = category is JsonValue v && v.TryGetValue<string>(out var text) ? text : null;
+            if (target is null || !categories.ContainsKey(target))
+            {
+                reader.Problem($"pool.productCategories.{product}", $"'{target}' is not one of the pool's categories");
+                continue;
+            }
+            products[product] = target;
+        }
+
+        Money? cap = node["cap"] is null ? null : reader.Amount(node, "pool.cap");
+
+        var fixedFte = new Dictionary<SchoolLocationId, IReadOnlyDictionary<string, decimal>>();
+        foreach (var (locationText, perCategory) in reader.OptionalObject(node, "pool.fixedFte") ?? [])
+        {
+            if (!SchoolLocationId.TryParse(locationText, out var location))
+            {
+                reader.Problem("pool.fixedFte", $"'{locationText}' is not a school location such as 30AB00");
+                continue;
+            }
+            if (perCategory is not JsonObject)
+            {
+                reader.Problem($"pool.fixedFte.{locationText}", "must be an object of category → FTE");
+                continue;
+            }
+            var values = new Dictionary<string, decimal>(StringComparer.Ordinal);
+            foreach (var (category, _) in (JsonObject)perCategory)
+            {
+                var path = $"pool.fixedFte.{locationText}.{category}";
+                if (!categories.ContainsKey(category))
+                {
+                    reader.Problem(path, $"'{category}' is not one of the pool's categories");
+                }
+                else if (reader.OptionalNonNegativeDecimal((JsonObject)perCategory!, path) is { } fte)
+                {
+                    values[category] = fte;
+                }
+            }
+            fixedFte[location] = values;
+        }
+
+        var masked = MaskedCountValueOf(key) ?? reader.OptionalNonNegativeDecimal(node, "pool.maskedCountValue") ?? 2.5m;
+        return reader.Problems.Count > before || direct is null
+            ? null
+            : new DrawingRightsPool(referenceYears, direct.Value, upliftPct, upliftYears, categories, products, cap, fixedFte, masked);
+    }
+
+    private static decimal? MaskedCountValueOf(Key? key) => key switch
+    {
+        PupilsKey pupils => pupils.MaskedCountValue,
+        BlendKey blend => blend.Parts.Select(p => MaskedCountValueOf(p.Key)).FirstOrDefault(v => v is not null),
+        _ => null,
+    };
+
+    private static Key? ReadKey(JsonReader reader, JsonObject? node, string path)
     {
         if (node is null)
         {
             return null;
         }
-        switch (reader.String(node, "key.type"))
+        switch (reader.String(node, $"{path}.type"))
         {
             case "children":
                 return new ChildrenKey();
+            case "pupils":
+                return new PupilsKey(reader.OptionalNonNegativeDecimal(node, $"{path}.maskedCountValue") ?? 2.5m);
+            case "blend" when path == "key":
+                var parts = new List<WeightedKey>();
+                if (node["parts"] is not JsonArray { Count: > 0 } array)
+                {
+                    reader.Problem("key.parts", "must be a list of keys with weights");
+                    return null;
+                }
+                for (var i = 0; i < array.Count; i++)
+                {
+                    var partPath = $"key.parts[{i}]";
+                    if (array[i] is not JsonObject partNode)
+                    {
+                        reader.Problem(partPath, "must be an object with type and weight");
+                        continue;
+                    }
+                    var part = ReadKey(reader, partNode, partPath);
+                    var weight = reader.PositiveDecimal(partNode, $"{partPath}.weight");
+                    if (part is not null && weight is not null)
+                    {
+                        parts.Add(new WeightedKey(part, weight.Value));
+                    }
+                }
+                return parts.Count == array.Count ? new BlendKey(parts) : null;
             case null:
                 return null;
             case var other:
-                reader.Problem("key.type", $"unknown key type '{other}' (known: children)");
+                reader.Problem($"{path}.type", $"unknown key type '{other}' (known: children, pupils{(path == "key" ? ", blend" : "")})");
                 return null;
         }
     }
@@ -198,10 +322,13 @@ public sealed class SchemeFileLoader(string directory)
                     reader.Problem("flow.lead", $"{lead} is not one of the participants");
                 }
                 return new LeadFlow(lead);
+            case "none":
+                var threshold = reader.OptionalNonNegativeDecimal(node, "flow.balanceThresholdPct") ?? 10m;
+                return new NoneFlow(threshold);
             case null:
                 return null;
             case var other:
-                reader.Problem("flow.type", $"unknown flow type '{other}' (known: lead)");
+                reader.Problem("flow.type", $"unknown flow type '{other}' (known: lead, none)");
                 return null;
         }
     }
@@ -304,6 +431,58 @@ public sealed class SchemeFileLoader(string directory)
                 return null;
             }
             Problem(key, "must be a number");
+            return null;
+        }
+
+        public JsonObject? OptionalObject(JsonObject node, string key) =>
+            node[key[(key.LastIndexOf('.') + 1)..]] is null ? null : Object(node, key);
+
+        public int? OptionalInt(JsonObject node, string key) =>
+            node[key[(key.LastIndexOf('.') + 1)..]] is null ? null : Int(node, key);
+
+        public decimal? OptionalNonNegativeDecimal(JsonObject node, string key)
+        {
+            var value = node[key[(key.LastIndexOf('.') + 1)..]];
+            if (value is null)
+            {
+                return null;
+            }
+            if (value is JsonValue v && v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<decimal>(out var number))
+            {
+                if (number >= 0)
+                {
+                    return number;
+                }
+                Problem(key, "must not be negative");
+                return null;
+            }
+            Problem(key, "must be a number");
+            return null;
+        }
+
+        /// <summary>An amount in euros: not negative, in whole cents.</summary>
+        public Money? Amount(JsonObject node, string key)
+        {
+            var value = Get(node, key);
+            if (value is null)
+            {
+                return null;
+            }
+            if (value is JsonValue v && v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<decimal>(out var euros))
+            {
+                if (euros < 0)
+                {
+                    Problem(key, "must not be negative");
+                    return null;
+                }
+                if (decimal.Round(euros, 2) != euros)
+                {
+                    Problem(key, "must be in whole cents");
+                    return null;
+                }
+                return Core.Arithmetic.Money.FromEuros(euros);
+            }
+            Problem(key, "must be an amount in euros");
             return null;
         }
 

@@ -25,7 +25,8 @@ internal static class VerbRunner
 
     private static string Describe(Exception ex) => ex switch
     {
-        InputRejectedException or SchemeFileException or DatabaseUnavailableException or ConfigurationException or SettlementRejectedException => ex.Message,
+        InputRejectedException or SchemeFileException or DatabaseUnavailableException or ConfigurationException or SettlementRejectedException
+            or NotSupportedException => ex.Message,
         OperationCanceledException => "Cancelled; nothing half-done was kept.",
         _ => $"Failed: {ex.GetType().Name}: {ex.Message}",
     };
