@@ -23,12 +23,20 @@ internal static class BenchVerb
         var municipalities = new Option<int>("--municipalities") { DefaultValueFactory = _ => 340, Description = "Participating municipalities." };
         var schools = new Option<int>("--schools") { DefaultValueFactory = _ => 1000, Description = "Scheme school locations." };
         var beschikkingen = new Option<int>("--beschikkingen") { DefaultValueFactory = _ => 200_000, Description = "Beschikkingen." };
+        var drawingRights = new Option<bool>("--drawing-rights") { Description = "Instead: drawing rights in memory for --schools locations (default 9,000 here) and --beschikkingen (default 500,000 here)." };
         var command = new Command("bench", "Benchmark: import and settle one month for a synthetic region, printing wall times and peak memory.")
         {
-            municipalities, schools, beschikkingen,
+            municipalities, schools, beschikkingen, drawingRights,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            if (parse.GetValue(drawingRights))
+            {
+                DrawingRightsBench.Run(
+                    parse.GetResult(schools) is { Implicit: false } ? parse.GetValue(schools) : 9_000,
+                    parse.GetResult(beschikkingen) is { Implicit: false } ? parse.GetValue(beschikkingen) : 500_000);
+                return ExitCodes.Ok;
+            }
             var folder = Directory.CreateTempSubdirectory("beschikbaarheid-bench-").FullName;
             try
             {
