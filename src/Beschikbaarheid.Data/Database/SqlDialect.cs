@@ -20,6 +20,7 @@ internal static class SqlDialect
         null => DBNull.Value,
         DateOnly date when provider == DatabaseProvider.Sqlite => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         DateOnly date => date.ToDateTime(TimeOnly.MinValue),
+        DateTimeOffset moment when provider == DatabaseProvider.Sqlite => moment.ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", System.Globalization.CultureInfo.InvariantCulture),
         _ => value,
     };
 

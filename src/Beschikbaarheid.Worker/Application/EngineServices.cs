@@ -1,4 +1,5 @@
 using Beschikbaarheid.Data.Database;
+using Beschikbaarheid.Data.DrawingRights;
 using Beschikbaarheid.Data.Import;
 using Beschikbaarheid.Data.Schemes;
 using Beschikbaarheid.Data.Settlement;
@@ -33,6 +34,9 @@ public static class EngineServices
         services.AddSingleton<LocalCalendar>();
         services.AddSingleton<SettlementService>();
         services.AddSingleton<ImportService>();
+        services.AddSingleton<DrawingRightsStore>();
+        services.AddSingleton<TransferReader>();
+        services.AddSingleton<DrawingRightsService>();
         return services;
     }
 

@@ -1,0 +1,100 @@
+using Beschikbaarheid.Core.Arithmetic;
+using Beschikbaarheid.Core.DrawingRights;
+using Beschikbaarheid.Core.Registry;
+using Beschikbaarheid.Reports.Xlsx;
+
+namespace Beschikbaarheid.Reports.DrawingRights;
+
+/// <summary>What one school board's drawing-rights workbook shows for one scheme and funding year.</summary>
+public sealed record BoardDrawingRights(
+    string BoardNumber,
+    string BoardName,
+    string SchemeId,
+    string SchemeName,
+    int Year,
+    IReadOnlyList<DrawingRight> Rights,
+    IReadOnlyList<Transfer> Transfers,
+    IReadOnlyDictionary<string, Money> CostPerFte,
+    IReadOnlyDictionary<SchoolLocationId, SchoolLocation> Schools);
+
+/// <summary>
+/// The drawing-rights workbook of a school board (DOMAIN "Outputs"): per location and care category the
+/// FTE with the steps that led to it, the budget, the transfers and the FTE and budget after them.
+/// Totals are live formulas; pupil counts that include a DUO mask are marked as estimated.
+/// </summary>
+public static class BoardWorkbook
+{
+    private static readonly System.Globalization.CultureInfo Dutch = System.Globalization.CultureInfo.GetCultureInfo("nl-NL");
+
+    public static void Write(BoardDrawingRights board, string path)
+    {
+        ArgumentNullException.ThrowIfNull(board);
+        var after = BoardTransfers.FteAfter(board.Rights, board.Transfers);
+        using var workbook = XlsxWorkbook.Create(path);
+        using (var sheet = workbook.AddSheet("Trekkingsrecht", [13, 30, 10, 12, 10, 11, 11, 9, 9, 8, 11, 9, 16, 12, 12, 16], frozenRows: 5, landscape: true))
+        {
+            sheet.TallRow(22, XlsxCell.Of($"Trekkingsrecht {board.Year} {board.BoardName} ({board.BoardNumber})", XlsxStyle.Title));
+            sheet.Row(XlsxCell.Of("Regeling", XlsxStyle.Bold), XlsxCell.Of($"{board.SchemeName} ({board.SchemeId})"));
+            sheet.Row(XlsxCell.Of("Kosten per FTE", XlsxStyle.Bold),
+                XlsxCell.Of(string.Join(", ", board.CostPerFte.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key} € {c.Value.Euros.ToString("N2", Dutch)}"))));
+            sheet.Skip();
+            sheet.Row(Headers(
+                "Schoollocatie", "School", "Categorie", "Uren per week (referentie)", "FTE basis", "Leerlingen nu", "Leerlingen toen",
+                "Groei", "Opslag", "Vast", "Plafond", "FTE", "Budget", "Overheveling", "FTE na overheveling", "Budget na overheveling"));
+            var first = sheet.RowNumber + 1;
+            foreach (var right in board.Rights.OrderBy(r => r.School).ThenBy(r => r.Category, StringComparer.Ordinal))
+            {
+                var fteAfter = after[(right.School, right.Category)];
+                var cost = board.CostPerFte[right.Category];
+                sheet.Row(
+                    XlsxCell.Of(right.School.ToString()),
+                    XlsxCell.Of(board.Schools.TryGetValue(right.School, out var school) ? school.Name : ""),
+                    XlsxCell.Of(right.Category),
+                    XlsxCell.Of(decimal.Round(right.HistoricalHours, 2), XlsxStyle.Fte),
+                    XlsxCell.Of(decimal.Round(right.BaseFte, 4), XlsxStyle.Fte),
+                    right.PupilsNow is { } now ? XlsxCell.Of(now, XlsxStyle.Integer) : XlsxCell.Empty,
+                    right.PupilsThen is { } then ? XlsxCell.Of(then, XlsxStyle.Integer) : XlsxCell.Empty,
+                    XlsxCell.Of(decimal.Round(right.GrowthFactor, 4), XlsxStyle.Fte),
+                    XlsxCell.Of(right.UpliftFactor, XlsxStyle.Fte),
+                    XlsxCell.Of(right.Fixed ? "ja" : right.PupilsEstimated ? "nee; leerlingen geschat" : "nee"),
+                    XlsxCell.Of(decimal.Round(right.CapFactor, 4), XlsxStyle.Fte),
+                    XlsxCell.Of(right.Fte, XlsxStyle.Fte),
+                    XlsxCell.Of(right.Budget.Euros, XlsxStyle.Euro),
+                    XlsxCell.Of(fteAfter - right.Fte, XlsxStyle.Fte),
+                    XlsxCell.Of(fteAfter, XlsxStyle.Fte),
+                    XlsxCell.Of(DrawingRightsCalculator.Budget(fteAfter, cost).Euros, XlsxStyle.Euro));
+            }
+            var last = sheet.RowNumber;
+            sheet.AutoFilter(1, first - 1, 16, last);
+            sheet.Row(
+                XlsxCell.Of("Totaal", XlsxStyle.Bold), XlsxCell.Empty, XlsxCell.Empty, XlsxCell.Empty, XlsxCell.Empty, XlsxCell.Empty, XlsxCell.Empty,
+                XlsxCell.Empty, XlsxCell.Empty, XlsxCell.Empty, XlsxCell.Empty,
+                Sum('L', first, last, board.Rights.Sum(r => r.Fte), XlsxStyle.Fte),
+                Sum('M', first, last, Money.Sum(board.Rights.Select(r => r.Budget)).Euros, XlsxStyle.EuroBold),
+                Sum('N', first, last, 0m, XlsxStyle.Fte),
+                Sum('O', first, last, after.Where(a => board.Rights.Any(r => r.School == a.Key.School && r.Category == a.Key.Category)).Sum(a => a.Value), XlsxStyle.Fte),
+                Sum('P', first, last, Money.Sum(board.Rights.Select(r => DrawingRightsCalculator.Budget(after[(r.School, r.Category)], board.CostPerFte[r.Category]))).Euros, XlsxStyle.EuroBold));
+            sheet.Skip();
+            sheet.Row(XlsxCell.Of("Uren per week: beschikkingen (Jeugdwet) op de locatie, gewogen naar hun dagen in het laatste volledige schooljaar. "
+                + "FTE = uren / directe uren per FTE × groei (leerlingen 1 oktober voor het jaar / 1 oktober in het referentiejaar) × opslag; afgerond op 2 decimalen."));
+        }
+
+        using (var sheet = workbook.AddSheet("Overhevelingen", [10, 13, 13, 12], frozenRows: 1))
+        {
+            sheet.Row(Headers("Categorie", "Van", "Naar", "FTE"));
+            var first = sheet.RowNumber + 1;
+            foreach (var transfer in board.Transfers)
+            {
+                sheet.Row(XlsxCell.Of(transfer.Category), XlsxCell.Of(transfer.From.ToString()), XlsxCell.Of(transfer.To.ToString()), XlsxCell.Of(transfer.Fte, XlsxStyle.Fte));
+            }
+            var last = sheet.RowNumber;
+            sheet.AutoFilter(1, first - 1, 4, last);
+            sheet.Row(XlsxCell.Of("Totaal", XlsxStyle.Bold), XlsxCell.Empty, XlsxCell.Empty, Sum('D', first, last, board.Transfers.Sum(t => t.Fte), XlsxStyle.Fte));
+        }
+    }
+
+    private static XlsxCell[] Headers(params string[] labels) => labels.Select(l => XlsxCell.Of(l, XlsxStyle.Header)).ToArray();
+
+    private static XlsxCell Sum(char column, int first, int last, decimal value, XlsxStyle style) =>
+        XlsxCell.Formula(last < first ? "0" : $"SUM({column}{first}:{column}{last})", value, style);
+}

@@ -1,0 +1,66 @@
+using Beschikbaarheid.Core.DrawingRights;
+using Beschikbaarheid.Core.Schemes;
+using Beschikbaarheid.Data.DrawingRights;
+using Beschikbaarheid.Data.Schemes;
+using Beschikbaarheid.Data.Settlement;
+using Beschikbaarheid.Reports.DrawingRights;
+using Beschikbaarheid.Worker.Options;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Beschikbaarheid.Worker.Application;
+
+/// <summary>What a drawing-rights computation produced: the rights and the board workbooks written.</summary>
+public sealed record DrawingRightsOutcome(string SchemeId, int Year, IReadOnlyList<DrawingRight> Rights, IReadOnlyList<string> Files);
+
+/// <summary>
+/// Computes a scheme's drawing rights for a funding year from the reference window's beschikkingen and the
+/// two Peildata's pupil counts, stores them (replacing an earlier computation of that year), and writes
+/// one workbook per school board with the board's recorded transfers.
+/// </summary>
+public sealed class DrawingRightsService(
+    SchemeFileLoader schemes,
+    SettlementInputReader inputs,
+    DrawingRightsStore store,
+    TransferReader transfers,
+    RegistryReader registry,
+    DatabaseSetup database,
+    TimeProvider clock,
+    IOptions<PathOptions> paths,
+    ILogger<DrawingRightsService> logger)
+{
+    public async Task<DrawingRightsOutcome> ComputeAsync(string schemeId, int year, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var scheme = schemes.Load(schemeId);
+        if (scheme.TermsFor(year).Pool is not DrawingRightsPool pool)
+        {
+            throw new SettlementRejectedException($"Scheme {scheme.Id} has no drawing-rights pool in {year}; there are no drawing rights to compute.");
+        }
+        await database.EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
+
+        var window = ReferenceWindow.For(year, pool.ReferenceYears);
+        progress?.Report($"loading beschikkingen {window.From:yyyy-MM-dd} – {window.Through:yyyy-MM-dd} and pupil counts");
+        var beschikkingen = await inputs.LoadBeschikkingenAsync(scheme, year, window.From, window.Through, cancellationToken).ConfigureAwait(false);
+        var pupils = await inputs.LoadPupilCountsAsync(scheme, year, [new DateOnly(year - 1, 10, 1), window.FirstPeildatum()], cancellationToken).ConfigureAwait(false);
+        progress?.Report($"computing over {beschikkingen.Count} beschikkingen");
+        var rights = DrawingRightsCalculator.Calculate(scheme, year, beschikkingen, pupils);
+        await store.SaveAsync(scheme.Id, year, rights, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        logger.LogInformation("{Scheme} {Year}: {Count} drawing rights, {Fte} FTE", scheme.Id, year, rights.Count, rights.Sum(r => r.Fte));
+
+        progress?.Report("writing board workbooks");
+        var (_, schools) = await registry.LoadAsync(cancellationToken).ConfigureAwait(false);
+        var recorded = await transfers.LoadAsync(scheme.Id, year, cancellationToken).ConfigureAwait(false);
+        var folder = Path.Combine(paths.Value.Output, scheme.Id, $"trekkingsrecht-{year}");
+        var costs = pool.Categories.ToDictionary(c => c.Key, c => c.Value.CostPerFte);
+        var files = new List<string>();
+        foreach (var board in rights.GroupBy(r => schools.TryGetValue(r.School, out var s) ? (BoardNumber: s.BoardNumber, BoardName: s.BoardName) : (BoardNumber: "", BoardName: "")).OrderBy(b => b.Key.BoardNumber, StringComparer.Ordinal))
+        {
+            var path = Path.Combine(folder, $"bestuur-{board.Key.BoardNumber}.xlsx");
+            BoardWorkbook.Write(new BoardDrawingRights(
+                board.Key.BoardNumber, board.Key.BoardName, scheme.Id, scheme.Name, year, board.ToList(),
+                recorded.Where(t => t.BoardNumber == board.Key.BoardNumber).ToList(), costs, schools), path);
+            files.Add(path);
+        }
+        return new DrawingRightsOutcome(scheme.Id, year, rights, files);
+    }
+}
