@@ -5,22 +5,35 @@ using Beschikbaarheid.Core.Schemes;
 
 namespace Beschikbaarheid.Core.Settlement;
 
+/// <summary>What a month's settlement is computed from.</summary>
+/// <param name="Beschikkingen">For a per-child pool: at least every beschikking at the scheme's schools active in the month's funding year.</param>
+/// <param name="DrawingRights">For a drawing-rights pool: the funding year's drawing rights as computed and stored.</param>
+/// <param name="PupilCounts">For the pupils key: the counts on the Peildatum before the funding year.</param>
+public sealed record SettlementInputs(IReadOnlyList<Beschikking> Beschikkingen, IReadOnlyList<DrawingRights.DrawingRight> DrawingRights, IReadOnlyList<PupilCount> PupilCounts);
+
+/// <summary>The inputs cannot be settled as they are, e.g. a location with a budget but no pupils to split it by.</summary>
+public sealed class SettlementInputException(string message) : Exception(message);
+
 /// <summary>
 /// Settles one scheme for one month: pool and key give each municipality's cost per school location,
-/// the flow turns those into invoices. Pure: the same scheme, month and beschikkingen give the same plan.
+/// the flow turns those into invoices. Pure: the same scheme, month and inputs give the same plan.
 /// </summary>
 public static class MonthlySettlement
 {
     /// <param name="beschikkingen">At least every beschikking at the scheme's schools active in the
     /// month's funding year; others are ignored.</param>
-    public static SettlementPlan Calculate(Scheme scheme, YearMonth period, IEnumerable<Beschikking> beschikkingen)
+    public static SettlementPlan Calculate(Scheme scheme, YearMonth period, IEnumerable<Beschikking> beschikkingen) =>
+        Calculate(scheme, period, new SettlementInputs(beschikkingen.ToList(), [], []));
+
+    public static SettlementPlan Calculate(Scheme scheme, YearMonth period, SettlementInputs inputs)
     {
         ArgumentNullException.ThrowIfNull(scheme);
-        ArgumentNullException.ThrowIfNull(beschikkingen);
+        ArgumentNullException.ThrowIfNull(inputs);
         var terms = scheme.TermsFor(period.Year);
         var costs = (terms.Pool, terms.Key) switch
         {
-            (PerChildPool pool, ChildrenKey) => PerChildCosts.Calculate(terms, pool, period, beschikkingen),
+            (PerChildPool pool, ChildrenKey) => PerChildCosts.Calculate(terms, pool, period, inputs.Beschikkingen),
+            (DrawingRightsPool, PupilsKey key) => DrawingRightsCosts.Calculate(scheme.Id, period, inputs.DrawingRights, inputs.PupilCounts, key),
             _ => throw new NotSupportedException(
                 $"Scheme {scheme.Id}: a {terms.Pool.GetType().Name} with a {terms.Key.GetType().Name} cannot be settled monthly by this version; nothing issued."),
         };
@@ -48,7 +61,7 @@ public static class MonthlySettlement
             _ => throw new NotSupportedException($"Scheme {scheme.Id}: the {terms.Flow.GetType().Name} cannot be settled monthly by this version; nothing issued."),
         };
 
-        return new SettlementPlan(scheme.Id, period, SettlementKind.Voorschot, BasisUnit.ChildDays, allocation, locations, costs.Individual, invoices);
+        return new SettlementPlan(scheme.Id, period, SettlementKind.Voorschot, costs.BasisUnit, allocation, locations, costs.Individual, invoices);
     }
 
     private static bool IsInvoiced(Flow flow, MunicipalityCode municipality) => flow switch
@@ -75,6 +88,7 @@ public static class MonthlySettlement
 internal sealed record CostShare(SchoolLocationId School, MunicipalityCode Municipality, decimal Basis, Money Month, Money AnnualProjection);
 
 internal sealed record Costs(
+    BasisUnit BasisUnit,
     IReadOnlyList<CostShare> Shares,
     IReadOnlyDictionary<MunicipalityCode, int> ChildrenPerMunicipality,
     IReadOnlyDictionary<SchoolLocationId, int> ChildrenPerSchool,

@@ -65,6 +65,7 @@ internal static class PerChildCosts
             .ToList();
 
         return new Costs(
+            BasisUnit.ChildDays,
             shares,
             childOfMunicipality.CountBy(c => c.Item1).ToDictionary(),
             childAtSchool.CountBy(c => c.Item1).ToDictionary(),

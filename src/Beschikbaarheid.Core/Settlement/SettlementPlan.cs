@@ -48,4 +48,4 @@ public sealed record SettlementPlan(
 }
 
 /// <summary>What the basis of a line counts.</summary>
-public enum BasisUnit { ChildDays }
+public enum BasisUnit { ChildDays, Pupils }

@@ -25,7 +25,7 @@ public static class AllocationWorkbook
             sheet.Row(XlsxCell.Of("Regeling", XlsxStyle.Bold), XlsxCell.Of(run.SchemeId), XlsxCell.Of("Periode", XlsxStyle.Bold), XlsxCell.Of(Dutch.Month(run.Period)));
             sheet.Row(XlsxCell.Of("Afrekening", XlsxStyle.Bold), XlsxCell.Of($"{run.Id}, {run.CreatedAt:dd-MM-yyyy HH:mm} (UTC), {run.StartedBy}"));
             sheet.Skip();
-            sheet.Row(Headers("Gemeentecode", "Gemeente", "Kinderen", $"Grondslag ({basis})", "Aandeel", "Jaarbedrag (prognose)", "Deze maand", "Jaar t/m deze maand", "Gefactureerd", "Factuurnummer"));
+            sheet.Row(Headers("Gemeentecode", "Gemeente", "Kinderen", $"Grondslag ({basis})", "Aandeel", run.BasisUnit == BasisUnit.ChildDays ? "Jaarbedrag (prognose)" : "Jaarbedrag", "Deze maand", "Jaar t/m deze maand", "Gefactureerd", "Factuurnummer"));
             var first = sheet.RowNumber + 1;
             var last = first + settlement.Allocation.Count - 1;
             var totalBasis = settlement.Allocation.Sum(a => a.Basis);
@@ -53,9 +53,12 @@ public static class AllocationWorkbook
                 Sum('F', first, last, Money.Sum(settlement.Allocation.Select(a => a.AnnualProjection)).Euros, XlsxStyle.EuroBold),
                 Sum('G', first, last, Money.Sum(settlement.Allocation.Select(a => a.Month)).Euros, XlsxStyle.EuroBold),
                 Sum('H', first, last, Money.Sum(settlement.Allocation.Select(a => settlement.YearToDate.GetValueOrDefault(a.Municipality))).Euros, XlsxStyle.EuroBold));
-            sheet.Skip();
-            sheet.Row(XlsxCell.Of(
-                "Jaarbedrag (prognose): de kosten over het hele jaar volgens de beschikkingen die bij deze afrekening bekend waren; lopende beschikkingen tot het einde van het jaar."));
+            if (run.BasisUnit == BasisUnit.ChildDays)
+            {
+                sheet.Skip();
+                sheet.Row(XlsxCell.Of(
+                    "Jaarbedrag (prognose): de kosten over het hele jaar volgens de beschikkingen die bij deze afrekening bekend waren; lopende beschikkingen tot het einde van het jaar."));
+            }
         }
 
         using (var sheet = workbook.AddSheet("Schoollocaties", [14, 36, 34, 10, 21, 15], frozenRows: 1, landscape: true))

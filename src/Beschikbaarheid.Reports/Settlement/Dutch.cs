@@ -27,6 +27,7 @@ internal static class Dutch
     public static string Basis(BasisUnit unit) => unit switch
     {
         BasisUnit.ChildDays => "kinddagen",
+        BasisUnit.Pupils => "leerlingen",
         _ => unit.ToString(),
     };
 

@@ -1,6 +1,7 @@
 using Beschikbaarheid.Core.Periods;
 using Beschikbaarheid.Core.Schemes;
 using Beschikbaarheid.Core.Settlement;
+using Beschikbaarheid.Data.DrawingRights;
 using Beschikbaarheid.Data.Schemes;
 using Beschikbaarheid.Data.Settlement;
 using Beschikbaarheid.Reports.Settlement;
@@ -27,6 +28,7 @@ public sealed class SettlementService(
     SchemeFileLoader schemes,
     SettlementInputReader inputs,
     SettlementStore store,
+    DrawingRightsStore drawingRights,
     RegistryReader registry,
     DatabaseSetup database,
     LocalCalendar calendar,
@@ -71,10 +73,10 @@ public sealed class SettlementService(
         progress?.Report("checking the scheme against the registry");
         await CheckReferencesAsync(scheme, period, cancellationToken).ConfigureAwait(false);
 
-        progress?.Report("loading beschikkingen");
-        var beschikkingen = await inputs.LoadBeschikkingenAsync(scheme, period.Year, cancellationToken).ConfigureAwait(false);
-        progress?.Report($"calculating over {beschikkingen.Count} beschikkingen");
-        var plan = MonthlySettlement.Calculate(scheme, period, beschikkingen);
+        progress?.Report("loading the period's inputs");
+        var loaded = await LoadInputsAsync(scheme, period, cancellationToken).ConfigureAwait(false);
+        progress?.Report("calculating");
+        var plan = MonthlySettlement.Calculate(scheme, period, loaded);
         if (!plan.HasEligibleChildren)
         {
             logger.LogWarning("{Scheme} {Period}: no eligible children, nothing issued", scheme.Id, period);
@@ -93,6 +95,21 @@ public sealed class SettlementService(
         }
         progress?.Report("writing workbooks and journal");
         return await WriteAsync(scheme.Id, period, outcome.IssuedNow ? SettleStatus.Issued : SettleStatus.AlreadySettled, outcome.RunId, output, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Only what the scheme's pool and key need: beschikkingen for a per-child pool; stored drawing rights and pupil counts otherwise.</summary>
+    private async Task<SettlementInputs> LoadInputsAsync(Scheme scheme, YearMonth period, CancellationToken cancellationToken)
+    {
+        var terms = scheme.TermsFor(period.Year);
+        if (terms.Pool is DrawingRightsPool)
+        {
+            var rights = await drawingRights.LoadAsync(scheme.Id, period.Year, cancellationToken).ConfigureAwait(false);
+            var pupils = terms.Key is PupilsKey
+                ? await inputs.LoadPupilCountsAsync(scheme, period.Year, [new DateOnly(period.Year - 1, 10, 1)], cancellationToken).ConfigureAwait(false)
+                : [];
+            return new SettlementInputs([], rights, pupils);
+        }
+        return new SettlementInputs(await inputs.LoadBeschikkingenAsync(scheme, period.Year, cancellationToken).ConfigureAwait(false), [], []);
     }
 
     private async Task<SettleOutcome> WriteAsync(string schemeId, YearMonth period, SettleStatus status, long runId, string output, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using Beschikbaarheid.Data.Database;
 using Beschikbaarheid.Data.Import;
 using Beschikbaarheid.Data.Schemes;
+using Beschikbaarheid.Core.Settlement;
 using Beschikbaarheid.Worker.Application;
 using Microsoft.Extensions.Hosting;
 
@@ -26,7 +27,7 @@ internal static class VerbRunner
     private static string Describe(Exception ex) => ex switch
     {
         InputRejectedException or SchemeFileException or DatabaseUnavailableException or ConfigurationException or SettlementRejectedException
-            or NotSupportedException => ex.Message,
+            or NotSupportedException or SettlementInputException => ex.Message,
         OperationCanceledException => "Cancelled; nothing half-done was kept.",
         _ => $"Failed: {ex.GetType().Name}: {ex.Message}",
     };

@@ -12,7 +12,7 @@ public sealed class TrekkingsrechtTests : IDisposable
 
     public void Dispose() => _workspace.Dispose();
 
-    private async Task PrepareAsync()
+    private async Task PrepareAsync(string extraPupils = "")
     {
         _workspace.Write(Path.Combine("schemes", "amsterdam-sjso.json"), """
             { "id": "amsterdam-sjso", "name": "Specialistische jeugdhulp in het speciaal onderwijs", "startYear": 2026,
@@ -38,7 +38,7 @@ public sealed class TrekkingsrechtTests : IDisposable
                 2025-10-01;40AA;00;GM0363;120
                 2025-10-01;40AA;00;GM0362;<5
                 2024-10-01;40AA;00;GM0363;100
-                """,
+                """ + extraPupils,
             ["beschikkingen"] = """
                 beschikkingnummer;client;woongemeente;brin;vestiging;aanbieder;categorie;wet;uren_per_week;ingangsdatum;einddatum
                 B1;cl-a;GM0363;40AA;00;Aanbieder;JZ;JW;7;2020-01-01;
@@ -77,6 +77,36 @@ public sealed class TrekkingsrechtTests : IDisposable
         // Board 41234: 0.34 + 0.67 + 2.00 + 0 = 3.01 FTE; € 27,200 + 63,650 + 160,000 = € 250,850.00.
         Assert.Equal((3.01m, 250_850m), (totals["L"], totals["M"]));
         Assert.True(File.Exists(Path.Combine(folder, "bestuur-50000.xlsx")));
+    }
+
+    [Fact]
+    public async Task Settle_InvoicesRegionalMunicipalities_TheirPupilsShareByTheMonthlySchedule()
+    {
+        await PrepareAsync("\n2025-10-01;41BB;00;GM0363;30\n2025-10-01;41BB;00;GM0362;10\n2025-10-01;42CC;00;GM0362;50");
+        var before = await _workspace.RunAsync(_workspace.With("settle", "--scheme", "amsterdam-sjso", "--period", "2026-03"));
+        Assert.Equal(1, before.ExitCode);
+        Assert.Contains("compute them first", before.Error, StringComparison.Ordinal);
+        Assert.Equal(0, (await _workspace.RunAsync(_workspace.With("trekkingsrecht", "--scheme", "amsterdam-sjso", "--year", "2026"))).ExitCode);
+
+        var (code, _, error) = await _workspace.RunAsync(_workspace.With("settle", "--scheme", "amsterdam-sjso", "--period", "2026-03", "--invoice-date", "2026-04-01"));
+        Assert.True(code == 0, error);
+        // Budgets (see above): 40AA00 € 90,850.00, 41BB00 € 160,000.00, 42CC00 € 88,000.00. Pupils on 1 Oct 2025:
+        //   40AA00: Amsterdam 120, Amstelveen "<5" = 2 → Amstelveen 9,085,000 × 2/122 = 148,934.43 → 148,934 cents
+        //     (Amsterdam 8,936,065.57 takes the leftover cent);
+        //   41BB00: Amstelveen 10 of 40 → 4,000,000; 42CC00: Amstelveen 50 of 50 → 8,800,000.
+        // Amstelveen's annual share: 148,934 + 4,000,000 + 8,800,000 = 12,948,934 cents.
+        // March: ⌊12,948,934 × 3/12⌋ − ⌊12,948,934 × 2/12⌋ = 3,237,233 − 2,158,155 = 1,079,078 (January would be 1,079,077).
+        // Over the locations by their parts: 12,411.17 / 333,333.38 / 733,333.45 → floors sum to 1,079,077;
+        // the cent goes to the largest remainder, 42CC00: 12,411 + 333,333 + 733,334.
+        // Amsterdam is the lead: not invoiced.
+        Assert.Equal(
+            [
+                "factuurnummer;soort;regeling;periode;uitgever;debiteur;brin;vestiging;grondslag;bedrag",
+                "GM0363-2026-00001;voorschot;amsterdam-sjso;2026-03;GM0363;GM0362;40AA;00;2;124.11",
+                "GM0363-2026-00001;voorschot;amsterdam-sjso;2026-03;GM0363;GM0362;41BB;00;10;3333.33",
+                "GM0363-2026-00001;voorschot;amsterdam-sjso;2026-03;GM0363;GM0362;42CC;00;50;7333.34",
+            ],
+            File.ReadAllLines(Path.Combine(_workspace.Output, "amsterdam-sjso", "2026-03", "boekingen.csv")));
     }
 
     [Fact]
