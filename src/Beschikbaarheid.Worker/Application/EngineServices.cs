@@ -36,6 +36,7 @@ public static class EngineServices
         services.AddSingleton<ImportService>();
         services.AddSingleton<DrawingRightsStore>();
         services.AddSingleton<TransferReader>();
+        services.AddSingleton<TransferImporter>();
         services.AddSingleton<DrawingRightsService>();
         return services;
     }

@@ -1,10 +1,20 @@
+using Beschikbaarheid.Data.DrawingRights;
 using Beschikbaarheid.Data.Import;
+using Beschikbaarheid.Data.Schemes;
 
 namespace Beschikbaarheid.Worker.Application;
 
 /// <summary>Imports region files after making sure the database schema is current.</summary>
-public sealed class ImportService(CsvImporter importer, DatabaseSetup database)
+public sealed class ImportService(CsvImporter importer, TransferImporter transfers, SchemeFileLoader schemes, DatabaseSetup database)
 {
+    /// <summary>A scheme's board transfers, checked against its stored drawing rights.</summary>
+    public async Task<int> ImportTransfersAsync(string schemeId, string path, CancellationToken cancellationToken = default)
+    {
+        var scheme = schemes.Load(schemeId);
+        await database.EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
+        return await transfers.ImportAsync(scheme.Id, path, cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task<ImportResult> ImportAsync(ImportKind kind, string path, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
         await database.EnsureReadyAsync(cancellationToken).ConfigureAwait(false);

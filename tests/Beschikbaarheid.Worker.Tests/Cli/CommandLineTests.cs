@@ -43,6 +43,7 @@ public sealed class CommandLineTests : IDisposable
     [InlineData("settle", "--scheme", "x", "--period", "2026-3")]
     [InlineData("import", "leerlingen")]
     [InlineData("import", "ouders", "x.csv")]
+    [InlineData("import", "overhevelingen", "x.csv")]
     [InlineData("frobnicate")]
     public async Task WrongUsage_ExitsTwo_WithTheReasonOnStderr(params string[] args)
     {

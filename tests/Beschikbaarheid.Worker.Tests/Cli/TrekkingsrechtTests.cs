@@ -110,6 +110,35 @@ public sealed class TrekkingsrechtTests : IDisposable
     }
 
     [Fact]
+    public async Task Transfers_AreCheckedAgainstTheStoredRights_AndShownBesideThem()
+    {
+        await PrepareAsync();
+        Assert.Equal(0, (await _workspace.RunAsync(_workspace.With("trekkingsrecht", "--scheme", "amsterdam-sjso", "--year", "2026"))).ExitCode);
+        const string Header = "jaar;bestuursnummer;categorie;van_brin;van_vestiging;naar_brin;naar_vestiging;fte\n";
+
+        // 40AA00 holds 0.34 FTE JZ; 42CC00 belongs to board 50000.
+        var bad = _workspace.Write("overhevelingen-fout.csv", Header + "2026;41234;JZ;40AA;00;41BB;00;0,50\n2026;41234;JZ;40AA;00;42CC;00;0.10");
+        var rejected = await _workspace.RunAsync("import", "overhevelingen", bad, "--scheme", "amsterdam-sjso", "--db", _workspace.Database, "--schemes", _workspace.Schemes);
+        Assert.Equal(1, rejected.ExitCode);
+        Assert.Contains("line 2: takes 0.50 FTE JZ from 40AA00, which holds 0.34 after earlier transfers", rejected.Error, StringComparison.Ordinal);
+        Assert.Contains("line 3: location 42CC00 does not belong to board 41234", rejected.Error, StringComparison.Ordinal);
+
+        var good = _workspace.Write("overhevelingen.csv", Header + "2026;41234;JZ;40AA;00;41BB;00;0,14");
+        var imported = await _workspace.RunAsync("import", "overhevelingen", good, "--scheme", "amsterdam-sjso", "--db", _workspace.Database, "--schemes", _workspace.Schemes);
+        Assert.True(imported.ExitCode == 0, imported.Error);
+        Assert.Equal(0, (await _workspace.RunAsync(_workspace.With("trekkingsrecht", "--scheme", "amsterdam-sjso", "--year", "2026"))).ExitCode);
+
+        using var document = SpreadsheetDocument.Open(Path.Combine(_workspace.Output, "amsterdam-sjso", "trekkingsrecht-2026", "bestuur-41234.xlsx"), false);
+        var sheets = document.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().ToList();
+        decimal Total(int sheet, string column) => decimal.Parse(
+            ((WorksheetPart)document.WorkbookPart.GetPartById(sheets[sheet].Id!.Value!)).Worksheet.Descendants<Cell>()
+                .Single(c => c.CellFormula is not null && c.CellReference!.Value!.StartsWith(column, StringComparison.Ordinal)).CellValue!.Text,
+            CultureInfo.InvariantCulture);
+        // The computed 3.01 FTE stands; after moving 0.14 from 40AA00 to 41BB00 the board still has 3.01.
+        Assert.Equal((3.01m, 3.01m, 0.14m), (Total(0, "L"), Total(0, "O"), Total(1, "D")));
+    }
+
+    [Fact]
     public async Task Trekkingsrecht_ForASchemeWithoutDrawingRights_ExitsOne()
     {
         _workspace.WriteScheme();

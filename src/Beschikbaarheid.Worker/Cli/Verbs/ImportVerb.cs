@@ -8,20 +8,36 @@ namespace Beschikbaarheid.Worker.Cli.Verbs;
 
 internal static class ImportVerb
 {
+    private const string Overhevelingen = "overhevelingen";
+
     public static Command Create()
     {
         var common = new CommonOptions();
-        var kind = new Argument<string>("kind") { Description = "Which file: gemeenten, scholen, leerlingen or beschikkingen." };
-        kind.AcceptOnlyFromAmong(Enum.GetNames<ImportKind>().Select(n => n.ToLowerInvariant()).ToArray());
+        var kind = new Argument<string>("kind") { Description = "Which file: gemeenten, scholen, leerlingen, beschikkingen, or a scheme's overhevelingen." };
+        kind.AcceptOnlyFromAmong([.. Enum.GetNames<ImportKind>().Select(n => n.ToLowerInvariant()), Overhevelingen]);
+        var scheme = new Option<string?>("--scheme") { Description = "For overhevelingen: the scheme whose drawing rights the transfers move.", HelpName = "ID" };
         var file = new Argument<FileInfo>("FILE") { Description = "The CSV file (; or , separated, UTF-8 or Windows-1252)." };
         var command = new Command("import", "Import a region file. A file with any bad row imports nothing; every bad row is reported with its line.")
         {
-            kind, file, common.Database,
+            kind, file, scheme, common.Database, common.Schemes,
         };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(kind) == Overhevelingen && result.GetValue(scheme) is null)
+            {
+                result.AddError("import overhevelingen needs --scheme ID.");
+            }
+        });
         command.SetAction((parse, cancellationToken) => VerbRunner.RunAsync(common.Overrides(parse), async (host, ct) =>
         {
-            var importKind = Enum.Parse<ImportKind>(parse.GetValue(kind)!, ignoreCase: true);
             var path = parse.GetValue(file)!.FullName;
+            if (parse.GetValue(kind) == Overhevelingen)
+            {
+                var count = await host.Services.GetRequiredService<ImportService>().ImportTransfersAsync(parse.GetValue(scheme)!, path, ct).ConfigureAwait(false);
+                Console.WriteLine($"Imported {count} transfer(s) from {Path.GetFileName(path)}.");
+                return ExitCodes.Ok;
+            }
+            var importKind = Enum.Parse<ImportKind>(parse.GetValue(kind)!, ignoreCase: true);
             var logger = host.Services.GetRequiredService<ILogger<ImportService>>();
             var result = await Terminal.WithProgressAsync($"Importing {Path.GetFileName(path)}", logger, progress =>
                 host.Services.GetRequiredService<ImportService>().ImportAsync(

@@ -1,0 +1,143 @@
+using System.Globalization;
+using Beschikbaarheid.Core.DrawingRights;
+using Beschikbaarheid.Core.Registry;
+using Beschikbaarheid.Data.Database;
+using Beschikbaarheid.Data.Import;
+using Beschikbaarheid.Data.Settlement;
+using Dapper;
+
+namespace Beschikbaarheid.Data.DrawingRights;
+
+/// <summary>
+/// Imports a scheme's board transfers (<c>overhevelingen</c>:
+/// <c>jaar;bestuursnummer;categorie;van_brin;van_vestiging;naar_brin;naar_vestiging;fte</c>). The file is the
+/// complete list for the years it names: it replaces the transfers recorded for those years. Every row is
+/// checked against the stored drawing rights of its year (step 9 of DOMAIN "Trekkingsrecht"); one bad row
+/// and nothing is imported.
+/// </summary>
+public sealed class TransferImporter(IConnectionFactory connections, DrawingRightsStore rights, RegistryReader registry, TimeProvider clock)
+{
+    public static readonly string[] Columns = ["jaar", "bestuursnummer", "categorie", "van_brin", "van_vestiging", "naar_brin", "naar_vestiging", "fte"];
+
+    public async Task<int> ImportAsync(string schemeId, string path, CancellationToken cancellationToken = default)
+    {
+        var file = Path.GetFileName(path);
+        if (!File.Exists(path))
+        {
+            throw new InputRejectedException(file, [new RowError(file, 0, $"file not found: {Path.GetFullPath(path)}")]);
+        }
+        var (csv, headerError) = CsvFile.Open(path, Columns);
+        if (headerError is not null)
+        {
+            throw new InputRejectedException(file, [headerError]);
+        }
+        var (_, schools) = await registry.LoadAsync(cancellationToken).ConfigureAwait(false);
+        var errors = new List<RowError>();
+        var rows = new List<(int Line, Transfer Transfer)>();
+        using (csv)
+        {
+            foreach (var row in csv!.Rows())
+            {
+                var reasons = new List<string>();
+                if (row.FieldCount < csv.HeaderCount)
+                {
+                    reasons.Add($"{row.FieldCount} field(s) where the header has {csv.HeaderCount}");
+                }
+                else if (Parse(row, schools, reasons) is { } transfer)
+                {
+                    rows.Add((row.Line, transfer));
+                }
+                if (reasons.Count > 0)
+                {
+                    errors.Add(new RowError(file, row.Line, string.Join("; ", reasons)));
+                }
+            }
+        }
+        if (rows.Count == 0 && errors.Count == 0)
+        {
+            errors.Add(new RowError(file, 2, "the file has a header but no data rows"));
+        }
+
+        foreach (var year in rows.Select(r => r.Transfer.Year).Distinct().Order())
+        {
+            var ofYear = rows.Where(r => r.Transfer.Year == year).ToList();
+            var computed = await rights.LoadAsync(schemeId, year, cancellationToken).ConfigureAwait(false);
+            if (computed.Count == 0)
+            {
+                errors.AddRange(ofYear.Select(r => new RowError(file, r.Line, $"no drawing rights of {schemeId} for {year} to transfer from; compute them first")));
+                continue;
+            }
+            var reasons = BoardTransfers.Validate(ofYear.Select(r => r.Transfer).ToList(), computed, schools);
+            errors.AddRange(ofYear.Zip(reasons).Where(p => p.Second is not null).Select(p => new RowError(file, p.First.Line, p.Second!)));
+        }
+        if (errors.Count > 0)
+        {
+            throw new InputRejectedException(file, errors.OrderBy(e => e.Line).ToList());
+        }
+
+        DapperSetup.EnsureRegistered();
+        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var year in rows.Select(r => r.Transfer.Year).Distinct())
+        {
+            await connection.ExecuteAsync("DELETE FROM board_transfers WHERE scheme_id = @schemeId AND year = @year", new { schemeId, year }, transaction).ConfigureAwait(false);
+        }
+        using (var insert = new RepeatedCommand(connection, transaction, connections.Provider, Insert, Parameters))
+        {
+            var now = clock.GetUtcNow();
+            foreach (var (line, t) in rows)
+            {
+                await insert.ExecuteAsync(
+                    [schemeId, t.Year, t.BoardNumber, t.Category, t.From.Brin, t.From.Vestiging, t.To.Brin, t.To.Vestiging, t.Fte, file, line, now],
+                    cancellationToken).ConfigureAwait(false);
+            }
+        }
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return rows.Count;
+    }
+
+    private static Transfer? Parse(CsvRow row, IReadOnlyDictionary<SchoolLocationId, SchoolLocation> schools, List<string> reasons)
+    {
+        var yearText = row["jaar"];
+        if (!int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out var year) || yearText.Length != 4)
+        {
+            reasons.Add($"jaar '{yearText}' is not a funding year");
+        }
+        var board = row["bestuursnummer"];
+        var category = row["categorie"];
+        if (category.Length == 0)
+        {
+            reasons.Add("categorie is empty");
+        }
+        var from = Location(row, "van_brin", "van_vestiging", schools, reasons);
+        var to = Location(row, "naar_brin", "naar_vestiging", schools, reasons);
+        var fteText = row["fte"];
+        if (!Fields.TryDecimal(fteText, out var fte))
+        {
+            reasons.Add($"fte '{fteText}' is not a number");
+        }
+        return reasons.Count > 0 ? null : new Transfer(year, board, category, from!.Value, to!.Value, fte);
+    }
+
+    private static SchoolLocationId? Location(CsvRow row, string brinColumn, string vestigingColumn, IReadOnlyDictionary<SchoolLocationId, SchoolLocation> schools, List<string> reasons)
+    {
+        if (!SchoolLocationId.TryCreate(row[brinColumn], row[vestigingColumn], out var id))
+        {
+            reasons.Add($"{brinColumn}/{vestigingColumn} '{row[brinColumn]}' '{row[vestigingColumn]}' is not a school location");
+            return null;
+        }
+        if (!schools.ContainsKey(id))
+        {
+            reasons.Add($"school location {id} is not known");
+            return null;
+        }
+        return id;
+    }
+
+    private const string Insert = """
+        INSERT INTO board_transfers (scheme_id, year, board_number, category, from_brin, from_vestiging, to_brin, to_vestiging, fte, file_name, line, imported_at)
+        VALUES (@SchemeId, @Year, @Board, @Category, @FromBrin, @FromVestiging, @ToBrin, @ToVestiging, @Fte, @File, @Line, @At)
+        """;
+
+    private static readonly string[] Parameters = ["SchemeId", "Year", "Board", "Category", "FromBrin", "FromVestiging", "ToBrin", "ToVestiging", "Fte", "File", "Line", "At"];
+}
