@@ -23,7 +23,8 @@ internal static class ImportVerb
         };
         command.Validators.Add(result =>
         {
-            if (result.GetValue(kind) == Overhevelingen && result.GetValue(scheme) is null)
+            // Read from the tokens: the kind may itself be invalid, which its own check reports.
+            if (result.GetResult(kind)?.Tokens.FirstOrDefault()?.Value == Overhevelingen && result.GetResult(scheme) is null)
             {
                 result.AddError("import overhevelingen needs --scheme ID.");
             }
