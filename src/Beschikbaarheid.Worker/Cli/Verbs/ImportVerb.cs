@@ -24,7 +24,7 @@ internal static class ImportVerb
         command.Validators.Add(result =>
         {
             // Read from the tokens: the kind may itself be invalid, which its own check reports.
-            if (result.GetResult(kind)?.Tokens.FirstOrDefault()?.Value == Overhevelingen && result.GetResult(scheme) is null)
+            if (result.GetResult(kind)?.Tokens is [{ Value: Overhevelingen }, ..] && result.GetResult(scheme) is null)
             {
                 result.AddError("import overhevelingen needs --scheme ID.");
             }
