@@ -37,3 +37,6 @@ CREATE TABLE board_transfers (
     imported_at    TEXT NOT NULL
 );
 CREATE INDEX ix_board_transfers_scheme_year ON board_transfers (scheme_id, year);
+
+-- JW301 toewijzingen give hours per week with four decimals; SQLite's NUMERIC column keeps them as they
+-- are (SQL Server widens its column to DECIMAL(9, 4) in this migration).

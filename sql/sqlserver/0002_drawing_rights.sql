@@ -36,3 +36,7 @@ CREATE TABLE board_transfers (
     imported_at    DATETIMEOFFSET NOT NULL
 );
 CREATE INDEX ix_board_transfers_scheme_year ON board_transfers (scheme_id, year);
+
+-- JW301 toewijzingen give hours per week with four decimals (e.g. 13 hours a month = 3.0000 a week).
+-- SQLite's NUMERIC column already keeps them; here the column widens.
+ALTER TABLE beschikkingen ALTER COLUMN hours_per_week DECIMAL(9, 4) NOT NULL;

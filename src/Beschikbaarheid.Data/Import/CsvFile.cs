@@ -40,7 +40,11 @@ public sealed class CsvFile : IDisposable
     public int HeaderCount { get; }
 
     /// <summary>Opens the file and checks its header; a file that cannot be read at all gives the reason instead.</summary>
-    public static (CsvFile? File, RowError? Error) Open(string path, IReadOnlyList<string> requiredColumns)
+    public static (CsvFile? File, RowError? Error) Open(string path, IReadOnlyList<string> requiredColumns) =>
+        Open(path, _ => requiredColumns);
+
+    /// <param name="requiredColumns">Given the header's column names, the columns the file must have (one file kind may come in two shapes).</param>
+    public static (CsvFile? File, RowError? Error) Open(string path, Func<IReadOnlySet<string>, IReadOnlyList<string>> requiredColumns)
     {
         ArgumentNullException.ThrowIfNull(requiredColumns);
         var name = Path.GetFileName(path);
@@ -71,7 +75,7 @@ public sealed class CsvFile : IDisposable
         {
             columns.TryAdd(header[c], c);
         }
-        var missing = requiredColumns.Where(r => !columns.ContainsKey(r)).ToList();
+        var missing = requiredColumns(columns.Keys.ToHashSet(StringComparer.Ordinal)).Where(r => !columns.ContainsKey(r)).ToList();
         if (missing.Count > 0)
         {
             parser.Dispose();

@@ -24,8 +24,8 @@ public sealed class CsvImporter(IConnectionFactory connections, TimeProvider clo
         {
             throw new InputRejectedException(file, [new RowError(file, 0, $"file not found: {Path.GetFullPath(path)}")]);
         }
-        var table = ImportTables.For(kind);
-        var (csv, headerError) = CsvFile.Open(path, table.Columns);
+        var table = ImportTables.For(kind, new HashSet<string>());
+        var (csv, headerError) = CsvFile.Open(path, header => (table = ImportTables.For(kind, header)).Columns);
         if (headerError is not null)
         {
             throw new InputRejectedException(file, [headerError]);

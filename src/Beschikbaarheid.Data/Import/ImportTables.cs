@@ -19,11 +19,17 @@ internal sealed record ImportTable(
 
 internal static class ImportTables
 {
-    public static ImportTable For(ImportKind kind) => kind switch
+    /// <param name="header">The file's column names: beschikkingen come either in the engine's own shape or as iJw JW301 toewijzingen (with <c>eenheid</c>).</param>
+    public static ImportTable For(ImportKind kind, IReadOnlySet<string> header) => kind switch
     {
         ImportKind.Gemeenten => Gemeenten,
         ImportKind.Scholen => Scholen,
         ImportKind.Leerlingen => Leerlingen,
+        ImportKind.Beschikkingen when header.Contains("eenheid") => Beschikkingen with
+        {
+            Columns = RowParsers.Jw301Columns,
+            Parse = (row, known, reasons) => RowParsers.Jw301Toewijzing(row, known!, reasons),
+        },
         ImportKind.Beschikkingen => Beschikkingen,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };

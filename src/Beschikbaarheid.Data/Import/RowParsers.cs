@@ -15,6 +15,13 @@ internal static class RowParsers
     public static readonly string[] BeschikkingenColumns =
         ["beschikkingnummer", "client", "woongemeente", "brin", "vestiging", "aanbieder", "categorie", "wet", "uren_per_week", "ingangsdatum", "einddatum"];
 
+    /// <summary>An iJw JW301 toewijzing; the product category is kept as the beschikking's category and mapped by each scheme.</summary>
+    public static readonly string[] Jw301Columns =
+    [
+        "beschikkingnummer", "client", "woongemeente", "brin", "vestiging", "aanbieder", "productcategorie", "productcode",
+        "volume", "eenheid", "frequentie", "wet", "ingangsdatum", "einddatum",
+    ];
+
     public static Municipality? Municipality(CsvRow row, List<string> reasons)
     {
         var code = MunicipalityCodeOf(row, "gemeentecode", null, reasons);
@@ -101,6 +108,52 @@ internal static class RowParsers
         return reasons.Count > 0
             ? null
             : new Beschikking(number, client, residence, school, provider, category, law, hours, new ActivePeriod(start, end));
+    }
+
+    /// <summary>
+    /// The JW301 shape: volume + eenheid + frequentie become hours per week (<see cref="IjwVolume"/>); a unit
+    /// that cannot become hours (etmaal, euro) is refused with the reason, not guessed.
+    /// </summary>
+    public static Beschikking? Jw301Toewijzing(CsvRow row, KnownCodes known, List<string> reasons)
+    {
+        var number = Required(row, "beschikkingnummer", reasons);
+        var client = Required(row, "client", reasons);
+        if (Bsn.LooksLikeBsn(client))
+        {
+            reasons.Add("client looks like a BSN; supply a pseudonymous client id");
+        }
+        var residence = MunicipalityCodeOf(row, "woongemeente", known, reasons);
+        var school = LocationOf(row, known, reasons);
+        var provider = Required(row, "aanbieder", reasons);
+        var category = Required(row, "productcategorie", reasons);
+        var lawText = row["wet"];
+        if (!Enum.TryParse<Law>(lawText, ignoreCase: true, out var law) || !Enum.IsDefined(law) || lawText.Any(char.IsDigit))
+        {
+            reasons.Add($"wet '{lawText}' is not one of JW, WLZ, ZVW");
+        }
+        var start = DateOf(row, "ingangsdatum", reasons);
+        DateOnly? end = row["einddatum"].Length > 0 ? DateOf(row, "einddatum", reasons) : null;
+        if (end < start)
+        {
+            reasons.Add($"einddatum {end:yyyy-MM-dd} lies before ingangsdatum {start:yyyy-MM-dd}");
+        }
+        decimal? hours = null;
+        var volumeText = row["volume"];
+        if (!Fields.TryDecimal(volumeText, out var volume))
+        {
+            reasons.Add($"volume '{volumeText}' is not a number");
+        }
+        else if (reasons.Count == 0)
+        {
+            hours = IjwVolume.HoursPerWeek(volume, row["eenheid"].PadLeft(2, '0'), row["frequentie"].TrimStart('0'), new ActivePeriod(start, end), out var why);
+            if (why is not null)
+            {
+                reasons.Add(why);
+            }
+        }
+        return reasons.Count > 0 || hours is null
+            ? null
+            : new Beschikking(number, client, residence, school, provider, category, law, decimal.Round(hours.Value, 4), new ActivePeriod(start, end));
     }
 
     private static string Required(CsvRow row, string column, List<string> reasons)

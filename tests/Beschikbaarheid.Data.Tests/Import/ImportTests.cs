@@ -148,6 +148,41 @@ public abstract class ImportTests<TDatabase> : IAsyncLifetime where TDatabase : 
         Assert.Contains("beschikkingen.csv, line 4: wet 'XYZ'", error.Message, StringComparison.Ordinal);
     }
 
+    private const string Jw301Header =
+        "beschikkingnummer;client;woongemeente;brin;vestiging;aanbieder;productcategorie;productcode;volume;eenheid;frequentie;wet;ingangsdatum;einddatum";
+
+    [Fact]
+    public async Task Jw301Toewijzingen_BecomeHoursPerWeek_KeepingTheProductCategory()
+    {
+        // T1: 30 minutes a day = 3.5 h/week. T2: 2 dagdelen a week = 8 h/week. T3: 13 hours a month × 12/52 = 3 h/week.
+        var path = Region.Write(_database.Folder, "jw301.csv", Jw301Header + """
+
+            T1;cl-a;GM0209;30AB;00;Aanbieder;45;45A01;30;01;1;JW;2026-01-01;
+            T2;cl-b;GM0209;30AB;00;Aanbieder;54;54001;2;16;2;JW;2026-01-01;2026-12-31
+            T3;cl-c;GM0209;30AB;00;Aanbieder;45;45A01;13;04;4;JW;2026-01-01;
+            """);
+        Assert.Equal(3, (await Importer.ImportAsync(ImportKind.Beschikkingen, path)).Rows);
+        Assert.Equal(3.5m, await _database.ScalarAsync<decimal>("SELECT hours_per_week FROM beschikkingen WHERE number = 'T1'"));
+        Assert.Equal(8m, await _database.ScalarAsync<decimal>("SELECT hours_per_week FROM beschikkingen WHERE number = 'T2'"));
+        Assert.Equal(3m, await _database.ScalarAsync<decimal>("SELECT hours_per_week FROM beschikkingen WHERE number = 'T3'"));
+        Assert.Equal("54", await _database.ScalarAsync<string>("SELECT category FROM beschikkingen WHERE number = 'T2'"));
+    }
+
+    [Fact]
+    public async Task Jw301Toewijzing_InEtmalen_IsRefusedWithTheReason_AndNothingIsImported()
+    {
+        var path = Region.Write(_database.Folder, "jw301.csv", Jw301Header + """
+
+            T1;cl-a;GM0209;30AB;00;Aanbieder;45;45A01;30;01;1;JW;2026-01-01;
+            T2;cl-b;GM0209;30AB;00;Aanbieder;45;45A01;3;14;2;JW;2026-01-01;
+            """);
+        var error = await Assert.ThrowsAsync<InputRejectedException>(() => Importer.ImportAsync(ImportKind.Beschikkingen, path));
+        var row = Assert.Single(error.Errors);
+        Assert.Equal(3, row.Line);
+        Assert.Contains("eenheid 14 (etmaal) cannot become hours per week", row.Reason, StringComparison.Ordinal);
+        Assert.Equal(0L, await _database.CountAsync("beschikkingen"));
+    }
+
     [Fact]
     public async Task Scholen_RefusesAnUnknownSectorAndMalformedBoard()
     {
