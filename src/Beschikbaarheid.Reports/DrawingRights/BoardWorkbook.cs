@@ -1,5 +1,6 @@
 using Beschikbaarheid.Core.Arithmetic;
 using Beschikbaarheid.Core.DrawingRights;
+using Beschikbaarheid.Core.Periods;
 using Beschikbaarheid.Core.Registry;
 using Beschikbaarheid.Reports.Xlsx;
 
@@ -15,7 +16,9 @@ public sealed record BoardDrawingRights(
     IReadOnlyList<DrawingRight> Rights,
     IReadOnlyList<Transfer> Transfers,
     IReadOnlyDictionary<string, Money> CostPerFte,
-    IReadOnlyDictionary<SchoolLocationId, SchoolLocation> Schools);
+    IReadOnlyDictionary<SchoolLocationId, SchoolLocation> Schools,
+    IReadOnlyList<YearMonth> MonitorMonths,
+    IReadOnlyDictionary<(SchoolLocationId School, YearMonth Month), int> StartsPerMonth);
 
 /// <summary>
 /// The drawing-rights workbook of a school board (DOMAIN "Outputs"): per location and care category the
@@ -79,6 +82,8 @@ public static class BoardWorkbook
                 + "FTE = uren / directe uren per FTE × groei (leerlingen 1 oktober voor het jaar / 1 oktober in het referentiejaar) × opslag; afgerond op 2 decimalen."));
         }
 
+        WriteMonitor(workbook, board);
+
         using (var sheet = workbook.AddSheet("Overhevelingen", [10, 13, 13, 12], frozenRows: 1))
         {
             sheet.Row(Headers("Categorie", "Van", "Naar", "FTE"));
@@ -91,6 +96,28 @@ public static class BoardWorkbook
             sheet.AutoFilter(1, first - 1, 4, last);
             sheet.Row(XlsxCell.Of("Totaal", XlsxStyle.Bold), XlsxCell.Empty, XlsxCell.Empty, Sum('D', first, last, board.Transfers.Sum(t => t.Fte), XlsxStyle.Fte));
         }
+    }
+
+    /// <summary>The monitor: individual Jeugdwet beschikkingen started per month at each of the board's locations.</summary>
+    private static void WriteMonitor(XlsxWorkbook workbook, BoardDrawingRights board)
+    {
+        var locations = board.Rights.Select(r => r.School).Distinct().Order().ToList();
+        using var sheet = workbook.AddSheet("Monitor", [16, .. locations.Select(_ => 12.0), 12], frozenRows: 2, landscape: true);
+        sheet.Row(XlsxCell.Of("Gestarte individuele beschikkingen (Jeugdwet) per maand", XlsxStyle.Bold));
+        sheet.Row(Headers(["Maand", .. locations.Select(l => l.ToString()), "Totaal"]));
+        var first = sheet.RowNumber + 1;
+        foreach (var month in board.MonitorMonths)
+        {
+            var row = sheet.RowNumber + 1;
+            var counts = locations.Select(l => board.StartsPerMonth.GetValueOrDefault((l, month))).ToList();
+            var lastColumn = XlsxWorkbook.ColumnName(locations.Count + 1);
+            sheet.Row([
+                XlsxCell.Of(month.ToString()),
+                .. counts.Select(c => XlsxCell.Of(c, XlsxStyle.Integer)),
+                XlsxCell.Formula(locations.Count == 0 ? "0" : $"SUM(B{row}:{lastColumn}{row})", counts.Sum(), XlsxStyle.IntegerBold),
+            ]);
+        }
+        sheet.AutoFilter(1, first - 1, locations.Count + 2, sheet.RowNumber);
     }
 
     private static XlsxCell[] Headers(params string[] labels) => labels.Select(l => XlsxCell.Of(l, XlsxStyle.Header)).ToArray();

@@ -1,4 +1,5 @@
 using Beschikbaarheid.Core.DrawingRights;
+using Beschikbaarheid.Core.Periods;
 using Beschikbaarheid.Core.Schemes;
 using Beschikbaarheid.Data.DrawingRights;
 using Beschikbaarheid.Data.Schemes;
@@ -50,6 +51,12 @@ public sealed class DrawingRightsService(
         progress?.Report("writing board workbooks");
         var (_, schools) = await registry.LoadAsync(cancellationToken).ConfigureAwait(false);
         var recorded = await transfers.LoadAsync(scheme.Id, year, cancellationToken).ConfigureAwait(false);
+        // The monitor covers the year before and the funding year, so a fall in individual starts shows.
+        var monitorFrom = new YearMonth(year - 1, 1);
+        var monitorThrough = new YearMonth(year, 12);
+        var recent = await inputs.LoadBeschikkingenAsync(scheme, year, monitorFrom.FirstDay, monitorThrough.LastDay, cancellationToken).ConfigureAwait(false);
+        var starts = BeschikkingMonitor.StartsPerMonth(recent, scheme.TermsFor(year).Schools, monitorFrom, monitorThrough);
+        var months = Enumerable.Range(0, 24).Select(i => new YearMonth(year - 1 + i / 12, i % 12 + 1)).ToList();
         var folder = Path.Combine(paths.Value.Output, scheme.Id, $"trekkingsrecht-{year}");
         var costs = pool.Categories.ToDictionary(c => c.Key, c => c.Value.CostPerFte);
         var files = new List<string>();
@@ -58,7 +65,7 @@ public sealed class DrawingRightsService(
             var path = Path.Combine(folder, $"bestuur-{board.Key.BoardNumber}.xlsx");
             BoardWorkbook.Write(new BoardDrawingRights(
                 board.Key.BoardNumber, board.Key.BoardName, scheme.Id, scheme.Name, year, board.ToList(),
-                recorded.Where(t => t.BoardNumber == board.Key.BoardNumber).ToList(), costs, schools), path);
+                recorded.Where(t => t.BoardNumber == board.Key.BoardNumber).ToList(), costs, schools, months, starts), path);
             files.Add(path);
         }
         return new DrawingRightsOutcome(scheme.Id, year, rights, files);

@@ -45,6 +45,7 @@ public sealed class TrekkingsrechtTests : IDisposable
                 B2;cl-b;GM0363;40AA;00;Aanbieder;54;JW;14;2020-01-01;
                 B3;cl-c;GM0362;42CC;00;Aanbieder;JZ;JW;28;2020-01-01;
                 B4;cl-d;GM0362;42CC;00;Aanbieder;JZ;WLZ;28;2020-01-01;
+                B5;cl-e;GM0363;40AA;00;Aanbieder;JZ;JW;2;2025-09-15;
                 """,
         };
         foreach (var (kind, content) in files)
@@ -76,6 +77,10 @@ public sealed class TrekkingsrechtTests : IDisposable
             .ToDictionary(c => c.CellReference!.Value![..1], c => decimal.Parse(c.CellValue!.Text, CultureInfo.InvariantCulture));
         // Board 41234: 0.34 + 0.67 + 2.00 + 0 = 3.01 FTE; € 27,200 + 63,650 + 160,000 = € 250,850.00.
         Assert.Equal((3.01m, 250_850m), (totals["L"], totals["M"]));
+        // B5 started on 15 September 2025, after the reference window: it changes no FTE but shows in the monitor.
+        var monitor = (WorksheetPart)document.WorkbookPart.GetPartById(document.WorkbookPart.Workbook.Sheets!.Elements<Sheet>().Single(x => x.Name == "Monitor").Id!.Value!);
+        var september = monitor.Worksheet.Descendants<Row>().Single(r => r.Descendants<Cell>().Any(c => c.InlineString?.InnerText == "2025-09"));
+        Assert.Equal("1", september.Descendants<Cell>().Single(c => c.CellFormula is not null).CellValue!.Text);
         Assert.True(File.Exists(Path.Combine(folder, "bestuur-50000.xlsx")));
     }
 
@@ -135,7 +140,7 @@ public sealed class TrekkingsrechtTests : IDisposable
                 .Single(c => c.CellFormula is not null && c.CellReference!.Value!.StartsWith(column, StringComparison.Ordinal)).CellValue!.Text,
             CultureInfo.InvariantCulture);
         // The computed 3.01 FTE stands; after moving 0.14 from 40AA00 to 41BB00 the board still has 3.01.
-        Assert.Equal((3.01m, 3.01m, 0.14m), (Total(0, "L"), Total(0, "O"), Total(1, "D")));
+        Assert.Equal((3.01m, 3.01m, 0.14m), (Total(0, "L"), Total(0, "O"), Total(2, "D")));
     }
 
     [Fact]
