@@ -26,10 +26,23 @@ public sealed class DrawingRightsService(
     TransferReader transfers,
     RegistryReader registry,
     DatabaseSetup database,
+    LocalCalendar calendar,
     TimeProvider clock,
     IOptions<PathOptions> paths,
     ILogger<DrawingRightsService> logger)
 {
+    /// <summary>The scheduled work: next funding year's drawing rights for every scheme that has a drawing-rights pool then.</summary>
+    public async Task<IReadOnlyList<DrawingRightsOutcome>> ComputeNextYearForAllAsync(CancellationToken cancellationToken = default)
+    {
+        var next = calendar.Today.Year + 1;
+        var outcomes = new List<DrawingRightsOutcome>();
+        foreach (var scheme in schemes.LoadAll().Where(s => s.TermsFor(next).Pool is DrawingRightsPool))
+        {
+            outcomes.Add(await ComputeAsync(scheme.Id, next, null, cancellationToken).ConfigureAwait(false));
+        }
+        return outcomes;
+    }
+
     public async Task<DrawingRightsOutcome> ComputeAsync(string schemeId, int year, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
     {
         var scheme = schemes.Load(schemeId);

@@ -28,4 +28,7 @@ public sealed class ScheduleOptions
 
     /// <summary>Quartz cron: seconds minutes hours day-of-month month day-of-week. Default: the 1st at 06:00.</summary>
     public string MonthlySettlementCron { get; set; } = "0 0 6 1 * ?";
+
+    /// <summary>Quartz cron of next year's drawing rights. Default: 1 December at 06:00.</summary>
+    public string DrawingRightsCron { get; set; } = "0 0 6 1 12 ?";
 }

@@ -88,9 +88,25 @@ public sealed class MonthlySettlementJobTests : IDisposable
         await scheduler.Shutdown();
     }
 
-    [Fact]
-    public void Job_DisallowsConcurrentExecution() =>
-        Assert.NotNull(Attribute.GetCustomAttribute(typeof(MonthlySettlementJob), typeof(DisallowConcurrentExecutionAttribute)));
+    [Theory]
+    [InlineData("2026-11-15T12:00:00Z", "2026-12-01T05:00:00Z")] // 1 December 06:00 CET
+    [InlineData("2026-12-01T05:00:01Z", "2027-12-01T05:00:00Z")] // just after: a year later
+    public async Task DrawingRightsTrigger_FiresOnTheFirstOfDecemberAtSixInAmsterdam(string now, string expected)
+    {
+        var clock = new FixedClock(DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture));
+        await using var provider = Services(clock, q => q.AddDrawingRights(new ScheduleOptions()));
+        var scheduler = await provider.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        var trigger = await scheduler.GetTrigger(Scheduling.DrawingRightsTrigger);
+        Assert.NotNull(trigger);
+        Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), trigger.GetFireTimeAfter(clock.GetUtcNow()));
+        await scheduler.Shutdown();
+    }
+
+    [Theory]
+    [InlineData(typeof(MonthlySettlementJob))]
+    [InlineData(typeof(DrawingRightsJob))]
+    public void Jobs_DisallowConcurrentExecution(Type job) =>
+        Assert.NotNull(Attribute.GetCustomAttribute(job, typeof(DisallowConcurrentExecutionAttribute)));
 
     private static async Task WaitForRunsAsync(ServiceProvider provider, int count)
     {

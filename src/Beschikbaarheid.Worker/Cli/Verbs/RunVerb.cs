@@ -15,7 +15,7 @@ internal static class RunVerb
     public static Command Create()
     {
         var common = new CommonOptions();
-        var command = new Command("run", "Run the worker: a Quartz job settles the previous month for every scheme on the 1st at 06:00 (Europe/Amsterdam). Stop with Ctrl+C.")
+        var command = new Command("run", "Run the worker: Quartz jobs settle the previous month for every scheme on the 1st at 06:00 and compute next year's drawing rights on 1 December (Europe/Amsterdam). Stop with Ctrl+C.")
         {
             common.Database, common.Schemes, common.Output,
         };
@@ -25,7 +25,11 @@ internal static class RunVerb
             {
                 var builder = EngineHost.CreateBuilder(common.Overrides(parse));
                 var schedule = builder.Configuration.GetSection(ScheduleOptions.Section).Get<ScheduleOptions>() ?? new ScheduleOptions();
-                builder.Services.AddQuartz(q => q.AddMonthlySettlement(schedule));
+                builder.Services.AddQuartz(q =>
+                {
+                    q.AddMonthlySettlement(schedule);
+                    q.AddDrawingRights(schedule);
+                });
                 builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
                 using var host = builder.Build();
                 await host.Services.GetRequiredService<DatabaseSetup>().EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
