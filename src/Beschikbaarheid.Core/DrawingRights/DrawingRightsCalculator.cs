@@ -41,8 +41,8 @@ public static class DrawingRightsCalculator
         }
 
         var pupils = PupilTotals.PerLocation(pupilCounts, pool.MaskedCountValue);
-        var now = new DateOnly(fundingYear - 1, 10, 1);
-        var then = window.FirstPeildatum();
+        var now = scheme.CountingDate.ForFundingYear(fundingYear);
+        var then = scheme.CountingDate.InSchoolYearStarting(window.From.Year);
         var uplift = fundingYear >= scheme.StartYear && fundingYear < scheme.StartYear + pool.UpliftYears ? 1 + pool.UpliftPct : 1m;
 
         var entries = new List<Entry>();

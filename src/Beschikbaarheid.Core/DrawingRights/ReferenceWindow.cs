@@ -14,7 +14,4 @@ public readonly record struct ReferenceWindow(DateOnly From, DateOnly Through)
     }
 
     public int Days => Through.DayNumber - From.DayNumber + 1;
-
-    /// <summary>Step 4's base: the Peildatum inside the window's first school year (1 October of the year it starts in).</summary>
-    public DateOnly FirstPeildatum(int countingMonth = 10, int countingDay = 1) => new(From.Year, countingMonth, countingDay);
 }

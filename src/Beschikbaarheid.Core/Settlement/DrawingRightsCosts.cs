@@ -13,14 +13,15 @@ namespace Beschikbaarheid.Core.Settlement;
 /// </summary>
 internal static class DrawingRightsCosts
 {
-    public static Costs Calculate(string schemeId, YearMonth period, IReadOnlyList<DrawingRight> rights, IReadOnlyList<PupilCount> counts, PupilsKey key)
+    public static Costs Calculate(Scheme scheme, YearMonth period, IReadOnlyList<DrawingRight> rights, IReadOnlyList<PupilCount> counts, PupilsKey key)
     {
+        var schemeId = scheme.Id;
         if (rights.Count == 0)
         {
             throw new SettlementInputException($"Scheme {schemeId} has no drawing rights for {period.Year}; compute them first (trekkingsrecht --scheme {schemeId} --year {period.Year}).");
         }
         var budgets = rights.GroupBy(r => r.School).ToDictionary(g => g.Key, g => Money.Sum(g.Select(r => r.Budget)));
-        var peildatum = new DateOnly(period.Year - 1, 10, 1);
+        var peildatum = scheme.CountingDate.ForFundingYear(period.Year);
         var parts = PupilsSplit.Annual(budgets, counts.Where(c => c.Peildatum == peildatum), key.MaskedCountValue, out var unsplittable);
         if (unsplittable.Count > 0)
         {

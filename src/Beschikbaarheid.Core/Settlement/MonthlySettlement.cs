@@ -33,7 +33,7 @@ public static class MonthlySettlement
         var costs = (terms.Pool, terms.Key) switch
         {
             (PerChildPool pool, ChildrenKey) => PerChildCosts.Calculate(terms, pool, period, inputs.Beschikkingen),
-            (DrawingRightsPool, PupilsKey key) => DrawingRightsCosts.Calculate(scheme.Id, period, inputs.DrawingRights, inputs.PupilCounts, key),
+            (DrawingRightsPool, PupilsKey key) => DrawingRightsCosts.Calculate(scheme, period, inputs.DrawingRights, inputs.PupilCounts, key),
             _ => throw new NotSupportedException(
                 $"Scheme {scheme.Id}: a {terms.Pool.GetType().Name} with a {terms.Key.GetType().Name} cannot be settled monthly by this version; nothing issued."),
         };

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using System.Security.Cryptography;
 using Beschikbaarheid.Core.Registry;
+using Beschikbaarheid.Core.Schemes;
 using Beschikbaarheid.Data.Database;
 using Dapper;
 
@@ -17,7 +18,9 @@ public sealed class CsvImporter(IConnectionFactory connections, TimeProvider clo
     private const int ProgressEvery = 5_000;
 
     /// <param name="progress">Receives the number of rows written so far, every few thousand rows.</param>
-    public async Task<ImportResult> ImportAsync(ImportKind kind, string path, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    /// <param name="countingDates">Dates besides 1 October that schemes name as their Peildatum.</param>
+    public async Task<ImportResult> ImportAsync(
+        ImportKind kind, string path, IProgress<int>? progress = null, IEnumerable<CountingDate>? countingDates = null, CancellationToken cancellationToken = default)
     {
         var file = Path.GetFileName(path);
         if (!File.Exists(path))
@@ -35,7 +38,7 @@ public sealed class CsvImporter(IConnectionFactory connections, TimeProvider clo
         {
             DapperSetup.EnsureRegistered();
             await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-            var known = kind == ImportKind.Gemeenten ? null : await LoadKnownAsync(connection).ConfigureAwait(false);
+            var known = kind == ImportKind.Gemeenten ? null : await LoadKnownAsync(connection, countingDates ?? []).ConfigureAwait(false);
             var stored = await table.StoredKeysAsync(connection).ConfigureAwait(false);
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             using var insert = new RepeatedCommand(connection, transaction, connections.Provider, table.InsertSql, table.Parameters);
@@ -99,13 +102,13 @@ public sealed class CsvImporter(IConnectionFactory connections, TimeProvider clo
         }
     }
 
-    private static async Task<KnownCodes> LoadKnownAsync(DbConnection connection)
+    private static async Task<KnownCodes> LoadKnownAsync(DbConnection connection, IEnumerable<CountingDate> countingDates)
     {
         var municipalities = (await connection.QueryAsync<string>("SELECT code FROM municipalities").ConfigureAwait(false))
             .Select(MunicipalityCode.Parse).ToHashSet();
         var schools = (await connection.QueryAsync<(string Brin, string Vestiging)>("SELECT brin, vestiging FROM school_locations").ConfigureAwait(false))
             .Select(s => SchoolLocationId.TryCreate(s.Brin, s.Vestiging, out var id) ? id : throw new InvalidOperationException($"Stored school {s.Brin}{s.Vestiging} is malformed."))
             .ToHashSet();
-        return new KnownCodes(municipalities, schools);
+        return new KnownCodes(municipalities, schools, countingDates.Append(CountingDate.FirstOfOctober).ToHashSet());
     }
 }

@@ -51,6 +51,10 @@ internal static class RowParsers
     public static PupilCount? PupilCount(CsvRow row, KnownCodes known, List<string> reasons)
     {
         var peildatum = DateOf(row, "peildatum", reasons);
+        if (peildatum != default && !known.CountingDates.Any(d => d.Matches(peildatum)))
+        {
+            reasons.Add($"peildatum {peildatum:yyyy-MM-dd} is not a counting date (1 October, or the countingDate a scheme names)");
+        }
         var school = LocationOf(row, known, reasons);
         var residence = MunicipalityCodeOf(row, "woongemeente", known, reasons);
         int? count = null;

@@ -55,6 +55,18 @@ public sealed class SchemeFileLoader(string directory)
         }
         var name = reader.String(root, "name");
         var startYear = reader.Int(root, "startYear");
+        CountingDate? countingDate = null;
+        if (root["countingDate"] is not null && reader.String(root, "countingDate") is { } countingText)
+        {
+            if (DateOnly.TryParseExact("2000-" + countingText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var counting))
+            {
+                countingDate = new CountingDate(counting.Month, counting.Day);
+            }
+            else
+            {
+                problems.Add($"key 'countingDate': '{countingText}' is not a month and day such as 10-01");
+            }
+        }
         var baseTerms = ReadTerms(root, reader, "");
 
         var changes = new Dictionary<int, SchemeTerms>();
@@ -90,7 +102,7 @@ public sealed class SchemeFileLoader(string directory)
         {
             throw new SchemeFileException(path, problems);
         }
-        return new Scheme(id!, name!, startYear!.Value, baseTerms, changes);
+        return new Scheme(id!, name!, startYear!.Value, baseTerms, changes, countingDate);
     }
 
     private static SchemeTerms? ReadTerms(JsonObject root, JsonReader reader, string context)

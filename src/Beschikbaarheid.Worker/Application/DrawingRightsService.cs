@@ -55,7 +55,7 @@ public sealed class DrawingRightsService(
         var window = ReferenceWindow.For(year, pool.ReferenceYears);
         progress?.Report($"loading beschikkingen {window.From:yyyy-MM-dd} – {window.Through:yyyy-MM-dd} and pupil counts");
         var beschikkingen = await inputs.LoadBeschikkingenAsync(scheme, year, window.From, window.Through, cancellationToken).ConfigureAwait(false);
-        var pupils = await inputs.LoadPupilCountsAsync(scheme, year, [new DateOnly(year - 1, 10, 1), window.FirstPeildatum()], cancellationToken).ConfigureAwait(false);
+        var pupils = await inputs.LoadPupilCountsAsync(scheme, year, [scheme.CountingDate.ForFundingYear(year), scheme.CountingDate.InSchoolYearStarting(window.From.Year)], cancellationToken).ConfigureAwait(false);
         progress?.Report($"computing over {beschikkingen.Count} beschikkingen");
         var rights = DrawingRightsCalculator.Calculate(scheme, year, beschikkingen, pupils);
         await store.SaveAsync(scheme.Id, year, rights, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);

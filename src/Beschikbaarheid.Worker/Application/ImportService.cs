@@ -1,4 +1,5 @@
 using Beschikbaarheid.Data.DrawingRights;
+using Beschikbaarheid.Core.Schemes;
 using Beschikbaarheid.Data.Import;
 using Beschikbaarheid.Data.Schemes;
 
@@ -18,7 +19,23 @@ public sealed class ImportService(CsvImporter importer, TransferImporter transfe
     public async Task<ImportResult> ImportAsync(ImportKind kind, string path, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
         await database.EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
-        return await importer.ImportAsync(kind, path, progress, cancellationToken).ConfigureAwait(false);
+        return await importer.ImportAsync(kind, path, progress, SchemeCountingDates(), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The counting dates the scheme files name. An unreadable scheme folder or file does not stop an import
+    /// (it stops the settlement that needs it): pupil counts are then held to 1 October.
+    /// </summary>
+    private IReadOnlyList<CountingDate> SchemeCountingDates()
+    {
+        try
+        {
+            return schemes.LoadAll().Select(s => s.CountingDate).ToList();
+        }
+        catch (SchemeFileException)
+        {
+            return [];
+        }
     }
 
     /// <summary>The four files of a region folder, in reference order: municipalities before the schools that lie in them, and so on.</summary>

@@ -105,7 +105,7 @@ public sealed class SettlementService(
         {
             var rights = await drawingRights.LoadAsync(scheme.Id, period.Year, cancellationToken).ConfigureAwait(false);
             var pupils = terms.Key is PupilsKey
-                ? await inputs.LoadPupilCountsAsync(scheme, period.Year, [new DateOnly(period.Year - 1, 10, 1)], cancellationToken).ConfigureAwait(false)
+                ? await inputs.LoadPupilCountsAsync(scheme, period.Year, [scheme.CountingDate.ForFundingYear(period.Year)], cancellationToken).ConfigureAwait(false)
                 : [];
             return new SettlementInputs([], rights, pupils);
         }

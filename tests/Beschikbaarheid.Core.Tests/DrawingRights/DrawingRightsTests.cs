@@ -108,6 +108,24 @@ public class DrawingRightsTests
         Assert.Equal((1m, 0.28m), (b.GrowthFactor, b.Fte));
     }
 
+    [Fact]
+    public void Step4_UsesTheSchemesOwnCountingDate()
+    {
+        // Counting on 15 January: for 2026 the counts of 15 Jan 2025 (now) against those of 15 Jan 2025 as well,
+        // the Peildatum inside the window's first school year (Aug 2024 – Jul 2025): growth 1, although
+        // 1 October figures would have given 1.5.
+        var scheme = Scheme(upliftPct: 0m);
+        scheme = new Scheme(scheme.Id, scheme.Name, scheme.StartYear, scheme.TermsFor(2026), null, new CountingDate(1, 15));
+        PupilCount[] pupils =
+        [
+            new(new DateOnly(2025, 1, 15), A, Amsterdam, 100),
+            new(new DateOnly(2025, 10, 1), A, Amsterdam, 150),
+            new(new DateOnly(2024, 10, 1), A, Amsterdam, 100),
+        ];
+        var right = Right(DrawingRightsCalculator.Calculate(scheme, 2026, [Beschikking(A, 14m, LongAgo)], pupils), A);
+        Assert.Equal((100m, 100m, 1m, 0.50m), (right.PupilsNow, right.PupilsThen, right.GrowthFactor, right.Fte));
+    }
+
     [Theory]
     [InlineData(2026, 1.10, "0.28")] // first year:  0.25 × 1.10 = 0.275 → 0.28
     [InlineData(2027, 1.10, "0.28")] // second year: still raised

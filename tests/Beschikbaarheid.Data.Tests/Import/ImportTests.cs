@@ -80,6 +80,25 @@ public abstract class ImportTests<TDatabase> : IAsyncLifetime where TDatabase : 
         Assert.Equal(1L, await _database.ScalarAsync<long>("SELECT COUNT(*) FROM pupil_counts WHERE municipality_code = 'GM0202' AND pupils IS NULL"));
     }
 
+    [Fact]
+    public async Task Leerlingen_RefusesAPeildatumOtherThanACountingDate()
+    {
+        var path = Region.Write(_database.Folder, "leerlingen.csv", """
+            peildatum;brin;vestiging;woongemeente;aantal
+            2025-10-01;30AB;00;GM0268;120
+            2025-09-30;30AB;00;GM0209;12
+            """);
+        var error = await Assert.ThrowsAsync<InputRejectedException>(() => Importer.ImportAsync(ImportKind.Leerlingen, path));
+        var row = Assert.Single(error.Errors);
+        Assert.Equal(3, row.Line);
+        Assert.Contains("peildatum 2025-09-30 is not a counting date", row.Reason, StringComparison.Ordinal);
+        Assert.Equal(0L, await _database.CountAsync("pupil_counts"));
+
+        // A scheme that counts on 30 September makes the same file acceptable.
+        var result = await Importer.ImportAsync(ImportKind.Leerlingen, path, countingDates: [new Core.Schemes.CountingDate(9, 30)]);
+        Assert.Equal(2, result.Rows);
+    }
+
     private const string Good = "B1;cl-a;GM0209;30AB;00;Aanbieder;JZ;JW;4;2026-01-01;";
 
     public static TheoryData<string, int, string> BadRows => new()

@@ -90,6 +90,15 @@ public sealed class SchemeFileLoaderTests : IDisposable
     }
 
     [Fact]
+    public void CountingDate_DefaultsToTheFirstOfOctober_AndCanBeNamed()
+    {
+        Assert.Equal(new CountingDate(10, 1), Load(IssueExample).CountingDate);
+        Assert.Equal(new CountingDate(9, 15), Load(IssueExample.Replace("\"startYear\": 2019,", "\"startYear\": 2019, \"countingDate\": \"09-15\",", StringComparison.Ordinal)).CountingDate);
+        Assert.Contains("key 'countingDate': '13-01' is not a month and day",
+            Rejected(IssueExample.Replace("\"startYear\": 2019,", "\"startYear\": 2019, \"countingDate\": \"13-01\",", StringComparison.Ordinal)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void UnknownScheme_SaysSo() =>
         Assert.Contains("no scheme 'elders'", Assert.Throws<SchemeFileException>(() => new SchemeFileLoader(_folder).Load("elders")).Message, StringComparison.Ordinal);
 }
