@@ -58,6 +58,7 @@ public static class MonthlySettlement
         var invoices = terms.Flow switch
         {
             LeadFlow lead => LeadInvoices(lead, costs.Shares),
+            NoneFlow => [],
             _ => throw new NotSupportedException($"Scheme {scheme.Id}: the {terms.Flow.GetType().Name} cannot be settled monthly by this version; nothing issued."),
         };
 

@@ -41,7 +41,7 @@ public static class AllocationWorkbook
                     XlsxCell.Of(row.AnnualProjection.Euros, XlsxStyle.Euro),
                     XlsxCell.Of(row.Month.Euros, XlsxStyle.Euro),
                     XlsxCell.Of(settlement.YearToDate.GetValueOrDefault(row.Municipality).Euros, XlsxStyle.Euro),
-                    XlsxCell.Of(row.Invoiced ? "ja" : "nee (penvoerder)"),
+                    XlsxCell.Of(row.Invoiced ? "ja" : settlement.Invoices.Count > 0 ? "nee (penvoerder)" : "nee"),
                     XlsxCell.Of(invoiceOf.GetValueOrDefault(row.Municipality)));
             }
             sheet.AutoFilter(1, first - 1, 10, last);

@@ -1,6 +1,9 @@
+using Beschikbaarheid.Core.Arithmetic;
 using Beschikbaarheid.Core.DrawingRights;
 using Beschikbaarheid.Core.Periods;
+using Beschikbaarheid.Core.Registry;
 using Beschikbaarheid.Core.Schemes;
+using Beschikbaarheid.Core.Settlement;
 using Beschikbaarheid.Data.DrawingRights;
 using Beschikbaarheid.Data.Schemes;
 using Beschikbaarheid.Data.Settlement;
@@ -62,7 +65,7 @@ public sealed class DrawingRightsService(
         logger.LogInformation("{Scheme} {Year}: {Count} drawing rights, {Fte} FTE", scheme.Id, year, rights.Count, rights.Sum(r => r.Fte));
 
         progress?.Report("writing board workbooks");
-        var (_, schools) = await registry.LoadAsync(cancellationToken).ConfigureAwait(false);
+        var (municipalities, schools) = await registry.LoadAsync(cancellationToken).ConfigureAwait(false);
         var recorded = await transfers.LoadAsync(scheme.Id, year, cancellationToken).ConfigureAwait(false);
         // The monitor covers the year before and the funding year, so a fall in individual starts shows.
         var monitorFrom = new YearMonth(year - 1, 1);
@@ -81,6 +84,30 @@ public sealed class DrawingRightsService(
                 recorded.Where(t => t.BoardNumber == board.Key.BoardNumber).ToList(), costs, schools, months, starts), path);
             files.Add(path);
         }
+        if (scheme.TermsFor(year) is { Flow: NoneFlow none, Key: PupilsKey key })
+        {
+            files.Add(WriteBalance(scheme, year, rights, pupils, municipalities, schools, none, key, folder));
+        }
         return new DrawingRightsOutcome(scheme.Id, year, rights, files);
+    }
+
+    /// <summary>For a scheme without invoices: the year's balance of hosting against residents' use.</summary>
+    private static string WriteBalance(
+        Scheme scheme, int year, IReadOnlyList<DrawingRight> rights, IReadOnlyList<PupilCount> pupils,
+        IReadOnlyDictionary<MunicipalityCode, Municipality> municipalities, IReadOnlyDictionary<SchoolLocationId, SchoolLocation> schools,
+        NoneFlow flow, PupilsKey key, string folder)
+    {
+        var budgets = rights.GroupBy(r => r.School).ToDictionary(g => g.Key, g => Money.Sum(g.Select(r => r.Budget)));
+        var peildatum = scheme.CountingDate.ForFundingYear(year);
+        var parts = PupilsSplit.Annual(budgets, pupils.Where(p => p.Peildatum == peildatum), key.MaskedCountValue, out var unsplittable);
+        if (unsplittable.Count > 0)
+        {
+            throw new SettlementInputException(
+                $"Scheme {scheme.Id}: {string.Join(", ", unsplittable)} have a budget for {year} but no pupil counts on {peildatum:yyyy-MM-dd}; the balance cannot be made.");
+        }
+        var rows = Balance.Compute(budgets, schools.Where(s => budgets.ContainsKey(s.Key)).ToDictionary(s => s.Key, s => s.Value.Municipality), parts, flow.BalanceThresholdPct);
+        var path = Path.Combine(folder, $"balans-{scheme.Id}-{year}.xlsx");
+        BalanceWorkbook.Write(new BalanceStatement(scheme.Id, scheme.Name, year, flow.BalanceThresholdPct, rows, municipalities), path);
+        return path;
     }
 }
