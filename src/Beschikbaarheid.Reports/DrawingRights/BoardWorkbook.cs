@@ -34,14 +34,14 @@ public static class BoardWorkbook
         ArgumentNullException.ThrowIfNull(board);
         var after = BoardTransfers.FteAfter(board.Rights, board.Transfers);
         using var workbook = XlsxWorkbook.Create(path);
-        using (var sheet = workbook.AddSheet("Trekkingsrecht", [13, 30, 10, 12, 10, 11, 11, 9, 9, 8, 11, 9, 16, 12, 12, 16], frozenRows: 5, landscape: true))
+        using (var sheet = workbook.AddSheet("Trekkingsrecht", [16, 28, 10, 12, 10, 11, 11, 9, 9, 22, 10, 9, 16, 14, 12, 16], frozenRows: 5, landscape: true))
         {
             sheet.TallRow(22, XlsxCell.Of($"Trekkingsrecht {board.Year} {board.BoardName} ({board.BoardNumber})", XlsxStyle.Title));
             sheet.Row(XlsxCell.Of("Regeling", XlsxStyle.Bold), XlsxCell.Of($"{board.SchemeName} ({board.SchemeId})"));
             sheet.Row(XlsxCell.Of("Kosten per FTE", XlsxStyle.Bold),
                 XlsxCell.Of(string.Join(", ", board.CostPerFte.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key} € {c.Value.Euros.ToString("N2", Dutch)}"))));
             sheet.Skip();
-            sheet.Row(Headers(
+            sheet.TallRow(45, Headers(
                 "Schoollocatie", "School", "Categorie", "Uren per week (referentie)", "FTE basis", "Leerlingen nu", "Leerlingen toen",
                 "Groei", "Opslag", "Vast", "Plafond", "FTE", "Budget", "Overheveling", "FTE na overheveling", "Budget na overheveling"));
             var first = sheet.RowNumber + 1;
@@ -78,8 +78,9 @@ public static class BoardWorkbook
                 Sum('O', first, last, after.Where(a => board.Rights.Any(r => r.School == a.Key.School && r.Category == a.Key.Category)).Sum(a => a.Value), XlsxStyle.Fte),
                 Sum('P', first, last, Money.Sum(board.Rights.Select(r => DrawingRightsCalculator.Budget(after[(r.School, r.Category)], board.CostPerFte[r.Category]))).Euros, XlsxStyle.EuroBold));
             sheet.Skip();
-            sheet.Row(XlsxCell.Of("Uren per week: beschikkingen (Jeugdwet) op de locatie, gewogen naar hun dagen in het laatste volledige schooljaar. "
-                + "FTE = uren / directe uren per FTE × groei (leerlingen 1 oktober voor het jaar / 1 oktober in het referentiejaar) × opslag; afgerond op 2 decimalen."));
+            sheet.Row(XlsxCell.Of("Uren per week: beschikkingen (Jeugdwet) op de locatie, gewogen naar hun dagen in het laatste volledige schooljaar."));
+            sheet.Row(XlsxCell.Of("FTE = uren / directe uren per FTE × groei (leerlingen op de peildatum voor het jaar / in het referentiejaar) × opslag,"));
+            sheet.Row(XlsxCell.Of("binnen het plafond, afgerond op 2 decimalen. Overhevelingen staan ernaast; het berekende FTE blijft staan."));
         }
 
         WriteMonitor(workbook, board);

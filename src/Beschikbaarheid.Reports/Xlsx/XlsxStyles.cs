@@ -39,14 +39,14 @@ internal static class XlsxStyles
             Format(BuiltInPercent, 0),           // Percent
             Format(BuiltInInteger, 0),           // Integer
             Format(BuiltInTwoDecimals, 0),       // Fte
-            Format(0, 1, fill: 2),               // Header
+            Format(0, 1, fill: 2, wrap: true),   // Header (wrapped: long Dutch labels in narrow number columns)
             Format(BuiltInPercent, 1),           // PercentBold
             Format(BuiltInInteger, 1))           // IntegerBold
         { Count = 12 },
         new CellStyles(new CellStyle { Name = "Normal", FormatId = 0, BuiltinId = 0 }) { Count = 1 });
 
-    private static CellFormat Format(uint numberFormat, uint font, uint fill = 0, bool left = false) => new(
-        left ? [new Alignment { Horizontal = HorizontalAlignmentValues.Left }] : [])
+    private static CellFormat Format(uint numberFormat, uint font, uint fill = 0, bool left = false, bool wrap = false) => new(
+        left || wrap ? [new Alignment { Horizontal = left ? HorizontalAlignmentValues.Left : null, WrapText = wrap ? true : null, Vertical = wrap ? VerticalAlignmentValues.Top : null }] : [])
     {
         NumberFormatId = numberFormat,
         FontId = font,
@@ -56,6 +56,6 @@ internal static class XlsxStyles
         ApplyNumberFormat = numberFormat != 0,
         ApplyFont = font != 0,
         ApplyFill = fill != 0,
-        ApplyAlignment = left,
+        ApplyAlignment = left || wrap,
     };
 }
