@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using Beschikbaarheid.Core.DrawingRights;
+using Beschikbaarheid.Reports.DrawingRights;
 using Beschikbaarheid.Reports.Settlement;
 
 namespace Beschikbaarheid.Reports.Tests;
@@ -39,6 +41,27 @@ public sealed class LibreOfficeTests : IDisposable
         // Journal lines 1582.19 + 188.36 = 1770.55; LibreOffice (en-US) shows "1,770.55 €".
         Assert.Equal(1770.55m, journal);
         Assert.Equal(journal, decimal.Parse(total.Replace("€", "", StringComparison.Ordinal).Trim(), NumberStyles.Number, CultureInfo.GetCultureInfo("en-US")));
+    }
+
+    [Fact]
+    public void BoardWorkbook_OpenedInLibreOffice_EvaluatesItsTotals()
+    {
+        var soffice = Locations.FirstOrDefault(File.Exists);
+        Assert.SkipWhen(soffice is null, "LibreOffice (soffice) is not installed; install libreoffice-calc-nogui to run this check.");
+        var a = SampleSettlement.StMaarten;
+        var b = SampleSettlement.Meander;
+        var cost = Core.Arithmetic.Money.FromEuros(80_000m);
+        DrawingRight Right(Core.Registry.SchoolLocationId school, decimal fte) =>
+            new(school, "JZ", 0, 0, null, null, false, 1, 1, false, 1, fte, DrawingRightsCalculator.Budget(fte, cost));
+        var path = Path.Combine(_folder, "bestuur.xlsx");
+        BoardWorkbook.Write(new BoardDrawingRights("41234", "Stichting SO Nijmegen", "s", "Regeling", 2026,
+            [Right(a, 0.34m), Right(b, 2.00m)], [new Transfer(2026, "41234", "JZ", a, b, 0.14m)],
+            new Dictionary<string, Core.Arithmetic.Money> { ["JZ"] = cost }, SampleSettlement.Create().Schools,
+            [new Core.Periods.YearMonth(2026, 1)], new Dictionary<(Core.Registry.SchoolLocationId, Core.Periods.YearMonth), int>()), path);
+        var total = Convert(soffice!, path).Split('\n').Select(l => l.Split(';')).First(r => r[0] == "Totaal");
+        // FTE 0.34 + 2.00 = 2.34; budget € 27,200 + € 160,000 = € 187,200; after the transfer still 2.34 FTE.
+        Assert.Equal(("2.34", "2.34"), (total[11], total[14]));
+        Assert.Equal(187_200m, decimal.Parse(total[12].Replace("€", "", StringComparison.Ordinal).Trim(), NumberStyles.Number, CultureInfo.GetCultureInfo("en-US")));
     }
 
     private string Convert(string soffice, string workbook)

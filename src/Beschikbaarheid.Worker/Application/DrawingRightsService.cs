@@ -35,13 +35,16 @@ public sealed class DrawingRightsService(
     ILogger<DrawingRightsService> logger)
 {
     /// <summary>The scheduled work: next funding year's drawing rights for every scheme that has a drawing-rights pool then.</summary>
-    public async Task<IReadOnlyList<DrawingRightsOutcome>> ComputeNextYearForAllAsync(CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<DrawingRightsOutcome>> ComputeNextYearForAllAsync(CancellationToken cancellationToken = default) =>
+        ComputeForAllAsync(calendar.Today.Year + 1, cancellationToken);
+
+    /// <summary>The drawing rights of one funding year for every scheme that has a drawing-rights pool in it.</summary>
+    public async Task<IReadOnlyList<DrawingRightsOutcome>> ComputeForAllAsync(int year, CancellationToken cancellationToken = default)
     {
-        var next = calendar.Today.Year + 1;
         var outcomes = new List<DrawingRightsOutcome>();
-        foreach (var scheme in schemes.LoadAll().Where(s => s.TermsFor(next).Pool is DrawingRightsPool))
+        foreach (var scheme in schemes.LoadAll().Where(s => s.TermsFor(year).Pool is DrawingRightsPool && year >= s.StartYear))
         {
-            outcomes.Add(await ComputeAsync(scheme.Id, next, null, cancellationToken).ConfigureAwait(false));
+            outcomes.Add(await ComputeAsync(scheme.Id, year, null, cancellationToken).ConfigureAwait(false));
         }
         return outcomes;
     }

@@ -40,13 +40,11 @@ public static class RegionGenerator
         Directory.CreateDirectory(folder);
         var random = new Random(2019);
 
-        Write(Path.Combine(folder, "scholen.csv"), "brin;vestiging;naam;bestuursnummer;bestuursnaam;gemeentecode;sector",
-            DemoSchools.Select(s => $"{s.Id[..4]};{s.Id[4..]};{s.Name};41234;Stichting Speciaal Onderwijs Nijmegen;GM0268;{s.Sector}"));
+        var schools = DemoSchools.Select(s => $"{s.Id[..4]};{s.Id[4..]};{s.Name};41234;Stichting Speciaal Onderwijs Nijmegen;GM0268;{s.Sector}").ToList();
 
         var children = Enumerable.Range(1, 200).Select(i => (Index: i, Residence: random.Next(100) < 22 ? Pick(random, Neighbours) : Pick(random, Participants))).ToList();
-        Write(Path.Combine(folder, "leerlingen.csv"), "peildatum;brin;vestiging;woongemeente;aantal",
-            children.GroupBy(c => c.Residence).OrderBy(g => g.Key, StringComparer.Ordinal)
-                .Select(g => $"2025-10-01;30AB;00;{g.Key};{(g.Count() < 5 ? "<5" : g.Count().ToString(CultureInfo.InvariantCulture))}"));
+        var pupils = children.GroupBy(c => c.Residence).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => $"2025-10-01;30AB;00;{g.Key};{Count(g.Count())}").ToList();
 
         var rows = new List<string>();
         foreach (var (index, residence) in children)
@@ -66,8 +64,83 @@ public static class RegionGenerator
         {
             rows.Add(Beschikking($"BS-9{i:0000}", Pseudonym(random), Pick(random, Participants), "31CD00", "Zorgaanbieder Waal", "JW", 6m, new DateOnly(2025, 9, 1), null));
         }
+
+        AddAmsterdam(new Random(2026), schools, pupils, rows);
+        AddUtrecht(new Random(2025), schools, pupils);
+
+        Write(Path.Combine(folder, "scholen.csv"), "brin;vestiging;naam;bestuursnummer;bestuursnaam;gemeentecode;sector", schools);
+        Write(Path.Combine(folder, "leerlingen.csv"), "peildatum;brin;vestiging;woongemeente;aantal", pupils);
         Write(Path.Combine(folder, "beschikkingen.csv"), BeschikkingHeader, rows);
     }
+
+    /// <summary>The Amsterdam-like scheme's 30 special-education locations: 40AA00 … 40AZ00, 41AA00 … 41AD00.</summary>
+    public static IReadOnlyList<string> AmsterdamLocations { get; } =
+        Enumerable.Range(0, 30).Select(i => string.Create(CultureInfo.InvariantCulture, $"{40 + i / 26}A{(char)('A' + i % 26)}00")).ToList();
+
+    /// <summary>The 40 municipalities around Amsterdam whose residents attend its special education.</summary>
+    public static IReadOnlyList<string> AmsterdamRegion { get; } =
+    [
+        "GM0034", "GM0050", "GM0303", "GM0358", "GM0361", "GM0362", "GM0375", "GM0376", "GM0377", "GM0383",
+        "GM0384", "GM0385", "GM0392", "GM0394", "GM0396", "GM0397", "GM0399", "GM0402", "GM0405", "GM0406",
+        "GM0415", "GM0417", "GM0431", "GM0437", "GM0439", "GM0450", "GM0451", "GM0453", "GM0473", "GM0479",
+        "GM0852", "GM0880", "GM0995", "GM1598", "GM1696", "GM1942", "GM0736", "GM1904", "GM0307", "GM0344",
+    ];
+
+    /// <summary>
+    /// About 6,000 pupils over 30 locations (five boards), a fifth of them from the 40 regional
+    /// municipalities; counted on 1 October 2023–2027, growing a little each year; beschikkingen (JZ and
+    /// GGZ) whose weekly hours make roughly one FTE per location, enough for the scheme's cap to bind.
+    /// </summary>
+    private static void AddAmsterdam(Random random, List<string> schools, List<string> pupils, List<string> beschikkingen)
+    {
+        for (var i = 0; i < AmsterdamLocations.Count; i++)
+        {
+            var id = AmsterdamLocations[i];
+            var board = 50001 + i % 5;
+            schools.Add($"{id[..4]};{id[4..]};Amsterdamse SO/VSO-locatie {i + 1};{board};Stichting Speciaal Onderwijs Amsterdam {board % 10};GM0363;{(i % 3 == 0 ? "VSO" : "SO")}");
+            var size = random.Next(150, 251);
+            for (var year = 2023; year <= 2027; year++)
+            {
+                var total = size + (year - 2023) * random.Next(0, 12);
+                var regional = total / 5;
+                pupils.Add($"{year}-10-01;{id[..4]};{id[4..]};GM0363;{total - regional}");
+                foreach (var group in Enumerable.Range(0, regional).Select(_ => AmsterdamRegion[random.Next(AmsterdamRegion.Count)]).GroupBy(c => c).OrderBy(g => g.Key, StringComparer.Ordinal))
+                {
+                    pupils.Add($"{year}-10-01;{id[..4]};{id[4..]};{group.Key};{Count(group.Count())}");
+                }
+            }
+            for (var b = 0; b < 8; b++)
+            {
+                var residence = random.Next(5) == 0 ? AmsterdamRegion[random.Next(AmsterdamRegion.Count)] : "GM0363";
+                var start = new DateOnly(2023, 1, 1).AddDays(random.Next(0, 1300));
+                DateOnly? end = random.Next(2) == 0 ? null : start.AddDays(random.Next(200, 900));
+                beschikkingen.Add(Beschikking($"AMS-{i:00}{b}", Pseudonym(random), residence, id, "Jeugdhulp Amsterdam", "JW", random.Next(2, 9), start, end,
+                    random.Next(3) == 0 ? "GGZ" : "JZ"));
+            }
+        }
+    }
+
+    /// <summary>The Utrecht-like pair: De Kade in Utrecht and Het Bos in Zeist, with pupils from six municipalities.</summary>
+    private static void AddUtrecht(Random random, List<string> schools, List<string> pupils)
+    {
+        (string Id, string Name, string Board, string Municipality)[] pair = [("50UA00", "De Kade", "60001", "GM0344"), ("51UB00", "Het Bos", "60002", "GM0355")];
+        string[] residences = ["GM0344", "GM0355", "GM0310", "GM0312", "GM0321", "GM0356"];
+        foreach (var (id, name, board, municipality) in pair)
+        {
+            schools.Add($"{id[..4]};{id[4..]};{name};{board};Stichting {name};{municipality};SO");
+            for (var year = 2023; year <= 2027; year++)
+            {
+                foreach (var residence in residences)
+                {
+                    var count = residence == municipality ? random.Next(40, 70) : random.Next(1, 25);
+                    pupils.Add($"{year}-10-01;{id[..4]};{id[4..]};{residence};{Count(count)}");
+                }
+            }
+        }
+    }
+
+    /// <summary>A pupil count as DUO publishes it: 1–4 masked as &lt;5.</summary>
+    private static string Count(int count) => count is > 0 and < 5 ? "<5" : count.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>
     /// A synthetic region for the benchmark: the given municipalities, <paramref name="schools"/> school
@@ -99,9 +172,9 @@ public static class RegionGenerator
 
     private const string BeschikkingHeader = "beschikkingnummer;client;woongemeente;brin;vestiging;aanbieder;categorie;wet;uren_per_week;ingangsdatum;einddatum";
 
-    private static string Beschikking(string number, string client, string residence, string school, string provider, string law, decimal hours, DateOnly start, DateOnly? end) =>
+    private static string Beschikking(string number, string client, string residence, string school, string provider, string law, decimal hours, DateOnly start, DateOnly? end, string category = "JZ") =>
         string.Create(CultureInfo.InvariantCulture,
-            $"{number};{client};{residence};{school[..4]};{school[4..]};{provider};JZ;{law};{hours};{start:yyyy-MM-dd};{end:yyyy-MM-dd}");
+            $"{number};{client};{residence};{school[..4]};{school[4..]};{provider};{category};{law};{hours};{start:yyyy-MM-dd};{end:yyyy-MM-dd}");
 
     private static string Pseudonym(Random random) => "cl-" + random.Next(0x1000000, int.MaxValue).ToString("x8", CultureInfo.InvariantCulture);
 

@@ -167,6 +167,16 @@ public sealed class CommandLineTests : IDisposable
         Assert.Contains(files, f => f!.StartsWith("verdeelstaat-", StringComparison.Ordinal));
         Assert.Contains("Totaal", first.Out, StringComparison.Ordinal);
 
+        // Drawing rights: a workbook for each of the Amsterdam-like scheme's five boards, and the Utrecht-like balance.
+        var amsterdam = Directory.GetFiles(Path.Combine(_workspace.Output, "amsterdam-sjso"), "bestuur-*.xlsx", SearchOption.AllDirectories);
+        Assert.Equal(5, amsterdam.Length);
+        var balance = Assert.Single(Directory.GetFiles(Path.Combine(_workspace.Output, "utrecht-proeftuin"), "balans-*.xlsx", SearchOption.AllDirectories));
+        foreach (var workbook in amsterdam.Append(balance))
+        {
+            using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(workbook, false);
+            Assert.Empty(new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(document));
+        }
+
         var again = await _workspace.RunAsync(args);
         Assert.Equal(0, again.ExitCode);
         Assert.Contains("already settled", again.Out, StringComparison.Ordinal);

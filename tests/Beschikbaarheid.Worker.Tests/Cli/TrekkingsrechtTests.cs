@@ -67,7 +67,7 @@ public sealed class TrekkingsrechtTests : IDisposable
         //   41BB00 JZ fixed 2.00: € 160,000.00; GGZ 0.
         //   42CC00 JZ: 28 h → 1.00 × 1.10 = 1.10 (no counts: no growth); € 88,000.00. The WLZ one does not count.
         // Six rights, 0.34 + 0.67 + 2.00 + 1.10 = 4.11 FTE, € 338,850.00; boards 41234 and 50000.
-        Assert.Contains("amsterdam-sjso 2026: 6 drawing rights, 4,11 FTE, € 338.850,00; 2 board workbook(s)", output, StringComparison.Ordinal);
+        Assert.Contains("amsterdam-sjso 2026: 6 drawing rights, 4,11 FTE, € 338.850,00; 2 workbook(s)", output, StringComparison.Ordinal);
 
         var folder = Path.Combine(_workspace.Output, "amsterdam-sjso", "trekkingsrecht-2026");
         using var document = SpreadsheetDocument.Open(Path.Combine(folder, "bestuur-41234.xlsx"), false);

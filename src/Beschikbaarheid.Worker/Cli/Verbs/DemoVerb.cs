@@ -34,6 +34,14 @@ internal static class DemoVerb
                 {
                     Console.WriteLine($"Imported {result.Rows} row(s) from {result.File}.");
                 }
+                // Drawing rights first: the month's settlement of a drawing-rights scheme is drawn from them.
+                var year = services.GetRequiredService<LocalCalendar>().LatestCompleteMonth.Year;
+                var rights = await Terminal.WithProgressAsync($"Drawing rights {year}", logger, _ =>
+                    services.GetRequiredService<DrawingRightsService>().ComputeForAllAsync(year, ct)).ConfigureAwait(false);
+                foreach (var outcome in rights)
+                {
+                    TrekkingsrechtVerb.PrintSummary(outcome);
+                }
                 var outcomes = await Terminal.WithProgressAsync("Settling the latest complete month", logger, _ =>
                     services.GetRequiredService<SettlementService>().SettleLatestCompleteMonthAsync("cli demo", ct)).ConfigureAwait(false);
                 foreach (var outcome in outcomes)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Beschikbaarheid.Core.Arithmetic;
+using Beschikbaarheid.Core.Settlement;
 using Beschikbaarheid.Worker.Application;
 using Spectre.Console;
 
@@ -27,7 +28,8 @@ internal static class Summary
 
         var settlement = outcome.Settlement!;
         var invoices = settlement.Invoices.ToDictionary(i => i.Debtor, i => i.Number);
-        var table = new Table().AddColumns("Gemeente", "Kinderen", "Kinddagen", "Deze maand", "Factuur");
+        var pupils = settlement.Run.BasisUnit == BasisUnit.Pupils;
+        var table = new Table().AddColumns("Gemeente", pupils ? "Leerlingen" : "Kinderen", pupils ? "Grondslag" : "Kinddagen", "Deze maand", "Factuur");
         foreach (var row in settlement.Allocation)
         {
             table.AddRow(
@@ -35,7 +37,7 @@ internal static class Summary
                 row.Children.ToString(Dutch),
                 row.Basis.ToString("#,##0", Dutch),
                 Euro(row.Month),
-                invoices.TryGetValue(row.Municipality, out var number) ? number : row.Invoiced ? "" : "penvoerder");
+                invoices.TryGetValue(row.Municipality, out var number) ? number : row.Invoiced ? "" : settlement.Invoices.Count > 0 ? "penvoerder" : "geen factuur");
         }
         table.AddRow("[bold]Totaal[/]", settlement.Allocation.Sum(a => a.Children).ToString(Dutch), settlement.Allocation.Sum(a => a.Basis).ToString("#,##0", Dutch),
             $"[bold]{Euro(Money.Sum(settlement.Allocation.Select(a => a.Month)))}[/]", $"{settlement.Invoices.Count} facturen");

@@ -33,13 +33,19 @@ internal static class TrekkingsrechtVerb
             var fundingYear = parse.GetValue(year);
             var outcome = await Terminal.WithProgressAsync($"Drawing rights {id} {fundingYear}", logger, progress =>
                 service.ComputeAsync(id, fundingYear, progress, ct)).ConfigureAwait(false);
-            var dutch = CultureInfo.GetCultureInfo("nl-NL");
-            Console.WriteLine(
-                $"{outcome.SchemeId} {outcome.Year}: {outcome.Rights.Count} drawing rights, {outcome.Rights.Sum(r => r.Fte).ToString("N2", dutch)} FTE, "
-                + $"€ {Money.Sum(outcome.Rights.Select(r => r.Budget)).Euros.ToString("N2", dutch)}; {outcome.Files.Count} board workbook(s) in "
-                + (outcome.Files.Count > 0 ? Path.GetDirectoryName(outcome.Files[0]) : "-"));
+            PrintSummary(outcome);
             return ExitCodes.Ok;
         }, cancellationToken));
         return command;
+    }
+
+    public static void PrintSummary(DrawingRightsOutcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        var dutch = CultureInfo.GetCultureInfo("nl-NL");
+        Console.WriteLine(
+            $"{outcome.SchemeId} {outcome.Year}: {outcome.Rights.Count} drawing rights, {outcome.Rights.Sum(r => r.Fte).ToString("N2", dutch)} FTE, "
+            + $"€ {Money.Sum(outcome.Rights.Select(r => r.Budget)).Euros.ToString("N2", dutch)}; {outcome.Files.Count} workbook(s) in "
+            + (outcome.Files.Count > 0 ? Path.GetDirectoryName(outcome.Files[0]) : "-"));
     }
 }
