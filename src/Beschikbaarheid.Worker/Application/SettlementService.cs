@@ -44,18 +44,30 @@ public sealed class SettlementService(
         return await SettleAsync(scheme, period, startedBy, invoiceDate, progress, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The scheduled work: the previous month for every scheme in the scheme folder.</summary>
+    /// <summary>
+    /// The scheduled work: the previous month for every scheme in the scheme folder. A scheme whose inputs
+    /// are refused is logged and skipped so the others are still settled; the run then fails with all reasons.
+    /// </summary>
     public async Task<IReadOnlyList<SettleOutcome>> SettleLatestCompleteMonthAsync(string startedBy, CancellationToken cancellationToken = default)
     {
         var all = schemes.LoadAll();
         await database.EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
         var period = calendar.LatestCompleteMonth;
         var outcomes = new List<SettleOutcome>();
+        var refused = new List<string>();
         foreach (var scheme in all)
         {
-            outcomes.Add(await SettleAsync(scheme, period, startedBy, null, null, cancellationToken).ConfigureAwait(false));
+            try
+            {
+                outcomes.Add(await SettleAsync(scheme, period, startedBy, null, null, cancellationToken).ConfigureAwait(false));
+            }
+            catch (Exception ex) when (ex is SettlementInputException or SettlementRejectedException or NotSupportedException)
+            {
+                logger.LogError("{Scheme} {Period} not settled: {Reason}", scheme.Id, period, ex.Message);
+                refused.Add(ex.Message);
+            }
         }
-        return outcomes;
+        return refused.Count == 0 ? outcomes : throw new SettlementRejectedException(string.Join(Environment.NewLine, refused));
     }
 
     private async Task<SettleOutcome> SettleAsync(
