@@ -34,6 +34,7 @@ public static class MonthlySettlement
         {
             (PerChildPool pool, ChildrenKey) => PerChildCosts.Calculate(terms, pool, period, inputs.Beschikkingen),
             (DrawingRightsPool, PupilsKey key) => DrawingRightsCosts.Calculate(scheme, period, inputs.DrawingRights, inputs.PupilCounts, key),
+            (DrawingRightsPool, ChildrenKey) => DrawingRightsCosts.CalculateByChildren(scheme, period, inputs.DrawingRights, inputs.Beschikkingen),
             _ => throw new NotSupportedException(
                 $"Scheme {scheme.Id}: a {terms.Pool.GetType().Name} with a {terms.Key.GetType().Name} cannot be settled monthly by this version; nothing issued."),
         };

@@ -119,7 +119,10 @@ public sealed class SettlementService(
             var pupils = terms.Key is PupilsKey
                 ? await inputs.LoadPupilCountsAsync(scheme, period.Year, [scheme.CountingDate.ForFundingYear(period.Year)], cancellationToken).ConfigureAwait(false)
                 : [];
-            return new SettlementInputs([], rights, pupils);
+            var children = terms.Key is ChildrenKey
+                ? await inputs.LoadBeschikkingenAsync(scheme, period.Year, period.FirstDay, period.LastDay, cancellationToken).ConfigureAwait(false)
+                : [];
+            return new SettlementInputs(children, rights, pupils);
         }
         return new SettlementInputs(await inputs.LoadBeschikkingenAsync(scheme, period.Year, cancellationToken).ConfigureAwait(false), [], []);
     }
