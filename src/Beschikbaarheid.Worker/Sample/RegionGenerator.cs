@@ -67,6 +67,7 @@ public static class RegionGenerator
 
         AddAmsterdam(new Random(2026), schools, pupils, rows);
         AddUtrecht(new Random(2025), schools, pupils);
+        AddWaadhoeke(new Random(1949), schools, pupils, rows);
 
         Write(Path.Combine(folder, "scholen.csv"), "brin;vestiging;naam;bestuursnummer;bestuursnaam;gemeentecode;sector", schools);
         Write(Path.Combine(folder, "leerlingen.csv"), "peildatum;brin;vestiging;woongemeente;aantal", pupils);
@@ -136,6 +137,28 @@ public static class RegionGenerator
                     pupils.Add($"{year}-10-01;{id[..4]};{id[4..]};{residence};{Count(count)}");
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// The Waadhoeke-like Einstein class (60WA00): 55 pupils on 1 October 2025 against 33 a year before;
+    /// six children with 4.2 hours a week each make 25.2 h = 0.90 FTE at 28 h, which the growth (55 / 33)
+    /// lifts to 1.50 FTE in 2026. Three children live in Waadhoeke, the host; three are guests.
+    /// </summary>
+    private static void AddWaadhoeke(Random random, List<string> schools, List<string> pupils, List<string> beschikkingen)
+    {
+        schools.Add("60WA;00;Einstein-klas;70001;Stichting Onderwijs Waadhoeke;GM1949;SO");
+        foreach (var (year, count) in new[] { (2023, 30), (2024, 33), (2025, 55), (2026, 55), (2027, 55) })
+        {
+            pupils.Add($"{year}-10-01;60WA;00;GM1949;{count - 12}");
+            pupils.Add($"{year}-10-01;60WA;00;GM0072;5");
+            pupils.Add($"{year}-10-01;60WA;00;GM0080;5");
+            pupils.Add($"{year}-10-01;60WA;00;GM1970;2");
+        }
+        string[] residences = ["GM1949", "GM1949", "GM1949", "GM0072", "GM0080", "GM1970"];
+        for (var i = 0; i < residences.Length; i++)
+        {
+            beschikkingen.Add(Beschikking($"WAA-{i + 1:00}", Pseudonym(random), residences[i], "60WA00", "Jeugdhulp Friesland", "JW", 4.2m, new DateOnly(2024, 1, 1), null));
         }
     }
 
