@@ -40,3 +40,7 @@ CREATE INDEX ix_board_transfers_scheme_year ON board_transfers (scheme_id, year)
 
 -- JW301 toewijzingen give hours per week with four decimals; SQLite's NUMERIC column keeps them as they
 -- are (SQL Server widens its column to DECIMAL(9, 4) in this migration).
+
+-- A location's FTE and annual budget beside its month, for the allocation sheet of a drawing-rights scheme.
+ALTER TABLE settlement_locations ADD COLUMN fte NUMERIC(9, 2) NULL;
+ALTER TABLE settlement_locations ADD COLUMN annual_budget_cents INTEGER NULL;

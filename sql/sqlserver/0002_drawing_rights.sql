@@ -40,3 +40,6 @@ CREATE INDEX ix_board_transfers_scheme_year ON board_transfers (scheme_id, year)
 -- JW301 toewijzingen give hours per week with four decimals (e.g. 13 hours a month = 3.0000 a week).
 -- SQLite's NUMERIC column already keeps them; here the column widens.
 ALTER TABLE beschikkingen ALTER COLUMN hours_per_week DECIMAL(9, 4) NOT NULL;
+
+-- A location's FTE and annual budget beside its month, for the allocation sheet of a drawing-rights scheme.
+ALTER TABLE settlement_locations ADD fte DECIMAL(9, 2) NULL, annual_budget_cents BIGINT NULL;

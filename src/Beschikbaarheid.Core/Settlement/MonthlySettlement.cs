@@ -51,9 +51,12 @@ public static class MonthlySettlement
             .ToList();
 
         var bySchool = costs.Shares.ToLookup(s => s.School);
+        var rightsBySchool = inputs.DrawingRights.ToLookup(r => r.School);
         var locations = terms.Schools.Order()
             .Select(school => new LocationRow(
-                school, costs.ChildrenPerSchool.GetValueOrDefault(school), bySchool[school].Sum(s => s.Basis), Money.Sum(bySchool[school].Select(s => s.Month))))
+                school, costs.ChildrenPerSchool.GetValueOrDefault(school), bySchool[school].Sum(s => s.Basis), Money.Sum(bySchool[school].Select(s => s.Month)),
+                rightsBySchool.Contains(school) ? rightsBySchool[school].Sum(r => r.Fte) : null,
+                rightsBySchool.Contains(school) ? Money.Sum(rightsBySchool[school].Select(r => r.Budget)) : null))
             .ToList();
 
         var invoices = terms.Flow switch

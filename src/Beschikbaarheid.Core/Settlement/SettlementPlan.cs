@@ -16,8 +16,8 @@ public sealed record AllocationRow(
     Money AnnualProjection,
     bool Invoiced);
 
-/// <summary>What one school location costs in a period.</summary>
-public sealed record LocationRow(SchoolLocationId School, int Children, decimal Basis, Money Month);
+/// <summary>What one school location costs in a period; for a drawing-rights pool also its FTE and annual budget.</summary>
+public sealed record LocationRow(SchoolLocationId School, int Children, decimal Basis, Money Month, decimal? Fte = null, Money? AnnualBudget = null);
 
 /// <summary>Children at the scheme's schools in the period who stay on individual beschikkingen, by reason.</summary>
 public sealed record IndividualCount(Eligibility Reason, int Children);

@@ -102,7 +102,7 @@ public sealed class SettlementStore(IConnectionFactory connections)
         {
             foreach (var l in plan.Locations)
             {
-                await locationInsert.ExecuteAsync([runId, l.School.Brin, l.School.Vestiging, l.Children, l.Basis, l.Month.Cents], cancellationToken).ConfigureAwait(false);
+                await locationInsert.ExecuteAsync([runId, l.School.Brin, l.School.Vestiging, l.Children, l.Basis, l.Month.Cents, l.Fte, l.AnnualBudget?.Cents], cancellationToken).ConfigureAwait(false);
             }
         }
         await connection.ExecuteAsync(
@@ -136,11 +136,11 @@ public sealed class SettlementStore(IConnectionFactory connections)
     private static readonly string[] AllocationParameters = ["RunId", "Municipality", "Children", "Basis", "Month", "Annual", "Invoiced"];
 
     private const string InsertLocation = """
-        INSERT INTO settlement_locations (run_id, brin, vestiging, children, basis, month_cents)
-        VALUES (@RunId, @Brin, @Vestiging, @Children, @Basis, @Month)
+        INSERT INTO settlement_locations (run_id, brin, vestiging, children, basis, month_cents, fte, annual_budget_cents)
+        VALUES (@RunId, @Brin, @Vestiging, @Children, @Basis, @Month, @Fte, @Annual)
         """;
 
-    private static readonly string[] LocationParameters = ["RunId", "Brin", "Vestiging", "Children", "Basis", "Month"];
+    private static readonly string[] LocationParameters = ["RunId", "Brin", "Vestiging", "Children", "Basis", "Month", "Fte", "Annual"];
 
     /// <summary>
     /// Takes the next numbers per issuer for the invoice year, <c>{issuer}-{year}-{sequence:00000}</c>, inside
@@ -211,10 +211,11 @@ public sealed class SettlementStore(IConnectionFactory connections)
                 new { settlementRun.SchemeId, Kind = settlementRun.Kind.Dutch(), From = new YearMonth(settlementRun.Period.Year, 1).ToString(), Through = settlementRun.Period.ToString() })
                 .ConfigureAwait(false))
             .ToDictionary(y => MunicipalityCode.Parse(y.Municipality), y => new Money(y.Cents));
-        var locations = (await connection.QueryAsync<(string Brin, string Vestiging, int Children, decimal Basis, long Month)>(
-                "SELECT brin, vestiging, children, basis, month_cents FROM settlement_locations WHERE run_id = @runId ORDER BY brin, vestiging",
+        var locations = (await connection.QueryAsync<(string Brin, string Vestiging, int Children, decimal Basis, long Month, decimal? Fte, long? Annual)>(
+                "SELECT brin, vestiging, children, basis, month_cents, fte, annual_budget_cents FROM settlement_locations WHERE run_id = @runId ORDER BY brin, vestiging",
                 new { runId }).ConfigureAwait(false))
-            .Select(l => new LocationRow(Location(l.Brin, l.Vestiging), l.Children, l.Basis, new Money(l.Month)))
+            .Select(l => new LocationRow(Location(l.Brin, l.Vestiging), l.Children, l.Basis, new Money(l.Month),
+                l.Fte is { } fte ? decimal.Round(fte, 2) : null, l.Annual is { } annual ? new Money(annual) : null))
             .ToList();
         var individual = (await connection.QueryAsync<(string Reason, int Children)>(
                 "SELECT reason, children FROM settlement_individual WHERE run_id = @runId",

@@ -61,28 +61,43 @@ public static class AllocationWorkbook
             }
         }
 
-        using (var sheet = workbook.AddSheet("Schoollocaties", [14, 36, 34, 10, 21, 15], frozenRows: 1, landscape: true))
+        using (var sheet = workbook.AddSheet("Schoollocaties", [14, 36, 34, 10, 21, 15, 10, 18], frozenRows: 1, landscape: true))
         {
-            sheet.Row(Headers("Schoollocatie", "School", "Bestuur", "Kinderen", $"Grondslag ({basis})", "Deze maand"));
+            // A drawing-rights scheme shows each location's FTE and annual budget beside its month.
+            var drawingRights = settlement.Locations.Any(l => l.Fte is not null);
+            string[] labels = ["Schoollocatie", "School", "Bestuur", "Kinderen", $"Grondslag ({basis})", "Deze maand", "FTE", "Budget (jaar)"];
+            sheet.Row(Headers(drawingRights ? labels : labels[..6]));
             var first = sheet.RowNumber + 1;
             foreach (var location in settlement.Locations)
             {
                 settlement.Schools.TryGetValue(location.School, out var school);
-                sheet.Row(
+                sheet.Row([
                     XlsxCell.Of(location.School.ToString()),
                     XlsxCell.Of(school?.Name ?? ""),
                     XlsxCell.Of(school is null ? "" : $"{school.BoardName} ({school.BoardNumber})"),
                     XlsxCell.Of(location.Children, XlsxStyle.Integer),
                     XlsxCell.Of(location.Basis, XlsxStyle.Integer),
-                    XlsxCell.Of(location.Month.Euros, XlsxStyle.Euro));
+                    XlsxCell.Of(location.Month.Euros, XlsxStyle.Euro),
+                    .. drawingRights
+                        ? new[] { XlsxCell.Of(location.Fte ?? 0m, XlsxStyle.Fte), XlsxCell.Of((location.AnnualBudget ?? Money.Zero).Euros, XlsxStyle.Euro) }
+                        : [],
+                ]);
             }
             var last = sheet.RowNumber;
-            sheet.AutoFilter(1, first - 1, 6, last);
-            sheet.Row(
+            sheet.AutoFilter(1, first - 1, drawingRights ? 8 : 6, last);
+            sheet.Row([
                 XlsxCell.Of("Totaal", XlsxStyle.Bold), XlsxCell.Empty, XlsxCell.Empty,
                 Sum('D', first, last, settlement.Locations.Sum(l => l.Children), XlsxStyle.IntegerBold),
                 Sum('E', first, last, settlement.Locations.Sum(l => l.Basis), XlsxStyle.IntegerBold),
-                Sum('F', first, last, Money.Sum(settlement.Locations.Select(l => l.Month)).Euros, XlsxStyle.EuroBold));
+                Sum('F', first, last, Money.Sum(settlement.Locations.Select(l => l.Month)).Euros, XlsxStyle.EuroBold),
+                .. drawingRights
+                    ? new[]
+                    {
+                        Sum('G', first, last, settlement.Locations.Sum(l => l.Fte ?? 0m), XlsxStyle.Fte),
+                        Sum('H', first, last, Money.Sum(settlement.Locations.Select(l => l.AnnualBudget ?? Money.Zero)).Euros, XlsxStyle.EuroBold),
+                    }
+                    : [],
+            ]);
         }
 
         using (var sheet = workbook.AddSheet("Individueel", [48, 12], frozenRows: 1))

@@ -112,6 +112,14 @@ public sealed class TrekkingsrechtTests : IDisposable
                 "GM0363-2026-00001;voorschot;amsterdam-sjso;2026-03;GM0363;GM0362;42CC;00;50;7333.34",
             ],
             File.ReadAllLines(Path.Combine(_workspace.Output, "amsterdam-sjso", "2026-03", "boekingen.csv")));
+
+        // The allocation sheet gains each location's FTE and annual budget: 4.11 FTE and € 338,850.00 in all.
+        using var document = SpreadsheetDocument.Open(Path.Combine(_workspace.Output, "amsterdam-sjso", "2026-03", "verdeelstaat-amsterdam-sjso-2026-03.xlsx"), false);
+        Assert.Empty(new OpenXmlValidator().Validate(document));
+        var locations = (WorksheetPart)document.WorkbookPart!.GetPartById(document.WorkbookPart.Workbook.Sheets!.Elements<Sheet>().Single(x => x.Name == "Schoollocaties").Id!.Value!);
+        var totals = locations.Worksheet.Descendants<Cell>().Where(c => c.CellFormula is not null)
+            .ToDictionary(c => c.CellReference!.Value![..1], c => decimal.Parse(c.CellValue!.Text, CultureInfo.InvariantCulture));
+        Assert.Equal((4.11m, 338_850m), (totals["G"], totals["H"]));
     }
 
     [Fact]
