@@ -64,6 +64,27 @@ public sealed class LibreOfficeTests : IDisposable
         Assert.Equal(187_200m, decimal.Parse(total[12].Replace("€", "", StringComparison.Ordinal).Trim(), NumberStyles.Number, CultureInfo.GetCultureInfo("en-US")));
     }
 
+    [Fact]
+    public void BalanceWorkbook_OpenedInLibreOffice_EvaluatesDifferencesThatNetToZero()
+    {
+        var soffice = Locations.FirstOrDefault(File.Exists);
+        Assert.SkipWhen(soffice is null, "LibreOffice (soffice) is not installed; install libreoffice-calc-nogui to run this check.");
+        var utrecht = Core.Registry.MunicipalityCode.Parse("GM0344");
+        var zeist = Core.Registry.MunicipalityCode.Parse("GM0355");
+        // Utrecht hosts € 160,000 and uses € 170,000 (−10,000); Zeist hosts € 160,000 and uses € 150,000 (+10,000).
+        var path = Path.Combine(_folder, "balans.xlsx");
+        BalanceWorkbook.Write(new BalanceStatement("u", "Proeftuin", 2026, 10m,
+            [
+                new Core.Settlement.BalanceRow(utrecht, Core.Arithmetic.Money.FromEuros(160_000m), Core.Arithmetic.Money.FromEuros(170_000m), Core.Arithmetic.Money.FromEuros(-10_000m), -6.25m, false),
+                new Core.Settlement.BalanceRow(zeist, Core.Arithmetic.Money.FromEuros(160_000m), Core.Arithmetic.Money.FromEuros(150_000m), Core.Arithmetic.Money.FromEuros(10_000m), 6.25m, false),
+            ],
+            new Dictionary<Core.Registry.MunicipalityCode, Core.Registry.Municipality>()), path);
+        var rows = Convert(soffice!, path).Split('\n').Select(l => l.Split(';')).ToList();
+        static decimal Euros(string shown) => decimal.Parse(shown.Replace("€", "", StringComparison.Ordinal).Trim(), NumberStyles.Number | NumberStyles.AllowLeadingSign, CultureInfo.GetCultureInfo("en-US"));
+        Assert.Equal(-10_000m, Euros(rows.Single(r => r[0] == "GM0344")[4]));
+        Assert.Equal(0m, Euros(rows.Single(r => r[0] == "Totaal")[4]));
+    }
+
     private string Convert(string soffice, string workbook)
     {
         var profile = Path.Combine(_folder, "profile");
