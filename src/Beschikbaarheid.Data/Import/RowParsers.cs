@@ -75,21 +75,7 @@ internal static class RowParsers
 
     public static Beschikking? Beschikking(CsvRow row, KnownCodes known, List<string> reasons)
     {
-        var number = Required(row, "beschikkingnummer", reasons);
-        var client = Required(row, "client", reasons);
-        if (Bsn.LooksLikeBsn(client))
-        {
-            reasons.Add("client looks like a BSN; supply a pseudonymous client id");
-        }
-        var residence = MunicipalityCodeOf(row, "woongemeente", known, reasons);
-        var school = LocationOf(row, known, reasons);
-        var provider = Required(row, "aanbieder", reasons);
-        var category = Required(row, "categorie", reasons);
-        var lawText = row["wet"];
-        if (!Enum.TryParse<Law>(lawText, ignoreCase: true, out var law) || !Enum.IsDefined(law) || lawText.Any(char.IsDigit))
-        {
-            reasons.Add($"wet '{lawText}' is not one of JW, WLZ, ZVW");
-        }
+        var common = Common(row, known, "categorie", reasons);
         var hoursText = row["uren_per_week"];
         if (!Fields.TryDecimal(hoursText, out var hours))
         {
@@ -99,19 +85,7 @@ internal static class RowParsers
         {
             reasons.Add($"uren_per_week {hoursText} is negative");
         }
-        var start = DateOf(row, "ingangsdatum", reasons);
-        DateOnly? end = null;
-        if (row["einddatum"].Length > 0)
-        {
-            end = DateOf(row, "einddatum", reasons);
-            if (end < start)
-            {
-                reasons.Add($"einddatum {end:yyyy-MM-dd} lies before ingangsdatum {start:yyyy-MM-dd}");
-            }
-        }
-        return reasons.Count > 0
-            ? null
-            : new Beschikking(number, client, residence, school, provider, category, law, hours, new ActivePeriod(start, end));
+        return reasons.Count > 0 ? null : common with { HoursPerWeek = hours };
     }
 
     /// <summary>
@@ -119,6 +93,28 @@ internal static class RowParsers
     /// that cannot become hours (etmaal, euro) is refused with the reason, not guessed.
     /// </summary>
     public static Beschikking? Jw301Toewijzing(CsvRow row, KnownCodes known, List<string> reasons)
+    {
+        var common = Common(row, known, "productcategorie", reasons);
+        var volumeText = row["volume"];
+        if (!Fields.TryDecimal(volumeText, out var volume))
+        {
+            reasons.Add($"volume '{volumeText}' is not a number");
+            return null;
+        }
+        if (reasons.Count > 0)
+        {
+            return null;
+        }
+        var hours = IjwVolume.HoursPerWeek(volume, row["eenheid"].PadLeft(2, '0'), row["frequentie"].TrimStart('0'), common.Active, out var why);
+        if (why is not null)
+        {
+            reasons.Add(why);
+        }
+        return hours is null ? null : common with { HoursPerWeek = decimal.Round(hours.Value, 4) };
+    }
+
+    /// <summary>What both shapes of a beschikking share: everything but the hours, which stay 0 here.</summary>
+    private static Beschikking Common(CsvRow row, KnownCodes known, string categoryColumn, List<string> reasons)
     {
         var number = Required(row, "beschikkingnummer", reasons);
         var client = Required(row, "client", reasons);
@@ -129,7 +125,7 @@ internal static class RowParsers
         var residence = MunicipalityCodeOf(row, "woongemeente", known, reasons);
         var school = LocationOf(row, known, reasons);
         var provider = Required(row, "aanbieder", reasons);
-        var category = Required(row, "productcategorie", reasons);
+        var category = Required(row, categoryColumn, reasons);
         var lawText = row["wet"];
         if (!Enum.TryParse<Law>(lawText, ignoreCase: true, out var law) || !Enum.IsDefined(law) || lawText.Any(char.IsDigit))
         {
@@ -140,24 +136,9 @@ internal static class RowParsers
         if (end < start)
         {
             reasons.Add($"einddatum {end:yyyy-MM-dd} lies before ingangsdatum {start:yyyy-MM-dd}");
+            end = null;
         }
-        decimal? hours = null;
-        var volumeText = row["volume"];
-        if (!Fields.TryDecimal(volumeText, out var volume))
-        {
-            reasons.Add($"volume '{volumeText}' is not a number");
-        }
-        else if (reasons.Count == 0)
-        {
-            hours = IjwVolume.HoursPerWeek(volume, row["eenheid"].PadLeft(2, '0'), row["frequentie"].TrimStart('0'), new ActivePeriod(start, end), out var why);
-            if (why is not null)
-            {
-                reasons.Add(why);
-            }
-        }
-        return reasons.Count > 0 || hours is null
-            ? null
-            : new Beschikking(number, client, residence, school, provider, category, law, decimal.Round(hours.Value, 4), new ActivePeriod(start, end));
+        return new Beschikking(number, client, residence, school, provider, category, law, 0m, new ActivePeriod(start, end));
     }
 
     private static string Required(CsvRow row, string column, List<string> reasons)

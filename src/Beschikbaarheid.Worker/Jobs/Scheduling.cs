@@ -9,32 +9,30 @@ public static class Scheduling
     public static readonly TriggerKey DrawingRightsTrigger = new("drawing-rights-cron", "drawing-rights");
 
     /// <summary>
-    /// The 1st of every month at 06:00 in the region's time zone (explicit, so the DST switch cannot move
-    /// it). After downtime a missed fire runs once at start-up (fire-and-proceed), which is safe because
-    /// the work is idempotent.
+    /// The 1st of every month at 06:00 in the region's time zone: the previous month is settled.
     /// </summary>
-    public static void AddMonthlySettlement(this IQuartzBuilder quartz, ScheduleOptions schedule)
-    {
-        ArgumentNullException.ThrowIfNull(quartz);
-        ArgumentNullException.ThrowIfNull(schedule);
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(schedule.TimeZone);
-        quartz.AddJob<MonthlySettlementJob>(j => j.WithIdentity(MonthlySettlementJob.Key).StoreDurably());
-        quartz.AddTrigger(t => t
-            .ForJob(MonthlySettlementJob.Key)
-            .WithIdentity(MonthlyTrigger)
-            .WithCronSchedule(schedule.MonthlySettlementCron, c => c.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
-    }
+    public static void AddMonthlySettlement(this IQuartzBuilder quartz, ScheduleOptions schedule) =>
+        quartz.AddCronJob<MonthlySettlementJob>(MonthlySettlementJob.Key, MonthlyTrigger, schedule.MonthlySettlementCron, schedule);
 
-    /// <summary>Next year's drawing rights on a configured date (default 1 December, 06:00), with the same time-zone and misfire care.</summary>
-    public static void AddDrawingRights(this IQuartzBuilder quartz, ScheduleOptions schedule)
+    /// <summary>Next year's drawing rights on a configured date (default 1 December, 06:00).</summary>
+    public static void AddDrawingRights(this IQuartzBuilder quartz, ScheduleOptions schedule) =>
+        quartz.AddCronJob<DrawingRightsJob>(DrawingRightsJob.Key, DrawingRightsTrigger, schedule.DrawingRightsCron, schedule);
+
+    /// <summary>
+    /// A durable job on a cron trigger with an explicit time zone (so the DST switch cannot move it) and
+    /// fire-and-proceed after downtime: a missed fire runs once at start-up, which is safe because every
+    /// job's work is idempotent.
+    /// </summary>
+    private static void AddCronJob<TJob>(this IQuartzBuilder quartz, JobKey job, TriggerKey trigger, string cron, ScheduleOptions schedule)
+        where TJob : class, IJob
     {
         ArgumentNullException.ThrowIfNull(quartz);
         ArgumentNullException.ThrowIfNull(schedule);
         var zone = TimeZoneInfo.FindSystemTimeZoneById(schedule.TimeZone);
-        quartz.AddJob<DrawingRightsJob>(j => j.WithIdentity(DrawingRightsJob.Key).StoreDurably());
+        quartz.AddJob<TJob>(j => j.WithIdentity(job).StoreDurably());
         quartz.AddTrigger(t => t
-            .ForJob(DrawingRightsJob.Key)
-            .WithIdentity(DrawingRightsTrigger)
-            .WithCronSchedule(schedule.DrawingRightsCron, c => c.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
+            .ForJob(job)
+            .WithIdentity(trigger)
+            .WithCronSchedule(cron, c => c.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
     }
 }
