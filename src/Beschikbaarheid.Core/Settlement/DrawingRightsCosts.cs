@@ -101,4 +101,75 @@ internal static class DrawingRightsCosts
             days.GroupBy(d => d.Key.School).ToDictionary(g => g.Key, g => g.SelectMany(d => d.Value.Children).Distinct().Count()),
             []);
     }
+
+    /// <summary>
+    /// Under a blend of the pupils and children keys: each location's month (the monthly schedule of its
+    /// annual budget) is split by Σ weight × the municipality's share under each key. The shares are kept
+    /// exact by putting them over one denominator: weight_p × pupils_m × C + weight_c × days_m × P, where P
+    /// and C are the location's pupils and child-days.
+    /// </summary>
+    public static Costs CalculateByBlend(
+        Scheme scheme, YearMonth period, IReadOnlyList<DrawingRight> rights, IReadOnlyList<PupilCount> counts, IReadOnlyList<Beschikking> beschikkingen, BlendKey blend)
+    {
+        if (rights.Count == 0)
+        {
+            throw new SettlementInputException($"Scheme {scheme.Id} has no drawing rights for {period.Year}; compute them first (trekkingsrecht --scheme {scheme.Id} --year {period.Year}).");
+        }
+        if (blend.Parts.Any(p => p.Key is not (PupilsKey or ChildrenKey)))
+        {
+            throw new NotSupportedException($"Scheme {scheme.Id}: a blend of keys other than pupils and children cannot be settled by this version; nothing issued.");
+        }
+        var terms = scheme.TermsFor(period.Year);
+        var pupilsWeight = blend.Parts.Where(p => p.Key is PupilsKey).Sum(p => p.Weight);
+        var childrenWeight = blend.Parts.Where(p => p.Key is ChildrenKey).Sum(p => p.Weight);
+        var masked = blend.Parts.Select(p => p.Key).OfType<PupilsKey>().Select(k => k.MaskedCountValue).FirstOrDefault(2.5m);
+        var peildatum = scheme.CountingDate.ForFundingYear(period.Year);
+        var pupils = counts.Where(c => c.Peildatum == peildatum)
+            .GroupBy(c => (c.School, c.Residence))
+            .ToDictionary(g => g.Key, g => g.Sum(c => c.Count ?? masked));
+        var days = beschikkingen
+            .Where(b => b.Law == Law.JW && terms.Participants.Contains(b.Residence))
+            .GroupBy(b => (b.School, b.Residence))
+            .ToDictionary(g => g.Key, g => (decimal)g.Sum(b => b.Active.DaysWithin(period.FirstDay, period.LastDay)));
+
+        var shares = new List<CostShare>();
+        var unsplittable = new List<SchoolLocationId>();
+        foreach (var (school, budget) in rights.GroupBy(r => r.School).ToDictionary(g => g.Key, g => Money.Sum(g.Select(r => r.Budget))).OrderBy(b => b.Key))
+        {
+            var p = pupils.Where(x => x.Key.School == school).ToDictionary(x => x.Key.Residence, x => x.Value);
+            var c = days.Where(x => x.Key.School == school && x.Value > 0).ToDictionary(x => x.Key.Residence, x => x.Value);
+            var pupilTotal = p.Values.Sum();
+            var dayTotal = c.Values.Sum();
+            // A key without figures at this location drops out, and the other carries the whole month.
+            var wp = pupilTotal > 0 ? pupilsWeight : 0m;
+            var wc = dayTotal > 0 ? childrenWeight : 0m;
+            var weights = p.Keys.Union(c.Keys).ToDictionary(
+                m => m,
+                m => wp * p.GetValueOrDefault(m) * (dayTotal > 0 ? dayTotal : 1) + wc * c.GetValueOrDefault(m) * (pupilTotal > 0 ? pupilTotal : 1));
+            var month = MonthlySchedule.ForMonth(budget, period.Month);
+            if (weights.Values.Sum() <= 0)
+            {
+                if (month != Money.Zero)
+                {
+                    unsplittable.Add(school);
+                }
+                continue;
+            }
+            foreach (var (municipality, amount) in Split.ByWeights(month, weights))
+            {
+                shares.Add(new CostShare(school, municipality, p.GetValueOrDefault(municipality), amount, Money.Zero));
+            }
+        }
+        if (unsplittable.Count > 0)
+        {
+            throw new SettlementInputException(
+                $"Scheme {scheme.Id}: {string.Join(", ", unsplittable)} {(unsplittable.Count == 1 ? "has" : "have")} a budget in {period} but neither pupils nor children to split it by.");
+        }
+        return new Costs(
+            BasisUnit.Pupils,
+            shares,
+            shares.GroupBy(s => s.Municipality).ToDictionary(g => g.Key, g => (int)Math.Round(g.Sum(s => s.Basis), MidpointRounding.AwayFromZero)),
+            shares.GroupBy(s => s.School).ToDictionary(g => g.Key, g => (int)Math.Round(g.Sum(s => s.Basis), MidpointRounding.AwayFromZero)),
+            []);
+    }
 }

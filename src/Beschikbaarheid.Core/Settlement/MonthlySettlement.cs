@@ -35,6 +35,7 @@ public static class MonthlySettlement
             (PerChildPool pool, ChildrenKey) => PerChildCosts.Calculate(terms, pool, period, inputs.Beschikkingen),
             (DrawingRightsPool, PupilsKey key) => DrawingRightsCosts.Calculate(scheme, period, inputs.DrawingRights, inputs.PupilCounts, key),
             (DrawingRightsPool, ChildrenKey) => DrawingRightsCosts.CalculateByChildren(scheme, period, inputs.DrawingRights, inputs.Beschikkingen),
+            (DrawingRightsPool, BlendKey blend) => DrawingRightsCosts.CalculateByBlend(scheme, period, inputs.DrawingRights, inputs.PupilCounts, inputs.Beschikkingen, blend),
             _ => throw new NotSupportedException(
                 $"Scheme {scheme.Id}: a {terms.Pool.GetType().Name} with a {terms.Key.GetType().Name} cannot be settled monthly by this version; nothing issued."),
         };

@@ -116,10 +116,10 @@ public sealed class SettlementService(
         if (terms.Pool is DrawingRightsPool)
         {
             var rights = await drawingRights.LoadAsync(scheme.Id, period.Year, cancellationToken).ConfigureAwait(false);
-            var pupils = terms.Key is PupilsKey
+            var pupils = terms.Key is PupilsKey or BlendKey
                 ? await inputs.LoadPupilCountsAsync(scheme, period.Year, [scheme.CountingDate.ForFundingYear(period.Year)], cancellationToken).ConfigureAwait(false)
                 : [];
-            var children = terms.Key is ChildrenKey
+            var children = terms.Key is ChildrenKey or BlendKey
                 ? await inputs.LoadBeschikkingenAsync(scheme, period.Year, period.FirstDay, period.LastDay, cancellationToken).ConfigureAwait(false)
                 : [];
             return new SettlementInputs(children, rights, pupils);

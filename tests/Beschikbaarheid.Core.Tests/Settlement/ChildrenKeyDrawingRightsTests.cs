@@ -44,4 +44,28 @@ public class ChildrenKeyDrawingRightsTests
         Assert.Equal(new Money(601_942), plan.Allocation.Single(a => a.Municipality == Waadhoeke).Month);
         Assert.All(plan.Invoices, i => Assert.Equal(Waadhoeke, i.Issuer));
     }
+
+    [Fact]
+    public void BlendedKey_SplitsTheLocationMonthBySumOfWeightedShares()
+    {
+        var pool = new DrawingRightsPool(1, 28m, 0m, 0,
+            new Dictionary<string, CareCategory> { ["JZ"] = new("JZ", Money.FromEuros(80_000m)) }, new Dictionary<string, string>(), null,
+            new Dictionary<SchoolLocationId, IReadOnlyDictionary<string, decimal>>(), 2m);
+        var blend = new BlendKey([new WeightedKey(new PupilsKey(2m), 0.5m), new WeightedKey(new ChildrenKey(), 0.5m)]);
+        var scheme = new Scheme("waadhoeke", "Einstein-klas", 2024, new SchemeTerms(
+            new HashSet<SchoolLocationId> { Class }, new HashSet<MunicipalityCode> { Waadhoeke, Harlingen },
+            pool, blend, new LeadFlow(Waadhoeke), new InvoiceTerms("NL00BANK0123456789", 30, "Geen btw")));
+        DrawingRight[] rights = [new(Class, "JZ", 0, 0, null, null, false, 1, 1, false, 1, 1.50m, Money.FromEuros(120_000m))];
+        Beschikking Child(string client, MunicipalityCode residence) =>
+            new($"B-{client}", client, residence, Class, "A", "JZ", Law.JW, 4, new ActivePeriod(new DateOnly(2025, 8, 1), null));
+        var plan = MonthlySettlement.Calculate(scheme, new YearMonth(2026, 3), new SettlementInputs(
+            [Child("a", Waadhoeke), Child("b", Harlingen), Child("c", Harlingen)],
+            rights,
+            [new(new DateOnly(2025, 10, 1), Class, Waadhoeke, 40), new(new DateOnly(2025, 10, 1), Class, Harlingen, 10)]));
+        // March = 1,000,000 cents. Pupils 40:10 (shares 0.8 / 0.2); child-days 31:62 (1/3 / 2/3).
+        // Blend 0.5/0.5: Waadhoeke 0.4 + 0.1667 = 0.5667, Harlingen 0.1 + 0.3333 = 0.4333; exactly 2,635 : 2,015 of 4,650.
+        // 1,000,000 × 2,635/4,650 = 566,666.67 and × 2,015/4,650 = 433,333.33: floors leave 1 cent for Waadhoeke (.67).
+        Assert.Equal(new Money(433_333), Assert.Single(plan.Invoices).Total);
+        Assert.Equal(new Money(566_667), plan.Allocation.Single(a => a.Municipality == Waadhoeke).Month);
+    }
 }
