@@ -44,3 +44,8 @@ CREATE INDEX ix_board_transfers_scheme_year ON board_transfers (scheme_id, year)
 -- A location's FTE and annual budget beside its month, for the allocation sheet of a drawing-rights scheme.
 ALTER TABLE settlement_locations ADD COLUMN fte NUMERIC(9, 2) NULL;
 ALTER TABLE settlement_locations ADD COLUMN annual_budget_cents INTEGER NULL;
+
+-- Whether a figure includes a DUO count masked as <5 (valued by the scheme setting), to mark it as estimated.
+ALTER TABLE invoice_lines ADD COLUMN estimated INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE settlement_allocations ADD COLUMN estimated INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE settlement_locations ADD COLUMN estimated INTEGER NOT NULL DEFAULT 0;

@@ -43,3 +43,8 @@ ALTER TABLE beschikkingen ALTER COLUMN hours_per_week DECIMAL(9, 4) NOT NULL;
 
 -- A location's FTE and annual budget beside its month, for the allocation sheet of a drawing-rights scheme.
 ALTER TABLE settlement_locations ADD fte DECIMAL(9, 2) NULL, annual_budget_cents BIGINT NULL;
+
+-- Whether a figure includes a DUO count masked as <5 (valued by the scheme setting), to mark it as estimated.
+ALTER TABLE invoice_lines ADD estimated BIT NOT NULL CONSTRAINT df_invoice_lines_estimated DEFAULT 0;
+ALTER TABLE settlement_allocations ADD estimated BIT NOT NULL CONSTRAINT df_settlement_allocations_estimated DEFAULT 0;
+ALTER TABLE settlement_locations ADD estimated BIT NOT NULL CONSTRAINT df_settlement_locations_estimated DEFAULT 0;

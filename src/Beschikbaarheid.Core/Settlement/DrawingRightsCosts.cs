@@ -34,7 +34,7 @@ internal static class DrawingRightsCosts
         {
             var byLocation = ofMunicipality.ToList();
             var month = PupilsSplit.Month(byLocation, period.Month).ToDictionary(l => l.School, l => l.Amount);
-            shares.AddRange(byLocation.Select(p => new CostShare(p.School, p.Municipality, p.Pupils, month[p.School], p.Annual)));
+            shares.AddRange(byLocation.Select(p => new CostShare(p.School, p.Municipality, p.Pupils, month[p.School], p.Annual, p.Estimated)));
         }
         return new Costs(
             BasisUnit.Pupils,
@@ -124,9 +124,9 @@ internal static class DrawingRightsCosts
         var childrenWeight = blend.Parts.Where(p => p.Key is ChildrenKey).Sum(p => p.Weight);
         var masked = blend.Parts.Select(p => p.Key).OfType<PupilsKey>().Select(k => k.MaskedCountValue).FirstOrDefault(2.5m);
         var peildatum = scheme.CountingDate.ForFundingYear(period.Year);
-        var pupils = counts.Where(c => c.Peildatum == peildatum)
-            .GroupBy(c => (c.School, c.Residence))
-            .ToDictionary(g => g.Key, g => g.Sum(c => c.Count ?? masked));
+        var atPeildatum = counts.Where(c => c.Peildatum == peildatum).ToList();
+        var pupils = atPeildatum.GroupBy(c => (c.School, c.Residence)).ToDictionary(g => g.Key, g => g.Sum(c => c.Count ?? masked));
+        var estimated = atPeildatum.Where(c => c.Masked).Select(c => (c.School, c.Residence)).ToHashSet();
         var days = beschikkingen
             .Where(b => b.Law == Law.JW && terms.Participants.Contains(b.Residence))
             .GroupBy(b => (b.School, b.Residence))
@@ -157,7 +157,7 @@ internal static class DrawingRightsCosts
             }
             foreach (var (municipality, amount) in Split.ByWeights(month, weights))
             {
-                shares.Add(new CostShare(school, municipality, p.GetValueOrDefault(municipality), amount, Money.Zero));
+                shares.Add(new CostShare(school, municipality, p.GetValueOrDefault(municipality), amount, Money.Zero, estimated.Contains((school, municipality))));
             }
         }
         if (unsplittable.Count > 0)

@@ -7,7 +7,7 @@ namespace Beschikbaarheid.Core.Settlement;
 /// <summary>A stored settlement run: what started it and when.</summary>
 public sealed record SettlementRun(long Id, string SchemeId, string SchemeName, YearMonth Period, SettlementKind Kind, BasisUnit BasisUnit, DateTimeOffset CreatedAt, string StartedBy);
 
-public sealed record InvoiceLine(int LineNumber, SchoolLocationId School, decimal Basis, Money Amount);
+public sealed record InvoiceLine(int LineNumber, SchoolLocationId School, decimal Basis, Money Amount, bool Estimated = false);
 
 /// <summary>An issued invoice as stored: numbered, dated, never changed afterwards.</summary>
 public sealed record IssuedInvoice(

@@ -48,7 +48,8 @@ public static class MonthlySettlement
                 byMunicipality[code].Sum(s => s.Basis),
                 Money.Sum(byMunicipality[code].Select(s => s.Month)),
                 Money.Sum(byMunicipality[code].Select(s => s.AnnualProjection)),
-                Invoiced: IsInvoiced(terms.Flow, code)))
+                Invoiced: IsInvoiced(terms.Flow, code),
+                Estimated: byMunicipality[code].Any(s => s.Estimated)))
             .ToList();
 
         var bySchool = costs.Shares.ToLookup(s => s.School);
@@ -57,7 +58,8 @@ public static class MonthlySettlement
             .Select(school => new LocationRow(
                 school, costs.ChildrenPerSchool.GetValueOrDefault(school), bySchool[school].Sum(s => s.Basis), Money.Sum(bySchool[school].Select(s => s.Month)),
                 rightsBySchool.Contains(school) ? rightsBySchool[school].Sum(r => r.Fte) : null,
-                rightsBySchool.Contains(school) ? Money.Sum(rightsBySchool[school].Select(r => r.Budget)) : null))
+                rightsBySchool.Contains(school) ? Money.Sum(rightsBySchool[school].Select(r => r.Budget)) : null,
+                bySchool[school].Any(s => s.Estimated)))
             .ToList();
 
         var invoices = terms.Flow switch
@@ -86,12 +88,13 @@ public static class MonthlySettlement
             .Select(g => new InvoiceDraft(
                 flow.Lead,
                 g.Key,
-                g.OrderBy(s => s.School).Select(s => new InvoiceLineDraft(s.School, s.Basis, s.Month)).ToList()))
+                g.OrderBy(s => s.School).Select(s => new InvoiceLineDraft(s.School, s.Basis, s.Month, s.Estimated)).ToList()))
             .ToList();
 }
 
 /// <summary>One municipality's cost at one school location in the month, and its projection for the year.</summary>
-internal sealed record CostShare(SchoolLocationId School, MunicipalityCode Municipality, decimal Basis, Money Month, Money AnnualProjection);
+/// <param name="Estimated">The basis includes a DUO count masked as &lt;5, valued by the scheme setting.</param>
+internal sealed record CostShare(SchoolLocationId School, MunicipalityCode Municipality, decimal Basis, Money Month, Money AnnualProjection, bool Estimated = false);
 
 internal sealed record Costs(
     BasisUnit BasisUnit,

@@ -14,15 +14,17 @@ public sealed record AllocationRow(
     decimal Basis,
     Money Month,
     Money AnnualProjection,
-    bool Invoiced);
+    bool Invoiced,
+    bool Estimated = false);
 
 /// <summary>What one school location costs in a period; for a drawing-rights pool also its FTE and annual budget.</summary>
-public sealed record LocationRow(SchoolLocationId School, int Children, decimal Basis, Money Month, decimal? Fte = null, Money? AnnualBudget = null);
+public sealed record LocationRow(SchoolLocationId School, int Children, decimal Basis, Money Month, decimal? Fte = null, Money? AnnualBudget = null, bool Estimated = false);
 
 /// <summary>Children at the scheme's schools in the period who stay on individual beschikkingen, by reason.</summary>
 public sealed record IndividualCount(Eligibility Reason, int Children);
 
-public sealed record InvoiceLineDraft(SchoolLocationId School, decimal Basis, Money Amount);
+/// <param name="Estimated">The basis includes a pupil count masked as &lt;5 and valued by the scheme setting.</param>
+public sealed record InvoiceLineDraft(SchoolLocationId School, decimal Basis, Money Amount, bool Estimated = false);
 
 /// <summary>An invoice before it has a number: issuer, debtor and one line per school location.</summary>
 public sealed record InvoiceDraft(MunicipalityCode Issuer, MunicipalityCode Debtor, IReadOnlyList<InvoiceLineDraft> Lines)

@@ -84,7 +84,7 @@ public sealed class SettlementStore(IConnectionFactory connections)
                 for (var i = 0; i < invoice.Lines.Count; i++)
                 {
                     var line = invoice.Lines[i];
-                    await lineInsert.ExecuteAsync([number, i + 1, line.School.Brin, line.School.Vestiging, line.Basis, line.Amount.Cents], cancellationToken).ConfigureAwait(false);
+                    await lineInsert.ExecuteAsync([number, i + 1, line.School.Brin, line.School.Vestiging, line.Basis, line.Amount.Cents, line.Estimated], cancellationToken).ConfigureAwait(false);
                 }
                 AfterInvoiceWritten?.Invoke(++written);
             }
@@ -95,14 +95,14 @@ public sealed class SettlementStore(IConnectionFactory connections)
             foreach (var a in plan.Allocation)
             {
                 await allocationInsert.ExecuteAsync(
-                    [runId, a.Municipality.Value, a.Children, a.Basis, a.Month.Cents, a.AnnualProjection.Cents, a.Invoiced], cancellationToken).ConfigureAwait(false);
+                    [runId, a.Municipality.Value, a.Children, a.Basis, a.Month.Cents, a.AnnualProjection.Cents, a.Invoiced, a.Estimated], cancellationToken).ConfigureAwait(false);
             }
         }
         using (var locationInsert = new RepeatedCommand(connection, transaction, provider, InsertLocation, LocationParameters))
         {
             foreach (var l in plan.Locations)
             {
-                await locationInsert.ExecuteAsync([runId, l.School.Brin, l.School.Vestiging, l.Children, l.Basis, l.Month.Cents, l.Fte, l.AnnualBudget?.Cents], cancellationToken).ConfigureAwait(false);
+                await locationInsert.ExecuteAsync([runId, l.School.Brin, l.School.Vestiging, l.Children, l.Basis, l.Month.Cents, l.Fte, l.AnnualBudget?.Cents, l.Estimated], cancellationToken).ConfigureAwait(false);
             }
         }
         await connection.ExecuteAsync(
@@ -122,25 +122,25 @@ public sealed class SettlementStore(IConnectionFactory connections)
     private static readonly string[] InvoiceParameters = ["Number", "RunId", "Issuer", "Debtor", "InvoiceDate", "DueDate", "Iban", "VatStatement", "Total"];
 
     private const string InsertLine = """
-        INSERT INTO invoice_lines (invoice_number, line_number, brin, vestiging, basis, amount_cents)
-        VALUES (@Number, @LineNumber, @Brin, @Vestiging, @Basis, @Amount)
+        INSERT INTO invoice_lines (invoice_number, line_number, brin, vestiging, basis, amount_cents, estimated)
+        VALUES (@Number, @LineNumber, @Brin, @Vestiging, @Basis, @Amount, @Estimated)
         """;
 
-    private static readonly string[] LineParameters = ["Number", "LineNumber", "Brin", "Vestiging", "Basis", "Amount"];
+    private static readonly string[] LineParameters = ["Number", "LineNumber", "Brin", "Vestiging", "Basis", "Amount", "Estimated"];
 
     private const string InsertAllocation = """
-        INSERT INTO settlement_allocations (run_id, municipality_code, children, basis, month_cents, annual_projection_cents, invoiced)
-        VALUES (@RunId, @Municipality, @Children, @Basis, @Month, @Annual, @Invoiced)
+        INSERT INTO settlement_allocations (run_id, municipality_code, children, basis, month_cents, annual_projection_cents, invoiced, estimated)
+        VALUES (@RunId, @Municipality, @Children, @Basis, @Month, @Annual, @Invoiced, @Estimated)
         """;
 
-    private static readonly string[] AllocationParameters = ["RunId", "Municipality", "Children", "Basis", "Month", "Annual", "Invoiced"];
+    private static readonly string[] AllocationParameters = ["RunId", "Municipality", "Children", "Basis", "Month", "Annual", "Invoiced", "Estimated"];
 
     private const string InsertLocation = """
-        INSERT INTO settlement_locations (run_id, brin, vestiging, children, basis, month_cents, fte, annual_budget_cents)
-        VALUES (@RunId, @Brin, @Vestiging, @Children, @Basis, @Month, @Fte, @Annual)
+        INSERT INTO settlement_locations (run_id, brin, vestiging, children, basis, month_cents, fte, annual_budget_cents, estimated)
+        VALUES (@RunId, @Brin, @Vestiging, @Children, @Basis, @Month, @Fte, @Annual, @Estimated)
         """;
 
-    private static readonly string[] LocationParameters = ["RunId", "Brin", "Vestiging", "Children", "Basis", "Month", "Fte", "Annual"];
+    private static readonly string[] LocationParameters = ["RunId", "Brin", "Vestiging", "Children", "Basis", "Month", "Fte", "Annual", "Estimated"];
 
     /// <summary>
     /// Takes the next numbers per issuer for the invoice year, <c>{issuer}-{year}-{sequence:00000}</c>, inside
@@ -179,13 +179,13 @@ public sealed class SettlementStore(IConnectionFactory connections)
             new { runId }).ConfigureAwait(false);
         var settlementRun = run.ToRun();
 
-        var lines = (await connection.QueryAsync<(string Number, int LineNumber, string Brin, string Vestiging, decimal Basis, long Amount)>(
+        var lines = (await connection.QueryAsync<(string Number, int LineNumber, string Brin, string Vestiging, decimal Basis, long Amount, bool Estimated)>(
                 """
-                SELECT l.invoice_number, l.line_number, l.brin, l.vestiging, l.basis, l.amount_cents
+                SELECT l.invoice_number, l.line_number, l.brin, l.vestiging, l.basis, l.amount_cents, l.estimated
                 FROM invoice_lines l JOIN invoices i ON i.number = l.invoice_number
                 WHERE i.run_id = @runId
                 """, new { runId }).ConfigureAwait(false))
-            .ToLookup(l => l.Number, l => new InvoiceLine(l.LineNumber, Location(l.Brin, l.Vestiging), l.Basis, new Money(l.Amount)));
+            .ToLookup(l => l.Number, l => new InvoiceLine(l.LineNumber, Location(l.Brin, l.Vestiging), l.Basis, new Money(l.Amount), l.Estimated));
         var invoices = (await connection.QueryAsync<InvoiceRow>(
                 """
                 SELECT number, issuer, debtor, invoice_date AS invoicedate, due_date AS duedate, iban, vat_statement AS vatstatement
@@ -196,10 +196,10 @@ public sealed class SettlementStore(IConnectionFactory connections)
                 lines[i.Number].OrderBy(l => l.LineNumber).ToList()))
             .ToList();
 
-        var allocation = (await connection.QueryAsync<(string Municipality, int Children, decimal Basis, long Month, long Annual, bool Invoiced)>(
-                "SELECT municipality_code, children, basis, month_cents, annual_projection_cents, invoiced FROM settlement_allocations WHERE run_id = @runId ORDER BY municipality_code",
+        var allocation = (await connection.QueryAsync<(string Municipality, int Children, decimal Basis, long Month, long Annual, bool Invoiced, bool Estimated)>(
+                "SELECT municipality_code, children, basis, month_cents, annual_projection_cents, invoiced, estimated FROM settlement_allocations WHERE run_id = @runId ORDER BY municipality_code",
                 new { runId }).ConfigureAwait(false))
-            .Select(a => new AllocationRow(MunicipalityCode.Parse(a.Municipality), a.Children, a.Basis, new Money(a.Month), new Money(a.Annual), a.Invoiced))
+            .Select(a => new AllocationRow(MunicipalityCode.Parse(a.Municipality), a.Children, a.Basis, new Money(a.Month), new Money(a.Annual), a.Invoiced, a.Estimated))
             .ToList();
         var yearToDate = (await connection.QueryAsync<(string Municipality, long Cents)>(
                 """
@@ -211,11 +211,11 @@ public sealed class SettlementStore(IConnectionFactory connections)
                 new { settlementRun.SchemeId, Kind = settlementRun.Kind.Dutch(), From = new YearMonth(settlementRun.Period.Year, 1).ToString(), Through = settlementRun.Period.ToString() })
                 .ConfigureAwait(false))
             .ToDictionary(y => MunicipalityCode.Parse(y.Municipality), y => new Money(y.Cents));
-        var locations = (await connection.QueryAsync<(string Brin, string Vestiging, int Children, decimal Basis, long Month, decimal? Fte, long? Annual)>(
-                "SELECT brin, vestiging, children, basis, month_cents, fte, annual_budget_cents FROM settlement_locations WHERE run_id = @runId ORDER BY brin, vestiging",
+        var locations = (await connection.QueryAsync<(string Brin, string Vestiging, int Children, decimal Basis, long Month, decimal? Fte, long? Annual, bool Estimated)>(
+                "SELECT brin, vestiging, children, basis, month_cents, fte, annual_budget_cents, estimated FROM settlement_locations WHERE run_id = @runId ORDER BY brin, vestiging",
                 new { runId }).ConfigureAwait(false))
             .Select(l => new LocationRow(Location(l.Brin, l.Vestiging), l.Children, l.Basis, new Money(l.Month),
-                l.Fte is { } fte ? decimal.Round(fte, 2) : null, l.Annual is { } annual ? new Money(annual) : null))
+                l.Fte is { } fte ? decimal.Round(fte, 2) : null, l.Annual is { } annual ? new Money(annual) : null, l.Estimated))
             .ToList();
         var individual = (await connection.QueryAsync<(string Reason, int Children)>(
                 "SELECT reason, children FROM settlement_individual WHERE run_id = @runId",

@@ -19,13 +19,13 @@ public static class AllocationWorkbook
         var invoiceOf = settlement.Invoices.ToDictionary(i => i.Debtor, i => i.Number);
         using var workbook = XlsxWorkbook.Create(path);
 
-        using (var sheet = workbook.AddSheet("Verdeelstaat", [14, 28, 10, 21, 10, 21, 15, 19, 17, 20], frozenRows: 5, landscape: true))
+        using (var sheet = workbook.AddSheet("Verdeelstaat", [14, 28, 10, 21, 10, 21, 15, 19, 17, 20, 26], frozenRows: 5, landscape: true))
         {
             sheet.TallRow(22, XlsxCell.Of($"Verdeelstaat {run.SchemeName}", XlsxStyle.Title));
             sheet.Row(XlsxCell.Of("Regeling", XlsxStyle.Bold), XlsxCell.Of(run.SchemeId), XlsxCell.Of("Periode", XlsxStyle.Bold), XlsxCell.Of(Dutch.Month(run.Period)));
             sheet.Row(XlsxCell.Of("Afrekening", XlsxStyle.Bold), XlsxCell.Of($"{run.Id}, {run.CreatedAt:dd-MM-yyyy HH:mm} (UTC), {run.StartedBy}"));
             sheet.Skip();
-            sheet.Row(Headers("Gemeentecode", "Gemeente", "Kinderen", $"Grondslag ({basis})", "Aandeel", run.BasisUnit == BasisUnit.ChildDays ? "Jaarbedrag (prognose)" : "Jaarbedrag", "Deze maand", "Jaar t/m deze maand", "Gefactureerd", "Factuurnummer"));
+            sheet.Row(Headers("Gemeentecode", "Gemeente", "Kinderen", $"Grondslag ({basis})", "Aandeel", run.BasisUnit == BasisUnit.ChildDays ? "Jaarbedrag (prognose)" : "Jaarbedrag", "Deze maand", "Jaar t/m deze maand", "Gefactureerd", "Factuurnummer", "Toelichting"));
             var first = sheet.RowNumber + 1;
             var last = first + settlement.Allocation.Count - 1;
             var totalBasis = settlement.Allocation.Sum(a => a.Basis);
@@ -42,9 +42,10 @@ public static class AllocationWorkbook
                     XlsxCell.Of(row.Month.Euros, XlsxStyle.Euro),
                     XlsxCell.Of(settlement.YearToDate.GetValueOrDefault(row.Municipality).Euros, XlsxStyle.Euro),
                     XlsxCell.Of(row.Invoiced ? "ja" : settlement.Invoices.Count > 0 ? "nee (penvoerder)" : "nee"),
-                    XlsxCell.Of(invoiceOf.GetValueOrDefault(row.Municipality)));
+                    XlsxCell.Of(invoiceOf.GetValueOrDefault(row.Municipality)),
+                    row.Estimated ? XlsxCell.Of("geschat: leerlingental <5") : XlsxCell.Empty);
             }
-            sheet.AutoFilter(1, first - 1, 10, last);
+            sheet.AutoFilter(1, first - 1, 11, last);
             sheet.Row(
                 XlsxCell.Of("Totaal", XlsxStyle.Bold), XlsxCell.Empty,
                 Sum('C', first, last, settlement.Allocation.Sum(a => a.Children), XlsxStyle.IntegerBold),

@@ -36,7 +36,9 @@ public static class InvoiceWorkbook
         ];
 
         using var workbook = XlsxWorkbook.Create(path);
-        using var sheet = workbook.AddSheet("Factuur", [22, 36, 22, 12, 18], frozenRows: preamble.Count + 1);
+        // A pupil count masked as <5 is valued by the scheme and marked on the line that uses it.
+        var estimated = invoice.Lines.Any(l => l.Estimated);
+        using var sheet = workbook.AddSheet("Factuur", estimated ? [22, 36, 22, 12, 18, 30] : [22, 36, 22, 12, 18], frozenRows: preamble.Count + 1);
         sheet.TallRow(22, preamble[0]);
         foreach (var row in preamble.Skip(1))
         {
@@ -46,7 +48,7 @@ public static class InvoiceWorkbook
         sheet.Row(
             XlsxCell.Of("Schoollocatie", XlsxStyle.Header), XlsxCell.Of("School", XlsxStyle.Header),
             XlsxCell.Of($"Grondslag ({Dutch.Basis(run.BasisUnit)})", XlsxStyle.Header), XlsxCell.Of("Aandeel", XlsxStyle.Header),
-            XlsxCell.Of("Bedrag", XlsxStyle.Header));
+            XlsxCell.Of("Bedrag", XlsxStyle.Header), estimated ? XlsxCell.Of("Toelichting", XlsxStyle.Header) : XlsxCell.Empty);
         var firstLine = sheet.RowNumber + 1;
         foreach (var line in invoice.Lines)
         {
@@ -56,10 +58,11 @@ public static class InvoiceWorkbook
                 XlsxCell.Of(Dutch.School(settlement.Schools, line.School)),
                 XlsxCell.Of(line.Basis, XlsxStyle.Integer),
                 total > 0 ? XlsxCell.Of(decimal.Round(line.Basis / total, 6), XlsxStyle.Percent) : XlsxCell.Empty,
-                XlsxCell.Of(line.Amount.Euros, XlsxStyle.Euro));
+                XlsxCell.Of(line.Amount.Euros, XlsxStyle.Euro),
+                line.Estimated ? XlsxCell.Of("geschat: leerlingental <5 (DUO)") : XlsxCell.Empty);
         }
         var lastLine = sheet.RowNumber;
-        sheet.AutoFilter(1, firstLine - 1, 5, lastLine);
+        sheet.AutoFilter(1, firstLine - 1, estimated ? 6 : 5, lastLine);
         sheet.Row(
             XlsxCell.Of("Totaal", XlsxStyle.Bold), XlsxCell.Empty,
             XlsxCell.Formula($"SUM(C{firstLine}:C{lastLine})", invoice.Lines.Sum(l => l.Basis), XlsxStyle.IntegerBold), XlsxCell.Empty,

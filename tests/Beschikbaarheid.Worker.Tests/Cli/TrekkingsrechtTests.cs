@@ -120,6 +120,13 @@ public sealed class TrekkingsrechtTests : IDisposable
         var totals = locations.Worksheet.Descendants<Cell>().Where(c => c.CellFormula is not null)
             .ToDictionary(c => c.CellReference!.Value![..1], c => decimal.Parse(c.CellValue!.Text, CultureInfo.InvariantCulture));
         Assert.Equal((4.11m, 338_850m), (totals["G"], totals["H"]));
+
+        // Amstelveen's 2 pupils at 40AA00 are DUO's "<5" valued at 2: that line, and only that line, is marked as estimated.
+        using var invoice = SpreadsheetDocument.Open(Path.Combine(_workspace.Output, "amsterdam-sjso", "2026-03", "factuur-GM0363-2026-00001.xlsx"), false);
+        Assert.Empty(new OpenXmlValidator().Validate(invoice));
+        var rows = ((WorksheetPart)invoice.WorkbookPart!.GetPartById(invoice.WorkbookPart.Workbook.Sheets!.Elements<Sheet>().First().Id!.Value!)).Worksheet
+            .Descendants<Row>().Where(r => r.Descendants<Cell>().Any(c => c.InlineString?.InnerText.StartsWith("geschat", StringComparison.Ordinal) == true)).ToList();
+        Assert.Equal("40AA00", Assert.Single(rows).Descendants<Cell>().First().InlineString!.InnerText);
     }
 
     [Fact]
