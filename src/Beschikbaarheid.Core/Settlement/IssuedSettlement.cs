@@ -4,8 +4,10 @@ using Beschikbaarheid.Core.Registry;
 
 namespace Beschikbaarheid.Core.Settlement;
 
-/// <summary>A stored settlement run: what started it and when.</summary>
-public sealed record SettlementRun(long Id, string SchemeId, string SchemeName, YearMonth Period, SettlementKind Kind, BasisUnit BasisUnit, DateTimeOffset CreatedAt, string StartedBy);
+/// <summary>A stored settlement run: what started it and when, and a fingerprint of what it was computed from.</summary>
+public sealed record SettlementRun(
+    long Id, string SchemeId, string SchemeName, YearMonth Period, SettlementKind Kind, BasisUnit BasisUnit, DateTimeOffset CreatedAt, string StartedBy,
+    string InputFingerprint = "");
 
 public sealed record InvoiceLine(int LineNumber, SchoolLocationId School, decimal Basis, Money Amount, bool Estimated = false);
 

@@ -29,8 +29,9 @@ public sealed class SettlementStore(IConnectionFactory connections)
         return await FindRunAsync(connection, null, schemeId, period, kind).ConfigureAwait(false);
     }
 
+    /// <param name="fingerprint">The fingerprint of the inputs the plan was computed from (<see cref="InputFingerprint"/>).</param>
     public async Task<IssueOutcome> IssueAsync(
-        Scheme scheme, SettlementPlan plan, DateOnly invoiceDate, string startedBy, DateTimeOffset now, CancellationToken cancellationToken = default)
+        Scheme scheme, SettlementPlan plan, DateOnly invoiceDate, string startedBy, DateTimeOffset now, string fingerprint = "", CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scheme);
         ArgumentNullException.ThrowIfNull(plan);
@@ -49,14 +50,15 @@ public sealed class SettlementStore(IConnectionFactory connections)
         {
             runId = await connection.ExecuteScalarAsync<long>(
                 $"""
-                INSERT INTO settlement_runs (scheme_id, scheme_name, period, kind, basis_unit, started_by, created_at)
-                VALUES (@SchemeId, @SchemeName, @Period, @Kind, @BasisUnit, @StartedBy, @CreatedAt);
+                INSERT INTO settlement_runs (scheme_id, scheme_name, period, kind, basis_unit, started_by, created_at, input_fingerprint, parameters)
+                VALUES (@SchemeId, @SchemeName, @Period, @Kind, @BasisUnit, @StartedBy, @CreatedAt, @Fingerprint, @Parameters);
                 {SqlDialect.SelectInsertedId(connections.Provider)}
                 """,
                 new
                 {
                     SchemeId = scheme.Id, SchemeName = scheme.Name, Period = plan.Period.ToString(), Kind = plan.Kind.Dutch(),
-                    BasisUnit = plan.BasisUnit.ToString(), StartedBy = startedBy, CreatedAt = now,
+                    BasisUnit = plan.BasisUnit.ToString(), StartedBy = startedBy, CreatedAt = now, Fingerprint = fingerprint,
+                    Parameters = $"{terms.Pool}; {terms.Key}; {terms.Flow}; {terms.Invoice}",
                 },
                 transaction).ConfigureAwait(false);
         }
@@ -175,7 +177,11 @@ public sealed class SettlementStore(IConnectionFactory connections)
         DapperSetup.EnsureRegistered();
         await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
         var run = await connection.QuerySingleAsync<RunRow>(
-            "SELECT id, scheme_id AS schemeid, scheme_name AS schemename, period, kind, basis_unit AS basisunit, started_by AS startedby, created_at AS createdat FROM settlement_runs WHERE id = @runId",
+            """
+            SELECT id, scheme_id AS schemeid, scheme_name AS schemename, period, kind, basis_unit AS basisunit, started_by AS startedby,
+                   created_at AS createdat, input_fingerprint AS inputfingerprint
+            FROM settlement_runs WHERE id = @runId
+            """,
             new { runId }).ConfigureAwait(false);
         var settlementRun = run.ToRun();
 
@@ -245,11 +251,12 @@ public sealed class SettlementStore(IConnectionFactory connections)
         public string BasisUnit { get; set; } = "";
         public string StartedBy { get; set; } = "";
         public DateTimeOffset CreatedAt { get; set; }
+        public string InputFingerprint { get; set; } = "";
 
         public SettlementRun ToRun() => new(
             Id, SchemeId, SchemeName, YearMonth.Parse(Period),
             Enum.GetValues<SettlementKind>().Single(k => k.Dutch() == Kind),
-            Enum.Parse<BasisUnit>(BasisUnit), CreatedAt, StartedBy);
+            Enum.Parse<BasisUnit>(BasisUnit), CreatedAt, StartedBy, InputFingerprint);
     }
 
     private sealed class InvoiceRow

@@ -75,10 +75,13 @@ public static class InvoiceWorkbook
         sheet.Row(Label("Betalingskenmerk"), XlsxCell.Of(invoice.Number));
         sheet.Row(XlsxCell.Empty, XlsxCell.Of("Vermeld bij betaling het factuurnummer als betalingskenmerk."));
         sheet.Skip();
-        sheet.Row(XlsxCell.Of($"Afrekening {run.Id}, aangemaakt {run.CreatedAt:dd-MM-yyyy HH:mm} (UTC) door {run.StartedBy}."));
+        sheet.Row(XlsxCell.Of($"Afrekening {run.Id}, aangemaakt {run.CreatedAt:dd-MM-yyyy HH:mm} (UTC) door {run.StartedBy}; invoer {Short(run.InputFingerprint)}."));
     }
 
     private static XlsxCell Label(string text) => XlsxCell.Of(text, XlsxStyle.Bold);
+
+    /// <summary>The first 12 hex digits of the input fingerprint: enough to tell runs apart on paper.</summary>
+    internal static string Short(string fingerprint) => fingerprint.Length > 12 ? fingerprint[..12] : fingerprint;
 
     private static IEnumerable<XlsxCell[]> Party(string label, IssuedSettlement settlement, Core.Registry.MunicipalityCode code)
     {

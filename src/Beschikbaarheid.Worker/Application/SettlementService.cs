@@ -96,7 +96,8 @@ public sealed class SettlementService(
         }
 
         progress?.Report($"storing {plan.Invoices.Count} invoices");
-        var outcome = await store.IssueAsync(scheme, plan, invoiceDate ?? calendar.Today, startedBy, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var outcome = await store.IssueAsync(
+            scheme, plan, invoiceDate ?? calendar.Today, startedBy, clock.GetUtcNow(), InputFingerprint.Of(scheme, period, loaded), cancellationToken).ConfigureAwait(false);
         if (outcome.IssuedNow)
         {
             logger.LogInformation("{Scheme} {Period}: run {RunId} issued {Invoices} invoices", scheme.Id, period, outcome.RunId, plan.Invoices.Count);

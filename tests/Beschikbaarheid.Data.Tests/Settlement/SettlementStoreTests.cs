@@ -109,7 +109,7 @@ public abstract class SettlementStoreTests<TDatabase> : IAsyncLifetime where TDa
     {
         var store = Store();
         await store.IssueAsync(Scheme(), Plan(new YearMonth(2026, 3)), InvoiceDate, "test", Now);
-        var april = await store.LoadAsync((await store.IssueAsync(Scheme(), Plan(new YearMonth(2026, 4)), new DateOnly(2026, 5, 1), "job", Now)).RunId);
+        var april = await store.LoadAsync((await store.IssueAsync(Scheme(), Plan(new YearMonth(2026, 4)), new DateOnly(2026, 5, 1), "job", Now, new string('a', 64))).RunId);
 
         var beuningen = april.Invoices.Single(i => i.Debtor == Beuningen);
         Assert.Equal((new DateOnly(2026, 5, 1), new DateOnly(2026, 5, 31)), (beuningen.InvoiceDate, beuningen.DueDate)); // 30 days' term
@@ -117,7 +117,7 @@ public abstract class SettlementStoreTests<TDatabase> : IAsyncLifetime where TDa
         Assert.Equal((StMaarten, 42m), (beuningen.Lines[0].School, beuningen.Lines[0].Basis));
         // March + April, each 158,219 cents: 316,438.
         Assert.Equal(new Money(316_438), april.YearToDate[Beuningen]);
-        Assert.Equal(("job", new YearMonth(2026, 4)), (april.Run.StartedBy, april.Run.Period));
+        Assert.Equal(("job", new YearMonth(2026, 4), new string('a', 64)), (april.Run.StartedBy, april.Run.Period, april.Run.InputFingerprint));
         Assert.Equal(new AllocationRow(Nijmegen, 1, 31m, new Money(116_781), new Money(1_375_000), false), april.Allocation.Single(a => a.Municipality == Nijmegen));
         Assert.Equal(Eligibility.NonParticipant, Assert.Single(april.Individual).Reason);
         Assert.Equal("Nijmegen", april.Municipalities[Nijmegen].Name);

@@ -79,7 +79,7 @@ internal static class BenchVerb
                     Console.WriteLine($"calculate, warm         {watch.Elapsed.TotalSeconds,8:0.000} s");
                     var store = services.GetRequiredService<SettlementStore>();
                     watch.Restart();
-                    var issued = await store.IssueAsync(scheme, plan, new DateOnly(2026, 4, 1), "bench", DateTimeOffset.UtcNow, ct).ConfigureAwait(false);
+                    var issued = await store.IssueAsync(scheme, plan, new DateOnly(2026, 4, 1), "bench", DateTimeOffset.UtcNow, "", ct).ConfigureAwait(false);
                     Console.WriteLine($"store run and invoices  {watch.Elapsed.TotalSeconds,8:0.000} s");
                     watch.Restart();
                     var stored = await store.LoadAsync(issued.RunId, ct).ConfigureAwait(false);
