@@ -30,6 +30,7 @@ public static class EngineServices
         services.AddSingleton(sp => new SchemeFileLoader(sp.GetRequiredService<IOptions<PathOptions>>().Value.Schemes));
         services.AddSingleton<SettlementInputReader>();
         services.AddSingleton<SettlementStore>();
+        services.AddSingleton<SettlementHistory>();
         services.AddSingleton<RegistryReader>();
         services.AddSingleton<LocalCalendar>();
         services.AddSingleton<SettlementService>();

@@ -15,6 +15,7 @@ public static class CommandLine
         root.Subcommands.Add(ImportVerb.Create());
         root.Subcommands.Add(SettleVerb.Create());
         root.Subcommands.Add(TrekkingsrechtVerb.Create());
+        root.Subcommands.Add(HistoryVerb.Create());
         root.Subcommands.Add(DemoVerb.Create());
         root.Subcommands.Add(RunVerb.Create());
         root.Subcommands.Add(SampleVerb.Create());

@@ -31,6 +31,8 @@ public sealed class CommandLineTests : IDisposable
     [InlineData("db", "migrate", "--help")]
     [InlineData("demo", "--help")]
     [InlineData("run", "--help")]
+    [InlineData("history", "--help")]
+    [InlineData("trekkingsrecht", "--help")]
     public async Task Help_WorksOnEveryVerb_WithExitZero(params string[] args)
     {
         var (code, output, _) = await _workspace.RunAsync(args);
@@ -93,6 +95,12 @@ public sealed class CommandLineTests : IDisposable
 
         var april = await _workspace.RunAsync(_workspace.With("settle", "--scheme", Workspace.SchemeId, "--period", "2026-04", "--invoice-date", "2026-05-01"));
         Assert.Contains("GM0268-2026-00003", april.Out, StringComparison.Ordinal);
+
+        // The audit trail: two runs, four invoices. March 1167.81 + 37.67; April (30 days): Beuningen 30 × 1,375,000 / 365
+        // = 113,013.70 → 1,130.14 and Berg en Dal 30 days → 1,130.14; together € 3,465.76.
+        var history = await _workspace.RunAsync("history", "--scheme", Workspace.SchemeId, "--year", "2026", "--db", _workspace.Database);
+        Assert.True(history.ExitCode == 0, history.Error);
+        Assert.Contains("2 run(s), 4 invoice(s), € 3.465,76.", history.Out, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,0 +1,36 @@
+using Beschikbaarheid.Core.Arithmetic;
+using Beschikbaarheid.Data.Database;
+using Dapper;
+
+namespace Beschikbaarheid.Data.Settlement;
+
+/// <summary>One run in a scheme's history, with the invoices it issued.</summary>
+public sealed record HistoryRun(long Id, string Period, string Kind, DateTimeOffset CreatedAt, string StartedBy, string InputFingerprint, IReadOnlyList<HistoryInvoice> Invoices);
+
+public sealed record HistoryInvoice(string Number, string Debtor, Money Total);
+
+/// <summary>The audit trail of a scheme: its runs and their invoices, in two queries.</summary>
+public sealed class SettlementHistory(IConnectionFactory connections)
+{
+    public async Task<IReadOnlyList<HistoryRun>> LoadAsync(string schemeId, int? year, CancellationToken cancellationToken = default)
+    {
+        DapperSetup.EnsureRegistered();
+        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var filter = new { schemeId, From = year is { } y ? $"{y:0000}-01" : "0000-00", Through = year is { } z ? $"{z:0000}-12" : "9999-99" };
+        var invoices = (await connection.QueryAsync<(long RunId, string Number, string Debtor, long Total)>(
+                """
+                SELECT i.run_id, i.number, i.debtor, i.total_cents
+                FROM invoices i JOIN settlement_runs r ON r.id = i.run_id
+                WHERE r.scheme_id = @schemeId AND r.period >= @From AND r.period <= @Through
+                ORDER BY i.number
+                """, filter).ConfigureAwait(false))
+            .ToLookup(i => i.RunId, i => new HistoryInvoice(i.Number, i.Debtor, new Money(i.Total)));
+        var runs = await connection.QueryAsync<(long Id, string Period, string Kind, DateTimeOffset CreatedAt, string StartedBy, string Fingerprint)>(
+            """
+            SELECT id, period, kind, created_at, started_by, input_fingerprint
+            FROM settlement_runs WHERE scheme_id = @schemeId AND period >= @From AND period <= @Through
+            ORDER BY period, id
+            """, filter).ConfigureAwait(false);
+        return runs.Select(r => new HistoryRun(r.Id, r.Period, r.Kind, r.CreatedAt, r.StartedBy, r.Fingerprint, invoices[r.Id].ToList())).ToList();
+    }
+}
