@@ -29,7 +29,23 @@ public static class EngineServices
         services.AddSingleton<CsvImporter>();
         services.AddSingleton(sp => new SchemeFileLoader(sp.GetRequiredService<IOptions<PathOptions>>().Value.Schemes));
         services.AddSingleton<SettlementInputReader>();
-        services.AddSingleton<SettlementStore>();
+        services.AddSingleton(sp =>
+        {
+            var store = new SettlementStore(sp.GetRequiredService<IConnectionFactory>());
+            // Test seam for the crash test: hold the transaction open after N invoices so a test can kill the process there.
+            if (configuration.GetValue<int?>("Testing:PauseAfterInvoices") is { } pauseAfter)
+            {
+                store.AfterInvoiceWritten = written =>
+                {
+                    if (written == pauseAfter)
+                    {
+                        Console.Error.WriteLine($"paused after {written} invoice(s)");
+                        Thread.Sleep(TimeSpan.FromMinutes(2));
+                    }
+                };
+            }
+            return store;
+        });
         services.AddSingleton<SettlementHistory>();
         services.AddSingleton<RegistryReader>();
         services.AddSingleton<LocalCalendar>();
