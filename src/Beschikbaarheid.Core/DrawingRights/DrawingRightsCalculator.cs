@@ -92,6 +92,10 @@ public static class DrawingRightsCalculator
         return pool.Categories.ContainsKey(category) ? category : pool.ProductCategories.GetValueOrDefault(category);
     }
 
+    /// <summary>A location's annual budget: the sum of its categories' budgets. The cost unit the keys split.</summary>
+    public static IReadOnlyDictionary<SchoolLocationId, Money> BudgetPerLocation(IEnumerable<DrawingRight> rights) =>
+        rights.GroupBy(r => r.School).ToDictionary(g => g.Key, g => Money.Sum(g.Select(r => r.Budget)));
+
     /// <summary>Step 7: rounded FTE × cost per FTE, rounded half away from zero to the cent.</summary>
     public static Money Budget(decimal fte, Money costPerFte) => Money.RoundHalfAwayFromZero(fte * costPerFte.Cents);
 

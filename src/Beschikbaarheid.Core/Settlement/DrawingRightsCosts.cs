@@ -16,11 +16,7 @@ internal static class DrawingRightsCosts
     public static Costs Calculate(Scheme scheme, YearMonth period, IReadOnlyList<DrawingRight> rights, IReadOnlyList<PupilCount> counts, PupilsKey key)
     {
         var schemeId = scheme.Id;
-        if (rights.Count == 0)
-        {
-            throw new SettlementInputException($"Scheme {schemeId} has no drawing rights for {period.Year}; compute them first (trekkingsrecht --scheme {schemeId} --year {period.Year}).");
-        }
-        var budgets = rights.GroupBy(r => r.School).ToDictionary(g => g.Key, g => Money.Sum(g.Select(r => r.Budget)));
+        var budgets = BudgetsOrRefuse(scheme, period, rights);
         var peildatum = scheme.CountingDate.ForFundingYear(period.Year);
         var parts = PupilsSplit.Annual(budgets, counts.Where(c => c.Peildatum == peildatum), key.MaskedCountValue, out var unsplittable);
         if (unsplittable.Count > 0)
@@ -51,12 +47,8 @@ internal static class DrawingRightsCosts
     /// </summary>
     public static Costs CalculateByChildren(Scheme scheme, YearMonth period, IReadOnlyList<DrawingRight> rights, IReadOnlyList<Beschikking> beschikkingen)
     {
-        if (rights.Count == 0)
-        {
-            throw new SettlementInputException($"Scheme {scheme.Id} has no drawing rights for {period.Year}; compute them first (trekkingsrecht --scheme {scheme.Id} --year {period.Year}).");
-        }
+        var budgets = BudgetsOrRefuse(scheme, period, rights);
         var terms = scheme.TermsFor(period.Year);
-        var budgets = rights.GroupBy(r => r.School).ToDictionary(g => g.Key, g => Money.Sum(g.Select(r => r.Budget)));
         var days = new Dictionary<(SchoolLocationId School, MunicipalityCode Residence), (long Days, HashSet<string> Children)>();
         foreach (var b in beschikkingen.Where(b => b.Law == Law.JW && budgets.ContainsKey(b.School) && terms.Participants.Contains(b.Residence)))
         {
@@ -111,10 +103,7 @@ internal static class DrawingRightsCosts
     public static Costs CalculateByBlend(
         Scheme scheme, YearMonth period, IReadOnlyList<DrawingRight> rights, IReadOnlyList<PupilCount> counts, IReadOnlyList<Beschikking> beschikkingen, BlendKey blend)
     {
-        if (rights.Count == 0)
-        {
-            throw new SettlementInputException($"Scheme {scheme.Id} has no drawing rights for {period.Year}; compute them first (trekkingsrecht --scheme {scheme.Id} --year {period.Year}).");
-        }
+        var budgets = BudgetsOrRefuse(scheme, period, rights);
         if (blend.Parts.Any(p => p.Key is not (PupilsKey or ChildrenKey)))
         {
             throw new NotSupportedException($"Scheme {scheme.Id}: a blend of keys other than pupils and children cannot be settled by this version; nothing issued.");
@@ -134,7 +123,7 @@ internal static class DrawingRightsCosts
 
         var shares = new List<CostShare>();
         var unsplittable = new List<SchoolLocationId>();
-        foreach (var (school, budget) in rights.GroupBy(r => r.School).ToDictionary(g => g.Key, g => Money.Sum(g.Select(r => r.Budget))).OrderBy(b => b.Key))
+        foreach (var (school, budget) in budgets.OrderBy(b => b.Key))
         {
             var p = pupils.Where(x => x.Key.School == school).ToDictionary(x => x.Key.Residence, x => x.Value);
             var c = days.Where(x => x.Key.School == school && x.Value > 0).ToDictionary(x => x.Key.Residence, x => x.Value);
@@ -172,4 +161,11 @@ internal static class DrawingRightsCosts
             shares.GroupBy(s => s.School).ToDictionary(g => g.Key, g => (int)Math.Round(g.Sum(s => s.Basis), MidpointRounding.AwayFromZero)),
             []);
     }
+
+    /// <summary>Each location's budget; a month cannot be settled before its year's drawing rights are computed.</summary>
+    private static IReadOnlyDictionary<SchoolLocationId, Money> BudgetsOrRefuse(Scheme scheme, YearMonth period, IReadOnlyList<DrawingRight> rights) =>
+        rights.Count > 0
+            ? DrawingRightsCalculator.BudgetPerLocation(rights)
+            : throw new SettlementInputException(
+                $"Scheme {scheme.Id} has no drawing rights for {period.Year}; compute them first (trekkingsrecht --scheme {scheme.Id} --year {period.Year}).");
 }

@@ -57,21 +57,17 @@ internal static class DapperSetup
         }
     }
 
+    /// <summary>The value as <see cref="SqlDialect.ParameterValue"/> converts it for the parameter's provider: text on SQLite.</summary>
+    private static void Bind(IDbDataParameter parameter, object value, DbType serverType)
+    {
+        var sqlite = parameter is SqliteParameter;
+        parameter.DbType = sqlite ? DbType.String : serverType;
+        parameter.Value = SqlDialect.ParameterValue(sqlite ? DatabaseProvider.Sqlite : DatabaseProvider.SqlServer, value);
+    }
+
     private sealed class DateOnlyHandler : SqlMapper.TypeHandler<DateOnly>
     {
-        public override void SetValue(IDbDataParameter parameter, DateOnly value)
-        {
-            if (parameter is SqliteParameter)
-            {
-                parameter.DbType = DbType.String;
-                parameter.Value = value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            }
-            else
-            {
-                parameter.DbType = DbType.Date;
-                parameter.Value = value.ToDateTime(TimeOnly.MinValue);
-            }
-        }
+        public override void SetValue(IDbDataParameter parameter, DateOnly value) => Bind(parameter, value, DbType.Date);
 
         public override DateOnly Parse(object value) => DbValues.Date(value);
     }
@@ -89,19 +85,7 @@ internal static class DapperSetup
 
     private sealed class DateTimeOffsetHandler : SqlMapper.TypeHandler<DateTimeOffset>
     {
-        public override void SetValue(IDbDataParameter parameter, DateTimeOffset value)
-        {
-            if (parameter is SqliteParameter)
-            {
-                parameter.DbType = DbType.String;
-                parameter.Value = value.ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture);
-            }
-            else
-            {
-                parameter.DbType = DbType.DateTimeOffset;
-                parameter.Value = value;
-            }
-        }
+        public override void SetValue(IDbDataParameter parameter, DateTimeOffset value) => Bind(parameter, value, DbType.DateTimeOffset);
 
         public override DateTimeOffset Parse(object value) => value switch
         {

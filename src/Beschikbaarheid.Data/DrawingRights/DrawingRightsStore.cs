@@ -77,7 +77,7 @@ public sealed class DrawingRightsStore(IConnectionFactory connections)
         public long BudgetCents { get; set; }
 
         public DrawingRight ToRight() => new(
-            SchoolLocationId.TryCreate(Brin, Vestiging, out var school) ? school : throw new InvalidOperationException($"Stored school {Brin}{Vestiging} is malformed."),
+            StoredCodes.School(Brin, Vestiging),
             Category, HistoricalHours, BaseFte, PupilsNow, PupilsThen, PupilsEstimated, GrowthFactor, UpliftFactor, Fixed, CapFactor,
             decimal.Round(Fte, 2), new Money(BudgetCents));
     }

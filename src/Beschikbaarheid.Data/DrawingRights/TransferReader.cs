@@ -17,10 +17,8 @@ public sealed class TransferReader(IConnectionFactory connections)
             SELECT year, board_number, category, from_brin, from_vestiging, to_brin, to_vestiging, fte
             FROM board_transfers WHERE scheme_id = @schemeId AND year = @year ORDER BY id
             """, new { schemeId, year }).ConfigureAwait(false);
-        return rows.Select(r => new Transfer((int)r.Year, r.Board, r.Category, Location(r.FromBrin, r.FromVestiging), Location(r.ToBrin, r.ToVestiging), decimal.Round(r.Fte, 2)))
+        return rows.Select(r => new Transfer((int)r.Year, r.Board, r.Category, StoredCodes.School(r.FromBrin, r.FromVestiging), StoredCodes.School(r.ToBrin, r.ToVestiging), decimal.Round(r.Fte, 2)))
             .ToList();
     }
 
-    private static SchoolLocationId Location(string brin, string vestiging) =>
-        SchoolLocationId.TryCreate(brin, vestiging, out var id) ? id : throw new InvalidOperationException($"Stored school {brin}{vestiging} is malformed.");
 }

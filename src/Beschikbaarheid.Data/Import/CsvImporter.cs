@@ -107,7 +107,7 @@ public sealed class CsvImporter(IConnectionFactory connections, TimeProvider clo
         var municipalities = (await connection.QueryAsync<string>("SELECT code FROM municipalities").ConfigureAwait(false))
             .Select(MunicipalityCode.Parse).ToHashSet();
         var schools = (await connection.QueryAsync<(string Brin, string Vestiging)>("SELECT brin, vestiging FROM school_locations").ConfigureAwait(false))
-            .Select(s => SchoolLocationId.TryCreate(s.Brin, s.Vestiging, out var id) ? id : throw new InvalidOperationException($"Stored school {s.Brin}{s.Vestiging} is malformed."))
+            .Select(s => StoredCodes.School(s.Brin, s.Vestiging))
             .ToHashSet();
         return new KnownCodes(municipalities, schools, countingDates.Append(CountingDate.FirstOfOctober).ToHashSet());
     }

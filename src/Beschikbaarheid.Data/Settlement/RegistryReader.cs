@@ -23,7 +23,7 @@ public sealed class RegistryReader(IConnectionFactory connections)
         var schools = (await connection.QueryAsync<(string Brin, string Vestiging, string Name, string BoardNumber, string BoardName, string Municipality, string Sector)>(
                 "SELECT brin, vestiging, name, board_number, board_name, municipality_code, sector FROM school_locations").ConfigureAwait(false))
             .Select(s => new SchoolLocation(
-                SchoolLocationId.TryCreate(s.Brin, s.Vestiging, out var id) ? id : throw new InvalidOperationException($"Stored school {s.Brin}{s.Vestiging} is malformed."),
+                StoredCodes.School(s.Brin, s.Vestiging),
                 s.Name, s.BoardNumber, s.BoardName, MunicipalityCode.Parse(s.Municipality), Enum.Parse<Sector>(s.Sector)))
             .ToDictionary(s => s.Id);
         return (municipalities, schools);

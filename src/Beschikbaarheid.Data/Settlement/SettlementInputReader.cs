@@ -49,8 +49,7 @@ public sealed class SettlementInputReader(IConnectionFactory connections)
             var location = (reader.GetString(3), reader.GetString(4));
             if (!schools.TryGetValue(location, out var school))
             {
-                schools[location] = school = SchoolLocationId.TryCreate(location.Item1, location.Item2, out var id)
-                    ? id : throw new InvalidOperationException($"Stored school {location.Item1}{location.Item2} is malformed.");
+                schools[location] = school = StoredCodes.School(location.Item1, location.Item2);
             }
             var lawText = reader.GetString(7);
             if (!laws.TryGetValue(lawText, out var law))
@@ -81,7 +80,7 @@ public sealed class SettlementInputReader(IConnectionFactory connections)
             new { scheme.Id, Peildata = peildata.Select(d => SqlDialect.ParameterValue(connections.Provider, d)).ToList() }).ConfigureAwait(false);
         return rows.Select(r => new PupilCount(
                 DbValues.Date(r.Peildatum),
-                SchoolLocationId.TryCreate(r.Brin, r.Vestiging, out var school) ? school : throw new InvalidOperationException($"Stored school {r.Brin}{r.Vestiging} is malformed."),
+                StoredCodes.School(r.Brin, r.Vestiging),
                 MunicipalityCode.Parse(r.Municipality),
                 r.Pupils is { } n ? (int)n : null))
             .ToList();

@@ -191,7 +191,7 @@ public sealed class SettlementStore(IConnectionFactory connections)
                 FROM invoice_lines l JOIN invoices i ON i.number = l.invoice_number
                 WHERE i.run_id = @runId
                 """, new { runId }).ConfigureAwait(false))
-            .ToLookup(l => l.Number, l => new InvoiceLine(l.LineNumber, Location(l.Brin, l.Vestiging), l.Basis, new Money(l.Amount), l.Estimated));
+            .ToLookup(l => l.Number, l => new InvoiceLine(l.LineNumber, StoredCodes.School(l.Brin, l.Vestiging), l.Basis, new Money(l.Amount), l.Estimated));
         var invoices = (await connection.QueryAsync<InvoiceRow>(
                 """
                 SELECT number, issuer, debtor, invoice_date AS invoicedate, due_date AS duedate, iban, vat_statement AS vatstatement
@@ -220,7 +220,7 @@ public sealed class SettlementStore(IConnectionFactory connections)
         var locations = (await connection.QueryAsync<(string Brin, string Vestiging, int Children, decimal Basis, long Month, decimal? Fte, long? Annual, bool Estimated)>(
                 "SELECT brin, vestiging, children, basis, month_cents, fte, annual_budget_cents, estimated FROM settlement_locations WHERE run_id = @runId ORDER BY brin, vestiging",
                 new { runId }).ConfigureAwait(false))
-            .Select(l => new LocationRow(Location(l.Brin, l.Vestiging), l.Children, l.Basis, new Money(l.Month),
+            .Select(l => new LocationRow(StoredCodes.School(l.Brin, l.Vestiging), l.Children, l.Basis, new Money(l.Month),
                 l.Fte is { } fte ? decimal.Round(fte, 2) : null, l.Annual is { } annual ? new Money(annual) : null, l.Estimated))
             .ToList();
         var individual = (await connection.QueryAsync<(string Reason, int Children)>(
@@ -238,8 +238,6 @@ public sealed class SettlementStore(IConnectionFactory connections)
             "SELECT id FROM settlement_runs WHERE scheme_id = @schemeId AND period = @Period AND kind = @Kind",
             new { schemeId, Period = period.ToString(), Kind = kind.Dutch() }, transaction).ConfigureAwait(false);
 
-    private static SchoolLocationId Location(string brin, string vestiging) =>
-        SchoolLocationId.TryCreate(brin, vestiging, out var id) ? id : throw new InvalidOperationException($"Stored school {brin}{vestiging} is malformed.");
 
     private sealed class RunRow
     {

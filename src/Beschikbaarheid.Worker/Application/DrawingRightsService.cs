@@ -100,7 +100,7 @@ public sealed class DrawingRightsService(
         IReadOnlyDictionary<MunicipalityCode, Municipality> municipalities, IReadOnlyDictionary<SchoolLocationId, SchoolLocation> schools,
         NoneFlow flow, PupilsKey key, string folder)
     {
-        var budgets = rights.GroupBy(r => r.School).ToDictionary(g => g.Key, g => Money.Sum(g.Select(r => r.Budget)));
+        var budgets = DrawingRightsCalculator.BudgetPerLocation(rights);
         var peildatum = scheme.CountingDate.ForFundingYear(year);
         var parts = PupilsSplit.Annual(budgets, pupils.Where(p => p.Peildatum == peildatum), key.MaskedCountValue, out var unsplittable);
         if (unsplittable.Count > 0)

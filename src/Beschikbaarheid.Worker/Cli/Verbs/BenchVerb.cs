@@ -105,13 +105,11 @@ internal static class BenchVerb
 
     private static string SchemeJson(IReadOnlyList<string> codes, int schools) => $$"""
         { "id": "bench", "name": "Benchmark", "startYear": 2024,
-          "schools": [{{string.Join(", ", Enumerable.Range(0, schools).Select(i => $"\"{SchoolId(i)}\""))}}],
+          "schools": [{{string.Join(", ", Enumerable.Range(0, schools).Select(i => $"\"{RegionGenerator.SchoolId(i)}\""))}}],
           "participants": [{{string.Join(", ", codes.Select(c => $"\"{c}\""))}}],
           "pool": { "type": "per-child", "thresholdHoursPerWeek": 12, "normHoursPerWeek": 5.5, "hourlyRate": 62.50, "schoolWeeks": 40 },
           "key": { "type": "children" },
           "flow": { "type": "lead", "lead": "{{codes[0]}}" },
           "invoice": { "iban": "NL00BANK0123456789", "paymentTermDays": 30, "vatStatement": "Geen btw" } }
         """;
-
-    private static string SchoolId(int i) => RegionGenerator.SchoolId(i);
 }

@@ -1,0 +1,10 @@
+using Beschikbaarheid.Core.Registry;
+
+namespace Beschikbaarheid.Data.Database;
+
+/// <summary>Codes read back from the database: they were validated on the way in, so a bad one is corruption, not input.</summary>
+internal static class StoredCodes
+{
+    public static SchoolLocationId School(string brin, string vestiging) =>
+        SchoolLocationId.TryCreate(brin, vestiging, out var id) ? id : throw new InvalidOperationException($"Stored school {brin}{vestiging} is malformed.");
+}
