@@ -11,7 +11,19 @@ public static class MonthlySchedule
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(month, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(month, 12);
-        return new Money(FloorDiv(checked(annual.Cents * month), 12) - FloorDiv(checked(annual.Cents * (month - 1)), 12));
+        return ForInstalment(annual, month, 12);
+    }
+
+    /// <summary>
+    /// The same rule over <paramref name="count"/> instalments, for a municipality that takes part in only
+    /// some months of a year: instalment j of n gets ⌊X·j/n⌋ − ⌊X·(j−1)/n⌋. Over twelve it is the monthly schedule.
+    /// </summary>
+    public static Money ForInstalment(Money total, int instalment, int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(instalment, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(instalment, count);
+        return new Money(FloorDiv(checked(total.Cents * instalment), count) - FloorDiv(checked(total.Cents * (instalment - 1)), count));
     }
 
     private static long FloorDiv(long numerator, long denominator)

@@ -16,3 +16,22 @@ public sealed record LeadFlow(MunicipalityCode Lead) : Flow;
 /// territory cost against what its residents use, flagged above <paramref name="BalanceThresholdPct"/> percent.
 /// </summary>
 public sealed record NoneFlow(decimal BalanceThresholdPct) : Flow;
+
+/// <summary>What a scheme does with the share of municipalities that do not take part.</summary>
+public enum NonParticipants
+{
+    /// <summary>Their share is a gap, reported and covered by named other funds.</summary>
+    Gap,
+
+    /// <summary>Their share is spread over the participants.</summary>
+    Spread,
+}
+
+/// <summary>A named fund that covers (part of) the gap, e.g. "VSV-middelen", with its amount per year.</summary>
+public sealed record GapFund(string Name, Arithmetic.Money Amount);
+
+/// <summary>
+/// The cashier (<i>kassier</i>) invoices every other participant for its contribution, counts its own in
+/// the statement, and pays what it collects (plus the funds covering the gap) out to the host municipalities.
+/// </summary>
+public sealed record CashierFlow(MunicipalityCode Cashier, NonParticipants NonParticipants, IReadOnlyList<GapFund> GapFunds) : Flow;

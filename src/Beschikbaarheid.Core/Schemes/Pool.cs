@@ -39,3 +39,33 @@ public sealed record DrawingRightsPool(
     Arithmetic.Money? Cap,
     IReadOnlyDictionary<Registry.SchoolLocationId, IReadOnlyDictionary<string, decimal>> FixedFte,
     decimal MaskedCountValue) : Pool;
+
+/// <summary>How a fixed budget is divided over the locations that host the scheme's helpers.</summary>
+public abstract record HostSplit
+{
+    /// <summary>The weights the cashier's payouts are split by, per host location.</summary>
+    public abstract IReadOnlyDictionary<Registry.SchoolLocationId, decimal> Weights { get; }
+}
+
+/// <summary>Each host location weighs by the FTE it hosts.</summary>
+public sealed record HostsByFte(IReadOnlyDictionary<Registry.SchoolLocationId, decimal> Fte) : HostSplit
+{
+    public override IReadOnlyDictionary<Registry.SchoolLocationId, decimal> Weights => Fte;
+}
+
+/// <summary>Each host location has an agreed amount; the amounts add up to the budget of every year they apply to.</summary>
+public sealed record HostsByAmounts(IReadOnlyDictionary<Registry.SchoolLocationId, Arithmetic.Money> Amounts) : HostSplit
+{
+    public override IReadOnlyDictionary<Registry.SchoolLocationId, decimal> Weights =>
+        Amounts.ToDictionary(a => a.Key, a => (decimal)a.Value.Cents);
+}
+
+/// <summary>
+/// An agreed annual amount per funding year, split as a whole by the key over all the scheme's locations,
+/// and paid out to the municipalities hosting the locations by <paramref name="Hosts"/>.
+/// </summary>
+public sealed record FixedBudgetPool(IReadOnlyDictionary<int, Arithmetic.Money> Amounts, HostSplit Hosts) : Pool
+{
+    /// <summary>The budget of a funding year; a year without an agreed amount cannot be settled.</summary>
+    public Arithmetic.Money? BudgetFor(int year) => Amounts.TryGetValue(year, out var amount) ? amount : null;
+}

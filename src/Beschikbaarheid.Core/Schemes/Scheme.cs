@@ -3,13 +3,28 @@ using Beschikbaarheid.Core.Registry;
 namespace Beschikbaarheid.Core.Schemes;
 
 /// <summary>The parameters of a scheme that hold in one funding year.</summary>
+/// <param name="Participants">As the file declares them; <see cref="Scheme.TermsFor(int)"/> narrows them to a year.</param>
 public sealed record SchemeTerms(
     IReadOnlySet<SchoolLocationId> Schools,
     IReadOnlySet<MunicipalityCode> Participants,
     Pool Pool,
     Key Key,
     Flow Flow,
-    InvoiceTerms Invoice);
+    InvoiceTerms Invoice)
+{
+    /// <summary>Municipalities that join or leave: when each takes part. A participant without an entry always takes part.</summary>
+    public IReadOnlyDictionary<MunicipalityCode, Participation> Participation { get; init; } = new Dictionary<MunicipalityCode, Participation>();
+
+    public Participation ParticipationOf(MunicipalityCode municipality) =>
+        Participation.TryGetValue(municipality, out var participation) ? participation : Schemes.Participation.Always;
+
+    /// <summary>The months of a funding year a municipality takes part; null when it does not take part that year.</summary>
+    public (int First, int Last)? MonthsOf(MunicipalityCode municipality, int year) =>
+        Participants.Contains(municipality) ? ParticipationOf(municipality).MonthsIn(year) : null;
+
+    internal SchemeTerms Narrowed(Func<Participation, bool> takesPart) =>
+        this with { Participants = Participants.Where(p => takesPart(ParticipationOf(p))).ToHashSet() };
+}
 
 /// <summary>
 /// One cost-sharing arrangement. Its terms can change from a funding year on (the scheme file's
@@ -39,7 +54,15 @@ public sealed record Scheme
     public int StartYear { get; }
     public CountingDate CountingDate { get; }
 
-    public SchemeTerms TermsFor(int fundingYear) => _termsFromYear.Last(t => t.Key <= fundingYear).Value;
+    /// <summary>The terms of a funding year, with the participants that take part in at least one of its months.</summary>
+    public SchemeTerms TermsFor(int fundingYear) =>
+        DeclaredTermsFor(fundingYear).Narrowed(p => p.MonthsIn(fundingYear) is not null);
+
+    /// <summary>The terms of one month, with the participants that take part in that month.</summary>
+    public SchemeTerms TermsFor(Periods.YearMonth month) =>
+        DeclaredTermsFor(month.Year).Narrowed(p => p.Covers(month.Year, month.Month));
+
+    private SchemeTerms DeclaredTermsFor(int fundingYear) => _termsFromYear.Last(t => t.Key <= fundingYear).Value;
 }
 
 /// <summary>The month and day pupils are counted on (the Peildatum); the count of year Y-1 keys funding year Y.</summary>

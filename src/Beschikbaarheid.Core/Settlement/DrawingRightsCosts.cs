@@ -37,7 +37,8 @@ internal static class DrawingRightsCosts
             shares,
             parts.GroupBy(p => p.Municipality).ToDictionary(g => g.Key, g => (int)Math.Round(g.Sum(p => p.Pupils), MidpointRounding.AwayFromZero)),
             parts.GroupBy(p => p.School).ToDictionary(g => g.Key, g => (int)Math.Round(g.Sum(p => p.Pupils), MidpointRounding.AwayFromZero)),
-            []);
+            [],
+            ProjectionIsAnnual: true);
     }
 
     /// <summary>
@@ -45,10 +46,9 @@ internal static class DrawingRightsCosts
     /// over the participants by the active days in that month of their resident children with a Jeugdwet
     /// beschikking at the location.
     /// </summary>
-    public static Costs CalculateByChildren(Scheme scheme, YearMonth period, IReadOnlyList<DrawingRight> rights, IReadOnlyList<Beschikking> beschikkingen)
+    public static Costs CalculateByChildren(Scheme scheme, SchemeTerms terms, YearMonth period, IReadOnlyList<DrawingRight> rights, IReadOnlyList<Beschikking> beschikkingen)
     {
         var budgets = BudgetsOrRefuse(scheme, period, rights);
-        var terms = scheme.TermsFor(period.Year);
         var days = new Dictionary<(SchoolLocationId School, MunicipalityCode Residence), (long Days, HashSet<string> Children)>();
         foreach (var b in beschikkingen.Where(b => b.Law == Law.JW && budgets.ContainsKey(b.School) && terms.Participants.Contains(b.Residence)))
         {
@@ -101,14 +101,13 @@ internal static class DrawingRightsCosts
     /// and C are the location's pupils and child-days.
     /// </summary>
     public static Costs CalculateByBlend(
-        Scheme scheme, YearMonth period, IReadOnlyList<DrawingRight> rights, IReadOnlyList<PupilCount> counts, IReadOnlyList<Beschikking> beschikkingen, BlendKey blend)
+        Scheme scheme, SchemeTerms terms, YearMonth period, IReadOnlyList<DrawingRight> rights, IReadOnlyList<PupilCount> counts, IReadOnlyList<Beschikking> beschikkingen, BlendKey blend)
     {
         var budgets = BudgetsOrRefuse(scheme, period, rights);
         if (blend.Parts.Any(p => p.Key is not (PupilsKey or ChildrenKey)))
         {
             throw new NotSupportedException($"Scheme {scheme.Id}: a blend of keys other than pupils and children cannot be settled by this version; nothing issued.");
         }
-        var terms = scheme.TermsFor(period.Year);
         var pupilsWeight = blend.Parts.Where(p => p.Key is PupilsKey).Sum(p => p.Weight);
         var childrenWeight = blend.Parts.Where(p => p.Key is ChildrenKey).Sum(p => p.Weight);
         var masked = blend.Parts.Select(p => p.Key).OfType<PupilsKey>().Select(k => k.MaskedCountValue).FirstOrDefault(2.5m);

@@ -5,11 +5,23 @@ using Beschikbaarheid.Core.Registry;
 namespace Beschikbaarheid.Core.Settlement;
 
 /// <summary>A stored settlement run: what started it and when, and a fingerprint of what it was computed from.</summary>
+/// <param name="Period">The month settled; for a year end, December of the year.</param>
+/// <param name="Revision">For a year end: the how-manieth of the year (a reopened year is settled again).</param>
 public sealed record SettlementRun(
     long Id, string SchemeId, string SchemeName, YearMonth Period, SettlementKind Kind, BasisUnit BasisUnit, DateTimeOffset CreatedAt, string StartedBy,
-    string InputFingerprint = "");
+    string InputFingerprint = "", int Revision = 1)
+{
+    /// <summary>How the run is named in folders and files: the month, or <c>2026-vaststelling</c> (<c>-2</c> after a reopening).</summary>
+    public string Label => Kind == SettlementKind.Voorschot
+        ? Period.ToString()
+        : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Period.Year}-vaststelling{(Revision > 1 ? $"-{Revision}" : "")}");
+}
 
-public sealed record InvoiceLine(int LineNumber, SchoolLocationId School, decimal Basis, Money Amount, bool Estimated = false);
+/// <param name="Period">The month or year the line concerns.</param>
+/// <param name="Reference">The invoice(s) a correction or year end refers to.</param>
+public sealed record InvoiceLine(
+    int LineNumber, SchoolLocationId School, decimal Basis, Money Amount, bool Estimated = false,
+    SettlementKind Kind = SettlementKind.Voorschot, SettledPeriod? Period = null, string? Reference = null);
 
 /// <summary>An issued invoice as stored: numbered, dated, never changed afterwards.</summary>
 public sealed record IssuedInvoice(
@@ -23,6 +35,9 @@ public sealed record IssuedInvoice(
     IReadOnlyList<InvoiceLine> Lines)
 {
     public Money Total => Money.Sum(Lines.Select(l => l.Amount));
+
+    /// <summary>An invoice with a negative total pays back: a credit note.</summary>
+    public bool IsCreditNote => Total < Money.Zero;
 }
 
 /// <summary>
@@ -38,4 +53,8 @@ public sealed record IssuedSettlement(
     IReadOnlyList<LocationRow> Locations,
     IReadOnlyList<IndividualCount> Individual,
     IReadOnlyDictionary<MunicipalityCode, Municipality> Municipalities,
-    IReadOnlyDictionary<SchoolLocationId, SchoolLocation> Schools);
+    IReadOnlyDictionary<SchoolLocationId, SchoolLocation> Schools)
+{
+    /// <summary>For the cashier flow: the run's cashier statement as stored.</summary>
+    public CashierStatement? Statement { get; init; }
+}

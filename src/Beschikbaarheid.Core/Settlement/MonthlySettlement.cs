@@ -29,16 +29,8 @@ public static class MonthlySettlement
     {
         ArgumentNullException.ThrowIfNull(scheme);
         ArgumentNullException.ThrowIfNull(inputs);
-        var terms = scheme.TermsFor(period.Year);
-        var costs = (terms.Pool, terms.Key) switch
-        {
-            (PerChildPool pool, ChildrenKey) => PerChildCosts.Calculate(terms, pool, period, inputs.Beschikkingen),
-            (DrawingRightsPool, PupilsKey key) => DrawingRightsCosts.Calculate(scheme, period, inputs.DrawingRights, inputs.PupilCounts, key),
-            (DrawingRightsPool, ChildrenKey) => DrawingRightsCosts.CalculateByChildren(scheme, period, inputs.DrawingRights, inputs.Beschikkingen),
-            (DrawingRightsPool, BlendKey blend) => DrawingRightsCosts.CalculateByBlend(scheme, period, inputs.DrawingRights, inputs.PupilCounts, inputs.Beschikkingen, blend),
-            _ => throw new NotSupportedException(
-                $"Scheme {scheme.Id}: a {terms.Pool.GetType().Name} with a {terms.Key.GetType().Name} cannot be settled monthly by this version; nothing issued."),
-        };
+        var terms = scheme.TermsFor(period);
+        var costs = CostsOf(scheme, terms, period, inputs);
 
         var byMunicipality = costs.Shares.ToLookup(s => s.Municipality);
         var allocation = terms.Participants.Order()
@@ -48,7 +40,7 @@ public static class MonthlySettlement
                 byMunicipality[code].Sum(s => s.Basis),
                 Money.Sum(byMunicipality[code].Select(s => s.Month)),
                 Money.Sum(byMunicipality[code].Select(s => s.AnnualProjection)),
-                Invoiced: IsInvoiced(terms.Flow, code),
+                Invoiced: Invoicing.IsInvoiced(terms.Flow, code),
                 Estimated: byMunicipality[code].Any(s => s.Estimated)))
             .ToList();
 
@@ -62,43 +54,78 @@ public static class MonthlySettlement
                 bySchool[school].Any(s => s.Estimated)))
             .ToList();
 
-        var invoices = terms.Flow switch
-        {
-            LeadFlow lead => LeadInvoices(lead, costs.Shares),
-            NoneFlow => [],
-            _ => throw new NotSupportedException($"Scheme {scheme.Id}: the {terms.Flow.GetType().Name} cannot be settled monthly by this version; nothing issued."),
-        };
+        var month = SettledPeriod.Of(period);
+        var entries = costs.Shares
+            .Where(s => s.Month != Money.Zero)
+            .OrderBy(s => s.Municipality).ThenBy(s => s.School)
+            .Select(s => new Entry(s.Municipality, s.School, month, SettlementKind.Voorschot, s.Basis, s.Month, s.Estimated))
+            .ToList();
 
-        return new SettlementPlan(scheme.Id, period, SettlementKind.Voorschot, costs.BasisUnit, allocation, locations, costs.Individual, invoices);
+        return new SettlementPlan(scheme.Id, period, SettlementKind.Voorschot, costs.BasisUnit, allocation, locations, costs.Individual, Invoicing.Drafts(scheme, terms.Flow, entries))
+        {
+            Entries = entries,
+            Cashier = costs.Cashier,
+        };
     }
 
-    private static bool IsInvoiced(Flow flow, MunicipalityCode municipality) => flow switch
+    /// <summary>
+    /// What the year costs each municipality at each location by the inputs as they are now, for the year end:
+    /// the annual amount where the pool gives one (a per-child line rounded once over the year's days, a
+    /// municipality's share of a budget), otherwise the sum of the twelve months.
+    /// </summary>
+    public static IReadOnlyList<Entry> Annual(Scheme scheme, int year, SettlementInputs inputs)
     {
-        LeadFlow lead => lead.Lead != municipality,
-        NoneFlow => false,
-        _ => true,
-    };
-
-    /// <summary>The lead invoices every other participant, one line per school location; its own share stays home.</summary>
-    private static List<InvoiceDraft> LeadInvoices(LeadFlow flow, IReadOnlyList<CostShare> shares) =>
-        shares
-            .Where(s => s.Municipality != flow.Lead && s.Month > Money.Zero)
-            .GroupBy(s => s.Municipality)
-            .OrderBy(g => g.Key)
-            .Select(g => new InvoiceDraft(
-                flow.Lead,
-                g.Key,
-                g.OrderBy(s => s.School).Select(s => new InvoiceLineDraft(s.School, s.Basis, s.Month, s.Estimated)).ToList()))
+        ArgumentNullException.ThrowIfNull(scheme);
+        ArgumentNullException.ThrowIfNull(inputs);
+        var costs = CostsOf(scheme, scheme.TermsFor(year), new YearMonth(year, 12), inputs);
+        var wholeYear = SettledPeriod.WholeYear(year);
+        IEnumerable<(MunicipalityCode Municipality, SchoolLocationId School, decimal Basis, Money Amount, bool Estimated)> lines = costs.ProjectionIsAnnual
+            ? costs.Shares.Select(s => (s.Municipality, s.School, s.Basis, s.AnnualProjection, s.Estimated))
+            : Enumerable.Range(1, 12)
+                .SelectMany(m => Calculate(scheme, new YearMonth(year, m), inputs).Entries)
+                .GroupBy(e => (e.Municipality, e.School))
+                .Select(g => (g.Key.Municipality, g.Key.School, g.Sum(e => e.Basis), Money.Sum(g.Select(e => e.Amount)), g.Any(e => e.Estimated)));
+        return lines
+            .Where(l => l.Amount != Money.Zero)
+            .OrderBy(l => l.Municipality).ThenBy(l => l.School)
+            .Select(l => new Entry(l.Municipality, l.School, wholeYear, SettlementKind.Vaststelling, l.Basis, l.Amount, l.Estimated))
             .ToList();
+    }
+
+    /// <summary>For a cashier scheme: the year's split by the inputs as they are now; null for other flows.</summary>
+    public static CashierYear? CashierYearOf(Scheme scheme, int year, SettlementInputs inputs)
+    {
+        ArgumentNullException.ThrowIfNull(scheme);
+        ArgumentNullException.ThrowIfNull(inputs);
+        return scheme.TermsFor(year) is { Pool: FixedBudgetPool pool, Key: PupilsKey key, Flow: CashierFlow flow }
+            ? CashierCosts.Year(scheme, year, pool, flow, key, inputs.PupilCounts, out _)
+            : null;
+    }
+
+    private static Costs CostsOf(Scheme scheme, SchemeTerms terms, YearMonth period, SettlementInputs inputs) => (terms.Pool, terms.Key, terms.Flow) switch
+    {
+        (PerChildPool pool, ChildrenKey, _) => PerChildCosts.Calculate(terms, pool, period, inputs.Beschikkingen),
+        (DrawingRightsPool, PupilsKey key, _) => DrawingRightsCosts.Calculate(scheme, period, inputs.DrawingRights, inputs.PupilCounts, key),
+        (DrawingRightsPool, ChildrenKey, _) => DrawingRightsCosts.CalculateByChildren(scheme, terms, period, inputs.DrawingRights, inputs.Beschikkingen),
+        (DrawingRightsPool, BlendKey blend, _) => DrawingRightsCosts.CalculateByBlend(scheme, terms, period, inputs.DrawingRights, inputs.PupilCounts, inputs.Beschikkingen, blend),
+        (FixedBudgetPool pool, PupilsKey key, CashierFlow flow) => CashierCosts.Calculate(scheme, period, pool, flow, key, inputs.PupilCounts),
+        _ => throw new NotSupportedException(
+            $"Scheme {scheme.Id}: a {terms.Pool.GetType().Name} with a {terms.Key.GetType().Name} and a {terms.Flow.GetType().Name} cannot be settled by this version; nothing issued."),
+    };
 }
 
 /// <summary>One municipality's cost at one school location in the month, and its projection for the year.</summary>
 /// <param name="Estimated">The basis includes a DUO count masked as &lt;5, valued by the scheme setting.</param>
 internal sealed record CostShare(SchoolLocationId School, MunicipalityCode Municipality, decimal Basis, Money Month, Money AnnualProjection, bool Estimated = false);
 
+/// <param name="ProjectionIsAnnual">The shares' projections are the year's amounts, not only an estimate to show.</param>
 internal sealed record Costs(
     BasisUnit BasisUnit,
     IReadOnlyList<CostShare> Shares,
     IReadOnlyDictionary<MunicipalityCode, int> ChildrenPerMunicipality,
     IReadOnlyDictionary<SchoolLocationId, int> ChildrenPerSchool,
-    IReadOnlyList<IndividualCount> Individual);
+    IReadOnlyList<IndividualCount> Individual,
+    bool ProjectionIsAnnual = false)
+{
+    public CashierFigures? Cashier { get; init; }
+}

@@ -69,6 +69,7 @@ internal static class PerChildCosts
             shares,
             childOfMunicipality.CountBy(c => c.Item1).ToDictionary(),
             childAtSchool.CountBy(c => c.Item1).ToDictionary(),
-            individual.OrderBy(i => i.Key).Select(i => new IndividualCount(i.Key, i.Value.Count)).ToList());
+            individual.OrderBy(i => i.Key).Select(i => new IndividualCount(i.Key, i.Value.Count)).ToList(),
+            ProjectionIsAnnual: true);
     }
 }

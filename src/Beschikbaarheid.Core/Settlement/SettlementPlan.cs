@@ -24,7 +24,11 @@ public sealed record LocationRow(SchoolLocationId School, int Children, decimal 
 public sealed record IndividualCount(Eligibility Reason, int Children);
 
 /// <param name="Estimated">The basis includes a pupil count masked as &lt;5 and valued by the scheme setting.</param>
-public sealed record InvoiceLineDraft(SchoolLocationId School, decimal Basis, Money Amount, bool Estimated = false);
+/// <param name="Period">The month (or for the year end, the year) the line concerns; null for the plan's own month.</param>
+/// <param name="Reference">The invoice(s) a correction or year end refers to.</param>
+public sealed record InvoiceLineDraft(
+    SchoolLocationId School, decimal Basis, Money Amount, bool Estimated = false,
+    SettlementKind Kind = SettlementKind.Voorschot, SettledPeriod? Period = null, string? Reference = null);
 
 /// <summary>An invoice before it has a number: issuer, debtor and one line per school location.</summary>
 public sealed record InvoiceDraft(MunicipalityCode Issuer, MunicipalityCode Debtor, IReadOnlyList<InvoiceLineDraft> Lines)
@@ -47,6 +51,18 @@ public sealed record SettlementPlan(
     IReadOnlyList<InvoiceDraft> Invoices)
 {
     public bool HasEligibleChildren => Allocation.Any(a => a.Basis > 0);
+
+    /// <summary>Every amount the run attributes, own shares included; the invoices are the part billed to others.</summary>
+    public IReadOnlyList<Entry> Entries { get; init; } = [];
+
+    /// <summary>For the cashier flow: the year's and the month's figures the statement is made of.</summary>
+    public CashierFigures? Cashier { get; init; }
+
+    /// <summary>For the cashier flow: what was collected, the gap and who covered it, and what is paid to which location.</summary>
+    public CashierStatement? Statement { get; init; }
+
+    /// <summary>For a year end after a reopened year: the how-manieth final settlement of the year it is (1 the first).</summary>
+    public int Revision { get; init; } = 1;
 }
 
 /// <summary>What the basis of a line counts.</summary>

@@ -113,9 +113,19 @@ public sealed class SchemeFileLoader(string directory)
             .ToHashSet();
         var participants = reader.List<MunicipalityCode>(root, "participants", t => MunicipalityCode.TryParse(t, out var c) ? c : (MunicipalityCode?)null, "a municipality code (GM + 4 digits)")
             .ToHashSet();
+        var participation = ReadParticipation(reader, reader.OptionalObject(root, "participation"));
+        participants.UnionWith(participation.Keys);
         var key = ReadKey(reader, reader.Object(root, "key"), "key");
-        var pool = ReadPool(reader, reader.Object(root, "pool"), key);
+        var pool = ReadPool(reader, reader.Object(root, "pool"), key, schools);
         var flow = ReadFlow(reader, reader.Object(root, "flow"), participants);
+        if (pool is FixedBudgetPool && (key is not PupilsKey || flow is not CashierFlow) && key is not null && flow is not null)
+        {
+            reader.Problem("pool.type", "a fixed-budget pool is settled with the pupils key and the cashier flow");
+        }
+        if (flow is CashierFlow && pool is not FixedBudgetPool && pool is not null)
+        {
+            reader.Problem("flow.type", "the cashier flow pays out a fixed-budget pool");
+        }
         var invoiceNode = reader.Object(root, "invoice");
         InvoiceTerms? invoice = null;
         if (invoiceNode is not null)
@@ -140,10 +150,46 @@ public sealed class SchemeFileLoader(string directory)
         reader.Context = "";
         return reader.Problems.Count > before || pool is null || key is null || flow is null || invoice is null
             ? null
-            : new SchemeTerms(schools, participants, pool, key, flow, invoice);
+            : new SchemeTerms(schools, participants, pool, key, flow, invoice) { Participation = participation };
     }
 
-    private static Pool? ReadPool(JsonReader reader, JsonObject? node, Key? key)
+    /// <summary>Municipality → <c>{ fromYear, fromMonth, untilYear, untilMonth }</c>, each optional; months default to the whole year.</summary>
+    private static Dictionary<MunicipalityCode, Participation> ReadParticipation(JsonReader reader, JsonObject? node)
+    {
+        var result = new Dictionary<MunicipalityCode, Participation>();
+        foreach (var (codeText, entry) in node ?? [])
+        {
+            var path = $"participation.{codeText}";
+            if (!MunicipalityCode.TryParse(codeText, out var code))
+            {
+                reader.Problem(path, $"'{codeText}' is not a municipality code (GM + 4 digits)");
+                continue;
+            }
+            if (entry is not JsonObject limits)
+            {
+                reader.Problem(path, "must be an object with fromYear and/or untilYear");
+                continue;
+            }
+            var fromYear = reader.OptionalInt(limits, $"{path}.fromYear");
+            var untilYear = reader.OptionalInt(limits, $"{path}.untilYear");
+            var fromMonth = reader.OptionalInt(limits, $"{path}.fromMonth") ?? 1;
+            var untilMonth = reader.OptionalInt(limits, $"{path}.untilMonth") ?? 12;
+            if (fromMonth is < 1 or > 12 || untilMonth is < 1 or > 12)
+            {
+                reader.Problem(path, "fromMonth and untilMonth must be between 1 and 12");
+                continue;
+            }
+            if ((fromYear, fromMonth).CompareTo((untilYear ?? int.MaxValue, untilMonth)) > 0)
+            {
+                reader.Problem(path, "ends before it starts");
+                continue;
+            }
+            result[code] = new Participation(fromYear, fromMonth, untilYear, untilMonth);
+        }
+        return result;
+    }
+
+    private static Pool? ReadPool(JsonReader reader, JsonObject? node, Key? key, IReadOnlySet<SchoolLocationId> schools)
     {
         if (node is null)
         {
@@ -163,10 +209,12 @@ public sealed class SchemeFileLoader(string directory)
                 return threshold is null || norm is null || rate is null || weeks is null ? null : new PerChildPool(threshold.Value, norm.Value, rate.Value, weeks.Value);
             case "drawing-rights":
                 return ReadDrawingRights(reader, node, key);
+            case "fixed-budget":
+                return ReadFixedBudget(reader, node, schools);
             case null:
                 return null;
             case var other:
-                reader.Problem("pool.type", $"unknown pool type '{other}' (known: per-child, drawing-rights)");
+                reader.Problem("pool.type", $"unknown pool type '{other}' (known: per-child, drawing-rights, fixed-budget)");
                 return null;
         }
     }
@@ -260,6 +308,90 @@ public sealed class SchemeFileLoader(string directory)
             : new DrawingRightsPool(referenceYears, direct.Value, upliftPct, upliftYears, categories, products, cap, fixedFte, masked);
     }
 
+    /// <summary>
+    /// <c>amounts</c> per funding year, and <c>hosts</c> by FTE or by fixed amounts per location; fixed
+    /// amounts must add up to the budget of every year, and every host must be one of the scheme's schools.
+    /// </summary>
+    private static FixedBudgetPool? ReadFixedBudget(JsonReader reader, JsonObject node, IReadOnlySet<SchoolLocationId> schools)
+    {
+        var before = reader.Problems.Count;
+        var amounts = new Dictionary<int, Money>();
+        foreach (var (yearText, _) in reader.Object(node, "pool.amounts") ?? [])
+        {
+            if (yearText.Length != 4 || !int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out var year))
+            {
+                reader.Problem($"pool.amounts.{yearText}", "not a funding year");
+                continue;
+            }
+            if (reader.Amount((JsonObject)node["amounts"]!, $"pool.amounts.{yearText}") is { } amount)
+            {
+                amounts[year] = amount;
+            }
+        }
+        if (amounts.Count == 0 && reader.Problems.Count == before)
+        {
+            reader.Problem("pool.amounts", "names no funding year");
+        }
+
+        var hostsNode = reader.Object(node, "pool.hosts");
+        HostSplit? hosts = null;
+        switch (hostsNode is null ? null : reader.String(hostsNode, "pool.hosts.by"))
+        {
+            case "fte":
+                var fte = HostValues(reader, hostsNode!, "fte", schools, (n, path) => reader.PositiveDecimal(n, path));
+                hosts = fte is null ? null : new HostsByFte(fte);
+                break;
+            case "amounts":
+                var fixedAmounts = HostValues(reader, hostsNode!, "amounts", schools, (n, path) => reader.Amount(n, path));
+                if (fixedAmounts is not null)
+                {
+                    var total = Money.Sum(fixedAmounts.Values);
+                    foreach (var (year, budget) in amounts.Where(a => a.Value != total).OrderBy(a => a.Key))
+                    {
+                        reader.Problem("pool.hosts.amounts", $"the amounts per location add up to € {total}, not the budget of {year} (€ {budget})");
+                    }
+                    hosts = new HostsByAmounts(fixedAmounts);
+                }
+                break;
+            case null:
+                break;
+            case var other:
+                reader.Problem("pool.hosts.by", $"unknown '{other}' (known: fte, amounts)");
+                break;
+        }
+        return reader.Problems.Count > before || hosts is null ? null : new FixedBudgetPool(amounts, hosts);
+    }
+
+    private static Dictionary<SchoolLocationId, T>? HostValues<T>(
+        JsonReader reader, JsonObject hostsNode, string name, IReadOnlySet<SchoolLocationId> schools, Func<JsonObject, string, T?> read) where T : struct
+    {
+        var before = reader.Problems.Count;
+        var values = new Dictionary<SchoolLocationId, T>();
+        var node = reader.Object(hostsNode, $"pool.hosts.{name}");
+        foreach (var (locationText, _) in node ?? [])
+        {
+            var path = $"pool.hosts.{name}.{locationText}";
+            if (!SchoolLocationId.TryParse(locationText, out var location))
+            {
+                reader.Problem(path, $"'{locationText}' is not a school location such as 25XX00");
+                continue;
+            }
+            if (!schools.Contains(location))
+            {
+                reader.Problem(path, $"{location} is not one of the scheme's schools");
+            }
+            if (read(node!, path) is { } value)
+            {
+                values[location] = value;
+            }
+        }
+        if (node is not null && values.Count == 0 && reader.Problems.Count == before)
+        {
+            reader.Problem($"pool.hosts.{name}", "names no host location");
+        }
+        return reader.Problems.Count > before || node is null ? null : values;
+    }
+
     private static decimal? MaskedCountValueOf(Key? key) => key switch
     {
         PupilsKey pupils => pupils.MaskedCountValue,
@@ -337,12 +469,71 @@ public sealed class SchemeFileLoader(string directory)
             case "none":
                 var threshold = reader.OptionalNonNegativeDecimal(node, "flow.balanceThresholdPct") ?? 10m;
                 return new NoneFlow(threshold);
+            case "cashier":
+                return ReadCashier(reader, node, participants);
             case null:
                 return null;
             case var other:
-                reader.Problem("flow.type", $"unknown flow type '{other}' (known: lead, none)");
+                reader.Problem("flow.type", $"unknown flow type '{other}' (known: lead, cashier, none)");
                 return null;
         }
+    }
+
+    /// <summary><c>cashier</c> (a participant), <c>nonParticipants</c> gap (default) or spread, and <c>gapFunds</c> [{ name, amount }] for a gap.</summary>
+    private static CashierFlow? ReadCashier(JsonReader reader, JsonObject node, IReadOnlySet<MunicipalityCode> participants)
+    {
+        var before = reader.Problems.Count;
+        var cashierText = reader.String(node, "flow.cashier");
+        MunicipalityCode cashier = default;
+        if (cashierText is not null && !MunicipalityCode.TryParse(cashierText, out cashier))
+        {
+            reader.Problem("flow.cashier", $"'{cashierText}' is not a municipality code (GM + 4 digits)");
+        }
+        else if (cashierText is not null && !participants.Contains(cashier))
+        {
+            reader.Problem("flow.cashier", $"{cashier} is not one of the participants");
+        }
+        var mode = (node["nonParticipants"] is null ? "gap" : reader.String(node, "flow.nonParticipants")) switch
+        {
+            "gap" => NonParticipants.Gap,
+            "spread" => NonParticipants.Spread,
+            null => NonParticipants.Gap,
+            var other => Unknown(other),
+        };
+        NonParticipants Unknown(string other)
+        {
+            reader.Problem("flow.nonParticipants", $"unknown '{other}' (known: gap, spread)");
+            return NonParticipants.Gap;
+        }
+
+        var funds = new List<GapFund>();
+        if (node["gapFunds"] is JsonArray array)
+        {
+            for (var i = 0; i < array.Count; i++)
+            {
+                var path = $"flow.gapFunds[{i}]";
+                if (array[i] is not JsonObject fund)
+                {
+                    reader.Problem(path, "must be an object with name and amount");
+                    continue;
+                }
+                var name = reader.String(fund, $"{path}.name");
+                var amount = reader.Amount(fund, $"{path}.amount");
+                if (name is not null && amount is not null)
+                {
+                    funds.Add(new GapFund(name, amount.Value));
+                }
+            }
+            if (mode == NonParticipants.Spread && funds.Count > 0)
+            {
+                reader.Problem("flow.gapFunds", "a scheme that spreads the non-participants' part has no gap for funds to cover");
+            }
+        }
+        else if (node["gapFunds"] is not null)
+        {
+            reader.Problem("flow.gapFunds", "must be a list of { name, amount }");
+        }
+        return reader.Problems.Count > before ? null : new CashierFlow(cashier, mode, funds);
     }
 
     private static void Merge(JsonObject target, JsonObject change)

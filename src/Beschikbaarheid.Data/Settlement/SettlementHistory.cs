@@ -16,19 +16,20 @@ public sealed class SettlementHistory(IConnectionFactory connections)
     {
         DapperSetup.EnsureRegistered();
         await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var filter = new { schemeId, From = year is { } y ? $"{y:0000}-01" : "0000-00", Through = year is { } z ? $"{z:0000}-12" : "9999-99" };
+        // A run's period is yyyy-MM for a month and yyyy (or yyyy-rN) for a year end: all sort inside [yyyy, yyyy+1).
+        var filter = new { schemeId, From = year is { } y ? $"{y:0000}" : "0000", Until = year is { } z ? $"{z + 1:0000}" : "9999" };
         var invoices = (await connection.QueryAsync<(long RunId, string Number, string Debtor, long Total)>(
                 """
                 SELECT i.run_id, i.number, i.debtor, i.total_cents
                 FROM invoices i JOIN settlement_runs r ON r.id = i.run_id
-                WHERE r.scheme_id = @schemeId AND r.period >= @From AND r.period <= @Through
+                WHERE r.scheme_id = @schemeId AND r.period >= @From AND r.period < @Until
                 ORDER BY i.number
                 """, filter).ConfigureAwait(false))
             .ToLookup(i => i.RunId, i => new HistoryInvoice(i.Number, i.Debtor, new Money(i.Total)));
         var runs = await connection.QueryAsync<(long Id, string Period, string Kind, DateTimeOffset CreatedAt, string StartedBy, string Fingerprint)>(
             """
             SELECT id, period, kind, created_at, started_by, input_fingerprint
-            FROM settlement_runs WHERE scheme_id = @schemeId AND period >= @From AND period <= @Through
+            FROM settlement_runs WHERE scheme_id = @schemeId AND period >= @From AND period < @Until
             ORDER BY period, id
             """, filter).ConfigureAwait(false);
         return runs.Select(r => new HistoryRun(r.Id, r.Period, r.Kind, r.CreatedAt, r.StartedBy, r.Fingerprint, invoices[r.Id].ToList())).ToList();

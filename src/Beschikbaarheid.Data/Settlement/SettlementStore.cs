@@ -23,10 +23,11 @@ public sealed class SettlementStore(IConnectionFactory connections)
     /// <summary>Test seam: called after each invoice is written inside the transaction, to simulate a crash halfway.</summary>
     public Action<int>? AfterInvoiceWritten { get; set; }
 
-    public async Task<long?> FindRunAsync(string schemeId, YearMonth period, SettlementKind kind, CancellationToken cancellationToken = default)
+    /// <summary>The run that settled a month's advances, if any.</summary>
+    public async Task<long?> FindRunAsync(string schemeId, YearMonth period, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        return await FindRunAsync(connection, null, schemeId, period, kind).ConfigureAwait(false);
+        return await FindRunAsync(connection, null, schemeId, period.ToString(), SettlementKind.Voorschot).ConfigureAwait(false);
     }
 
     /// <param name="fingerprint">The fingerprint of the inputs the plan was computed from (<see cref="InputFingerprint"/>).</param>
@@ -40,7 +41,8 @@ public sealed class SettlementStore(IConnectionFactory connections)
         await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
 
-        if (await FindRunAsync(connection, transaction, scheme.Id, plan.Period, plan.Kind).ConfigureAwait(false) is { } existing)
+        var periodText = RunPeriod.Text(plan);
+        if (await FindRunAsync(connection, transaction, scheme.Id, periodText, plan.Kind).ConfigureAwait(false) is { } existing)
         {
             return new IssueOutcome(existing, IssuedNow: false);
         }
@@ -56,7 +58,7 @@ public sealed class SettlementStore(IConnectionFactory connections)
                 """,
                 new
                 {
-                    SchemeId = scheme.Id, SchemeName = scheme.Name, Period = plan.Period.ToString(), Kind = plan.Kind.Dutch(),
+                    SchemeId = scheme.Id, SchemeName = scheme.Name, Period = periodText, Kind = plan.Kind.Dutch(),
                     BasisUnit = plan.BasisUnit.ToString(), StartedBy = startedBy, CreatedAt = now, Fingerprint = fingerprint,
                     Parameters = $"{terms.Pool}; {terms.Key}; {terms.Flow}; {terms.Invoice}",
                 },
@@ -66,7 +68,7 @@ public sealed class SettlementStore(IConnectionFactory connections)
         {
             // Another process issued this period between our check and our insert.
             await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
-            var winner = await FindRunAsync(connection, null, scheme.Id, plan.Period, plan.Kind).ConfigureAwait(false);
+            var winner = await FindRunAsync(connection, null, scheme.Id, periodText, plan.Kind).ConfigureAwait(false);
             return new IssueOutcome(winner ?? throw new InvalidOperationException("Unique violation without a run."), IssuedNow: false);
         }
 
@@ -86,7 +88,10 @@ public sealed class SettlementStore(IConnectionFactory connections)
                 for (var i = 0; i < invoice.Lines.Count; i++)
                 {
                     var line = invoice.Lines[i];
-                    await lineInsert.ExecuteAsync([number, i + 1, line.School.Brin, line.School.Vestiging, line.Basis, line.Amount.Cents, line.Estimated], cancellationToken).ConfigureAwait(false);
+                    await lineInsert.ExecuteAsync(
+                        [number, i + 1, line.School.Brin, line.School.Vestiging, line.Basis, line.Amount.Cents, line.Estimated,
+                         line.Kind.Dutch(), (line.Period ?? SettledPeriod.Of(plan.Period)).ToString(), line.Reference],
+                        cancellationToken).ConfigureAwait(false);
                 }
                 AfterInvoiceWritten?.Invoke(++written);
             }
@@ -112,6 +117,26 @@ public sealed class SettlementStore(IConnectionFactory connections)
             plan.Individual.Select(i => new { RunId = runId, Reason = i.Reason.ToString(), i.Children }),
             transaction).ConfigureAwait(false);
 
+        var invoiceOf = plan.Invoices.ToDictionary(i => i.Debtor, i => numbers[i]);
+        using (var entryInsert = new RepeatedCommand(connection, transaction, provider, InsertEntry, EntryParameters))
+        {
+            foreach (var e in plan.Entries)
+            {
+                await entryInsert.ExecuteAsync(
+                    [runId, scheme.Id, e.Municipality.Value, e.School.Brin, e.School.Vestiging, e.Period.ToString(), e.Kind.Dutch(), e.Basis, e.Amount.Cents, e.Estimated,
+                     e.Reference, invoiceOf.GetValueOrDefault(e.Municipality)],
+                    cancellationToken).ConfigureAwait(false);
+            }
+        }
+        if (plan.Statement is { } statement)
+        {
+            await CashierStatements.InsertAsync(connection, transaction, runId, statement).ConfigureAwait(false);
+        }
+        if (plan.Kind != SettlementKind.Voorschot)
+        {
+            await YearClosures.CloseAsync(connection, transaction, scheme.Id, plan.Period.Year, runId, startedBy, now).ConfigureAwait(false);
+        }
+
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return new IssueOutcome(runId, IssuedNow: true);
     }
@@ -124,11 +149,18 @@ public sealed class SettlementStore(IConnectionFactory connections)
     private static readonly string[] InvoiceParameters = ["Number", "RunId", "Issuer", "Debtor", "InvoiceDate", "DueDate", "Iban", "VatStatement", "Total"];
 
     private const string InsertLine = """
-        INSERT INTO invoice_lines (invoice_number, line_number, brin, vestiging, basis, amount_cents, estimated)
-        VALUES (@Number, @LineNumber, @Brin, @Vestiging, @Basis, @Amount, @Estimated)
+        INSERT INTO invoice_lines (invoice_number, line_number, brin, vestiging, basis, amount_cents, estimated, soort, periode, reference)
+        VALUES (@Number, @LineNumber, @Brin, @Vestiging, @Basis, @Amount, @Estimated, @Soort, @Periode, @Reference)
         """;
 
-    private static readonly string[] LineParameters = ["Number", "LineNumber", "Brin", "Vestiging", "Basis", "Amount", "Estimated"];
+    private static readonly string[] LineParameters = ["Number", "LineNumber", "Brin", "Vestiging", "Basis", "Amount", "Estimated", "Soort", "Periode", "Reference"];
+
+    private const string InsertEntry = """
+        INSERT INTO settlement_entries (run_id, scheme_id, municipality_code, brin, vestiging, periode, soort, basis, amount_cents, estimated, reference, invoice_number)
+        VALUES (@RunId, @SchemeId, @Municipality, @Brin, @Vestiging, @Periode, @Soort, @Basis, @Amount, @Estimated, @Reference, @Invoice)
+        """;
+
+    private static readonly string[] EntryParameters = ["RunId", "SchemeId", "Municipality", "Brin", "Vestiging", "Periode", "Soort", "Basis", "Amount", "Estimated", "Reference", "Invoice"];
 
     private const string InsertAllocation = """
         INSERT INTO settlement_allocations (run_id, municipality_code, children, basis, month_cents, annual_projection_cents, invoiced, estimated)
@@ -185,13 +217,15 @@ public sealed class SettlementStore(IConnectionFactory connections)
             new { runId }).ConfigureAwait(false);
         var settlementRun = run.ToRun();
 
-        var lines = (await connection.QueryAsync<(string Number, int LineNumber, string Brin, string Vestiging, decimal Basis, long Amount, bool Estimated)>(
+        var lines = (await connection.QueryAsync<(string Number, int LineNumber, string Brin, string Vestiging, decimal Basis, long Amount, bool Estimated, string Kind, string? Period, string? Reference)>(
                 """
-                SELECT l.invoice_number, l.line_number, l.brin, l.vestiging, l.basis, l.amount_cents, l.estimated
+                SELECT l.invoice_number, l.line_number, l.brin, l.vestiging, l.basis, l.amount_cents, l.estimated, l.soort, l.periode, l.reference
                 FROM invoice_lines l JOIN invoices i ON i.number = l.invoice_number
                 WHERE i.run_id = @runId
                 """, new { runId }).ConfigureAwait(false))
-            .ToLookup(l => l.Number, l => new InvoiceLine(l.LineNumber, StoredCodes.School(l.Brin, l.Vestiging), l.Basis, new Money(l.Amount), l.Estimated));
+            .ToLookup(l => l.Number, l => new InvoiceLine(
+                l.LineNumber, StoredCodes.School(l.Brin, l.Vestiging), l.Basis, new Money(l.Amount), l.Estimated,
+                SettlementKindNames.FromDutch(l.Kind), l.Period is null ? null : SettledPeriod.Parse(l.Period.Trim()), l.Reference));
         var invoices = (await connection.QueryAsync<InvoiceRow>(
                 """
                 SELECT number, issuer, debtor, invoice_date AS invoicedate, due_date AS duedate, iban, vat_statement AS vatstatement
@@ -214,7 +248,7 @@ public sealed class SettlementStore(IConnectionFactory connections)
                 WHERE r.scheme_id = @SchemeId AND r.kind = @Kind AND r.period >= @From AND r.period <= @Through
                 GROUP BY a.municipality_code
                 """,
-                new { settlementRun.SchemeId, Kind = settlementRun.Kind.Dutch(), From = new YearMonth(settlementRun.Period.Year, 1).ToString(), Through = settlementRun.Period.ToString() })
+                new { settlementRun.SchemeId, Kind = SettlementKind.Voorschot.Dutch(), From = new YearMonth(settlementRun.Period.Year, 1).ToString(), Through = settlementRun.Period.ToString() })
                 .ConfigureAwait(false))
             .ToDictionary(y => MunicipalityCode.Parse(y.Municipality), y => new Money(y.Cents));
         var locations = (await connection.QueryAsync<(string Brin, string Vestiging, int Children, decimal Basis, long Month, decimal? Fte, long? Annual, bool Estimated)>(
@@ -230,13 +264,63 @@ public sealed class SettlementStore(IConnectionFactory connections)
             .OrderBy(i => i.Reason)
             .ToList();
         var (municipalities, schools) = await RegistryReader.LoadAsync(connection).ConfigureAwait(false);
-        return new IssuedSettlement(settlementRun, invoices, allocation, yearToDate, locations, individual, municipalities, schools);
+        return new IssuedSettlement(settlementRun, invoices, allocation, yearToDate, locations, individual, municipalities, schools)
+        {
+            Statement = await CashierStatements.LoadAsync(connection, runId).ConfigureAwait(false),
+        };
     }
 
-    private static async Task<long?> FindRunAsync(DbConnection connection, DbTransaction? transaction, string schemeId, YearMonth period, SettlementKind kind) =>
+    private static async Task<long?> FindRunAsync(DbConnection connection, DbTransaction? transaction, string schemeId, string period, SettlementKind kind) =>
         await connection.ExecuteScalarAsync<long?>(
-            "SELECT id FROM settlement_runs WHERE scheme_id = @schemeId AND period = @Period AND kind = @Kind",
-            new { schemeId, Period = period.ToString(), Kind = kind.Dutch() }, transaction).ConfigureAwait(false);
+            "SELECT id FROM settlement_runs WHERE scheme_id = @schemeId AND period = @period AND kind = @Kind",
+            new { schemeId, period, Kind = kind.Dutch() }, transaction).ConfigureAwait(false);
+
+    /// <summary>Every entry stored for a funding year, its months and the year itself, with the invoice that billed each.</summary>
+    public async Task<IReadOnlyList<Entry>> LoadEntriesAsync(string schemeId, int year, CancellationToken cancellationToken = default)
+    {
+        DapperSetup.EnsureRegistered();
+        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<(string Municipality, string Brin, string Vestiging, string Period, string Kind, decimal Basis, long Amount, bool Estimated, string? Reference, string? Invoice)>(
+            """
+            SELECT municipality_code, brin, vestiging, periode, soort, basis, amount_cents, estimated, reference, invoice_number
+            FROM settlement_entries
+            WHERE scheme_id = @schemeId AND periode >= @From AND periode < @Until
+            """,
+            new { schemeId, From = YearText(year), Until = YearText(year + 1) }).ConfigureAwait(false);
+        return rows.Select(r => new Entry(
+                MunicipalityCode.Parse(r.Municipality), StoredCodes.School(r.Brin, r.Vestiging), SettledPeriod.Parse(r.Period.Trim()),
+                SettlementKindNames.FromDutch(r.Kind), r.Basis, new Money(r.Amount), r.Estimated, r.Reference, r.Invoice))
+            .ToList();
+    }
+
+    /// <summary>The months of a funding year that have been settled (have an advance run).</summary>
+    public async Task<IReadOnlyList<YearMonth>> SettledMonthsAsync(string schemeId, int year, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var periods = await connection.QueryAsync<string>(
+            "SELECT period FROM settlement_runs WHERE scheme_id = @schemeId AND kind = @Kind AND period >= @From AND period < @Until",
+            new { schemeId, Kind = SettlementKind.Voorschot.Dutch(), From = YearText(year), Until = YearText(year + 1) }).ConfigureAwait(false);
+        return periods.Select(p => YearMonth.Parse(p.Trim())).Order().ToList();
+    }
+
+    /// <summary>The funding years that have settled months, oldest first.</summary>
+    public async Task<IReadOnlyList<int>> SettledYearsAsync(string schemeId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var periods = await connection.QueryAsync<string>(
+            "SELECT DISTINCT period FROM settlement_runs WHERE scheme_id = @schemeId AND kind = @Kind",
+            new { schemeId, Kind = SettlementKind.Voorschot.Dutch() }).ConfigureAwait(false);
+        return periods.Select(p => YearMonth.Parse(p.Trim()).Year).Distinct().Order().ToList();
+    }
+
+    /// <summary>What the cashier's statements of a year reported so far: gap per municipality, cover per fund.</summary>
+    public async Task<StatedSoFar> StatedSoFarAsync(string schemeId, int year, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await CashierStatements.SoFarAsync(connection, schemeId, YearText(year), YearText(year + 1)).ConfigureAwait(false);
+    }
+
+    private static string YearText(int year) => year.ToString("0000", CultureInfo.InvariantCulture);
 
 
     private sealed class RunRow
@@ -251,10 +335,11 @@ public sealed class SettlementStore(IConnectionFactory connections)
         public DateTimeOffset CreatedAt { get; set; }
         public string InputFingerprint { get; set; } = "";
 
-        public SettlementRun ToRun() => new(
-            Id, SchemeId, SchemeName, YearMonth.Parse(Period),
-            Enum.GetValues<SettlementKind>().Single(k => k.Dutch() == Kind),
-            Enum.Parse<BasisUnit>(BasisUnit), CreatedAt, StartedBy, InputFingerprint);
+        public SettlementRun ToRun()
+        {
+            var (period, revision) = RunPeriod.Parse(Period);
+            return new(Id, SchemeId, SchemeName, period, SettlementKindNames.FromDutch(Kind), Enum.Parse<BasisUnit>(BasisUnit), CreatedAt, StartedBy, InputFingerprint, revision);
+        }
     }
 
     private sealed class InvoiceRow

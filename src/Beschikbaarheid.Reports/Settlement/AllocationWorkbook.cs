@@ -22,7 +22,7 @@ public static class AllocationWorkbook
         using (var sheet = workbook.AddSheet("Verdeelstaat", [14, 28, 10, 21, 10, 21, 15, 19, 17, 20, 26], frozenRows: 5, landscape: true))
         {
             sheet.TallRow(22, XlsxCell.Of($"Verdeelstaat {run.SchemeName}", XlsxStyle.Title));
-            sheet.Row(XlsxCell.Of("Regeling", XlsxStyle.Bold), XlsxCell.Of(run.SchemeId), XlsxCell.Of("Periode", XlsxStyle.Bold), XlsxCell.Of(Dutch.Month(run.Period)));
+            sheet.Row(XlsxCell.Of("Regeling", XlsxStyle.Bold), XlsxCell.Of(run.SchemeId), XlsxCell.Of("Periode", XlsxStyle.Bold), XlsxCell.Of(Dutch.Period(run)));
             sheet.Row(XlsxCell.Of("Afrekening", XlsxStyle.Bold), XlsxCell.Of($"{run.Id}, {run.CreatedAt:dd-MM-yyyy HH:mm} (UTC), {run.StartedBy}; invoer {InvoiceWorkbook.Short(run.InputFingerprint)}"));
             sheet.Skip();
             sheet.Row(Headers("Gemeentecode", "Gemeente", "Kinderen", $"Grondslag ({basis})", "Aandeel", run.BasisUnit == BasisUnit.ChildDays ? "Jaarbedrag (prognose)" : "Jaarbedrag", "Deze maand", "Jaar t/m deze maand", "Gefactureerd", "Factuurnummer", "Toelichting"));

@@ -21,7 +21,25 @@ internal static class Dutch
     public static string Kind(SettlementKind kind) => kind switch
     {
         SettlementKind.Voorschot => "Voorschot",
+        SettlementKind.Correctie => "Correctie",
+        SettlementKind.Vaststelling => "Vaststelling",
+        SettlementKind.Creditnota => "Creditnota",
         _ => kind.Dutch(),
+    };
+
+    /// <summary>The month of an advance run, or the year of a year end.</summary>
+    public static string Period(SettlementRun run) =>
+        run.Kind == SettlementKind.Voorschot ? Month(run.Period) : $"jaar {run.Period.Year}" + (run.Revision > 1 ? $" ({run.Revision}e vaststelling)" : "");
+
+    public static string Period(SettledPeriod period) =>
+        period.Month is { } month ? Month(new YearMonth(period.Year, month)) : $"jaar {period.Year}";
+
+    /// <summary>What a line that is not the run's own advance is about: the corrected month or the settled year, and the invoice(s) it refers to.</summary>
+    public static string? Explanation(InvoiceLine line) => line.Kind switch
+    {
+        SettlementKind.Voorschot => null,
+        SettlementKind.Correctie => $"correctie {Period(line.Period!.Value)}" + (line.Reference is null ? "" : $" op factuur {line.Reference}"),
+        _ => $"{Kind(line.Kind).ToLowerInvariant()} {Period(line.Period!.Value)}" + (line.Reference is null ? "" : $"; verrekend met {line.Reference}"),
     };
 
     public static string Basis(BasisUnit unit) => unit switch

@@ -21,12 +21,12 @@ public static class InvoiceWorkbook
         // must name its frozen rows before its first row.
         List<XlsxCell[]> preamble =
         [
-            [XlsxCell.Of("Factuur", XlsxStyle.Title)],
+            [XlsxCell.Of(invoice.IsCreditNote ? "Creditnota" : "Factuur", XlsxStyle.Title)],
             [],
             [Label("Factuurnummer"), XlsxCell.Of(invoice.Number)],
             [Label("Factuurdatum"), XlsxCell.Of(invoice.InvoiceDate)],
             [Label("Vervaldatum"), XlsxCell.Of(invoice.DueDate)],
-            [Label("Periode"), XlsxCell.Of(Dutch.Month(run.Period))],
+            [Label("Periode"), XlsxCell.Of(Dutch.Period(run))],
             [Label("Soort"), XlsxCell.Of(Dutch.Kind(run.Kind))],
             [Label("Regeling"), XlsxCell.Of($"{run.SchemeName} ({run.SchemeId})")],
             [],
@@ -36,9 +36,10 @@ public static class InvoiceWorkbook
         ];
 
         using var workbook = XlsxWorkbook.Create(path);
-        // A pupil count masked as <5 is valued by the scheme and marked on the line that uses it.
-        var estimated = invoice.Lines.Any(l => l.Estimated);
-        using var sheet = workbook.AddSheet("Factuur", estimated ? [22, 36, 22, 12, 18, 30] : [22, 36, 22, 12, 18], frozenRows: preamble.Count + 1);
+        // A pupil count masked as <5 is valued by the scheme and marked on the line that uses it; a correction
+        // or year end line says which month or year it concerns and which invoice it refers to.
+        var explained = invoice.Lines.Any(l => l.Estimated || l.Kind != SettlementKind.Voorschot);
+        using var sheet = workbook.AddSheet("Factuur", explained ? [22, 36, 22, 12, 18, 60] : [22, 36, 22, 12, 18], frozenRows: preamble.Count + 1);
         sheet.TallRow(22, preamble[0]);
         foreach (var row in preamble.Skip(1))
         {
@@ -48,7 +49,7 @@ public static class InvoiceWorkbook
         sheet.Row(
             XlsxCell.Of("Schoollocatie", XlsxStyle.Header), XlsxCell.Of("School", XlsxStyle.Header),
             XlsxCell.Of($"Grondslag ({Dutch.Basis(run.BasisUnit)})", XlsxStyle.Header), XlsxCell.Of("Aandeel", XlsxStyle.Header),
-            XlsxCell.Of("Bedrag", XlsxStyle.Header), estimated ? XlsxCell.Of("Toelichting", XlsxStyle.Header) : XlsxCell.Empty);
+            XlsxCell.Of("Bedrag", XlsxStyle.Header), explained ? XlsxCell.Of("Toelichting", XlsxStyle.Header) : XlsxCell.Empty);
         var firstLine = sheet.RowNumber + 1;
         foreach (var line in invoice.Lines)
         {
@@ -57,28 +58,39 @@ public static class InvoiceWorkbook
                 XlsxCell.Of(line.School.ToString()),
                 XlsxCell.Of(Dutch.School(settlement.Schools, line.School)),
                 XlsxCell.Of(line.Basis, XlsxStyle.Integer),
-                total > 0 ? XlsxCell.Of(decimal.Round(line.Basis / total, 6), XlsxStyle.Percent) : XlsxCell.Empty,
+                total > 0 && line.Kind == SettlementKind.Voorschot ? XlsxCell.Of(decimal.Round(line.Basis / total, 6), XlsxStyle.Percent) : XlsxCell.Empty,
                 XlsxCell.Of(line.Amount.Euros, XlsxStyle.Euro),
-                line.Estimated ? XlsxCell.Of("geschat: leerlingental <5 (DUO)") : XlsxCell.Empty);
+                Explanation(line) is { } text ? XlsxCell.Of(text) : XlsxCell.Empty);
         }
         var lastLine = sheet.RowNumber;
-        sheet.AutoFilter(1, firstLine - 1, estimated ? 6 : 5, lastLine);
+        sheet.AutoFilter(1, firstLine - 1, explained ? 6 : 5, lastLine);
         sheet.Row(
             XlsxCell.Of("Totaal", XlsxStyle.Bold), XlsxCell.Empty,
             XlsxCell.Formula($"SUM(C{firstLine}:C{lastLine})", invoice.Lines.Sum(l => l.Basis), XlsxStyle.IntegerBold), XlsxCell.Empty,
             XlsxCell.Formula($"SUM(E{firstLine}:E{lastLine})", invoice.Total.Euros, XlsxStyle.EuroBold));
         sheet.Skip();
         sheet.Row(Label("Btw"), XlsxCell.Of(invoice.VatStatement));
-        sheet.Row(Label("Betalen vóór"), XlsxCell.Of(invoice.DueDate));
-        sheet.Row(Label("IBAN"), XlsxCell.Of(invoice.Iban));
-        sheet.Row(Label("Ten name van"), XlsxCell.Of(Dutch.Municipality(names, invoice.Issuer)));
-        sheet.Row(Label("Betalingskenmerk"), XlsxCell.Of(invoice.Number));
-        sheet.Row(XlsxCell.Empty, XlsxCell.Of("Vermeld bij betaling het factuurnummer als betalingskenmerk."));
+        if (invoice.IsCreditNote)
+        {
+            sheet.Row(Label("Terugbetaling vóór"), XlsxCell.Of(invoice.DueDate));
+            sheet.Row(XlsxCell.Empty, XlsxCell.Of($"{Dutch.Municipality(names, invoice.Issuer)} betaalt dit bedrag terug met kenmerk {invoice.Number}."));
+        }
+        else
+        {
+            sheet.Row(Label("Betalen vóór"), XlsxCell.Of(invoice.DueDate));
+            sheet.Row(Label("IBAN"), XlsxCell.Of(invoice.Iban));
+            sheet.Row(Label("Ten name van"), XlsxCell.Of(Dutch.Municipality(names, invoice.Issuer)));
+            sheet.Row(Label("Betalingskenmerk"), XlsxCell.Of(invoice.Number));
+            sheet.Row(XlsxCell.Empty, XlsxCell.Of("Vermeld bij betaling het factuurnummer als betalingskenmerk."));
+        }
         sheet.Skip();
         sheet.Row(XlsxCell.Of($"Afrekening {run.Id}, aangemaakt {run.CreatedAt:dd-MM-yyyy HH:mm} (UTC) door {run.StartedBy}; invoer {Short(run.InputFingerprint)}."));
     }
 
     private static XlsxCell Label(string text) => XlsxCell.Of(text, XlsxStyle.Bold);
+
+    private static string? Explanation(InvoiceLine line) =>
+        string.Join("; ", new[] { Dutch.Explanation(line), line.Estimated ? "geschat: leerlingental <5 (DUO)" : null }.Where(t => t is not null)) is { Length: > 0 } text ? text : null;
 
     /// <summary>The first 12 hex digits of the input fingerprint: enough to tell runs apart on paper.</summary>
     internal static string Short(string fingerprint) => fingerprint.Length > 12 ? fingerprint[..12] : fingerprint;

@@ -6,7 +6,8 @@ namespace Beschikbaarheid.Reports.Settlement;
 
 /// <summary>
 /// The journal <c>boekingen.csv</c> for the municipalities' ledgers: <c>;</c>-separated UTF-8, one row per
-/// invoice line, amounts with a decimal point and two decimals.
+/// invoice line, amounts with a decimal point and two decimals. <c>soort</c> and <c>periode</c> are the
+/// line's: a correction names the month it corrects, a year end (<c>vaststelling</c> or <c>creditnota</c>) the year.
 /// </summary>
 public static class Journal
 {
@@ -25,7 +26,7 @@ public static class Journal
             foreach (var line in invoice.Lines)
             {
                 writer.WriteLine(string.Join(';',
-                    invoice.Number, run.Kind.Dutch(), run.SchemeId, run.Period.ToString(), invoice.Issuer.Value, invoice.Debtor.Value,
+                    invoice.Number, line.Kind.Dutch(), run.SchemeId, (line.Period ?? SettledPeriod.Of(run.Period)).ToString(), invoice.Issuer.Value, invoice.Debtor.Value,
                     line.School.Brin, line.School.Vestiging, line.Basis.ToString("0.####", CultureInfo.InvariantCulture), line.Amount.ToString()));
             }
         }

@@ -1,21 +1,45 @@
 using Beschikbaarheid.Core.Settlement;
+using Beschikbaarheid.Reports.Cashier;
 
 namespace Beschikbaarheid.Reports.Settlement;
 
-/// <summary>Writes every file of a settled period into <c>&lt;out&gt;/&lt;scheme&gt;/&lt;yyyy-MM&gt;/</c>.</summary>
+/// <summary>
+/// Writes every file of a run into <c>&lt;out&gt;/&lt;scheme&gt;/&lt;yyyy-MM&gt;/</c> (a year end into
+/// <c>&lt;yyyy&gt;-vaststelling</c>): invoices, allocation sheet, journal, and for the cashier flow the
+/// cashier statement and a payment order per host municipality.
+/// </summary>
 public static class SettlementReports
 {
     public static IReadOnlyList<string> WriteAll(IssuedSettlement settlement, string outputRoot)
     {
         ArgumentNullException.ThrowIfNull(settlement);
-        var folder = FolderOf(outputRoot, settlement.Run);
+        var run = settlement.Run;
+        var folder = FolderOf(outputRoot, run);
         Directory.CreateDirectory(folder);
         // One workbook per debtor, independent of each other: written on all cores.
-        var written = settlement.Invoices.Select(i => Path.Combine(folder, $"factuur-{i.Number}.xlsx")).ToList();
+        var written = settlement.Invoices.Select(i => Path.Combine(folder, $"{(i.IsCreditNote ? "creditnota" : "factuur")}-{i.Number}.xlsx")).ToList();
         Parallel.For(0, written.Count, i => InvoiceWorkbook.Write(settlement, settlement.Invoices[i], written[i]));
-        var allocation = Path.Combine(folder, $"verdeelstaat-{settlement.Run.SchemeId}-{settlement.Run.Period}.xlsx");
+        var allocation = Path.Combine(folder, $"verdeelstaat-{run.SchemeId}-{run.Label}.xlsx");
         AllocationWorkbook.Write(settlement, allocation);
         written.Add(allocation);
+        if (settlement.Statement is { } statement)
+        {
+            var statementPath = Path.Combine(folder, $"kasstaat-{run.SchemeId}-{run.Label}.xlsx");
+            CashierStatementWorkbook.Write(settlement, statement, statementPath);
+            written.Add(statementPath);
+            var hosts = statement.PaidOut.Keys
+                .Select(s => settlement.Schools.TryGetValue(s, out var school) ? school.Municipality : (Core.Registry.MunicipalityCode?)null)
+                .OfType<Core.Registry.MunicipalityCode>()
+                .Where(h => h != statement.Cashier)
+                .Distinct()
+                .Order();
+            foreach (var host in hosts)
+            {
+                var order = Path.Combine(folder, $"betaalopdracht-{PaymentOrderWorkbook.Reference(run, host)}.xlsx");
+                PaymentOrderWorkbook.Write(settlement, statement, host, order);
+                written.Add(order);
+            }
+        }
         var journal = Path.Combine(folder, "boekingen.csv");
         Journal.Write(settlement, journal);
         written.Add(journal);
@@ -25,6 +49,6 @@ public static class SettlementReports
     public static string FolderOf(string outputRoot, SettlementRun run)
     {
         ArgumentNullException.ThrowIfNull(run);
-        return Path.Combine(outputRoot, run.SchemeId, run.Period.ToString());
+        return Path.Combine(outputRoot, run.SchemeId, run.Label);
     }
 }

@@ -49,7 +49,10 @@ public static class EngineServices
         services.AddSingleton<SettlementHistory>();
         services.AddSingleton<RegistryReader>();
         services.AddSingleton<LocalCalendar>();
+        services.AddSingleton<SchemeInputs>();
+        services.AddSingleton<YearClosures>();
         services.AddSingleton<SettlementService>();
+        services.AddSingleton<YearEndService>();
         services.AddSingleton<ImportService>();
         services.AddSingleton<DrawingRightsStore>();
         services.AddSingleton<TransferReader>();

@@ -14,22 +14,23 @@ namespace Beschikbaarheid.Worker.Application;
 public enum SettleStatus { Issued, AlreadySettled, NothingEligible }
 
 /// <summary>What a settlement call did; <see cref="Settlement"/> is null only when nothing was eligible.</summary>
-public sealed record SettleOutcome(string SchemeId, YearMonth Period, SettleStatus Status, IssuedSettlement? Settlement, IReadOnlyList<string> Files);
-
-/// <summary>A scheme refers to municipalities or schools the database does not know.</summary>
-public sealed class SettlementRejectedException(string message) : Exception(message);
+/// <param name="Notes">Late data found for closed years, reported and not invoiced.</param>
+public sealed record SettleOutcome(string SchemeId, YearMonth Period, SettleStatus Status, IssuedSettlement? Settlement, IReadOnlyList<string> Files)
+{
+    public IReadOnlyList<string> Notes { get; init; } = [];
+}
 
 /// <summary>
-/// Settles a scheme for a month: loads its inputs, calculates, stores the run with its invoices in one
-/// transaction, and writes the workbooks and journal from what was stored. Idempotent per scheme and
-/// month: a settled month is never issued again; its files are written again from the stored run.
+/// Settles a scheme for a month: loads its inputs, calculates, adds corrections for earlier months whose
+/// data changed, stores the run with its invoices in one transaction, and writes the workbooks and journal
+/// from what was stored. Idempotent per scheme and month: a settled month is never issued again; its files
+/// are written again from the stored run.
 /// </summary>
 public sealed class SettlementService(
     SchemeFileLoader schemes,
-    SettlementInputReader inputs,
+    SchemeInputs inputs,
     SettlementStore store,
-    DrawingRightsStore drawingRights,
-    RegistryReader registry,
+    YearClosures closures,
     DatabaseSetup database,
     LocalCalendar calendar,
     TimeProvider clock,
@@ -76,80 +77,90 @@ public sealed class SettlementService(
         using var scope = logger.BeginScope("scheme {Scheme} period {Period}", scheme.Id, period.ToString());
         var output = paths.Value.Output;
 
-        if (await store.FindRunAsync(scheme.Id, period, SettlementKind.Voorschot, cancellationToken).ConfigureAwait(false) is { } existing)
+        if (await store.FindRunAsync(scheme.Id, period, cancellationToken).ConfigureAwait(false) is { } existing)
         {
             logger.LogInformation("{Scheme} {Period} was already settled in run {RunId}: nothing issued, files written again from the stored run", scheme.Id, period, existing);
-            return await WriteAsync(scheme.Id, period, SettleStatus.AlreadySettled, existing, output, cancellationToken).ConfigureAwait(false);
+            return await WriteAsync(scheme.Id, period, SettleStatus.AlreadySettled, existing, output, [], cancellationToken).ConfigureAwait(false);
         }
 
         progress?.Report("checking the scheme against the registry");
-        await CheckReferencesAsync(scheme, period, cancellationToken).ConfigureAwait(false);
+        await inputs.CheckReferencesAsync(scheme, period.Year, cancellationToken).ConfigureAwait(false);
+        if (await closures.IsClosedAsync(scheme.Id, period.Year, cancellationToken).ConfigureAwait(false))
+        {
+            throw new SettlementRejectedException($"Scheme {scheme.Id}: {period.Year} is closed by its year end; reopen it first. Nothing issued.");
+        }
 
         progress?.Report("loading the period's inputs");
-        var loaded = await LoadInputsAsync(scheme, period, cancellationToken).ConfigureAwait(false);
+        var loaded = await inputs.LoadYearAsync(scheme, period.Year, cancellationToken).ConfigureAwait(false);
         progress?.Report("calculating");
-        var plan = MonthlySettlement.Calculate(scheme, period, loaded);
-        if (!plan.HasEligibleChildren)
+        var month = MonthlySettlement.Calculate(scheme, period, loaded);
+        progress?.Report("checking settled months for changed data");
+        var (corrections, notes) = await CorrectionsAsync(scheme, period, loaded, cancellationToken).ConfigureAwait(false);
+        if (!month.HasEligibleChildren && corrections.Count == 0)
         {
             logger.LogWarning("{Scheme} {Period}: no eligible children, nothing issued", scheme.Id, period);
-            return new SettleOutcome(scheme.Id, period, SettleStatus.NothingEligible, null, []);
+            return new SettleOutcome(scheme.Id, period, SettleStatus.NothingEligible, null, []) { Notes = notes };
         }
+        var plan = RunPlans.WithCorrections(scheme, month, corrections);
 
         progress?.Report($"storing {plan.Invoices.Count} invoices");
         var outcome = await store.IssueAsync(
             scheme, plan, invoiceDate ?? calendar.Today, startedBy, clock.GetUtcNow(), InputFingerprint.Of(scheme, period, loaded), cancellationToken).ConfigureAwait(false);
         if (outcome.IssuedNow)
         {
-            logger.LogInformation("{Scheme} {Period}: run {RunId} issued {Invoices} invoices", scheme.Id, period, outcome.RunId, plan.Invoices.Count);
+            logger.LogInformation("{Scheme} {Period}: run {RunId} issued {Invoices} invoices with {Corrections} correction lines", scheme.Id, period, outcome.RunId, plan.Invoices.Count, corrections.Count);
         }
         else
         {
             logger.LogInformation("{Scheme} {Period}: another process settled it first (run {RunId}); nothing issued", scheme.Id, period, outcome.RunId);
         }
         progress?.Report("writing workbooks and journal");
-        return await WriteAsync(scheme.Id, period, outcome.IssuedNow ? SettleStatus.Issued : SettleStatus.AlreadySettled, outcome.RunId, output, cancellationToken).ConfigureAwait(false);
+        return await WriteAsync(scheme.Id, period, outcome.IssuedNow ? SettleStatus.Issued : SettleStatus.AlreadySettled, outcome.RunId, output, notes, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Only what the scheme's pool and key need: beschikkingen for a per-child pool; stored drawing rights and pupil counts otherwise.</summary>
-    private async Task<SettlementInputs> LoadInputsAsync(Scheme scheme, YearMonth period, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every settled month before this one is computed again with the data as it is now; in a year that never
+    /// had a year end, the differences become corrections. A year with a year end is not corrected month by
+    /// month: while it is closed its differences are reported, and after a reopening the next year end settles them.
+    /// </summary>
+    private async Task<(IReadOnlyList<Entry> Corrections, IReadOnlyList<string> Notes)> CorrectionsAsync(
+        Scheme scheme, YearMonth period, SettlementInputs current, CancellationToken cancellationToken)
     {
-        var terms = scheme.TermsFor(period.Year);
-        if (terms.Pool is DrawingRightsPool)
+        var corrections = new List<Entry>();
+        var notes = new List<string>();
+        foreach (var year in (await store.SettledYearsAsync(scheme.Id, cancellationToken).ConfigureAwait(false)).Where(y => y <= period.Year))
         {
-            var rights = await drawingRights.LoadAsync(scheme.Id, period.Year, cancellationToken).ConfigureAwait(false);
-            var pupils = terms.Key is PupilsKey or BlendKey
-                ? await inputs.LoadPupilCountsAsync(scheme, period.Year, [scheme.CountingDate.ForFundingYear(period.Year)], cancellationToken).ConfigureAwait(false)
-                : [];
-            var children = terms.Key is ChildrenKey or BlendKey
-                ? await inputs.LoadBeschikkingenAsync(scheme, period.Year, period.FirstDay, period.LastDay, cancellationToken).ConfigureAwait(false)
-                : [];
-            return new SettlementInputs(children, rights, pupils);
+            var yearInputs = year == period.Year ? current : await inputs.LoadYearAsync(scheme, year, cancellationToken).ConfigureAwait(false);
+            var settled = await store.LoadEntriesAsync(scheme.Id, year, cancellationToken).ConfigureAwait(false);
+            var finalizations = await closures.FinalizationsAsync(scheme.Id, year, cancellationToken).ConfigureAwait(false);
+            if (finalizations > 0)
+            {
+                var outstanding = YearEnd.Outstanding(year, MonthlySettlement.Annual(scheme, year, yearInputs), settled);
+                if (outstanding.Count > 0)
+                {
+                    var closed = await closures.IsClosedAsync(scheme.Id, year, cancellationToken).ConfigureAwait(false);
+                    var note = $"{scheme.Id} {year}: data changed after the year end ({string.Join(", ", outstanding.OrderBy(o => o.Key).Select(o => $"{o.Key} € {o.Value}"))}); "
+                        + (closed ? $"the year is closed, so this is reported and not invoiced (reopen --scheme {scheme.Id} --year {year} --reason TEXT, then finalize)."
+                                  : $"the year is reopened: finalize --scheme {scheme.Id} --year {year} settles it.");
+                    logger.LogWarning("{Note}", note);
+                    notes.Add(note);
+                }
+                continue;
+            }
+            foreach (var month in (await store.SettledMonthsAsync(scheme.Id, year, cancellationToken).ConfigureAwait(false)).Where(m => m < period))
+            {
+                var recomputed = MonthlySettlement.Calculate(scheme, month, yearInputs).Entries;
+                corrections.AddRange(Corrections.For(SettledPeriod.Of(month), recomputed, settled));
+            }
         }
-        return new SettlementInputs(await inputs.LoadBeschikkingenAsync(scheme, period.Year, cancellationToken).ConfigureAwait(false), [], []);
+        return (corrections, notes);
     }
 
-    private async Task<SettleOutcome> WriteAsync(string schemeId, YearMonth period, SettleStatus status, long runId, string output, CancellationToken cancellationToken)
+    private async Task<SettleOutcome> WriteAsync(
+        string schemeId, YearMonth period, SettleStatus status, long runId, string output, IReadOnlyList<string> notes, CancellationToken cancellationToken)
     {
         var issued = await store.LoadAsync(runId, cancellationToken).ConfigureAwait(false);
         var files = SettlementReports.WriteAll(issued, output);
-        return new SettleOutcome(schemeId, period, status, issued, files);
-    }
-
-    private async Task CheckReferencesAsync(Scheme scheme, YearMonth period, CancellationToken cancellationToken)
-    {
-        if (period.Year < scheme.StartYear)
-        {
-            throw new SettlementRejectedException($"Scheme {scheme.Id} starts in {scheme.StartYear}; there is nothing to settle in {period}. Nothing issued.");
-        }
-        var (municipalities, schools) = await registry.LoadAsync(cancellationToken).ConfigureAwait(false);
-        var terms = scheme.TermsFor(period.Year);
-        var unknown = terms.Participants.Where(p => !municipalities.ContainsKey(p)).Select(p => $"participant {p}")
-            .Concat(terms.Schools.Where(s => !schools.ContainsKey(s)).Select(s => $"school {s}"))
-            .ToList();
-        if (unknown.Count > 0)
-        {
-            throw new SettlementRejectedException(
-                $"Scheme {scheme.Id} names {string.Join(", ", unknown)}, not in the database; import gemeenten and scholen first. Nothing issued.");
-        }
+        return new SettleOutcome(schemeId, period, status, issued, files) { Notes = notes };
     }
 }

@@ -14,6 +14,8 @@ public static class CommandLine
         root.Subcommands.Add(DbVerb.Create());
         root.Subcommands.Add(ImportVerb.Create());
         root.Subcommands.Add(SettleVerb.Create());
+        root.Subcommands.Add(FinalizeVerb.Create());
+        root.Subcommands.Add(ReopenVerb.Create());
         root.Subcommands.Add(TrekkingsrechtVerb.Create());
         root.Subcommands.Add(HistoryVerb.Create());
         root.Subcommands.Add(DemoVerb.Create());

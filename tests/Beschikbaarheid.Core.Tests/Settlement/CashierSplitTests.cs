@@ -1,5 +1,6 @@
 using Beschikbaarheid.Core.Arithmetic;
 using Beschikbaarheid.Core.Registry;
+using Beschikbaarheid.Core.Schemes;
 using Beschikbaarheid.Core.Settlement;
 using FsCheck;
 using FsCheck.Fluent;
@@ -22,7 +23,7 @@ public class CashierSplitTests
             Participants, NonParticipants.Gap, []);
         Assert.Equal(new Money(2), year.Contributions[Groningen]);
         Assert.Equal(new Money(1), year.Contributions[HetHogeland]);
-        Assert.Equal((new Money(2), new Money(2)), (year.NonParticipantParts[Assen], year.Gap));
+        Assert.Equal((new Money(2), new Money(2)), (year.GapParts[Assen], year.Gap));
     }
 
     [Fact]

@@ -15,7 +15,7 @@ internal static class HistoryVerb
         var common = new CommonOptions();
         var scheme = new Option<string>("--scheme") { Description = "The scheme id.", Required = true, HelpName = "ID" };
         var year = new Option<int?>("--year") { Description = "Only this funding year.", HelpName = "YYYY" };
-        var command = new Command("history", "List a scheme's settlement runs (when, started by, input fingerprint) and the invoices each issued, with amounts.")
+        var command = new Command("history", "List a scheme's settlement runs (when, started by, input fingerprint) and the invoices each issued, with amounts; and every year end and reopening with its reason.")
         {
             scheme, year, common.Database,
         };
@@ -39,6 +39,13 @@ internal static class HistoryVerb
                 }
             }
             AnsiConsole.Write(table);
+            var events = await host.Services.GetRequiredService<YearClosures>().EventsAsync(parse.GetValue(scheme)!, parse.GetValue(year), ct).ConfigureAwait(false);
+            foreach (var e in events)
+            {
+                Console.WriteLine(
+                    $"{e.Year} {e.Event} {e.CreatedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} (UTC) door {e.StartedBy}"
+                    + (e.RunId is { } runId ? $", run {runId}" : "") + (e.Reason is { } reason ? $": {reason}" : ""));
+            }
             Console.WriteLine($"{runs.Count} run(s), {runs.Sum(r => r.Invoices.Count)} invoice(s), € {Money.Sum(runs.SelectMany(r => r.Invoices).Select(i => i.Total)).Euros.ToString("#,##0.00", dutch)}.");
             return ExitCodes.Ok;
         }, cancellationToken));

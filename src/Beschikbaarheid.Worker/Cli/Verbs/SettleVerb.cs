@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using Beschikbaarheid.Core.Periods;
 using Beschikbaarheid.Worker.Application;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,22 +28,8 @@ internal static class SettleVerb
                 return default;
             },
         };
-        var invoiceDate = new Option<DateOnly?>("--invoice-date")
-        {
-            Description = "Date printed on the invoices, yyyy-MM-dd (default: today in Europe/Amsterdam).",
-            HelpName = "yyyy-MM-dd",
-            CustomParser = result =>
-            {
-                var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
-                if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var value))
-                {
-                    return value;
-                }
-                result.AddError($"--invoice-date '{text}' is not a date in the form yyyy-MM-dd.");
-                return null;
-            },
-        };
-        var command = new Command("settle", "Settle one scheme for one month: advance invoices, allocation sheet and journal. A settled month is never issued again.")
+        var invoiceDate = ValueOptions.InvoiceDate();
+        var command = new Command("settle", "Settle one scheme for one month: advance invoices with corrections to earlier months whose data changed, allocation sheet, journal (and for a cashier: statement and payment orders). A settled month is never issued again.")
         {
             scheme, period, invoiceDate, common.Database, common.Schemes, common.Output,
         };

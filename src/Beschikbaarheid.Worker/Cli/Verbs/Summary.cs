@@ -13,6 +13,10 @@ internal static class Summary
 
     public static void Print(SettleOutcome outcome)
     {
+        foreach (var note in outcome.Notes)
+        {
+            Console.WriteLine(note);
+        }
         switch (outcome.Status)
         {
             case SettleStatus.NothingEligible:
@@ -22,7 +26,9 @@ internal static class Summary
                 Console.WriteLine($"{outcome.SchemeId} {outcome.Period} was already settled (run {outcome.Settlement!.Run.Id}); nothing issued. Files written again from the stored run.");
                 break;
             default:
-                Console.WriteLine($"{outcome.SchemeId} {outcome.Period}: run {outcome.Settlement!.Run.Id} issued {outcome.Settlement.Invoices.Count} invoice(s).");
+                var corrections = outcome.Settlement!.Invoices.SelectMany(i => i.Lines).Count(l => l.Kind == SettlementKind.Correctie);
+                Console.WriteLine($"{outcome.SchemeId} {outcome.Period}: run {outcome.Settlement.Run.Id} issued {outcome.Settlement.Invoices.Count} invoice(s)"
+                    + (corrections > 0 ? $" with {corrections} correction line(s) for earlier months." : "."));
                 break;
         }
 
@@ -37,11 +43,17 @@ internal static class Summary
                 row.Children.ToString(Dutch),
                 row.Basis.ToString("#,##0", Dutch),
                 Euro(row.Month),
-                invoices.TryGetValue(row.Municipality, out var number) ? number : row.Invoiced ? "" : settlement.Invoices.Count > 0 ? "penvoerder" : "geen factuur");
+                invoices.TryGetValue(row.Municipality, out var number) ? number : row.Invoiced ? "" : settlement.Statement is not null ? "kassier" : settlement.Invoices.Count > 0 ? "penvoerder" : "geen factuur");
         }
         table.AddRow("[bold]Totaal[/]", settlement.Allocation.Sum(a => a.Children).ToString(Dutch), settlement.Allocation.Sum(a => a.Basis).ToString("#,##0", Dutch),
             $"[bold]{Euro(Money.Sum(settlement.Allocation.Select(a => a.Month)))}[/]", $"{settlement.Invoices.Count} facturen");
         AnsiConsole.Write(table);
+        if (settlement.Statement is { } statement)
+        {
+            Console.WriteLine(
+                $"Kasstaat: ontvangen {Euro(statement.CollectedTotal)}, tekort {Euro(statement.GapTotal)}, gedekt {Euro(statement.CoveredTotal)}, "
+                + $"ongedekt {Euro(statement.Uncovered)}, uitbetaald {Euro(statement.PaidOutTotal)}, saldo {Euro(statement.Balance)}.");
+        }
         Console.WriteLine($"Files: {Path.GetDirectoryName(outcome.Files[0])}");
     }
 

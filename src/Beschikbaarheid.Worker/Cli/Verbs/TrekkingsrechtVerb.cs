@@ -13,14 +13,7 @@ internal static class TrekkingsrechtVerb
     {
         var common = new CommonOptions();
         var scheme = new Option<string>("--scheme") { Description = "The scheme id (its file config/schemes/<id>.json).", Required = true, HelpName = "ID" };
-        var year = new Option<int>("--year") { Description = "The funding year.", Required = true, HelpName = "YYYY" };
-        year.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() is < 2000 or > 2100)
-            {
-                result.AddError("--year must be a funding year such as 2027.");
-            }
-        });
+        var year = ValueOptions.FundingYear("The funding year.");
         var command = new Command("trekkingsrecht", "Compute and store a scheme's drawing rights (FTE per school location and care category) for a funding year, and write one workbook per school board.")
         {
             scheme, year, common.Database, common.Schemes, common.Output,

@@ -1,0 +1,73 @@
+using Beschikbaarheid.Core.Arithmetic;
+using Beschikbaarheid.Core.Periods;
+using Beschikbaarheid.Core.Registry;
+using Beschikbaarheid.Core.Schemes;
+
+namespace Beschikbaarheid.Core.Settlement;
+
+/// <summary>
+/// A fixed-budget pool under the pupils key with the cashier flow: the budget is split as a whole by the
+/// residence of the pupils of all the scheme's locations (<see cref="CashierSplit"/>); a participant's month
+/// is spread over its locations by its pupils there, for invoice lines per school.
+/// </summary>
+internal static class CashierCosts
+{
+    public static Costs Calculate(Scheme scheme, YearMonth period, FixedBudgetPool pool, CashierFlow flow, PupilsKey key, IReadOnlyList<PupilCount> counts)
+    {
+        var year = Year(scheme, period.Year, pool, flow, key, counts, out var pupils);
+        var month = year.Month(period.Month);
+        var shares = new List<CostShare>();
+        foreach (var (municipality, annual) in year.Contributions)
+        {
+            var locations = pupils.Where(p => p.Key.Residence == municipality && p.Value.Pupils > 0)
+                .ToDictionary(p => p.Key.School, p => p.Value);
+            var weights = locations.Select(l => KeyValuePair.Create(l.Key, l.Value.Pupils)).ToList();
+            var monthly = Split.ByWeights(month.Contributions.GetValueOrDefault(municipality), weights);
+            var annually = Split.ByWeights(annual, weights);
+            shares.AddRange(locations.OrderBy(l => l.Key).Select(l =>
+                new CostShare(l.Key, municipality, l.Value.Pupils, monthly[l.Key], annually[l.Key], l.Value.Estimated)));
+        }
+        return new Costs(
+            BasisUnit.Pupils,
+            shares,
+            pupils.GroupBy(p => p.Key.Residence).ToDictionary(g => g.Key, g => (int)Math.Round(g.Sum(p => p.Value.Pupils), MidpointRounding.AwayFromZero)),
+            pupils.GroupBy(p => p.Key.School).ToDictionary(g => g.Key, g => (int)Math.Round(g.Sum(p => p.Value.Pupils), MidpointRounding.AwayFromZero)),
+            [],
+            ProjectionIsAnnual: true)
+        {
+            Cashier = new CashierFigures(year, month),
+        };
+    }
+
+    /// <summary>The year's split; refused when the year has no budget, there are no pupils, or the funds cover more than the gap.</summary>
+    public static CashierYear Year(
+        Scheme scheme, int fundingYear, FixedBudgetPool pool, CashierFlow flow, PupilsKey key, IReadOnlyList<PupilCount> counts,
+        out Dictionary<(SchoolLocationId School, MunicipalityCode Residence), (decimal Pupils, bool Estimated)> pupils)
+    {
+        var budget = pool.BudgetFor(fundingYear)
+            ?? throw new SettlementInputException($"Scheme {scheme.Id} has no budget for {fundingYear} (pool.amounts); nothing issued.");
+        var terms = scheme.TermsFor(fundingYear);
+        var peildatum = scheme.CountingDate.ForFundingYear(fundingYear);
+        pupils = counts.Where(c => c.Peildatum == peildatum && terms.Schools.Contains(c.School))
+            .GroupBy(c => (c.School, c.Residence))
+            .ToDictionary(g => g.Key, g => (g.Sum(c => c.Count ?? key.MaskedCountValue), g.Any(c => c.Masked)));
+        var perMunicipality = pupils.GroupBy(p => p.Key.Residence).ToDictionary(g => g.Key, g => g.Sum(p => p.Value.Pupils));
+        if (perMunicipality.Values.Sum() <= 0)
+        {
+            throw new SettlementInputException(
+                $"Scheme {scheme.Id}: no pupil counts on {peildatum:yyyy-MM-dd} at its locations to split the budget of {fundingYear} by; import leerlingen first.");
+        }
+        var months = terms.Participants.ToDictionary(p => p, p => terms.MonthsOf(p, fundingYear)!.Value);
+        var year = CashierSplit.Annual(budget, perMunicipality, months, flow.NonParticipants, flow.GapFunds);
+        var funds = Money.Sum(flow.GapFunds.Select(f => f.Amount));
+        if (flow.NonParticipants == NonParticipants.Gap && funds > year.Gap)
+        {
+            throw new SettlementInputException(
+                $"Scheme {scheme.Id}: the gap funds ({string.Join(", ", flow.GapFunds.Select(f => $"{f.Name} € {f.Amount}"))}) cover more than the gap of {fundingYear} (€ {year.Gap}); lower them in flow.gapFunds. Nothing issued.");
+        }
+        return year;
+    }
+}
+
+/// <summary>The cashier's year and this month's figures of it, for the statement.</summary>
+public sealed record CashierFigures(CashierYear Year, CashierMonth Month);

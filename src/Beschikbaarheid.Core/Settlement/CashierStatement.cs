@@ -1,0 +1,47 @@
+using Beschikbaarheid.Core.Arithmetic;
+using Beschikbaarheid.Core.Registry;
+using Beschikbaarheid.Core.Schemes;
+
+namespace Beschikbaarheid.Core.Settlement;
+
+/// <summary>
+/// The cashier statement of one run (DOMAIN "Outputs"): what the cashier collected from each participant
+/// (its own contribution included) by kind, the gap non-participants leave and which fund covered it, and
+/// what it pays to each host location. It pays out exactly what it collected plus the covered gap, so the
+/// balance is zero; an uncovered gap is shown, never paid.
+/// </summary>
+/// <param name="Spread">The scheme spreads the non-participants' part over the participants instead of covering it by funds.</param>
+public sealed record CashierStatement(
+    MunicipalityCode Cashier,
+    IReadOnlyList<(MunicipalityCode Municipality, SettlementKind Kind, Money Amount)> Collected,
+    IReadOnlyDictionary<MunicipalityCode, Money> Gap,
+    IReadOnlyList<(string Fund, Money Amount)> Covered,
+    bool Spread,
+    IReadOnlyDictionary<SchoolLocationId, Money> PaidOut)
+{
+    public Money CollectedTotal => Money.Sum(Collected.Select(c => c.Amount));
+    public Money GapTotal => Money.Sum(Gap.Values);
+    public Money CoveredTotal => Money.Sum(Covered.Select(c => c.Amount));
+    public Money Uncovered => Spread ? Money.Zero : GapTotal - CoveredTotal;
+    public Money PaidOutTotal => Money.Sum(PaidOut.Values);
+    public Money Balance => CollectedTotal + CoveredTotal - PaidOutTotal;
+
+    /// <summary>The statement of a run from its entries and the gap figures that go with them.</summary>
+    public static CashierStatement Of(
+        CashierFlow flow, FixedBudgetPool pool, IEnumerable<Entry> entries,
+        IReadOnlyDictionary<MunicipalityCode, Money> gap, IReadOnlyList<(string Fund, Money Amount)> covered)
+    {
+        ArgumentNullException.ThrowIfNull(flow);
+        ArgumentNullException.ThrowIfNull(pool);
+        var collected = entries
+            .GroupBy(e => (e.Municipality, e.Kind))
+            .Select(g => (g.Key.Municipality, g.Key.Kind, Amount: Money.Sum(g.Select(e => e.Amount))))
+            .Where(c => c.Amount != Money.Zero)
+            .OrderBy(c => c.Municipality).ThenBy(c => c.Kind)
+            .ToList();
+        var available = Money.Sum(collected.Select(c => c.Amount)) + Money.Sum(covered.Select(c => c.Amount));
+        return new CashierStatement(
+            flow.Cashier, collected, gap, covered, flow.NonParticipants == NonParticipants.Spread,
+            CashierSplit.Payouts(available, pool.Hosts.Weights));
+    }
+}

@@ -1,0 +1,47 @@
+using Beschikbaarheid.Core.Registry;
+using Beschikbaarheid.Core.Schemes;
+
+namespace Beschikbaarheid.Core.Settlement;
+
+/// <summary>
+/// Turns a run's entries into invoices by the flow: the lead or the cashier invoices every other
+/// municipality, one invoice per debtor per run with a line per location and period; its own share stays
+/// home. The <c>none</c> flow invoices nothing.
+/// </summary>
+public static class Invoicing
+{
+    public static MunicipalityCode? IssuerOf(Flow flow) => flow switch
+    {
+        LeadFlow lead => lead.Lead,
+        CashierFlow cashier => cashier.Cashier,
+        _ => null,
+    };
+
+    public static bool IsInvoiced(Flow flow, MunicipalityCode municipality) =>
+        IssuerOf(flow) is { } issuer && issuer != municipality;
+
+    public static IReadOnlyList<InvoiceDraft> Drafts(Scheme scheme, Flow flow, IEnumerable<Entry> entries)
+    {
+        ArgumentNullException.ThrowIfNull(scheme);
+        ArgumentNullException.ThrowIfNull(flow);
+        if (flow is not (LeadFlow or CashierFlow or NoneFlow))
+        {
+            throw new NotSupportedException($"Scheme {scheme.Id}: the {flow.GetType().Name} cannot be invoiced by this version; nothing issued.");
+        }
+        if (IssuerOf(flow) is not { } issuer)
+        {
+            return [];
+        }
+        return entries
+            .Where(e => e.Municipality != issuer && e.Amount != Arithmetic.Money.Zero)
+            .GroupBy(e => e.Municipality)
+            .OrderBy(g => g.Key)
+            .Select(g => new InvoiceDraft(
+                issuer,
+                g.Key,
+                g.OrderBy(e => e.Kind).ThenBy(e => e.Period).ThenBy(e => e.School)
+                    .Select(e => new InvoiceLineDraft(e.School, e.Basis, e.Amount, e.Estimated, e.Kind, e.Period, e.Reference))
+                    .ToList()))
+            .ToList();
+    }
+}

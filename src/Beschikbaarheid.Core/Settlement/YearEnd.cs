@@ -1,0 +1,48 @@
+using Beschikbaarheid.Core.Arithmetic;
+using Beschikbaarheid.Core.Registry;
+
+namespace Beschikbaarheid.Core.Settlement;
+
+/// <summary>
+/// The year end (<i>vaststelling</i>): per municipality, what the year costs by actual data less everything
+/// settled for it (advances, corrections and any earlier year end) becomes one final invoice, or a credit
+/// note when it was billed too much, with a line per location, referring to every invoice it settles.
+/// So advances + corrections + final settlements = the recomputed annual amount, to the cent.
+/// </summary>
+public static class YearEnd
+{
+    /// <param name="annual">The year's amounts by the data as it is now (<see cref="MonthlySettlement.Annual"/>).</param>
+    /// <param name="settled">Every entry stored for the year's months and for the year itself.</param>
+    public static IReadOnlyList<Entry> For(int year, IEnumerable<Entry> annual, IEnumerable<Entry> settled)
+    {
+        ArgumentNullException.ThrowIfNull(annual);
+        ArgumentNullException.ThrowIfNull(settled);
+        var now = annual.ToLookup(e => (e.Municipality, e.School));
+        var before = settled.Where(e => e.Period.Year == year).ToList();
+        var then = before.ToLookup(e => (e.Municipality, e.School));
+        var references = before
+            .Where(e => e.Invoice is not null)
+            .GroupBy(e => e.Municipality)
+            .ToDictionary(g => g.Key, g => string.Join(", ", g.Select(e => e.Invoice!).Distinct().Order(StringComparer.Ordinal)));
+
+        var differences = now.Select(g => g.Key).Union(then.Select(g => g.Key))
+            .Select(key => (key, Difference: Money.Sum(now[key].Select(e => e.Amount)) - Money.Sum(then[key].Select(e => e.Amount))))
+            .Where(d => d.Difference != Money.Zero)
+            .ToList();
+        var wholeYear = SettledPeriod.WholeYear(year);
+        var entries = new List<Entry>();
+        foreach (var ofMunicipality in differences.GroupBy(d => d.key.Municipality).OrderBy(g => g.Key))
+        {
+            var kind = Money.Sum(ofMunicipality.Select(d => d.Difference)) >= Money.Zero ? SettlementKind.Vaststelling : SettlementKind.Creditnota;
+            entries.AddRange(ofMunicipality.OrderBy(d => d.key.School).Select(d => new Entry(
+                d.key.Municipality, d.key.School, wholeYear, kind,
+                now[d.key].Sum(e => e.Basis), d.Difference, now[d.key].Any(e => e.Estimated),
+                Reference: references.GetValueOrDefault(ofMunicipality.Key))));
+        }
+        return entries;
+    }
+
+    /// <summary>What each municipality was billed for the year so far and what the year costs now; for reports on a closed year.</summary>
+    public static IReadOnlyDictionary<MunicipalityCode, Money> Outstanding(int year, IEnumerable<Entry> annual, IEnumerable<Entry> settled) =>
+        For(year, annual, settled).GroupBy(e => e.Municipality).ToDictionary(g => g.Key, g => Money.Sum(g.Select(e => e.Amount)));
+}

@@ -1,0 +1,83 @@
+using Beschikbaarheid.Core.Arithmetic;
+using Beschikbaarheid.Core.Settlement;
+using Beschikbaarheid.Reports.Settlement;
+using Beschikbaarheid.Reports.Xlsx;
+
+namespace Beschikbaarheid.Reports.Cashier;
+
+/// <summary>
+/// The cashier statement (<i>kasstaat</i>) of one run: collected per participant and kind, the gap per
+/// non-participating municipality, which fund covered how much, what is paid to each host location, and the
+/// balance, collected + covered − paid out, as live formulas.
+/// </summary>
+public static class CashierStatementWorkbook
+{
+    public static void Write(IssuedSettlement settlement, CashierStatement statement, string path)
+    {
+        ArgumentNullException.ThrowIfNull(settlement);
+        ArgumentNullException.ThrowIfNull(statement);
+        var run = settlement.Run;
+        var names = settlement.Municipalities;
+        var invoiceOf = settlement.Invoices.ToDictionary(i => i.Debtor, i => i.Number);
+        using var workbook = XlsxWorkbook.Create(path);
+        using var sheet = workbook.AddSheet("Kasstaat", [14, 30, 16, 18, 24], frozenRows: 3);
+        sheet.TallRow(22, XlsxCell.Of($"Kasstaat {run.SchemeName}", XlsxStyle.Title));
+        sheet.Row(Bold("Periode"), XlsxCell.Of(Dutch.Period(run)), Bold("Kassier"), XlsxCell.Of($"{Dutch.Municipality(names, statement.Cashier)} ({statement.Cashier})"));
+        sheet.Row(Bold("Afrekening"), XlsxCell.Of($"{run.Id}, {run.CreatedAt:dd-MM-yyyy HH:mm} (UTC), {run.StartedBy}; invoer {InvoiceWorkbook.Short(run.InputFingerprint)}"));
+        sheet.Skip();
+
+        sheet.Row(Bold("Ontvangen van deelnemers"));
+        sheet.Row(Header("Gemeentecode"), Header("Gemeente"), Header("Soort"), Header("Bedrag"), Header("Factuur"));
+        var collected = Section(sheet, statement.Collected, c => [
+            XlsxCell.Of(c.Municipality.Value), XlsxCell.Of(Dutch.Municipality(names, c.Municipality)), XlsxCell.Of(Dutch.Kind(c.Kind)),
+            XlsxCell.Of(c.Amount.Euros, XlsxStyle.Euro),
+            XlsxCell.Of(c.Municipality == statement.Cashier ? "eigen bijdrage kassier" : invoiceOf.GetValueOrDefault(c.Municipality))],
+            "Totaal ontvangen", 'D', statement.CollectedTotal);
+
+        sheet.Skip();
+        sheet.Row(Bold(statement.Spread ? "Aandeel niet-deelnemers (verdeeld over de deelnemers)" : "Tekort: aandeel niet-deelnemers"));
+        sheet.Row(Header("Gemeentecode"), Header("Gemeente"), XlsxCell.Empty, Header("Bedrag"));
+        var gap = Section(sheet, statement.Gap.OrderBy(g => g.Key).ToList(), g => [
+            XlsxCell.Of(g.Key.Value), XlsxCell.Of(Dutch.Municipality(names, g.Key)), XlsxCell.Empty, XlsxCell.Of(g.Value.Euros, XlsxStyle.Euro)],
+            "Totaal tekort", 'D', statement.GapTotal);
+
+        sheet.Skip();
+        sheet.Row(Bold("Dekking van het tekort"));
+        sheet.Row(Header("Fonds"), XlsxCell.Empty, XlsxCell.Empty, Header("Bedrag"));
+        var covered = Section(sheet, statement.Covered, c => [XlsxCell.Of(c.Fund), XlsxCell.Empty, XlsxCell.Empty, XlsxCell.Of(c.Amount.Euros, XlsxStyle.Euro)],
+            "Totaal gedekt", 'D', statement.CoveredTotal);
+        sheet.Row(Bold("Ongedekt"), XlsxCell.Empty, XlsxCell.Empty,
+            statement.Spread ? XlsxCell.Of(0m, XlsxStyle.EuroBold) : XlsxCell.Formula($"D{gap}-D{covered}", statement.Uncovered.Euros, XlsxStyle.EuroBold));
+
+        sheet.Skip();
+        sheet.Row(Bold("Uitbetaald aan gastgemeenten"));
+        sheet.Row(Header("Schoollocatie"), Header("School"), Header("Gastgemeente"), Header("Bedrag"));
+        var paid = Section(sheet, statement.PaidOut.OrderBy(p => p.Key).ToList(), p => [
+            XlsxCell.Of(p.Key.ToString()), XlsxCell.Of(Dutch.School(settlement.Schools, p.Key)),
+            XlsxCell.Of(settlement.Schools.TryGetValue(p.Key, out var s) ? s.Municipality.Value : ""), XlsxCell.Of(p.Value.Euros, XlsxStyle.Euro)],
+            "Totaal uitbetaald", 'D', statement.PaidOutTotal);
+
+        sheet.Skip();
+        sheet.Row(Bold("Saldo kassier"), XlsxCell.Of("ontvangen + gedekt − uitbetaald"), XlsxCell.Empty,
+            XlsxCell.Formula($"D{collected}+D{covered}-D{paid}", statement.Balance.Euros, XlsxStyle.EuroBold));
+    }
+
+    /// <summary>Writes the rows and a total formula under them; returns the total's row number.</summary>
+    private static int Section<T>(XlsxSheet sheet, IReadOnlyList<T> rows, Func<T, XlsxCell[]> cells, string totalLabel, char column, Money total)
+    {
+        var first = sheet.RowNumber + 1;
+        foreach (var row in rows)
+        {
+            sheet.Row(cells(row));
+        }
+        var last = sheet.RowNumber;
+        var totalCells = new XlsxCell[column - 'A' + 1];
+        totalCells[0] = Bold(totalLabel);
+        totalCells[^1] = rows.Count == 0 ? XlsxCell.Of(0m, XlsxStyle.EuroBold) : XlsxCell.Formula($"SUM({column}{first}:{column}{last})", total.Euros, XlsxStyle.EuroBold);
+        return sheet.Row(totalCells);
+    }
+
+    private static XlsxCell Bold(string text) => XlsxCell.Of(text, XlsxStyle.Bold);
+
+    private static XlsxCell Header(string text) => XlsxCell.Of(text, XlsxStyle.Header);
+}

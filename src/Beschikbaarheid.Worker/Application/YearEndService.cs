@@ -1,0 +1,87 @@
+using Beschikbaarheid.Core.Periods;
+using Beschikbaarheid.Core.Settlement;
+using Beschikbaarheid.Data.Schemes;
+using Beschikbaarheid.Data.Settlement;
+using Beschikbaarheid.Reports.Settlement;
+using Beschikbaarheid.Worker.Options;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Beschikbaarheid.Worker.Application;
+
+/// <summary>What a year end did: the run, its final invoices and credit notes, and the files written.</summary>
+public sealed record YearEndOutcome(string SchemeId, int Year, IssuedSettlement Settlement, IReadOnlyList<string> Files);
+
+/// <summary>
+/// The year end (<i>vaststelling</i>) of a scheme: the year computed again with actual data, and per
+/// municipality the difference with everything settled for it issued as one final invoice or credit note,
+/// in one transaction that also closes the year. A closed year opens again only with a reason.
+/// </summary>
+public sealed class YearEndService(
+    SchemeFileLoader schemes,
+    SchemeInputs inputs,
+    SettlementStore store,
+    YearClosures closures,
+    DatabaseSetup database,
+    LocalCalendar calendar,
+    TimeProvider clock,
+    IOptions<PathOptions> paths,
+    ILogger<YearEndService> logger)
+{
+    public async Task<YearEndOutcome> FinalizeAsync(string schemeId, int year, string startedBy, DateOnly? invoiceDate = null, CancellationToken cancellationToken = default)
+    {
+        var scheme = schemes.Load(schemeId);
+        await database.EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
+        await inputs.CheckReferencesAsync(scheme, year, cancellationToken).ConfigureAwait(false);
+        if (await closures.IsClosedAsync(scheme.Id, year, cancellationToken).ConfigureAwait(false))
+        {
+            throw new SettlementRejectedException(
+                $"Scheme {scheme.Id}: {year} is already closed by its year end; reopen it first (reopen --scheme {scheme.Id} --year {year} --reason TEXT). Nothing issued.");
+        }
+
+        var loaded = await inputs.LoadYearAsync(scheme, year, cancellationToken).ConfigureAwait(false);
+        var settledMonths = (await store.SettledMonthsAsync(scheme.Id, year, cancellationToken).ConfigureAwait(false)).ToHashSet();
+        // A month that was never stored because nothing was eligible in it needs no settling.
+        var unsettled = Enumerable.Range(1, 12).Select(m => new YearMonth(year, m))
+            .Where(m => !settledMonths.Contains(m) && MonthlySettlement.Calculate(scheme, m, loaded).HasEligibleChildren)
+            .ToList();
+        if (unsettled.Count > 0)
+        {
+            throw new SettlementRejectedException(
+                $"Scheme {scheme.Id}: {year} cannot be finalized while {string.Join(", ", unsettled)} {(unsettled.Count == 1 ? "is" : "are")} not settled; settle {(unsettled.Count == 1 ? "it" : "them")} first. Nothing issued.");
+        }
+
+        var settled = await store.LoadEntriesAsync(scheme.Id, year, cancellationToken).ConfigureAwait(false);
+        var revision = await closures.FinalizationsAsync(scheme.Id, year, cancellationToken).ConfigureAwait(false) + 1;
+        var december = MonthlySettlement.Calculate(scheme, new YearMonth(year, 12), loaded);
+        var plan = RunPlans.YearEnd(
+            scheme, year, december.BasisUnit, MonthlySettlement.Annual(scheme, year, loaded), settled, revision,
+            MonthlySettlement.CashierYearOf(scheme, year, loaded), await store.StatedSoFarAsync(scheme.Id, year, cancellationToken).ConfigureAwait(false));
+
+        var outcome = await store.IssueAsync(
+            scheme, plan, invoiceDate ?? calendar.Today, startedBy, clock.GetUtcNow(), InputFingerprint.Of(scheme, new YearMonth(year, 12), loaded), cancellationToken)
+            .ConfigureAwait(false);
+        logger.LogInformation("{Scheme} {Year}: year end run {RunId} issued {Invoices} final invoices and credit notes; the year is closed", scheme.Id, year, outcome.RunId, plan.Invoices.Count);
+        var issued = await store.LoadAsync(outcome.RunId, cancellationToken).ConfigureAwait(false);
+        return new YearEndOutcome(scheme.Id, year, issued, SettlementReports.WriteAll(issued, paths.Value.Output));
+    }
+
+    public async Task ReopenAsync(string schemeId, int year, string reason, string startedBy, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new SettlementRejectedException($"Reopening {schemeId} {year} needs a reason (--reason TEXT), kept in the audit trail; nothing changed.");
+        }
+        var scheme = schemes.Load(schemeId);
+        await database.EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await closures.ReopenAsync(scheme.Id, year, reason, startedBy, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        }
+        catch (YearClosedException ex)
+        {
+            throw new SettlementRejectedException(ex.Message);
+        }
+        logger.LogInformation("{Scheme} {Year} reopened by {StartedBy}: {Reason}", scheme.Id, year, startedBy, reason);
+    }
+}

@@ -1,0 +1,37 @@
+using System.CommandLine;
+using System.Globalization;
+
+namespace Beschikbaarheid.Worker.Cli;
+
+/// <summary>Options several verbs take with the same parsing and the same message on a bad value.</summary>
+internal static class ValueOptions
+{
+    public static Option<int> FundingYear(string description)
+    {
+        var year = new Option<int>("--year") { Description = description, Required = true, HelpName = "YYYY" };
+        year.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 2000 or > 2100)
+            {
+                result.AddError("--year must be a funding year such as 2027.");
+            }
+        });
+        return year;
+    }
+
+    public static Option<DateOnly?> InvoiceDate() => new("--invoice-date")
+    {
+        Description = "Date printed on the invoices, yyyy-MM-dd (default: today in Europe/Amsterdam).",
+        HelpName = "yyyy-MM-dd",
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+            if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var value))
+            {
+                return value;
+            }
+            result.AddError($"--invoice-date '{text}' is not a date in the form yyyy-MM-dd.");
+            return null;
+        },
+    };
+}
