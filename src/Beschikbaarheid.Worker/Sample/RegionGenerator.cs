@@ -68,6 +68,7 @@ public static class RegionGenerator
         AddAmsterdam(new Random(2026), schools, pupils, rows);
         AddUtrecht(new Random(2025), schools, pupils);
         AddWaadhoeke(new Random(1949), schools, pupils, rows);
+        AddGroningen(new Random(2021), schools, pupils);
 
         Write(Path.Combine(folder, "scholen.csv"), "brin;vestiging;naam;bestuursnummer;bestuursnaam;gemeentecode;sector", schools);
         Write(Path.Combine(folder, "leerlingen.csv"), "peildatum;brin;vestiging;woongemeente;aantal", pupils);
@@ -159,6 +160,55 @@ public static class RegionGenerator
         for (var i = 0; i < residences.Length; i++)
         {
             beschikkingen.Add(Beschikking($"WAA-{i + 1:00}", Pseudonym(random), residences[i], "60WA00", "Jeugdhulp Friesland", "JW", 4.2m, new DateOnly(2024, 1, 1), null));
+        }
+    }
+
+    /// <summary>The Groningen-like scheme's participants today: the ten municipalities of the province (Eemsdelta since 2021).</summary>
+    private static readonly (string Code, int Weight)[] GroningenProvince =
+    [
+        ("GM1966", 10), ("GM1969", 12), ("GM1952", 12), ("GM1979", 9), ("GM1895", 7), ("GM0765", 3), ("GM0037", 6), ("GM0047", 5), ("GM1950", 5),
+    ];
+
+    private static readonly (string Code, int Weight)[] Drenthe =
+    [
+        ("GM0106", 10), ("GM1730", 8), ("GM1699", 6), ("GM1680", 5), ("GM0114", 4), ("GM1681", 3), ("GM1731", 2),
+    ];
+
+    /// <summary>The Groningen-like scheme's 19 mbo locations: 14 in the city, five in the province.</summary>
+    public static IReadOnlyList<(string Id, string Name, string Municipality)> GroningenLocations { get; } =
+    [
+        .. Enumerable.Range(0, 10).Select(i => ($"25GA{i:00}", $"Mbo Noord, Groningen locatie {i + 1}", "GM0014")),
+        .. Enumerable.Range(0, 4).Select(i => ($"26GB{i:00}", $"Mbo Stad, Groningen locatie {i + 1}", "GM0014")),
+        ("25GA10", "Mbo Noord, Delfzijl", "GM1979"), ("25GA11", "Mbo Noord, Winschoten", "GM1895"), ("25GA12", "Mbo Noord, Veendam", "GM0047"),
+        ("26GB04", "Mbo Stad, Hoogezand", "GM1952"), ("26GB05", "Mbo Stad, Stadskanaal", "GM0037"),
+    ];
+
+    /// <summary>
+    /// About 17,000 mbo students over the 19 locations, counted on 1 October 2023–2027: at a city location
+    /// about half live in the city, at a provincial one most live locally; at every location 8.1% (rounded
+    /// up) live in Drenthe, the non-participants whose part is the gap.
+    /// </summary>
+    private static void AddGroningen(Random random, List<string> schools, List<string> pupils)
+    {
+        foreach (var (id, name, municipality) in GroningenLocations)
+        {
+            var board = id.StartsWith("25", StringComparison.Ordinal) ? "80001;Stichting Mbo Noord" : "80002;Stichting Mbo Stad";
+            schools.Add($"{id[..4]};{id[4..]};{name};{board};{municipality};MBO");
+            var size = random.Next(600, 1300);
+            for (var year = 2023; year <= 2027; year++)
+            {
+                var total = size + (year - 2023) * random.Next(0, 25);
+                var drenthe = (int)Math.Ceiling(total * 0.081m);
+                var local = (total - drenthe) * (municipality == "GM0014" ? 50 : 60) / 100;
+                var residences = new List<string>();
+                residences.AddRange(Enumerable.Repeat(municipality, local));
+                residences.AddRange(Enumerable.Range(0, total - drenthe - local).Select(_ => municipality == "GM0014" ? Pick(random, GroningenProvince) : random.Next(3) == 0 ? "GM0014" : Pick(random, GroningenProvince)));
+                residences.AddRange(Enumerable.Range(0, drenthe).Select(_ => Pick(random, Drenthe)));
+                foreach (var group in residences.GroupBy(r => r).OrderBy(g => g.Key, StringComparer.Ordinal))
+                {
+                    pupils.Add($"{year}-10-01;{id[..4]};{id[4..]};{group.Key};{Count(group.Count())}");
+                }
+            }
         }
     }
 
