@@ -44,6 +44,20 @@ public sealed class LibreOfficeTests : IDisposable
     }
 
     [Fact]
+    public void CashierStatement_OpenedInLibreOffice_EvaluatesABalanceOfZero()
+    {
+        var soffice = Locations.FirstOrDefault(File.Exists);
+        Assert.SkipWhen(soffice is null, "LibreOffice (soffice) is not installed; install libreoffice-calc-nogui to run this check.");
+        var files = SettlementReports.WriteAll(CashierStatementWorkbookTests.WithStatement(), _folder);
+        var rows = Convert(soffice!, files.Single(f => Path.GetFileName(f).StartsWith("kasstaat-", StringComparison.Ordinal)))
+            .Split('\n').Select(l => l.Split(';')).ToList();
+        // LibreOffice computes the formulas itself: 550 + 350 collected, 83.33 covered, 983.33 paid out, balance 0; 100 − 83.33 = 16.67 uncovered.
+        Assert.Equal("983.33 €", rows.Single(r => r[0] == "Totaal uitbetaald")[3]);
+        Assert.Equal("16.67 €", rows.Single(r => r[0] == "Ongedekt")[3]);
+        Assert.Equal("0.00 €", rows.Single(r => r[0] == "Saldo kassier")[3]);
+    }
+
+    [Fact]
     public void BoardWorkbook_OpenedInLibreOffice_EvaluatesItsTotals()
     {
         var soffice = Locations.FirstOrDefault(File.Exists);
