@@ -80,7 +80,7 @@ public static class MonthlySettlement
         var costs = CostsOf(scheme, scheme.TermsFor(year), new YearMonth(year, 12), inputs);
         var wholeYear = SettledPeriod.WholeYear(year);
         IEnumerable<(MunicipalityCode Municipality, SchoolLocationId School, decimal Basis, Money Amount, bool Estimated)> lines = costs.ProjectionIsAnnual
-            ? costs.Shares.Select(s => (s.Municipality, s.School, s.Basis, s.AnnualProjection, s.Estimated))
+            ? costs.Shares.Select(s => (s.Municipality, s.School, s.AnnualBasis ?? s.Basis, s.AnnualProjection, s.Estimated))
             : Enumerable.Range(1, 12)
                 .SelectMany(m => Calculate(scheme, new YearMonth(year, m), inputs).Entries)
                 .GroupBy(e => (e.Municipality, e.School))
@@ -116,7 +116,9 @@ public static class MonthlySettlement
 
 /// <summary>One municipality's cost at one school location in the month, and its projection for the year.</summary>
 /// <param name="Estimated">The basis includes a DUO count masked as &lt;5, valued by the scheme setting.</param>
-internal sealed record CostShare(SchoolLocationId School, MunicipalityCode Municipality, decimal Basis, Money Month, Money AnnualProjection, bool Estimated = false);
+/// <param name="AnnualBasis">The basis of the projection when it differs from the month's, e.g. the year's child-days.</param>
+internal sealed record CostShare(
+    SchoolLocationId School, MunicipalityCode Municipality, decimal Basis, Money Month, Money AnnualProjection, bool Estimated = false, decimal? AnnualBasis = null);
 
 /// <param name="ProjectionIsAnnual">The shares' projections are the year's amounts, not only an estimate to show.</param>
 internal sealed record Costs(

@@ -61,7 +61,8 @@ internal static class PerChildCosts
                 l.Key.Residence,
                 l.Value.MonthDays,
                 DayProration.LineAmount(annual, l.Value.MonthDays, period.Year),
-                DayProration.LineAmount(annual, l.Value.YearDays, period.Year)))
+                DayProration.LineAmount(annual, l.Value.YearDays, period.Year),
+                AnnualBasis: l.Value.YearDays))
             .ToList();
 
         return new Costs(

@@ -1,0 +1,155 @@
+using System.Globalization;
+using Beschikbaarheid.Core.Periods;
+using Beschikbaarheid.Core.Settlement;
+using Beschikbaarheid.Data.Import;
+using Beschikbaarheid.Data.Settlement;
+using Beschikbaarheid.Worker.Application;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Beschikbaarheid.Worker.Tests.Application;
+
+/// <summary>
+/// A year of the small Nijmegen scheme settled through the real services and a real SQLite file while
+/// data arrives late, then closed, changed again, reopened and settled again. € 13,750 a child a year
+/// (5.5 h × € 62.50 × 40 weeks) = 1,375,000 cents; 2026 has 365 days.
+/// </summary>
+public sealed class YearEndTests : IDisposable
+{
+    private const string Header = "beschikkingnummer;client;woongemeente;brin;vestiging;aanbieder;categorie;wet;uren_per_week;ingangsdatum;einddatum";
+    private readonly Workspace _workspace = new();
+    private readonly ServiceProvider _services;
+
+    public YearEndTests()
+    {
+        _workspace.WriteScheme();
+        // B1: a Beuningen child from 1 January 2026, 4 hours a week.
+        _workspace.WriteRegion("B1;cl-a;GM0209;30AB;00;Aanbieder;JZ;JW;4;2026-01-01;");
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:File"] = _workspace.Database,
+            ["Paths:Schemes"] = _workspace.Schemes,
+            ["Paths:Output"] = _workspace.Output,
+        }).Build();
+        var services = new ServiceCollection().AddLogging();
+        services.AddEngine(configuration);
+        _services = services.BuildServiceProvider();
+    }
+
+    public void Dispose()
+    {
+        _services.Dispose();
+        _workspace.Dispose();
+    }
+
+    private Task<SettleOutcome> Settle(int year, int month) =>
+        _services.GetRequiredService<SettlementService>().SettleAsync(Workspace.SchemeId, new YearMonth(year, month), "test", new YearMonth(year, month).LastDay.AddDays(1));
+
+    private Task LateData(string rows) =>
+        _services.GetRequiredService<ImportService>().ImportAsync(ImportKind.Beschikkingen, _workspace.Write($"late-{Guid.NewGuid():N}.csv", Header + "\n" + rows));
+
+    private Task<IReadOnlyList<Entry>> Entries() => _services.GetRequiredService<SettlementStore>().LoadEntriesAsync(Workspace.SchemeId, 2026);
+
+    [Fact]
+    public async Task LateData_IsCorrectedOnTheNextRun_AndTheYearEndSettlesTheRest()
+    {
+        await _services.GetRequiredService<ImportService>().ImportFolderAsync(_workspace.Folder);
+        for (var month = 1; month <= 3; month++)
+        {
+            await Settle(2026, month);
+        }
+        // Late: B1 ended on 15 February; B2, a Berg en Dal child, started on 1 February.
+        await LateData("B1;cl-a;GM0209;30AB;00;Aanbieder;JZ;JW;4;2026-01-01;2026-02-15\nB2;cl-b;GM1945;30AB;00;Aanbieder;JZ;JW;4;2026-02-01;");
+        var april = (await Settle(2026, 4)).Settlement!;
+
+        // Beuningen, no April advance: February 15 days 1,375,000 × 15 / 365 = 56,506.85 → 56,507 against 28 days 105,479.45 → 105,479
+        // billed: − 48,972; March 0 against 31 days 116,780.82 → 116,781: − 116,781. Both refer to the invoice that billed the month.
+        var beuningen = april.Invoices.Single(i => i.Debtor.Value == "GM0209");
+        Assert.All(beuningen.Lines, l => Assert.Equal(SettlementKind.Correctie, l.Kind));
+        Assert.Equal([(-48_972L, "2026-02", "GM0268-2026-00002"), (-116_781L, "2026-03", "GM0268-2026-00003")],
+            beuningen.Lines.Select(l => (l.Amount.Cents, l.Period.ToString(), l.Reference)).ToList());
+        Assert.True(beuningen.IsCreditNote);
+        // Berg en Dal: April 30 days 113,013.70 → 113,014 in advance, February 105,479 and March 116,781 as corrections (no earlier invoice).
+        var bergEnDal = april.Invoices.Single(i => i.Debtor.Value == "GM1945");
+        Assert.Equal([(SettlementKind.Voorschot, 113_014L, (string?)null), (SettlementKind.Correctie, 105_479L, null), (SettlementKind.Correctie, 116_781L, null)],
+            bergEnDal.Lines.Select(l => (l.Kind, l.Amount.Cents, l.Reference)).ToList());
+        // The earlier invoices are unchanged.
+        Assert.Equal(116_781, (await _services.GetRequiredService<SettlementStore>().LoadAsync(1)).Invoices.Single().Total.Cents);
+
+        for (var month = 5; month <= 12; month++)
+        {
+            await Settle(2026, month);
+        }
+        var final = await _services.GetRequiredService<YearEndService>().FinalizeAsync(Workspace.SchemeId, 2026, "test", new DateOnly(2027, 1, 15));
+
+        // Beuningen: 1 January – 15 February = 46 days, 173,287.67 → 173,288 = 116,781 + 105,479 + 116,781 − 48,972 − 116,781: nothing to settle.
+        // Berg en Dal: 334 days, 1,375,000 × 334 / 365 = 1,258,219.18 → 1,258,219; billed per month 105,479 + 6 × 116,781 + 4 × 113,014 = 1,258,221:
+        // a credit note of 2 cents, referring to every invoice that billed it (April's is GM0268-2026-00005: Beuningen's came first).
+        var creditNote = Assert.Single(final.Settlement.Invoices);
+        Assert.Equal(("GM1945", -2L, true), (creditNote.Debtor.Value, creditNote.Total.Cents, creditNote.IsCreditNote));
+        Assert.Equal(SettlementKind.Creditnota, Assert.Single(creditNote.Lines).Kind);
+        Assert.Contains("GM0268-2026-00005", creditNote.Lines[0].Reference, StringComparison.Ordinal);
+        // December's advance, dated 1 January 2027, took GM0268-2027-00001; the year end is the second number of 2027.
+        var journal = File.ReadAllLines(Path.Combine(_workspace.Output, Workspace.SchemeId, "2026-vaststelling", "boekingen.csv"));
+        Assert.Equal("GM0268-2027-00002;creditnota;nijmegen-st-maarten;2026;GM0268;GM1945;30AB;00;334;-0.02", journal[1]);
+
+        // Per municipality: advances + corrections + year end = the year by the final data.
+        var entries = await Entries();
+        Assert.Equal(173_288, entries.Where(e => e.Municipality.Value == "GM0209").Sum(e => e.Amount.Cents));
+        Assert.Equal(1_258_219, entries.Where(e => e.Municipality.Value == "GM1945").Sum(e => e.Amount.Cents));
+    }
+
+    [Fact]
+    public async Task AClosedYear_ReportsLateData_WithoutInvoicing_UntilItIsReopenedWithAReason()
+    {
+        await _services.GetRequiredService<ImportService>().ImportFolderAsync(_workspace.Folder);
+        for (var month = 1; month <= 12; month++)
+        {
+            await Settle(2026, month);
+        }
+        var yearEnd = _services.GetRequiredService<YearEndService>();
+        await yearEnd.FinalizeAsync(Workspace.SchemeId, 2026, "test", new DateOnly(2027, 1, 15));
+        var closedAgain = await Assert.ThrowsAsync<SettlementRejectedException>(() => yearEnd.FinalizeAsync(Workspace.SchemeId, 2026, "test"));
+        Assert.Contains("already closed", closedAgain.Message, StringComparison.Ordinal);
+
+        // B1 turns out to have ended on 30 November.
+        await LateData("B1;cl-a;GM0209;30AB;00;Aanbieder;JZ;JW;4;2026-01-01;2026-11-30");
+        var before = (await Entries()).Count;
+        var january = await Settle(2027, 1);
+        Assert.Equal(SettleStatus.NothingEligible, january.Status);
+        // 1 December – 31 December 2026, 31 days, 116,780.82 → 116,781 too much: reported, not invoiced.
+        Assert.Contains(january.Notes, n => n.Contains("GM0209 € -1167.81", StringComparison.Ordinal) && n.Contains("closed", StringComparison.Ordinal));
+        Assert.Equal(before, (await Entries()).Count);
+
+        var noReason = await Assert.ThrowsAsync<SettlementRejectedException>(() => yearEnd.ReopenAsync(Workspace.SchemeId, 2026, " ", "test"));
+        Assert.Contains("needs a reason", noReason.Message, StringComparison.Ordinal);
+        await yearEnd.ReopenAsync(Workspace.SchemeId, 2026, "beschikking B1 eindigde op 30 november", "test");
+        var second = await yearEnd.FinalizeAsync(Workspace.SchemeId, 2026, "test", new DateOnly(2027, 2, 1));
+
+        // Billed for 2026: 31-day months Jan, Mar, May, Jul, Aug, Oct, Dec 7 × 116,781 = 817,467; Apr, Jun, Sep, Nov 4 × 113,014 = 452,056;
+        // Feb 105,479: 1,375,002; the first year end took back 2 cents to the full year's 1,375,000. Now 1 January – 30 November = 334 days:
+        // 1,258,219.18 → 1,258,219, so the second year end is a credit note of 1,258,219 − 1,375,000 = −116,781.
+        Assert.Equal(2, second.Settlement.Run.Revision);
+        Assert.Equal(-116_781, Assert.Single(second.Settlement.Invoices).Total.Cents);
+        Assert.True(Directory.Exists(Path.Combine(_workspace.Output, Workspace.SchemeId, "2026-vaststelling-2")));
+        var events = await _services.GetRequiredService<YearClosures>().EventsAsync(Workspace.SchemeId, 2026);
+        Assert.Equal(["vastgesteld", "heropend", "vastgesteld"], events.Select(e => e.Event));
+        Assert.Equal("beschikking B1 eindigde op 30 november", events[1].Reason);
+        Assert.Equal(1_258_219, (await Entries()).Where(e => e.Municipality.Value == "GM0209").Sum(e => e.Amount.Cents));
+    }
+
+    [Fact]
+    public async Task Finalize_WithUnsettledMonths_NamesThem_AndChangesNothing()
+    {
+        await _services.GetRequiredService<ImportService>().ImportFolderAsync(_workspace.Folder);
+        for (var month = 1; month <= 10; month++)
+        {
+            await Settle(2026, month);
+        }
+        var error = await Assert.ThrowsAsync<SettlementRejectedException>(() =>
+            _services.GetRequiredService<YearEndService>().FinalizeAsync(Workspace.SchemeId, 2026, "test"));
+        Assert.Contains("2026-11, 2026-12 are not settled", error.Message, StringComparison.Ordinal);
+        Assert.Empty(await _services.GetRequiredService<YearClosures>().EventsAsync(Workspace.SchemeId, 2026));
+        Assert.Equal(10, (await _services.GetRequiredService<SettlementHistory>().LoadAsync(Workspace.SchemeId, 2026)).Count);
+    }
+}
