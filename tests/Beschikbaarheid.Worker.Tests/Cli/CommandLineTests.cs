@@ -33,6 +33,8 @@ public sealed class CommandLineTests : IDisposable
     [InlineData("run", "--help")]
     [InlineData("history", "--help")]
     [InlineData("trekkingsrecht", "--help")]
+    [InlineData("finalize", "--help")]
+    [InlineData("reopen", "--help")]
     public async Task Help_WorksOnEveryVerb_WithExitZero(params string[] args)
     {
         var (code, output, _) = await _workspace.RunAsync(args);
@@ -46,6 +48,7 @@ public sealed class CommandLineTests : IDisposable
     [InlineData("import", "leerlingen")]
     [InlineData("import", "ouders", "x.csv")]
     [InlineData("import", "overhevelingen", "x.csv")]
+    [InlineData("finalize", "--scheme", "x", "--year", "26")]
     [InlineData("frobnicate")]
     public async Task WrongUsage_ExitsTwo_WithTheReasonOnStderr(params string[] args)
     {
@@ -184,6 +187,14 @@ public sealed class CommandLineTests : IDisposable
             using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(workbook, false);
             Assert.Empty(new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(document));
         }
+
+        // The cashier scheme's statement: written as a workbook, and what it collects plus covers is all paid out.
+        var statement = Assert.Single(Directory.GetFiles(Path.Combine(_workspace.Output, "groningen-saw"), "kasstaat-*.xlsx", SearchOption.AllDirectories));
+        using (var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(statement, false))
+        {
+            Assert.Empty(new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(document));
+        }
+        Assert.Matches(@"Kasstaat: ontvangen € [\d.,]+, tekort € [\d.,]+, gedekt € [\d.,]+, ongedekt € [\d.,]+, uitbetaald € [\d.,]+, saldo € 0,00\.", first.Out);
 
         var again = await _workspace.RunAsync(args);
         Assert.Equal(0, again.ExitCode);
