@@ -3,9 +3,13 @@
 ALTER TABLE invoice_lines ADD COLUMN soort TEXT NOT NULL DEFAULT 'voorschot';
 ALTER TABLE invoice_lines ADD COLUMN periode TEXT NULL;
 ALTER TABLE invoice_lines ADD COLUMN reference TEXT NULL;
+UPDATE invoice_lines
+SET periode = (SELECT r.period FROM invoices i JOIN settlement_runs r ON r.id = i.run_id WHERE i.number = invoice_lines.invoice_number)
+WHERE periode IS NULL;
 
--- Every amount a run attributes to a municipality at a location, its own (never invoiced) share included;
--- corrections and the year end are computed against their sum. invoice_number is the invoice that billed it.
+-- The amounts a run attributes that are not invoiced: the lead's or cashier's own share, and every share in a
+-- scheme without invoices. With the invoice lines they are everything settled, which corrections and the year
+-- end are computed against.
 CREATE TABLE settlement_entries (
     run_id            INTEGER NOT NULL REFERENCES settlement_runs (id),
     scheme_id         TEXT NOT NULL,
@@ -17,11 +21,9 @@ CREATE TABLE settlement_entries (
     basis             NUMERIC(18, 4) NOT NULL,
     amount_cents      INTEGER NOT NULL,
     estimated         INTEGER NOT NULL,
-    reference         TEXT NULL,
-    invoice_number    TEXT NULL REFERENCES invoices (number)
+    reference         TEXT NULL
 );
 CREATE INDEX ix_settlement_entries_scheme_period ON settlement_entries (scheme_id, periode);
-CREATE INDEX ix_settlement_entries_run ON settlement_entries (run_id);
 
 -- The cashier statement of a run: collected per municipality and kind, gap per municipality, cover per
 -- fund, paid out per host location.

@@ -3,6 +3,11 @@ ALTER TABLE invoice_lines ADD
     soort     VARCHAR(20)   NOT NULL CONSTRAINT df_invoice_lines_soort DEFAULT 'voorschot',
     periode   VARCHAR(7)    NULL,
     reference NVARCHAR(4000) NULL;
+GO
+UPDATE l
+SET periode = r.period
+FROM invoice_lines l JOIN invoices i ON i.number = l.invoice_number JOIN settlement_runs r ON r.id = i.run_id
+WHERE l.periode IS NULL;
 
 CREATE TABLE settlement_entries (
     run_id            BIGINT         NOT NULL REFERENCES settlement_runs (id),
@@ -15,11 +20,9 @@ CREATE TABLE settlement_entries (
     basis             DECIMAL(18, 4) NOT NULL,
     amount_cents      BIGINT         NOT NULL,
     estimated         BIT            NOT NULL,
-    reference         NVARCHAR(4000) NULL,
-    invoice_number    VARCHAR(30)    NULL REFERENCES invoices (number)
+    reference         NVARCHAR(4000) NULL
 );
 CREATE INDEX ix_settlement_entries_scheme_period ON settlement_entries (scheme_id, periode);
-CREATE INDEX ix_settlement_entries_run ON settlement_entries (run_id);
 
 CREATE TABLE cashier_lines (
     run_id       BIGINT        NOT NULL REFERENCES settlement_runs (id),

@@ -2,25 +2,25 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Beschikbaarheid.Core.DrawingRights;
-using Beschikbaarheid.Core.Periods;
 using Beschikbaarheid.Core.Schemes;
 
 namespace Beschikbaarheid.Core.Settlement;
 
 /// <summary>
-/// A fingerprint of what a settlement was computed from (audit trail): SHA-256 over the scheme's terms for
-/// the year, the period and every input row in a canonical order. The same inputs give the same
-/// fingerprint on any machine; any changed row gives another. Client ids enter only hashed.
+/// A fingerprint of what a funding year's settlement is computed from (audit trail): SHA-256 over the
+/// scheme's terms for the year, every parameter written out, and every input row in a canonical order.
+/// The same inputs give the same fingerprint on any machine; any changed row or parameter gives another,
+/// so two runs of a year with the same fingerprint saw the same data. Client ids enter only hashed.
 /// </summary>
 public static class InputFingerprint
 {
-    public static string Of(Scheme scheme, YearMonth period, SettlementInputs inputs)
+    public static string Of(Scheme scheme, int fundingYear, SettlementInputs inputs)
     {
         ArgumentNullException.ThrowIfNull(scheme);
         ArgumentNullException.ThrowIfNull(inputs);
         var text = new StringBuilder();
-        var terms = scheme.TermsFor(period.Year);
-        text.Append(CultureInfo.InvariantCulture, $"{scheme.Id}|{period}|{terms.Pool}|{terms.Key}|{terms.Flow}|");
+        var terms = scheme.TermsFor(fundingYear);
+        text.Append(CultureInfo.InvariantCulture, $"{scheme.Id}|{fundingYear}|{Describe(terms.Pool)}|{Describe(terms.Key)}|{Describe(terms.Flow)}|{Describe(terms.Participation)}|");
         text.AppendJoin(',', terms.Schools.Order()).Append('|').AppendJoin(',', terms.Participants.Order()).Append('\n');
         foreach (var b in inputs.Beschikkingen.OrderBy(b => b.Number, StringComparer.Ordinal))
         {
@@ -37,4 +37,23 @@ public static class InputFingerprint
         }
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
+
+    /// <summary>
+    /// A parameter written out in full: a record's properties by name, a dictionary's entries by key, a list's
+    /// items in order. A record's own ToString would print a dictionary as its type name and hide its content.
+    /// </summary>
+    public static string Describe(object? value) => value switch
+    {
+        null => "null",
+        string text => text,
+        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+        System.Collections.IDictionary dictionary => "{" + string.Join(";", dictionary.Keys.Cast<object>()
+            .Select(k => (Key: Describe(k), Value: Describe(dictionary[k]))).OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => $"{e.Key}={e.Value}")) + "}",
+        System.Collections.IEnumerable items => "[" + string.Join(";", items.Cast<object?>().Select(Describe)) + "]",
+        _ when value.GetType().IsValueType || value.GetType().Namespace?.StartsWith("Beschikbaarheid.Core.Registry", StringComparison.Ordinal) == true => value.ToString() ?? "",
+        _ => value.GetType().Name + "(" + string.Join(",", value.GetType().GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance)
+            .Where(p => p.GetIndexParameters().Length == 0 && p.Name != "EqualityContract")
+            .OrderBy(p => p.Name, StringComparer.Ordinal)
+            .Select(p => $"{p.Name}={Describe(p.GetValue(value))}")) + ")",
+    };
 }

@@ -117,14 +117,14 @@ public sealed class SettlementStore(IConnectionFactory connections)
             plan.Individual.Select(i => new { RunId = runId, Reason = i.Reason.ToString(), i.Children }),
             transaction).ConfigureAwait(false);
 
-        var invoiceOf = plan.Invoices.ToDictionary(i => i.Debtor, i => numbers[i]);
+        // An invoiced entry is its invoice line; only what is not invoiced (an own share) is stored as an entry.
+        var invoiced = plan.Invoices.Select(i => i.Debtor).ToHashSet();
         using (var entryInsert = new RepeatedCommand(connection, transaction, provider, InsertEntry, EntryParameters))
         {
-            foreach (var e in plan.Entries)
+            foreach (var e in plan.Entries.Where(e => !invoiced.Contains(e.Municipality)))
             {
                 await entryInsert.ExecuteAsync(
-                    [runId, scheme.Id, e.Municipality.Value, e.School.Brin, e.School.Vestiging, e.Period.ToString(), e.Kind.Dutch(), e.Basis, e.Amount.Cents, e.Estimated,
-                     e.Reference, invoiceOf.GetValueOrDefault(e.Municipality)],
+                    [runId, scheme.Id, e.Municipality.Value, e.School.Brin, e.School.Vestiging, e.Period.ToString(), e.Kind.Dutch(), e.Basis, e.Amount.Cents, e.Estimated, e.Reference],
                     cancellationToken).ConfigureAwait(false);
             }
         }
@@ -156,11 +156,11 @@ public sealed class SettlementStore(IConnectionFactory connections)
     private static readonly string[] LineParameters = ["Number", "LineNumber", "Brin", "Vestiging", "Basis", "Amount", "Estimated", "Soort", "Periode", "Reference"];
 
     private const string InsertEntry = """
-        INSERT INTO settlement_entries (run_id, scheme_id, municipality_code, brin, vestiging, periode, soort, basis, amount_cents, estimated, reference, invoice_number)
-        VALUES (@RunId, @SchemeId, @Municipality, @Brin, @Vestiging, @Periode, @Soort, @Basis, @Amount, @Estimated, @Reference, @Invoice)
+        INSERT INTO settlement_entries (run_id, scheme_id, municipality_code, brin, vestiging, periode, soort, basis, amount_cents, estimated, reference)
+        VALUES (@RunId, @SchemeId, @Municipality, @Brin, @Vestiging, @Periode, @Soort, @Basis, @Amount, @Estimated, @Reference)
         """;
 
-    private static readonly string[] EntryParameters = ["RunId", "SchemeId", "Municipality", "Brin", "Vestiging", "Periode", "Soort", "Basis", "Amount", "Estimated", "Reference", "Invoice"];
+    private static readonly string[] EntryParameters = ["RunId", "SchemeId", "Municipality", "Brin", "Vestiging", "Periode", "Soort", "Basis", "Amount", "Estimated", "Reference"];
 
     private const string InsertAllocation = """
         INSERT INTO settlement_allocations (run_id, municipality_code, children, basis, month_cents, annual_projection_cents, invoiced, estimated)
@@ -275,14 +275,23 @@ public sealed class SettlementStore(IConnectionFactory connections)
             "SELECT id FROM settlement_runs WHERE scheme_id = @schemeId AND period = @period AND kind = @Kind",
             new { schemeId, period, Kind = kind.Dutch() }, transaction).ConfigureAwait(false);
 
-    /// <summary>Every entry stored for a funding year, its months and the year itself, with the invoice that billed each.</summary>
+    /// <summary>
+    /// Everything settled for a funding year, its months and the year itself: the invoice lines (with the
+    /// invoice that billed each) and the amounts that are not invoiced, in one query.
+    /// </summary>
     public async Task<IReadOnlyList<Entry>> LoadEntriesAsync(string schemeId, int year, CancellationToken cancellationToken = default)
     {
         DapperSetup.EnsureRegistered();
         await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
         var rows = await connection.QueryAsync<(string Municipality, string Brin, string Vestiging, string Period, string Kind, decimal Basis, long Amount, bool Estimated, string? Reference, string? Invoice)>(
             """
-            SELECT municipality_code, brin, vestiging, periode, soort, basis, amount_cents, estimated, reference, invoice_number
+            SELECT i.debtor, l.brin, l.vestiging, l.periode, l.soort, l.basis, l.amount_cents, l.estimated, l.reference, i.number
+            FROM settlement_runs r
+            JOIN invoices i ON i.run_id = r.id
+            JOIN invoice_lines l ON l.invoice_number = i.number
+            WHERE r.scheme_id = @schemeId AND l.periode >= @From AND l.periode < @Until
+            UNION ALL
+            SELECT municipality_code, brin, vestiging, periode, soort, basis, amount_cents, estimated, reference, NULL
             FROM settlement_entries
             WHERE scheme_id = @schemeId AND periode >= @From AND periode < @Until
             """,
@@ -301,6 +310,16 @@ public sealed class SettlementStore(IConnectionFactory connections)
             "SELECT period FROM settlement_runs WHERE scheme_id = @schemeId AND kind = @Kind AND period >= @From AND period < @Until",
             new { schemeId, Kind = SettlementKind.Voorschot.Dutch(), From = YearText(year), Until = YearText(year + 1) }).ConfigureAwait(false);
         return periods.Select(p => YearMonth.Parse(p.Trim())).Order().ToList();
+    }
+
+    /// <summary>The input fingerprint of the latest run of a funding year's months; null when none was settled.</summary>
+    public async Task<string?> LatestFingerprintAsync(string schemeId, int year, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var runs = await connection.QueryAsync<(long Id, string Fingerprint)>(
+            "SELECT id, input_fingerprint FROM settlement_runs WHERE scheme_id = @schemeId AND kind = @Kind AND period >= @From AND period < @Until",
+            new { schemeId, Kind = SettlementKind.Voorschot.Dutch(), From = YearText(year), Until = YearText(year + 1) }).ConfigureAwait(false);
+        return runs.OrderByDescending(r => r.Id).Select(r => r.Fingerprint).FirstOrDefault();
     }
 
     /// <summary>The funding years that have settled months, oldest first.</summary>

@@ -95,7 +95,8 @@ public sealed class SettlementService(
         progress?.Report("calculating");
         var month = MonthlySettlement.Calculate(scheme, period, loaded);
         progress?.Report("checking settled months for changed data");
-        var (corrections, notes) = await CorrectionsAsync(scheme, period, loaded, cancellationToken).ConfigureAwait(false);
+        var fingerprint = InputFingerprint.Of(scheme, period.Year, loaded);
+        var (corrections, notes) = await CorrectionsAsync(scheme, period, loaded, fingerprint, cancellationToken).ConfigureAwait(false);
         if (!month.HasEligibleChildren && corrections.Count == 0)
         {
             logger.LogWarning("{Scheme} {Period}: no eligible children, nothing issued", scheme.Id, period);
@@ -105,7 +106,7 @@ public sealed class SettlementService(
 
         progress?.Report($"storing {plan.Invoices.Count} invoices");
         var outcome = await store.IssueAsync(
-            scheme, plan, invoiceDate ?? calendar.Today, startedBy, clock.GetUtcNow(), InputFingerprint.Of(scheme, period, loaded), cancellationToken).ConfigureAwait(false);
+            scheme, plan, invoiceDate ?? calendar.Today, startedBy, clock.GetUtcNow(), fingerprint, cancellationToken).ConfigureAwait(false);
         if (outcome.IssuedNow)
         {
             logger.LogInformation("{Scheme} {Period}: run {RunId} issued {Invoices} invoices with {Corrections} correction lines", scheme.Id, period, outcome.RunId, plan.Invoices.Count, corrections.Count);
@@ -122,14 +123,20 @@ public sealed class SettlementService(
     /// Every settled month before this one is computed again with the data as it is now; in a year that never
     /// had a year end, the differences become corrections. A year with a year end is not corrected month by
     /// month: while it is closed its differences are reported, and after a reopening the next year end settles them.
+    /// When the year's inputs have the fingerprint of its latest run, that run already settled every month by
+    /// these very inputs, so there is nothing to recompute.
     /// </summary>
     private async Task<(IReadOnlyList<Entry> Corrections, IReadOnlyList<string> Notes)> CorrectionsAsync(
-        Scheme scheme, YearMonth period, SettlementInputs current, CancellationToken cancellationToken)
+        Scheme scheme, YearMonth period, SettlementInputs current, string fingerprint, CancellationToken cancellationToken)
     {
         var corrections = new List<Entry>();
         var notes = new List<string>();
         foreach (var year in (await store.SettledYearsAsync(scheme.Id, cancellationToken).ConfigureAwait(false)).Where(y => y <= period.Year))
         {
+            if (year == period.Year && await store.LatestFingerprintAsync(scheme.Id, year, cancellationToken).ConfigureAwait(false) == fingerprint)
+            {
+                continue;
+            }
             var yearInputs = year == period.Year ? current : await inputs.LoadYearAsync(scheme, year, cancellationToken).ConfigureAwait(false);
             var settled = await store.LoadEntriesAsync(scheme.Id, year, cancellationToken).ConfigureAwait(false);
             var finalizations = await closures.FinalizationsAsync(scheme.Id, year, cancellationToken).ConfigureAwait(false);

@@ -59,7 +59,7 @@ public sealed class YearEndService(
             MonthlySettlement.CashierYearOf(scheme, year, loaded), await store.StatedSoFarAsync(scheme.Id, year, cancellationToken).ConfigureAwait(false));
 
         var outcome = await store.IssueAsync(
-            scheme, plan, invoiceDate ?? calendar.Today, startedBy, clock.GetUtcNow(), InputFingerprint.Of(scheme, new YearMonth(year, 12), loaded), cancellationToken)
+            scheme, plan, invoiceDate ?? calendar.Today, startedBy, clock.GetUtcNow(), InputFingerprint.Of(scheme, year, loaded), cancellationToken)
             .ConfigureAwait(false);
         logger.LogInformation("{Scheme} {Year}: year end run {RunId} issued {Invoices} final invoices and credit notes; the year is closed", scheme.Id, year, outcome.RunId, plan.Invoices.Count);
         var issued = await store.LoadAsync(outcome.RunId, cancellationToken).ConfigureAwait(false);

@@ -1,4 +1,6 @@
+using Beschikbaarheid.Core.Arithmetic;
 using Beschikbaarheid.Core.Periods;
+using Beschikbaarheid.Core.Schemes;
 using Beschikbaarheid.Core.Registry;
 using Beschikbaarheid.Core.Settlement;
 using static Beschikbaarheid.Core.Tests.Settlement.SchemeBuilder;
@@ -7,10 +9,8 @@ namespace Beschikbaarheid.Core.Tests.Settlement;
 
 public class InputFingerprintTests
 {
-    private static readonly YearMonth March = new(2026, 3);
-
     private static string Of(params Beschikking[] beschikkingen) =>
-        InputFingerprint.Of(Nijmegen2019(), March, new SettlementInputs(beschikkingen, [], []));
+        InputFingerprint.Of(Nijmegen2019(), 2026, new SettlementInputs(beschikkingen, [], []));
 
     [Fact]
     public void SameInputs_InAnyOrder_GiveTheSameFingerprint()
@@ -27,5 +27,20 @@ public class InputFingerprintTests
         var a = Beschikking("c1", Beuningen, StMaarten, 4m, new DateOnly(2026, 1, 1));
         Assert.NotEqual(Of(a), Of(a with { HoursPerWeek = 4.5m }));
         Assert.NotEqual(Of(a), Of(a with { Active = new ActivePeriod(a.Active.Start, new DateOnly(2026, 3, 15)) }));
+    }
+
+    [Fact]
+    public void AChangedParameterInsideADictionary_GivesAnotherFingerprint()
+    {
+        // A record prints a dictionary as its type name; the fingerprint must see the amounts themselves.
+        Scheme Cashier(long budget) => new("s", "S", 2019, Nijmegen2019().TermsFor(2026) with
+        {
+            Pool = new FixedBudgetPool(new Dictionary<int, Money> { [2026] = new(budget) }, new HostsByFte(new Dictionary<SchoolLocationId, decimal> { [StMaarten] = 1m })),
+            Key = new PupilsKey(2m),
+            Flow = new CashierFlow(Nijmegen, NonParticipants.Gap, []),
+        });
+        var none = new SettlementInputs([], [], []);
+        Assert.NotEqual(InputFingerprint.Of(Cashier(100), 2026, none), InputFingerprint.Of(Cashier(101), 2026, none));
+        Assert.Contains("2026=1.00", InputFingerprint.Describe(Cashier(100).TermsFor(2026).Pool), StringComparison.Ordinal);
     }
 }
