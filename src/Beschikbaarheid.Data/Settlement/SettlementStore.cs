@@ -241,16 +241,34 @@ public sealed class SettlementStore(IConnectionFactory connections)
                 new { runId }).ConfigureAwait(false))
             .Select(a => new AllocationRow(MunicipalityCode.Parse(a.Municipality), a.Children, a.Basis, new Money(a.Month), new Money(a.Annual), a.Invoiced, a.Estimated))
             .ToList();
+        // Year to date: the advances of this and earlier months, plus every correction and year end of the
+        // year issued up to this run.
         var yearToDate = (await connection.QueryAsync<(string Municipality, long Cents)>(
                 """
                 SELECT a.municipality_code, SUM(a.month_cents)
                 FROM settlement_allocations a JOIN settlement_runs r ON r.id = a.run_id
                 WHERE r.scheme_id = @SchemeId AND r.kind = @Kind AND r.period >= @From AND r.period <= @Through
                 GROUP BY a.municipality_code
+                UNION ALL
+                SELECT i.debtor, SUM(l.amount_cents)
+                FROM settlement_runs r JOIN invoices i ON i.run_id = r.id JOIN invoice_lines l ON l.invoice_number = i.number
+                WHERE r.scheme_id = @SchemeId AND r.id <= @runId AND l.soort <> @Kind AND l.periode >= @Year AND l.periode < @NextYear
+                GROUP BY i.debtor
+                UNION ALL
+                SELECT e.municipality_code, SUM(e.amount_cents)
+                FROM settlement_entries e
+                WHERE e.scheme_id = @SchemeId AND e.run_id <= @runId AND e.soort <> @Kind AND e.periode >= @Year AND e.periode < @NextYear
+                GROUP BY e.municipality_code
                 """,
-                new { settlementRun.SchemeId, Kind = SettlementKind.Voorschot.Dutch(), From = new YearMonth(settlementRun.Period.Year, 1).ToString(), Through = settlementRun.Period.ToString() })
+                new
+                {
+                    settlementRun.SchemeId, runId, Kind = SettlementKind.Voorschot.Dutch(),
+                    From = new YearMonth(settlementRun.Period.Year, 1).ToString(), Through = settlementRun.Period.ToString(),
+                    Year = YearText(settlementRun.Period.Year), NextYear = YearText(settlementRun.Period.Year + 1),
+                })
                 .ConfigureAwait(false))
-            .ToDictionary(y => MunicipalityCode.Parse(y.Municipality), y => new Money(y.Cents));
+            .GroupBy(y => y.Municipality)
+            .ToDictionary(g => MunicipalityCode.Parse(g.Key), g => new Money(g.Sum(y => y.Cents)));
         var locations = (await connection.QueryAsync<(string Brin, string Vestiging, int Children, decimal Basis, long Month, decimal? Fte, long? Annual, bool Estimated)>(
                 "SELECT brin, vestiging, children, basis, month_cents, fte, annual_budget_cents, estimated FROM settlement_locations WHERE run_id = @runId ORDER BY brin, vestiging",
                 new { runId }).ConfigureAwait(false))

@@ -25,7 +25,8 @@ public static class AllocationWorkbook
             sheet.Row(XlsxCell.Of("Regeling", XlsxStyle.Bold), XlsxCell.Of(run.SchemeId), XlsxCell.Of("Periode", XlsxStyle.Bold), XlsxCell.Of(Dutch.Period(run)));
             sheet.Row(XlsxCell.Of("Afrekening", XlsxStyle.Bold), XlsxCell.Of($"{run.Id}, {run.CreatedAt:dd-MM-yyyy HH:mm} (UTC), {run.StartedBy}; invoer {InvoiceWorkbook.Short(run.InputFingerprint)}"));
             sheet.Skip();
-            sheet.Row(Headers("Gemeentecode", "Gemeente", "Kinderen", $"Grondslag ({basis})", "Aandeel", run.BasisUnit == BasisUnit.ChildDays ? "Jaarbedrag (prognose)" : "Jaarbedrag", "Deze maand", "Jaar t/m deze maand", "Gefactureerd", "Factuurnummer", "Toelichting"));
+            sheet.Row(Headers("Gemeentecode", "Gemeente", "Kinderen", $"Grondslag ({basis})", "Aandeel", run.Kind == SettlementKind.Voorschot && run.BasisUnit == BasisUnit.ChildDays ? "Jaarbedrag (prognose)" : "Jaarbedrag",
+                run.Kind == SettlementKind.Voorschot ? "Deze maand" : "Eindafrekening", run.Kind == SettlementKind.Voorschot ? "Jaar t/m deze maand" : "Jaar totaal", "Gefactureerd", "Factuurnummer", "Toelichting"));
             var first = sheet.RowNumber + 1;
             var last = first + settlement.Allocation.Count - 1;
             var totalBasis = settlement.Allocation.Sum(a => a.Basis);
@@ -41,7 +42,7 @@ public static class AllocationWorkbook
                     XlsxCell.Of(row.AnnualProjection.Euros, XlsxStyle.Euro),
                     XlsxCell.Of(row.Month.Euros, XlsxStyle.Euro),
                     XlsxCell.Of(settlement.YearToDate.GetValueOrDefault(row.Municipality).Euros, XlsxStyle.Euro),
-                    XlsxCell.Of(row.Invoiced ? "ja" : settlement.Invoices.Count > 0 ? "nee (penvoerder)" : "nee"),
+                    XlsxCell.Of(row.Invoiced ? "ja" : settlement.Statement is not null ? "nee (kassier)" : settlement.Invoices.Count > 0 ? "nee (penvoerder)" : "nee"),
                     XlsxCell.Of(invoiceOf.GetValueOrDefault(row.Municipality)),
                     row.Estimated ? XlsxCell.Of("geschat: leerlingental <5") : XlsxCell.Empty);
             }

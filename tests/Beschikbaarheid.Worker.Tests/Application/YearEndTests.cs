@@ -73,6 +73,8 @@ public sealed class YearEndTests : IDisposable
         var bergEnDal = april.Invoices.Single(i => i.Debtor.Value == "GM1945");
         Assert.Equal([(SettlementKind.Voorschot, 113_014L, (string?)null), (SettlementKind.Correctie, 105_479L, null), (SettlementKind.Correctie, 116_781L, null)],
             bergEnDal.Lines.Select(l => (l.Kind, l.Amount.Cents, l.Reference)).ToList());
+        // Year to date: Beuningen's advances 116,781 + 105,479 + 116,781 and April's corrections − 48,972 − 116,781 = 173,288.
+        Assert.Equal(173_288, april.YearToDate[Beschikbaarheid.Core.Registry.MunicipalityCode.Parse("GM0209")].Cents);
         // The earlier invoices are unchanged.
         Assert.Equal(116_781, (await _services.GetRequiredService<SettlementStore>().LoadAsync(1)).Invoices.Single().Total.Cents);
 

@@ -89,8 +89,10 @@ internal static class BenchVerb
                     Console.WriteLine($"write workbooks, journal{watch.Elapsed.TotalSeconds,8:0.000} s  {written.Count,9} files");
                     period = period.Next.Next;
                     watch.Restart();
-                    var outcome = await services.GetRequiredService<SettlementService>().SettleAsync("bench", period, "bench", null, null, ct).ConfigureAwait(false);
-                    Console.WriteLine($"settle end to end       {watch.Elapsed.TotalSeconds,8:0.000} s  (load, calculate, store, {outcome.Files.Count} files written)");
+                    var phases = new PhaseTimer();
+                    var outcome = await services.GetRequiredService<SettlementService>().SettleAsync("bench", period, "bench", null, phases, ct).ConfigureAwait(false);
+                    phases.Report("done");
+                    Console.WriteLine($"settle end to end       {watch.Elapsed.TotalSeconds,8:0.000} s  (load, calculate, correct March, store, {outcome.Files.Count} files written)");
                     Console.WriteLine($"peak working set        {Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0,8:0.0} MB");
                     return ExitCodes.Ok;
                 }, cancellationToken).ConfigureAwait(false);
@@ -101,6 +103,23 @@ internal static class BenchVerb
             }
         });
         return command;
+    }
+
+    /// <summary>Prints how long each phase the settlement reports took, as it reports the next one.</summary>
+    private sealed class PhaseTimer : IProgress<string>
+    {
+        private readonly Stopwatch _watch = Stopwatch.StartNew();
+        private string? _phase;
+
+        public void Report(string value)
+        {
+            if (_phase is not null)
+            {
+                Console.WriteLine($"  {_phase,-40} {_watch.Elapsed.TotalSeconds,8:0.000} s");
+            }
+            _phase = value;
+            _watch.Restart();
+        }
     }
 
     private static string SchemeJson(IReadOnlyList<string> codes, int schools) => $$"""
