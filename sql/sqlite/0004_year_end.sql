@@ -6,6 +6,8 @@ ALTER TABLE invoice_lines ADD COLUMN reference TEXT NULL;
 UPDATE invoice_lines
 SET periode = (SELECT r.period FROM invoices i JOIN settlement_runs r ON r.id = i.run_id WHERE i.number = invoice_lines.invoice_number)
 WHERE periode IS NULL;
+-- Corrections read what was settled for one month at a time.
+CREATE INDEX ix_invoice_lines_periode ON invoice_lines (periode);
 
 -- The amounts a run attributes that are not invoiced: the lead's or cashier's own share, and every share in a
 -- scheme without invoices. With the invoice lines they are everything settled, which corrections and the year

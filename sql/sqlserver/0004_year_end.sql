@@ -8,6 +8,8 @@ UPDATE l
 SET periode = r.period
 FROM invoice_lines l JOIN invoices i ON i.number = l.invoice_number JOIN settlement_runs r ON r.id = i.run_id
 WHERE l.periode IS NULL;
+-- Corrections read what was settled for one month at a time.
+CREATE INDEX ix_invoice_lines_periode ON invoice_lines (periode);
 
 CREATE TABLE settlement_entries (
     run_id            BIGINT         NOT NULL REFERENCES settlement_runs (id),

@@ -18,6 +18,7 @@ public static class InputFingerprint
     {
         ArgumentNullException.ThrowIfNull(scheme);
         ArgumentNullException.ThrowIfNull(inputs);
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var text = new StringBuilder();
         var terms = scheme.TermsFor(fundingYear);
         text.Append(CultureInfo.InvariantCulture, $"{scheme.Id}|{fundingYear}|{Describe(terms.Pool)}|{Describe(terms.Key)}|{Describe(terms.Flow)}|{Describe(terms.Participation)}|");
@@ -26,6 +27,7 @@ public static class InputFingerprint
         {
             text.Append(CultureInfo.InvariantCulture,
                 $"B|{b.Number}|{b.Client}|{b.Residence}|{b.School}|{b.Category}|{b.Law}|{b.HoursPerWeek}|{b.Active.Start:yyyy-MM-dd}|{b.Active.End:yyyy-MM-dd}\n");
+            Flush(hash, text, whenAbove: 1 << 16);
         }
         foreach (var r in inputs.DrawingRights.OrderBy(r => r.School).ThenBy(r => r.Category, StringComparer.Ordinal))
         {
@@ -35,7 +37,18 @@ public static class InputFingerprint
         {
             text.Append(CultureInfo.InvariantCulture, $"P|{p.Peildatum:yyyy-MM-dd}|{p.School}|{p.Residence}|{(p.Count?.ToString(CultureInfo.InvariantCulture) ?? "<5")}\n");
         }
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+        Flush(hash, text, whenAbove: 0);
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    /// <summary>Hashes the text gathered so far once it is long enough, so a large input is never one huge string.</summary>
+    private static void Flush(IncrementalHash hash, StringBuilder text, int whenAbove)
+    {
+        if (text.Length > whenAbove)
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(text.ToString()));
+            text.Clear();
+        }
     }
 
     /// <summary>

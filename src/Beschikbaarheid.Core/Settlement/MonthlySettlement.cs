@@ -30,8 +30,45 @@ public static class MonthlySettlement
         ArgumentNullException.ThrowIfNull(scheme);
         ArgumentNullException.ThrowIfNull(inputs);
         var terms = scheme.TermsFor(period);
-        var costs = CostsOf(scheme, terms, period, inputs);
+        return Plan(scheme, period, terms, CostsOf(scheme, terms, period, inputs), inputs);
+    }
 
+    /// <summary>
+    /// Several months of one year, as a run computes earlier months again to correct them, one plan at a time
+    /// as they are enumerated. Months under the same terms of a per-child pool come from one pass over the
+    /// beschikkingen; the others are computed month by month.
+    /// </summary>
+    public static IEnumerable<SettlementPlan> CalculateMonths(Scheme scheme, IReadOnlyList<YearMonth> months, SettlementInputs inputs)
+    {
+        ArgumentNullException.ThrowIfNull(scheme);
+        ArgumentNullException.ThrowIfNull(months);
+        ArgumentNullException.ThrowIfNull(inputs);
+        return CalculateMonthsIterator(scheme, months, inputs);
+    }
+
+    private static IEnumerable<SettlementPlan> CalculateMonthsIterator(Scheme scheme, IReadOnlyList<YearMonth> months, SettlementInputs inputs)
+    {
+        foreach (var sameTerms in months.GroupBy(m => (m.Year, Participants: string.Join(",", scheme.TermsFor(m).Participants.Order()))))
+        {
+            var first = sameTerms.First();
+            var terms = scheme.TermsFor(first);
+            if (terms is { Pool: PerChildPool pool, Key: ChildrenKey })
+            {
+                foreach (var (month, costs) in PerChildCosts.CalculateMonths(terms, pool, first.Year, sameTerms.Select(m => m.Month).ToList(), inputs.Beschikkingen))
+                {
+                    yield return Plan(scheme, new YearMonth(first.Year, month), terms, costs, inputs);
+                }
+                continue;
+            }
+            foreach (var month in sameTerms)
+            {
+                yield return Calculate(scheme, month, inputs);
+            }
+        }
+    }
+
+    private static SettlementPlan Plan(Scheme scheme, YearMonth period, SchemeTerms terms, Costs costs, SettlementInputs inputs)
+    {
         var byMunicipality = costs.Shares.ToLookup(s => s.Municipality);
         var allocation = terms.Participants.Order()
             .Select(code => new AllocationRow(
@@ -100,6 +137,13 @@ public static class MonthlySettlement
         return scheme.TermsFor(year) is { Pool: FixedBudgetPool pool, Key: PupilsKey key, Flow: CashierFlow flow }
             ? CashierCosts.Year(scheme, year, pool, flow, key, inputs.PupilCounts, out _)
             : null;
+    }
+
+    /// <summary>What the basis of the scheme's lines counts: child-days under the children key, pupils otherwise.</summary>
+    public static BasisUnit BasisUnitOf(SchemeTerms terms)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        return terms.Key is ChildrenKey ? BasisUnit.ChildDays : BasisUnit.Pupils;
     }
 
     private static Costs CostsOf(Scheme scheme, SchemeTerms terms, YearMonth period, SettlementInputs inputs) => (terms.Pool, terms.Key, terms.Flow) switch

@@ -25,11 +25,11 @@ public static class RunPlans
     }
 
     /// <param name="annual">The year by actual data (<see cref="MonthlySettlement.Annual"/>).</param>
-    /// <param name="settled">Every entry stored for the year.</param>
+    /// <param name="settled">What was settled for the year.</param>
     /// <param name="cashierYear">For the cashier flow: the year by actual data.</param>
     /// <param name="statedSoFar">For the cashier flow: the gap per municipality and the cover per fund in the year's earlier statements.</param>
     public static SettlementPlan YearEnd(
-        Scheme scheme, int year, BasisUnit basisUnit, IReadOnlyList<Entry> annual, IReadOnlyList<Entry> settled, int revision,
+        Scheme scheme, int year, BasisUnit basisUnit, IReadOnlyList<Entry> annual, SettledYear settled, int revision,
         CashierYear? cashierYear = null, StatedSoFar? statedSoFar = null)
     {
         ArgumentNullException.ThrowIfNull(scheme);

@@ -12,18 +12,22 @@ namespace Beschikbaarheid.Core.Settlement;
 public static class YearEnd
 {
     /// <param name="annual">The year's amounts by the data as it is now (<see cref="MonthlySettlement.Annual"/>).</param>
-    /// <param name="settled">Every entry stored for the year's months and for the year itself.</param>
-    public static IReadOnlyList<Entry> For(int year, IEnumerable<Entry> annual, IEnumerable<Entry> settled)
+    /// <param name="settled">What was settled for the year's months and for the year itself, as entries or as totals per municipality and location.</param>
+    public static IReadOnlyList<Entry> For(int year, IEnumerable<Entry> annual, IEnumerable<Entry> settled) =>
+        For(year, annual, new SettledYear(settled.ToList(), null));
+
+    public static IReadOnlyList<Entry> For(int year, IEnumerable<Entry> annual, SettledYear settled)
     {
         ArgumentNullException.ThrowIfNull(annual);
         ArgumentNullException.ThrowIfNull(settled);
         var now = annual.ToLookup(e => (e.Municipality, e.School));
-        var before = settled.Where(e => e.Period.Year == year).ToList();
+        var before = settled.Entries.Where(e => e.Period.Year == year).ToList();
         var then = before.ToLookup(e => (e.Municipality, e.School));
-        var references = before
-            .Where(e => e.Invoice is not null)
-            .GroupBy(e => e.Municipality)
-            .ToDictionary(g => g.Key, g => string.Join(", ", g.Select(e => e.Invoice!).Distinct().Order(StringComparer.Ordinal)));
+        var references = (settled.Invoices ?? before
+                .Where(e => e.Invoice is not null)
+                .GroupBy(e => e.Municipality)
+                .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(e => e.Invoice!).Distinct().Order(StringComparer.Ordinal).ToList()))
+            .ToDictionary(r => r.Key, r => string.Join(", ", r.Value));
 
         var differences = now.Select(g => g.Key).Union(then.Select(g => g.Key))
             .Select(key => (key, Difference: Money.Sum(now[key].Select(e => e.Amount)) - Money.Sum(then[key].Select(e => e.Amount))))
@@ -43,6 +47,10 @@ public static class YearEnd
     }
 
     /// <summary>What each municipality was billed for the year so far and what the year costs now; for reports on a closed year.</summary>
-    public static IReadOnlyDictionary<MunicipalityCode, Money> Outstanding(int year, IEnumerable<Entry> annual, IEnumerable<Entry> settled) =>
+    public static IReadOnlyDictionary<MunicipalityCode, Money> Outstanding(int year, IEnumerable<Entry> annual, SettledYear settled) =>
         For(year, annual, settled).GroupBy(e => e.Municipality).ToDictionary(g => g.Key, g => Money.Sum(g.Select(e => e.Amount)));
 }
+
+/// <summary>What was settled for a year: entries (or totals per municipality and location), and the invoices that billed each municipality.</summary>
+/// <param name="Invoices">Null to take them from the entries' invoices.</param>
+public sealed record SettledYear(IReadOnlyList<Entry> Entries, IReadOnlyDictionary<MunicipalityCode, IReadOnlyList<string>>? Invoices);

@@ -294,30 +294,73 @@ public sealed class SettlementStore(IConnectionFactory connections)
             new { schemeId, period, Kind = kind.Dutch() }, transaction).ConfigureAwait(false);
 
     /// <summary>
-    /// Everything settled for a funding year, its months and the year itself: the invoice lines (with the
-    /// invoice that billed each) and the amounts that are not invoiced, in one query.
+    /// Everything settled for one month: its invoice lines (advances and corrections, with the invoice that
+    /// billed each) and the amounts that are not invoiced. One query; one month at a time keeps a large
+    /// region's year out of memory.
     /// </summary>
-    public async Task<IReadOnlyList<Entry>> LoadEntriesAsync(string schemeId, int year, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<Entry>> LoadMonthAsync(string schemeId, YearMonth month, CancellationToken cancellationToken = default)
     {
         DapperSetup.EnsureRegistered();
         await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<(string Municipality, string Brin, string Vestiging, string Period, string Kind, decimal Basis, long Amount, bool Estimated, string? Reference, string? Invoice)>(
+        var rows = await connection.QueryAsync<(string Municipality, string Brin, string Vestiging, string Kind, decimal Basis, long Amount, bool Estimated, string? Reference, string? Invoice)>(
             """
-            SELECT i.debtor, l.brin, l.vestiging, l.periode, l.soort, l.basis, l.amount_cents, l.estimated, l.reference, i.number
-            FROM settlement_runs r
-            JOIN invoices i ON i.run_id = r.id
-            JOIN invoice_lines l ON l.invoice_number = i.number
-            WHERE r.scheme_id = @schemeId AND l.periode >= @From AND l.periode < @Until
+            SELECT i.debtor, l.brin, l.vestiging, l.soort, l.basis, l.amount_cents, l.estimated, l.reference, i.number
+            FROM invoice_lines l
+            JOIN invoices i ON i.number = l.invoice_number
+            JOIN settlement_runs r ON r.id = i.run_id
+            WHERE l.periode = @Month AND r.scheme_id = @schemeId
             UNION ALL
-            SELECT municipality_code, brin, vestiging, periode, soort, basis, amount_cents, estimated, reference, NULL
+            SELECT municipality_code, brin, vestiging, soort, basis, amount_cents, estimated, reference, NULL
             FROM settlement_entries
-            WHERE scheme_id = @schemeId AND periode >= @From AND periode < @Until
+            WHERE scheme_id = @schemeId AND periode = @Month
             """,
-            new { schemeId, From = YearText(year), Until = YearText(year + 1) }).ConfigureAwait(false);
+            new { schemeId, Month = month.ToString() }).ConfigureAwait(false);
+        var period = SettledPeriod.Of(month);
         return rows.Select(r => new Entry(
-                MunicipalityCode.Parse(r.Municipality), StoredCodes.School(r.Brin, r.Vestiging), SettledPeriod.Parse(r.Period.Trim()),
+                MunicipalityCode.Parse(r.Municipality), StoredCodes.School(r.Brin, r.Vestiging), period,
                 SettlementKindNames.FromDutch(r.Kind), r.Basis, new Money(r.Amount), r.Estimated, r.Reference, r.Invoice))
             .ToList();
+    }
+
+    /// <summary>
+    /// What was settled for a funding year, its months and the year itself, summed per municipality and
+    /// location in the database, with the invoices that billed each municipality: what a year end is computed against.
+    /// </summary>
+    public async Task<SettledYear> LoadYearAsync(string schemeId, int year, CancellationToken cancellationToken = default)
+    {
+        DapperSetup.EnsureRegistered();
+        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var range = new { schemeId, From = YearText(year), Until = YearText(year + 1) };
+        var totals = await connection.QueryAsync<(string Municipality, string Brin, string Vestiging, long Amount)>(
+            """
+            SELECT municipality, brin, vestiging, SUM(amount_cents)
+            FROM (
+                SELECT i.debtor AS municipality, l.brin, l.vestiging, l.amount_cents
+                FROM invoice_lines l
+                JOIN invoices i ON i.number = l.invoice_number
+                JOIN settlement_runs r ON r.id = i.run_id
+                WHERE l.periode >= @From AND l.periode < @Until AND r.scheme_id = @schemeId
+                UNION ALL
+                SELECT municipality_code, brin, vestiging, amount_cents
+                FROM settlement_entries
+                WHERE scheme_id = @schemeId AND periode >= @From AND periode < @Until
+            ) settled
+            GROUP BY municipality, brin, vestiging
+            """, range).ConfigureAwait(false);
+        var invoices = await connection.QueryAsync<(string Debtor, string Number)>(
+            """
+            SELECT DISTINCT i.debtor, i.number
+            FROM invoice_lines l
+            JOIN invoices i ON i.number = l.invoice_number
+            JOIN settlement_runs r ON r.id = i.run_id
+            WHERE l.periode >= @From AND l.periode < @Until AND r.scheme_id = @schemeId
+            """, range).ConfigureAwait(false);
+        var wholeYear = SettledPeriod.WholeYear(year);
+        return new SettledYear(
+            totals.Select(t => new Entry(MunicipalityCode.Parse(t.Municipality), StoredCodes.School(t.Brin, t.Vestiging), wholeYear, SettlementKind.Voorschot, 0m, new Money(t.Amount))).ToList(),
+            invoices.GroupBy(i => i.Debtor).ToDictionary(
+                g => MunicipalityCode.Parse(g.Key),
+                g => (IReadOnlyList<string>)g.Select(i => i.Number).Order(StringComparer.Ordinal).ToList()));
     }
 
     /// <summary>The months of a funding year that have been settled (have an advance run).</summary>

@@ -138,11 +138,11 @@ public sealed class SettlementService(
                 continue;
             }
             var yearInputs = year == period.Year ? current : await inputs.LoadYearAsync(scheme, year, cancellationToken).ConfigureAwait(false);
-            var settled = await store.LoadEntriesAsync(scheme.Id, year, cancellationToken).ConfigureAwait(false);
             var finalizations = await closures.FinalizationsAsync(scheme.Id, year, cancellationToken).ConfigureAwait(false);
             if (finalizations > 0)
             {
-                var outstanding = YearEnd.Outstanding(year, MonthlySettlement.Annual(scheme, year, yearInputs), settled);
+                var settledYear = await store.LoadYearAsync(scheme.Id, year, cancellationToken).ConfigureAwait(false);
+                var outstanding = YearEnd.Outstanding(year, MonthlySettlement.Annual(scheme, year, yearInputs), settledYear);
                 if (outstanding.Count > 0)
                 {
                     var closed = await closures.IsClosedAsync(scheme.Id, year, cancellationToken).ConfigureAwait(false);
@@ -154,10 +154,12 @@ public sealed class SettlementService(
                 }
                 continue;
             }
-            foreach (var month in (await store.SettledMonthsAsync(scheme.Id, year, cancellationToken).ConfigureAwait(false)).Where(m => m < period))
+            var months = (await store.SettledMonthsAsync(scheme.Id, year, cancellationToken).ConfigureAwait(false)).Where(m => m < period).ToList();
+            // One month at a time: its recomputed plan and what was settled for it are the only large things held.
+            foreach (var recomputed in MonthlySettlement.CalculateMonths(scheme, months, yearInputs))
             {
-                var recomputed = MonthlySettlement.Calculate(scheme, month, yearInputs).Entries;
-                corrections.AddRange(Corrections.For(SettledPeriod.Of(month), recomputed, settled));
+                var settled = await store.LoadMonthAsync(scheme.Id, recomputed.Period, cancellationToken).ConfigureAwait(false);
+                corrections.AddRange(Corrections.For(SettledPeriod.Of(recomputed.Period), recomputed.Entries, settled));
             }
         }
         return (corrections, notes);

@@ -51,11 +51,10 @@ public sealed class YearEndService(
                 $"Scheme {scheme.Id}: {year} cannot be finalized while {string.Join(", ", unsettled)} {(unsettled.Count == 1 ? "is" : "are")} not settled; settle {(unsettled.Count == 1 ? "it" : "them")} first. Nothing issued.");
         }
 
-        var settled = await store.LoadEntriesAsync(scheme.Id, year, cancellationToken).ConfigureAwait(false);
+        var settled = await store.LoadYearAsync(scheme.Id, year, cancellationToken).ConfigureAwait(false);
         var revision = await closures.FinalizationsAsync(scheme.Id, year, cancellationToken).ConfigureAwait(false) + 1;
-        var december = MonthlySettlement.Calculate(scheme, new YearMonth(year, 12), loaded);
         var plan = RunPlans.YearEnd(
-            scheme, year, december.BasisUnit, MonthlySettlement.Annual(scheme, year, loaded), settled, revision,
+            scheme, year, MonthlySettlement.BasisUnitOf(scheme.TermsFor(year)), MonthlySettlement.Annual(scheme, year, loaded), settled, revision,
             MonthlySettlement.CashierYearOf(scheme, year, loaded), await store.StatedSoFarAsync(scheme.Id, year, cancellationToken).ConfigureAwait(false));
 
         var outcome = await store.IssueAsync(

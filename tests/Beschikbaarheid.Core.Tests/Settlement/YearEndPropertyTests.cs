@@ -88,7 +88,7 @@ public class YearEndPropertyTests
         }
         var final = inputs();
         var annual = MonthlySettlement.Annual(scheme, 2026, final);
-        var yearEnd = RunPlans.YearEnd(scheme, 2026, BasisUnit.ChildDays, annual, stored, 1, MonthlySettlement.CashierYearOf(scheme, 2026, final));
+        var yearEnd = RunPlans.YearEnd(scheme, 2026, BasisUnit.ChildDays, annual, new SettledYear(stored, null), 1, MonthlySettlement.CashierYearOf(scheme, 2026, final));
         stored.AddRange(yearEnd.Entries);
         return Residences.All(m =>
             Money.Sum(stored.Where(e => e.Municipality == m).Select(e => e.Amount)) == Money.Sum(annual.Where(e => e.Municipality == m).Select(e => e.Amount)))

@@ -69,10 +69,13 @@ public abstract class CashierStoreTests<TDatabase> : IAsyncLifetime where TDatab
         // 50,000 + 30,000 + 10,000 = 90,000 collected; + 8,333 covered = 98,333 paid out, 49,166.5 each: the odd cent to the lower code, 30AB00.
         Assert.Equal((new Money(90_000), new Money(8_333), new Money(1_667), Money.Zero), (statement.CollectedTotal, statement.CoveredTotal, statement.Uncovered, statement.Balance));
         Assert.Equal([new Money(49_167), new Money(49_166)], statement.PaidOut.OrderBy(p => p.Key).Select(p => p.Value));
-        var entries = await store.LoadEntriesAsync("kassier", 2026);
+        var entries = await store.LoadMonthAsync("kassier", new YearMonth(2026, 1));
         Assert.Equal(3, entries.Count);
         Assert.Null(entries.Single(e => e.Municipality == Nijmegen).Invoice);
         Assert.Equal("GM0268-2026-00001", entries.Single(e => e.Municipality == Beuningen).Invoice);
+        var year = await store.LoadYearAsync("kassier", 2026);
+        Assert.Equal(90_000, year.Entries.Sum(e => e.Amount.Cents));
+        Assert.Equal(["GM0268-2026-00001"], year.Invoices![Beuningen]);
         var soFar = await store.StatedSoFarAsync("kassier", 2026);
         Assert.Equal((new Money(10_000), new Money(8_333)), (soFar.Gap[Arnhem], soFar.Covered["VSV-middelen"]));
     }

@@ -24,9 +24,10 @@ internal static class BenchVerb
         var schools = new Option<int>("--schools") { DefaultValueFactory = _ => 1000, Description = "Scheme school locations." };
         var beschikkingen = new Option<int>("--beschikkingen") { DefaultValueFactory = _ => 200_000, Description = "Beschikkingen." };
         var drawingRights = new Option<bool>("--drawing-rights") { Description = "Instead: drawing rights in memory for --schools locations (default 9,000 here) and --beschikkingen (default 500,000 here)." };
+        var yearEnd = new Option<bool>("--year-end") { Description = "Then settle the rest of the year, a late backdated beschikking arriving before every month, and finalize it." };
         var command = new Command("bench", "Benchmark: import and settle one month for a synthetic region, printing wall times and peak memory.")
         {
-            municipalities, schools, beschikkingen, drawingRights,
+            municipalities, schools, beschikkingen, drawingRights, yearEnd,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -93,6 +94,10 @@ internal static class BenchVerb
                     var outcome = await services.GetRequiredService<SettlementService>().SettleAsync("bench", period, "bench", null, phases, ct).ConfigureAwait(false);
                     phases.Report("done");
                     Console.WriteLine($"settle end to end       {watch.Elapsed.TotalSeconds,8:0.000} s  (load, calculate, correct March, store, {outcome.Files.Count} files written)");
+                    if (parse.GetValue(yearEnd))
+                    {
+                        await SettleTheYearAsync(services, folder, codes, parse.GetValue(schools), ct).ConfigureAwait(false);
+                    }
                     Console.WriteLine($"peak working set        {Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0,8:0.0} MB");
                     return ExitCodes.Ok;
                 }, cancellationToken).ConfigureAwait(false);
@@ -103,6 +108,36 @@ internal static class BenchVerb
             }
         });
         return command;
+    }
+
+    /// <summary>
+    /// The months of 2026 not yet settled, each after a late beschikking backdated to January arrived, so every
+    /// run corrects all earlier months; then the year end.
+    /// </summary>
+    private static async Task SettleTheYearAsync(IServiceProvider services, string folder, IReadOnlyList<string> codes, int schools, CancellationToken ct)
+    {
+        var settlement = services.GetRequiredService<SettlementService>();
+        var import = services.GetRequiredService<ImportService>();
+        var random = new Random(2026);
+        var watch = Stopwatch.StartNew();
+        for (var month = 1; month <= 12; month++)
+        {
+            var late = Path.Combine(folder, $"late-{month}.csv");
+            var school = RegionGenerator.SchoolId(random.Next(schools));
+            await File.WriteAllLinesAsync(late,
+            [
+                "beschikkingnummer;client;woongemeente;brin;vestiging;aanbieder;categorie;wet;uren_per_week;ingangsdatum;einddatum",
+                $"LATE{month:00};cl-late{month:00};{codes[random.Next(codes.Count)]};{school[..4]};{school[4..]};Aanbieder;JZ;JW;4;2026-01-01;",
+            ], ct).ConfigureAwait(false);
+            await import.ImportAsync(ImportKind.Beschikkingen, late, null, ct).ConfigureAwait(false);
+            watch.Restart();
+            var outcome = await settlement.SettleAsync("bench", new YearMonth(2026, month), "bench", null, null, ct).ConfigureAwait(false);
+            var corrections = outcome.Settlement?.Invoices.SelectMany(i => i.Lines).Count(l => l.Kind == SettlementKind.Correctie) ?? 0;
+            Console.WriteLine($"settle 2026-{month:00}          {watch.Elapsed.TotalSeconds,8:0.000} s  {outcome.Status}, {corrections} correction lines");
+        }
+        watch.Restart();
+        var final = await services.GetRequiredService<YearEndService>().FinalizeAsync("bench", 2026, "bench", null, ct).ConfigureAwait(false);
+        Console.WriteLine($"finalize 2026           {watch.Elapsed.TotalSeconds,8:0.000} s  {final.Settlement.Invoices.Count} final invoices and credit notes");
     }
 
     /// <summary>Prints how long each phase the settlement reports took, as it reports the next one.</summary>
