@@ -1,4 +1,5 @@
 using Beschikbaarheid.Core.Arithmetic;
+using Beschikbaarheid.Core.Registry;
 
 namespace Beschikbaarheid.Core.Settlement;
 
@@ -16,23 +17,30 @@ public static class Corrections
     {
         ArgumentNullException.ThrowIfNull(recomputed);
         ArgumentNullException.ThrowIfNull(settled);
-        var now = recomputed.Where(e => e.Period == month).ToLookup(e => (e.Municipality, e.School));
-        var before = settled.Where(e => e.Period == month).ToList();
-        var then = before.ToLookup(e => (e.Municipality, e.School));
-        var original = before
-            .Where(e => e.Invoice is not null)
-            .OrderBy(e => e.Kind)
-            .GroupBy(e => e.Municipality)
-            .ToDictionary(g => g.Key, g => g.First().Invoice);
-
-        return now.Select(g => g.Key).Union(then.Select(g => g.Key))
-            .Select(key => (key, Difference: Money.Sum(now[key].Select(e => e.Amount)) - Money.Sum(then[key].Select(e => e.Amount))))
-            .Where(d => d.Difference != Money.Zero)
-            .OrderBy(d => d.key.Municipality).ThenBy(d => d.key.School)
-            .Select(d => new Entry(
-                d.key.Municipality, d.key.School, month, SettlementKind.Correctie,
-                now[d.key].Sum(e => e.Basis), d.Difference, now[d.key].Any(e => e.Estimated),
-                Reference: original.GetValueOrDefault(d.key.Municipality)))
+        // One table keyed by municipality and location: what the month costs now against what was settled for it.
+        var lines = new Dictionary<(MunicipalityCode Municipality, SchoolLocationId School), (long Now, long Then, decimal Basis, bool Estimated)>();
+        foreach (var e in recomputed.Where(e => e.Period == month))
+        {
+            var line = lines.GetValueOrDefault((e.Municipality, e.School));
+            lines[(e.Municipality, e.School)] = (line.Now + e.Amount.Cents, line.Then, line.Basis + e.Basis, line.Estimated || e.Estimated);
+        }
+        var original = new Dictionary<MunicipalityCode, (SettlementKind Kind, string Invoice)>();
+        foreach (var e in settled.Where(e => e.Period == month))
+        {
+            var line = lines.GetValueOrDefault((e.Municipality, e.School));
+            lines[(e.Municipality, e.School)] = line with { Then = line.Then + e.Amount.Cents };
+            // The invoice that billed the month: its advance, or else the first correction of it.
+            if (e.Invoice is not null && (!original.TryGetValue(e.Municipality, out var known) || (e.Kind, e.Invoice).CompareTo(known) < 0))
+            {
+                original[e.Municipality] = (e.Kind, e.Invoice);
+            }
+        }
+        return lines
+            .Where(l => l.Value.Now != l.Value.Then)
+            .OrderBy(l => l.Key.Municipality).ThenBy(l => l.Key.School)
+            .Select(l => new Entry(
+                l.Key.Municipality, l.Key.School, month, SettlementKind.Correctie, l.Value.Basis, new Money(l.Value.Now - l.Value.Then), l.Value.Estimated,
+                Reference: original.TryGetValue(l.Key.Municipality, out var invoice) ? invoice.Invoice : null))
             .ToList();
     }
 }

@@ -34,19 +34,19 @@ public static class MonthlySettlement
     }
 
     /// <summary>
-    /// Several months of one year, as a run computes earlier months again to correct them, one plan at a time
-    /// as they are enumerated. Months under the same terms of a per-child pool come from one pass over the
-    /// beschikkingen; the others are computed month by month.
+    /// What several months of one year cost each municipality at each location, as a run computes earlier
+    /// months again to correct them; one month at a time as they are enumerated. Months under the same terms
+    /// of a per-child pool come from one pass over the beschikkingen; the others are computed month by month.
     /// </summary>
-    public static IEnumerable<SettlementPlan> CalculateMonths(Scheme scheme, IReadOnlyList<YearMonth> months, SettlementInputs inputs)
+    public static IEnumerable<(YearMonth Period, IReadOnlyList<Entry> Entries)> EntriesOfMonths(Scheme scheme, IReadOnlyList<YearMonth> months, SettlementInputs inputs)
     {
         ArgumentNullException.ThrowIfNull(scheme);
         ArgumentNullException.ThrowIfNull(months);
         ArgumentNullException.ThrowIfNull(inputs);
-        return CalculateMonthsIterator(scheme, months, inputs);
+        return EntriesOfMonthsIterator(scheme, months, inputs);
     }
 
-    private static IEnumerable<SettlementPlan> CalculateMonthsIterator(Scheme scheme, IReadOnlyList<YearMonth> months, SettlementInputs inputs)
+    private static IEnumerable<(YearMonth Period, IReadOnlyList<Entry> Entries)> EntriesOfMonthsIterator(Scheme scheme, IReadOnlyList<YearMonth> months, SettlementInputs inputs)
     {
         foreach (var sameTerms in months.GroupBy(m => (m.Year, Participants: string.Join(",", scheme.TermsFor(m).Participants.Order()))))
         {
@@ -56,15 +56,26 @@ public static class MonthlySettlement
             {
                 foreach (var (month, costs) in PerChildCosts.CalculateMonths(terms, pool, first.Year, sameTerms.Select(m => m.Month).ToList(), inputs.Beschikkingen))
                 {
-                    yield return Plan(scheme, new YearMonth(first.Year, month), terms, costs, inputs);
+                    var period = new YearMonth(first.Year, month);
+                    yield return (period, EntriesOf(costs, period));
                 }
                 continue;
             }
             foreach (var month in sameTerms)
             {
-                yield return Calculate(scheme, month, inputs);
+                yield return (month, EntriesOf(CostsOf(scheme, scheme.TermsFor(month), month, inputs), month));
             }
         }
+    }
+
+    /// <summary>Every municipality's amount at every location in the month, own shares included.</summary>
+    private static List<Entry> EntriesOf(Costs costs, YearMonth period)
+    {
+        var month = SettledPeriod.Of(period);
+        return costs.Shares
+            .Where(s => s.Month != Money.Zero)
+            .Select(s => new Entry(s.Municipality, s.School, month, SettlementKind.Voorschot, s.Basis, s.Month, s.Estimated))
+            .ToList();
     }
 
     private static SettlementPlan Plan(Scheme scheme, YearMonth period, SchemeTerms terms, Costs costs, SettlementInputs inputs)
@@ -91,12 +102,7 @@ public static class MonthlySettlement
                 bySchool[school].Any(s => s.Estimated)))
             .ToList();
 
-        var month = SettledPeriod.Of(period);
-        var entries = costs.Shares
-            .Where(s => s.Month != Money.Zero)
-            .OrderBy(s => s.Municipality).ThenBy(s => s.School)
-            .Select(s => new Entry(s.Municipality, s.School, month, SettlementKind.Voorschot, s.Basis, s.Month, s.Estimated))
-            .ToList();
+        var entries = EntriesOf(costs, period).OrderBy(e => e.Municipality).ThenBy(e => e.School).ToList();
 
         return new SettlementPlan(scheme.Id, period, SettlementKind.Voorschot, costs.BasisUnit, allocation, locations, costs.Individual, Invoicing.Drafts(scheme, terms.Flow, entries))
         {

@@ -156,10 +156,10 @@ public sealed class SettlementService(
             }
             var months = (await store.SettledMonthsAsync(scheme.Id, year, cancellationToken).ConfigureAwait(false)).Where(m => m < period).ToList();
             // One month at a time: its recomputed plan and what was settled for it are the only large things held.
-            foreach (var recomputed in MonthlySettlement.CalculateMonths(scheme, months, yearInputs))
+            foreach (var (month, recomputed) in MonthlySettlement.EntriesOfMonths(scheme, months, yearInputs))
             {
-                var settled = await store.LoadMonthAsync(scheme.Id, recomputed.Period, cancellationToken).ConfigureAwait(false);
-                corrections.AddRange(Corrections.For(SettledPeriod.Of(recomputed.Period), recomputed.Entries, settled));
+                var settled = await store.LoadMonthAsync(scheme.Id, month, cancellationToken).ConfigureAwait(false);
+                corrections.AddRange(Corrections.For(SettledPeriod.Of(month), recomputed, settled));
             }
         }
         return (corrections, notes);
