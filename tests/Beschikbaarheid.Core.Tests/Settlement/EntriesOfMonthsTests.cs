@@ -1,5 +1,4 @@
 using Beschikbaarheid.Core.Periods;
-using Beschikbaarheid.Core.Registry;
 using Beschikbaarheid.Core.Settlement;
 using FsCheck;
 using FsCheck.Fluent;
@@ -15,12 +14,7 @@ public class EntriesOfMonthsTests
         var property = Prop.ForAll(Gen.Choose(0, int.MaxValue).ToArbitrary(), seed =>
         {
             var random = new Random(seed);
-            var data = Enumerable.Range(0, random.Next(1, 40)).Select(i =>
-            {
-                var start = new DateOnly(2025, 9, 1).AddDays(random.Next(0, 480));
-                return Beschikking($"c{random.Next(0, 10)}", new[] { Nijmegen, Beuningen, BergEnDal, Arnhem }[random.Next(4)], random.Next(3) == 0 ? Meander : StMaarten,
-                    random.Next(2, 14), start, random.Next(2) == 0 ? start.AddDays(random.Next(0, 300)) : null, random.Next(8) == 0 ? Law.WLZ : Law.JW) with { Number = $"B{i}" };
-            }).ToList();
+            var data = Enumerable.Range(0, random.Next(1, 40)).Select(i => RandomBeschikking(random, i)).ToList();
             var scheme = Nijmegen2019();
             var inputs = new SettlementInputs(data, [], []);
             var months = Enumerable.Range(1, 12).Where(_ => random.Next(2) == 0).Select(m => new YearMonth(2026, m)).ToList();

@@ -33,6 +33,15 @@ internal static class SchemeBuilder
         string client, MunicipalityCode residence, SchoolLocationId school, decimal hours, DateOnly start, DateOnly? end = null, Law law = Law.JW) =>
         new($"B-{client}-{start:yyyyMMdd}", client, residence, school, "Aanbieder", "JZ", law, hours, new ActivePeriod(start, end));
 
+    /// <summary>A beschikking drawn from the seed: any of four residences (Arnhem not taking part), either school, 2–13 hours, sometimes WLZ, sometimes ended.</summary>
+    public static Beschikking RandomBeschikking(Random random, int i)
+    {
+        var start = new DateOnly(2025, 9, 1).AddDays(random.Next(0, 480));
+        DateOnly? end = random.Next(3) == 0 ? start.AddDays(random.Next(0, 300)) : null;
+        return new Beschikking($"B{i}-{random.Next()}", $"c{random.Next(0, 8)}", new[] { Nijmegen, Beuningen, BergEnDal, Arnhem }[random.Next(4)], random.Next(4) == 0 ? Meander : StMaarten,
+            "Aanbieder", "JZ", random.Next(8) == 0 ? Law.WLZ : Law.JW, random.Next(2, 14), new ActivePeriod(start, end));
+    }
+
     public static SchoolLocationId Location(string text) =>
         SchoolLocationId.TryParse(text, out var id) ? id : throw new FormatException(text);
 }

@@ -25,7 +25,7 @@ public class YearEndPropertyTests
         {
             var random = new Random(seed);
             var scheme = Nijmegen2019();
-            var data = Enumerable.Range(0, random.Next(1, 12)).Select(i => NewBeschikking(random, i)).ToList();
+            var data = Enumerable.Range(0, random.Next(1, 12)).Select(i => RandomBeschikking(random, i)).ToList();
             return Holds(scheme, random, () => new SettlementInputs(data, [], []), () => Change(random, data));
         });
         Check.One(Config.QuickThrowOnFailure.WithMaxTest(60), property);
@@ -95,14 +95,6 @@ public class YearEndPropertyTests
             && yearEnd.Statement is null == scheme.TermsFor(2026).Flow is not CashierFlow;
     }
 
-    private static Beschikking NewBeschikking(Random random, int i)
-    {
-        var start = new DateOnly(2025, 9, 1).AddDays(random.Next(0, 480));
-        DateOnly? end = random.Next(3) == 0 ? start.AddDays(random.Next(0, 300)) : null;
-        return new Beschikking($"B{i}-{random.Next()}", $"c{random.Next(0, 8)}", Residences[random.Next(Residences.Length)], random.Next(4) == 0 ? Meander : StMaarten,
-            "Aanbieder", "JZ", random.Next(8) == 0 ? Law.WLZ : Law.JW, random.Next(2, 14), new ActivePeriod(start, end));
-    }
-
     /// <summary>A late change: a new (possibly backdated) beschikking, an earlier end, or other hours.</summary>
     private static void Change(Random random, List<Beschikking> data)
     {
@@ -110,7 +102,7 @@ public class YearEndPropertyTests
         {
             case 0 or 1 when data.Count == 0:
             case 0:
-                data.Add(NewBeschikking(random, data.Count + 100));
+                data.Add(RandomBeschikking(random, data.Count + 100));
                 break;
             case 1:
                 var ended = random.Next(data.Count);
