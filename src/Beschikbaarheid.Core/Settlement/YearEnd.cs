@@ -7,7 +7,7 @@ namespace Beschikbaarheid.Core.Settlement;
 /// The year end (<i>vaststelling</i>): per municipality, what the year costs by actual data less everything
 /// settled for it (advances, corrections and any earlier year end) becomes one final invoice, or a credit
 /// note when it was billed too much, with a line per location, referring to every invoice it settles.
-/// So advances + corrections + final settlements = the recomputed annual amount, to the cent.
+/// So per municipality advances + corrections + final settlements = the recomputed annual amount, to the cent.
 /// </summary>
 public static class YearEnd
 {
@@ -37,7 +37,14 @@ public static class YearEnd
         var entries = new List<Entry>();
         foreach (var ofMunicipality in differences.GroupBy(d => d.key.Municipality).OrderBy(g => g.Key))
         {
-            var kind = Money.Sum(ofMunicipality.Select(d => d.Difference)) >= Money.Zero ? SettlementKind.Vaststelling : SettlementKind.Creditnota;
+            // Months are spread over a municipality's locations month by month, so its locations can differ by
+            // cents that cancel out: a municipality settled exactly in total gets nothing.
+            var total = Money.Sum(ofMunicipality.Select(d => d.Difference));
+            if (total == Money.Zero)
+            {
+                continue;
+            }
+            var kind = total > Money.Zero ? SettlementKind.Vaststelling : SettlementKind.Creditnota;
             entries.AddRange(ofMunicipality.OrderBy(d => d.key.School).Select(d => new Entry(
                 d.key.Municipality, d.key.School, wholeYear, kind,
                 now[d.key].Sum(e => e.Basis), d.Difference, now[d.key].Any(e => e.Estimated),

@@ -6,7 +6,7 @@ namespace Beschikbaarheid.Reports.Settlement;
 /// <summary>
 /// Writes every file of a run into <c>&lt;out&gt;/&lt;scheme&gt;/&lt;yyyy-MM&gt;/</c> (a year end into
 /// <c>&lt;yyyy&gt;-vaststelling</c>): invoices, allocation sheet, journal, and for the cashier flow the
-/// cashier statement and a payment order per host municipality.
+/// cashier statement and a payment order per host municipality that is paid something.
 /// </summary>
 public static class SettlementReports
 {
@@ -27,7 +27,7 @@ public static class SettlementReports
             var statementPath = Path.Combine(folder, $"kasstaat-{run.SchemeId}-{run.Label}.xlsx");
             CashierStatementWorkbook.Write(settlement, statement, statementPath);
             written.Add(statementPath);
-            var hosts = statement.PaidOut.Keys
+            var hosts = statement.PaidOut.Where(p => p.Value != Core.Arithmetic.Money.Zero).Select(p => p.Key)
                 .Select(s => settlement.Schools.TryGetValue(s, out var school) ? school.Municipality : (Core.Registry.MunicipalityCode?)null)
                 .OfType<Core.Registry.MunicipalityCode>()
                 .Where(h => h != statement.Cashier)

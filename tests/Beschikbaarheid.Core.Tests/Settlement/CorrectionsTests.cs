@@ -74,4 +74,19 @@ public class CorrectionsTests
         var final = Assert.Single(YearEnd.For(2026, annual, settled));
         Assert.Equal((Beuningen, SettlementKind.Vaststelling, new Money(1)), (final.Municipality, final.Kind, final.Amount));
     }
+
+    [Fact]
+    public void YearEnd_OfAMunicipalityWhoseLocationsDifferOnlyInOppositeCents_IsNothing()
+    {
+        // Beuningen's months were spread over its two locations 1 cent differently from its annual parts: + 1 at St. Maarten,
+        // − 1 at De Meander. In total it was billed exactly what the year costs, so no zero invoice is issued.
+        var wholeYear = SettledPeriod.WholeYear(2026);
+        var settled = new[] { Advance(Beuningen, 50_000, "A"), new Entry(Beuningen, Meander, January, SettlementKind.Voorschot, 0m, new Money(30_000), Invoice: "A") };
+        var annual = new[]
+        {
+            new Entry(Beuningen, StMaarten, wholeYear, SettlementKind.Vaststelling, 0m, new Money(50_001)),
+            new Entry(Beuningen, Meander, wholeYear, SettlementKind.Vaststelling, 0m, new Money(29_999)),
+        };
+        Assert.Empty(YearEnd.For(2026, annual, settled));
+    }
 }
