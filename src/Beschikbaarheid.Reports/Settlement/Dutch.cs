@@ -39,7 +39,8 @@ internal static class Dutch
     {
         SettlementKind.Voorschot => null,
         SettlementKind.Correctie => $"correctie {Period(line.Period!.Value)}" + (line.Reference is null ? "" : $" op factuur {line.Reference}"),
-        _ => $"{Kind(line.Kind).ToLowerInvariant()} {Period(line.Period!.Value)}" + (line.Reference is null ? "" : $"; verrekend met {line.Reference}"),
+        // A year end refers to every invoice of the year: the invoice lists them once, below its lines.
+        _ => $"{Kind(line.Kind).ToLowerInvariant()} {Period(line.Period!.Value)}",
     };
 
     public static string Basis(BasisUnit unit) => unit switch

@@ -68,6 +68,21 @@ public static class InvoiceWorkbook
             XlsxCell.Of("Totaal", XlsxStyle.Bold), XlsxCell.Empty,
             XlsxCell.Formula($"SUM(C{firstLine}:C{lastLine})", invoice.Lines.Sum(l => l.Basis), XlsxStyle.IntegerBold), XlsxCell.Empty,
             XlsxCell.Formula($"SUM(E{firstLine}:E{lastLine})", invoice.Total.Euros, XlsxStyle.EuroBold));
+        var settles = invoice.Lines
+            .Where(l => l.Kind is SettlementKind.Vaststelling or SettlementKind.Creditnota && l.Reference is not null)
+            .SelectMany(l => l.Reference!.Split(", "))
+            .Distinct()
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        if (settles.Count > 0)
+        {
+            sheet.Skip();
+            sheet.Row(Label("Verrekend met"), XlsxCell.Of($"{settles.Count} facturen over dit jaar:"));
+            foreach (var number in settles)
+            {
+                sheet.Row(XlsxCell.Empty, XlsxCell.Of(number));
+            }
+        }
         sheet.Skip();
         sheet.Row(Label("Btw"), XlsxCell.Of(invoice.VatStatement));
         if (invoice.IsCreditNote)

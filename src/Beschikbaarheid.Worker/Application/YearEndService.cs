@@ -10,7 +10,11 @@ using Microsoft.Extensions.Options;
 namespace Beschikbaarheid.Worker.Application;
 
 /// <summary>What a year end did: the run, its final invoices and credit notes, and the files written.</summary>
-public sealed record YearEndOutcome(string SchemeId, int Year, IssuedSettlement Settlement, IReadOnlyList<string> Files);
+public sealed record YearEndOutcome(string SchemeId, int Year, IssuedSettlement Settlement, IReadOnlyList<string> Files)
+{
+    /// <summary>The year was already closed: nothing was issued, the files of its year end were written again.</summary>
+    public bool AlreadyClosed { get; init; }
+}
 
 /// <summary>
 /// The year end (<i>vaststelling</i>) of a scheme: the year computed again with actual data, and per
@@ -33,10 +37,13 @@ public sealed class YearEndService(
         var scheme = schemes.Load(schemeId);
         await database.EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
         await inputs.CheckReferencesAsync(scheme, year, cancellationToken).ConfigureAwait(false);
-        if (await closures.IsClosedAsync(scheme.Id, year, cancellationToken).ConfigureAwait(false))
+        var events = await closures.EventsAsync(scheme.Id, year, cancellationToken).ConfigureAwait(false);
+        if (events.Count > 0 && events[^1] is { Event: YearClosures.Finalized, RunId: { } closedBy })
         {
-            throw new SettlementRejectedException(
-                $"Scheme {scheme.Id}: {year} is already closed by its year end; reopen it first (reopen --scheme {scheme.Id} --year {year} --reason TEXT). Nothing issued.");
+            // Like a settled month: a closed year is never settled twice; its files are written again from the stored run.
+            logger.LogInformation("{Scheme} {Year} was closed by run {RunId}: nothing issued, files written again", scheme.Id, year, closedBy);
+            var stored = await store.LoadAsync(closedBy, cancellationToken).ConfigureAwait(false);
+            return new YearEndOutcome(scheme.Id, year, stored, SettlementReports.WriteAll(stored, paths.Value.Output)) { AlreadyClosed = true };
         }
 
         var loaded = await inputs.LoadYearAsync(scheme, year, cancellationToken).ConfigureAwait(false);
@@ -57,9 +64,18 @@ public sealed class YearEndService(
             scheme, year, MonthlySettlement.BasisUnitOf(scheme.TermsFor(year)), MonthlySettlement.Annual(scheme, year, loaded), settled, revision,
             MonthlySettlement.CashierYearOf(scheme, year, loaded), await store.StatedSoFarAsync(scheme.Id, year, cancellationToken).ConfigureAwait(false));
 
-        var outcome = await store.IssueAsync(
-            scheme, plan, invoiceDate ?? calendar.Today, startedBy, clock.GetUtcNow(), InputFingerprint.Of(scheme, year, loaded), cancellationToken)
-            .ConfigureAwait(false);
+        IssueOutcome outcome;
+        try
+        {
+            outcome = await store.IssueAsync(
+                scheme, plan, invoiceDate ?? calendar.Today, startedBy, clock.GetUtcNow(), InputFingerprint.Of(scheme, year, loaded), cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (YearClosedException ex)
+        {
+            // Another process closed the year between our check and our transaction.
+            throw new SettlementRejectedException(ex.Message + " Nothing issued.");
+        }
         logger.LogInformation("{Scheme} {Year}: year end run {RunId} issued {Invoices} final invoices and credit notes; the year is closed", scheme.Id, year, outcome.RunId, plan.Invoices.Count);
         var issued = await store.LoadAsync(outcome.RunId, cancellationToken).ConfigureAwait(false);
         return new YearEndOutcome(scheme.Id, year, issued, SettlementReports.WriteAll(issued, paths.Value.Output));

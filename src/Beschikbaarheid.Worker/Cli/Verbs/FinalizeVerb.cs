@@ -26,6 +26,13 @@ internal static class FinalizeVerb
             var outcome = await host.Services.GetRequiredService<YearEndService>()
                 .FinalizeAsync(parse.GetValue(scheme)!, parse.GetValue(year), "cli finalize", parse.GetValue(invoiceDate), ct).ConfigureAwait(false);
             var settlement = outcome.Settlement;
+            if (outcome.AlreadyClosed)
+            {
+                Console.WriteLine(
+                    $"{outcome.SchemeId} {outcome.Year} was already closed by its year end (run {settlement.Run.Id}); nothing issued. Files written again from the stored run. "
+                    + $"To settle later data: reopen --scheme {outcome.SchemeId} --year {outcome.Year} --reason TEXT, then finalize.");
+                return ExitCodes.Ok;
+            }
             var dutch = CultureInfo.GetCultureInfo("nl-NL");
             var table = new Table().AddColumns("Gemeente", "Jaarbedrag", "Eindafrekening", "Document");
             var invoiceOf = settlement.Invoices.ToDictionary(i => i.Debtor);
