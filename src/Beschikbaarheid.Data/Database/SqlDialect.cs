@@ -25,16 +25,11 @@ internal static class SqlDialect
     };
 
     /// <summary>A unique-key violation: the guard that stops a second process issuing the same period.</summary>
-    /// <remarks>
-    /// SQLite: SQLITE_CONSTRAINT_UNIQUE (2067) or _PRIMARYKEY (1555). SQL Server reports errors 2627 and
-    /// 2601, whose messages name the violated "UNIQUE KEY" or "duplicate key"; matched by text here because
-    /// this assembly does not reference SqlClient.
-    /// </remarks>
+    /// <remarks>SQLite: SQLITE_CONSTRAINT_UNIQUE (2067) or _PRIMARYKEY (1555). SQL Server: 2627 (unique constraint) or 2601 (unique index).</remarks>
     public static bool IsUniqueViolation(Exception exception) => exception switch
     {
         Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteExtendedErrorCode is 2067 or 1555,
-        System.Data.Common.DbException db => db.GetType().Name == "SqlException"
-            && (db.Message.Contains("UNIQUE KEY", StringComparison.Ordinal) || db.Message.Contains("duplicate key", StringComparison.Ordinal)),
+        Microsoft.Data.SqlClient.SqlException sql => sql.Number is 2627 or 2601,
         _ => false,
     };
 }

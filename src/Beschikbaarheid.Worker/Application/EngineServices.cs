@@ -22,8 +22,11 @@ public static class EngineServices
         services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
         services.Configure<PathOptions>(configuration.GetSection(PathOptions.Section));
         services.Configure<ScheduleOptions>(configuration.GetSection(ScheduleOptions.Section));
+        services.Configure<ResilienceOptions>(configuration.GetSection(ResilienceOptions.Section));
+        services.AddSingleton<UnitOfWork>();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IConnectionFactory>(sp => CreateConnectionFactory(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
+        services.TryAddSingleton<IConnectionFactory>(sp => CreateConnectionFactory(
+            sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, configuration.GetConnectionString(ConnectionStringName)));
         services.AddSingleton(sp => new Migrator(sp.GetRequiredService<IConnectionFactory>()));
         services.AddSingleton<DatabaseSetup>();
         services.AddSingleton<CsvImporter>();
@@ -61,11 +64,33 @@ public static class EngineServices
         return services;
     }
 
-    private static SqliteConnectionFactory CreateConnectionFactory(DatabaseOptions options) =>
-        options.Provider.ToUpperInvariant() switch
+    /// <summary>The connection string of the SQL Server provider: <c>ConnectionStrings:Beschikbaarheid</c> (<c>ConnectionStrings__Beschikbaarheid</c>).</summary>
+    public const string ConnectionStringName = "Beschikbaarheid";
+
+    /// <summary>The provider switch: <c>Database:Provider</c> is sqlite (the embedded file) or sqlserver (by connection string).</summary>
+    public static IConnectionFactory CreateConnectionFactory(DatabaseOptions options, string? connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        switch (options.Provider.Trim().ToUpperInvariant())
         {
-            "SQLITE" when string.IsNullOrWhiteSpace(options.File) => throw new ConfigurationException("Database:File is empty: name the SQLite file (--db FILE)."),
-            "SQLITE" => new SqliteConnectionFactory(options.File),
-            _ => throw new ConfigurationException($"Database:Provider '{options.Provider}' is not supported; use 'sqlite'."),
-        };
+            case "SQLITE" when string.IsNullOrWhiteSpace(options.File):
+                throw new ConfigurationException("Database:File is empty: name the SQLite file (--db FILE).");
+            case "SQLITE":
+                return new SqliteConnectionFactory(options.File);
+            case "SQLSERVER" when string.IsNullOrWhiteSpace(connectionString):
+                throw new ConfigurationException(
+                    $"Database:Provider is sqlserver but ConnectionStrings:{ConnectionStringName} is not set (environment: ConnectionStrings__{ConnectionStringName}).");
+            case "SQLSERVER":
+                try
+                {
+                    return new SqlServerConnectionFactory(connectionString!);
+                }
+                catch (ArgumentException ex)
+                {
+                    throw new ConfigurationException($"ConnectionStrings:{ConnectionStringName}: {ex.Message}");
+                }
+            default:
+                throw new ConfigurationException($"Database:Provider '{options.Provider}' is not supported; use 'sqlite' or 'sqlserver'.");
+        }
+    }
 }

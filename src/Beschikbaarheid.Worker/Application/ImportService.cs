@@ -6,7 +6,7 @@ using Beschikbaarheid.Data.Schemes;
 namespace Beschikbaarheid.Worker.Application;
 
 /// <summary>Imports region files after making sure the database schema is current.</summary>
-public sealed class ImportService(CsvImporter importer, TransferImporter transfers, SchemeFileLoader schemes, DatabaseSetup database)
+public sealed class ImportService(CsvImporter importer, TransferImporter transfers, SchemeFileLoader schemes, DatabaseSetup database, UnitOfWork unitOfWork)
 {
     /// <summary>A scheme's board transfers, checked against its stored drawing rights.</summary>
     public async Task<int> ImportTransfersAsync(string schemeId, string path, CancellationToken cancellationToken = default)
@@ -19,7 +19,9 @@ public sealed class ImportService(CsvImporter importer, TransferImporter transfe
     public async Task<ImportResult> ImportAsync(ImportKind kind, string path, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
         await database.EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
-        return await importer.ImportAsync(kind, path, progress, SchemeCountingDates(), cancellationToken).ConfigureAwait(false);
+        var countingDates = SchemeCountingDates();
+        // A file imports in one transaction and again replaces rows by their keys, so a retry after a transient fault cannot double it.
+        return await unitOfWork.RunAsync(token => importer.ImportAsync(kind, path, progress, countingDates, token), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

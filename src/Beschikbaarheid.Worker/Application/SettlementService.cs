@@ -31,6 +31,7 @@ public sealed class SettlementService(
     SchemeInputs inputs,
     SettlementStore store,
     YearClosures closures,
+    UnitOfWork unitOfWork,
     DatabaseSetup database,
     LocalCalendar calendar,
     TimeProvider clock,
@@ -71,7 +72,12 @@ public sealed class SettlementService(
         return refused.Count == 0 ? outcomes : throw new SettlementRejectedException(string.Join(Environment.NewLine, refused));
     }
 
-    private async Task<SettleOutcome> SettleAsync(
+    /// <summary>One scheme's month as one unit of work: retried whole on a transient database fault, which is safe because a settled month is never issued again.</summary>
+    private Task<SettleOutcome> SettleAsync(
+        Scheme scheme, YearMonth period, string startedBy, DateOnly? invoiceDate, IProgress<string>? progress, CancellationToken cancellationToken) =>
+        unitOfWork.RunAsync(token => SettleOnceAsync(scheme, period, startedBy, invoiceDate, progress, token), cancellationToken);
+
+    private async Task<SettleOutcome> SettleOnceAsync(
         Scheme scheme, YearMonth period, string startedBy, DateOnly? invoiceDate, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         using var scope = logger.BeginScope("scheme {Scheme} period {Period}", scheme.Id, period.ToString());

@@ -26,16 +26,23 @@ public sealed class YearEndService(
     SchemeInputs inputs,
     SettlementStore store,
     YearClosures closures,
+    UnitOfWork unitOfWork,
     DatabaseSetup database,
     LocalCalendar calendar,
     TimeProvider clock,
     IOptions<PathOptions> paths,
     ILogger<YearEndService> logger)
 {
+    /// <summary>One unit of work, retried whole on a transient database fault: a year is closed in the transaction that settles it, so a retry never settles it twice.</summary>
     public async Task<YearEndOutcome> FinalizeAsync(string schemeId, int year, string startedBy, DateOnly? invoiceDate = null, CancellationToken cancellationToken = default)
     {
         var scheme = schemes.Load(schemeId);
         await database.EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
+        return await unitOfWork.RunAsync(token => FinalizeOnceAsync(scheme, year, startedBy, invoiceDate, token), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<YearEndOutcome> FinalizeOnceAsync(Core.Schemes.Scheme scheme, int year, string startedBy, DateOnly? invoiceDate, CancellationToken cancellationToken)
+    {
         await inputs.CheckReferencesAsync(scheme, year, cancellationToken).ConfigureAwait(false);
         var events = await closures.EventsAsync(scheme.Id, year, cancellationToken).ConfigureAwait(false);
         if (events.Count > 0 && events[^1] is { Event: YearClosures.Finalized, RunId: { } closedBy })

@@ -9,6 +9,7 @@ namespace Beschikbaarheid.Worker.Cli;
 internal sealed class CommonOptions
 {
     public Option<string?> Database { get; } = new("--db") { Description = "The SQLite database file (default data/beschikbaarheid.db).", HelpName = "FILE" };
+    public Option<string?> Provider { get; } = new("--provider") { Description = "sqlite (default) or sqlserver; SQL Server's connection string comes from ConnectionStrings:Beschikbaarheid.", HelpName = "NAME" };
     public Option<string?> Schemes { get; } = new("--schemes") { Description = "Folder of scheme files <id>.json (default config/schemes).", HelpName = "DIR" };
     public Option<string?> Output { get; } = new("--out") { Description = "Folder for workbooks and journals (default ./out).", HelpName = "DIR" };
 
@@ -16,6 +17,7 @@ internal sealed class CommonOptions
     {
         var overrides = new Dictionary<string, string?>();
         Add(parse, Database, "Database:File", overrides);
+        Add(parse, Provider, "Database:Provider", overrides);
         Add(parse, Schemes, "Paths:Schemes", overrides);
         Add(parse, Output, "Paths:Output", overrides);
         return overrides;

@@ -32,3 +32,18 @@ public sealed class ScheduleOptions
     /// <summary>Quartz cron of next year's drawing rights. Default: 1 December at 06:00.</summary>
     public string DrawingRightsCron { get; set; } = "0 0 6 1 12 ?";
 }
+
+/// <summary>Section <c>Resilience</c>: how a unit of work is retried on transient database faults.</summary>
+public sealed class ResilienceOptions
+{
+    public const string Section = "Resilience";
+
+    /// <summary>Attempts after the first one.</summary>
+    public int MaxRetryAttempts { get; set; } = 4;
+
+    /// <summary>The first retry's delay; each next one doubles, with jitter.</summary>
+    public TimeSpan BaseDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>The most a unit of work may take, retries included.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(10);
+}

@@ -9,7 +9,7 @@ internal static class DbVerb
     public static Command Create()
     {
         var common = new CommonOptions();
-        var migrate = new Command("migrate", "Apply the numbered migrations the database does not have yet; safe to run again.") { common.Database };
+        var migrate = new Command("migrate", "Apply the numbered migrations the database does not have yet; safe to run again.") { common.Database, common.Provider };
         migrate.SetAction((parse, cancellationToken) => VerbRunner.RunAsync(common.Overrides(parse), async (host, ct) =>
         {
             var applied = await host.Services.GetRequiredService<DatabaseSetup>().MigrateAsync(ct).ConfigureAwait(false);

@@ -15,7 +15,7 @@ internal static class DemoVerb
         var sample = new Option<string?>("--sample") { Description = "Folder with the demo region's four CSV files (default config/sample).", HelpName = "DIR" };
         var command = new Command("demo", "Migrate, import the demo region, settle the latest complete month for every scheme and print a summary.")
         {
-            sample, common.Database, common.Schemes, common.Output,
+            sample, common.Database, common.Provider, common.Schemes, common.Output,
         };
         command.SetAction((parse, cancellationToken) =>
         {

@@ -19,7 +19,7 @@ internal static class FinalizeVerb
             "finalize",
             "Year end (vaststelling): compute the year again with actual data; per municipality the difference with every advance and correction becomes one final invoice or credit note. Closes the year.")
         {
-            scheme, year, invoiceDate, common.Database, common.Schemes, common.Output,
+            scheme, year, invoiceDate, common.Database, common.Provider, common.Schemes, common.Output,
         };
         command.SetAction((parse, cancellationToken) => VerbRunner.RunAsync(common.Overrides(parse), async (host, ct) =>
         {

@@ -17,7 +17,7 @@ internal static class HistoryVerb
         var year = new Option<int?>("--year") { Description = "Only this funding year.", HelpName = "YYYY" };
         var command = new Command("history", "List a scheme's settlement runs (when, started by, input fingerprint) and the invoices each issued, with amounts; and every year end and reopening with its reason.")
         {
-            scheme, year, common.Database,
+            scheme, year, common.Database, common.Provider,
         };
         command.SetAction((parse, cancellationToken) => VerbRunner.RunAsync(common.Overrides(parse), async (host, ct) =>
         {

@@ -19,7 +19,7 @@ internal static class ImportVerb
         var file = new Argument<FileInfo>("FILE") { Description = "The CSV file (; or , separated, UTF-8 or Windows-1252)." };
         var command = new Command("import", "Import a region file. A file with any bad row imports nothing; every bad row is reported with its line.")
         {
-            kind, file, scheme, common.Database, common.Schemes,
+            kind, file, scheme, common.Database, common.Provider, common.Schemes,
         };
         command.Validators.Add(result =>
         {

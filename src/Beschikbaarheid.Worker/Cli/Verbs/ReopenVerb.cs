@@ -14,7 +14,7 @@ internal static class ReopenVerb
         var reason = new Option<string>("--reason") { Description = "Why the year is opened again; kept in the audit trail.", HelpName = "TEXT" };
         var command = new Command("reopen", "Open a year closed by its year end again, with a reason, so late data can be settled by another year end.")
         {
-            scheme, year, reason, common.Database, common.Schemes,
+            scheme, year, reason, common.Database, common.Provider, common.Schemes,
         };
         command.SetAction((parse, cancellationToken) => VerbRunner.RunAsync(common.Overrides(parse), async (host, ct) =>
         {

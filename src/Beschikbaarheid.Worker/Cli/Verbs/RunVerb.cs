@@ -17,7 +17,7 @@ internal static class RunVerb
         var common = new CommonOptions();
         var command = new Command("run", "Run the worker: Quartz jobs settle the previous month for every scheme on the 1st at 06:00 and compute next year's drawing rights on 1 December (Europe/Amsterdam). Stop with Ctrl+C.")
         {
-            common.Database, common.Schemes, common.Output,
+            common.Database, common.Provider, common.Schemes, common.Output,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {

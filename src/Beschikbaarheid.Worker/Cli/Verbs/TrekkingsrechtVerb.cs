@@ -16,7 +16,7 @@ internal static class TrekkingsrechtVerb
         var year = ValueOptions.FundingYear("The funding year.");
         var command = new Command("trekkingsrecht", "Compute and store a scheme's drawing rights (FTE per school location and care category) for a funding year, and write one workbook per school board.")
         {
-            scheme, year, common.Database, common.Schemes, common.Output,
+            scheme, year, common.Database, common.Provider, common.Schemes, common.Output,
         };
         command.SetAction((parse, cancellationToken) => VerbRunner.RunAsync(common.Overrides(parse), async (host, ct) =>
         {
