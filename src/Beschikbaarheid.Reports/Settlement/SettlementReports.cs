@@ -18,14 +18,14 @@ public static class SettlementReports
         Directory.CreateDirectory(folder);
         // One workbook per debtor, independent of each other: written on all cores.
         var written = settlement.Invoices.Select(i => Path.Combine(folder, $"{(i.IsCreditNote ? "creditnota" : "factuur")}-{i.Number}.xlsx")).ToList();
-        Parallel.For(0, written.Count, i => InvoiceWorkbook.Write(settlement, settlement.Invoices[i], written[i]));
+        Parallel.For(0, written.Count, i => FileOutput.Publish(written[i], path => InvoiceWorkbook.Write(settlement, settlement.Invoices[i], path)));
         var allocation = Path.Combine(folder, $"verdeelstaat-{run.SchemeId}-{run.Label}.xlsx");
-        AllocationWorkbook.Write(settlement, allocation);
+        FileOutput.Publish(allocation, path => AllocationWorkbook.Write(settlement, path));
         written.Add(allocation);
         if (settlement.Statement is { } statement)
         {
             var statementPath = Path.Combine(folder, $"kasstaat-{run.SchemeId}-{run.Label}.xlsx");
-            CashierStatementWorkbook.Write(settlement, statement, statementPath);
+            FileOutput.Publish(statementPath, path => CashierStatementWorkbook.Write(settlement, statement, path));
             written.Add(statementPath);
             var hosts = statement.PaidOut.Where(p => p.Value != Core.Arithmetic.Money.Zero).Select(p => p.Key)
                 .Select(s => settlement.Schools.TryGetValue(s, out var school) ? school.Municipality : (Core.Registry.MunicipalityCode?)null)
@@ -36,12 +36,12 @@ public static class SettlementReports
             foreach (var host in hosts)
             {
                 var order = Path.Combine(folder, $"betaalopdracht-{PaymentOrderWorkbook.Reference(run, host)}.xlsx");
-                PaymentOrderWorkbook.Write(settlement, statement, host, order);
+                FileOutput.Publish(order, path => PaymentOrderWorkbook.Write(settlement, statement, host, path));
                 written.Add(order);
             }
         }
         var journal = Path.Combine(folder, "boekingen.csv");
-        Journal.Write(settlement, journal);
+        FileOutput.Publish(journal, path => Journal.Write(settlement, path));
         written.Add(journal);
         return written;
     }

@@ -1,0 +1,68 @@
+using Beschikbaarheid.Data.Database;
+using Microsoft.Data.SqlClient;
+using Microsoft.Data.Sqlite;
+
+namespace Beschikbaarheid.Worker.Tests.Cli;
+
+/// <summary>The production path's settings refused clearly, and two processes settling one month at the same moment.</summary>
+public sealed class ProductionTests : IDisposable
+{
+    private readonly Workspace _workspace = new();
+
+    public void Dispose() => _workspace.Dispose();
+
+    [Theory]
+    [InlineData("oracle", null, "Database:Provider 'oracle' is not supported; use 'sqlite' or 'sqlserver'.")]
+    [InlineData("sqlserver", null, "ConnectionStrings:Beschikbaarheid is not set")]
+    [InlineData("sqlserver", "Server=;;;=x", "ConnectionStrings:Beschikbaarheid: The SQL Server connection string is malformed")]
+    [InlineData("sqlserver", "Database=beschikbaarheid", "names no server")]
+    // Nothing listens on port 1: refused at once, reported as unreachable.
+    [InlineData("sqlserver", "Server=tcp:127.0.0.1,1;Database=beschikbaarheid;User Id=sa;Password=x", "Cannot reach SQL Server tcp:127.0.0.1,1, database beschikbaarheid")]
+    public async Task ABadDatabaseSetting_ExitsOne_WithAClearMessage_AndWritesNothing(string provider, string? connectionString, string message)
+    {
+        var environment = connectionString is null ? null : new Dictionary<string, string> { ["ConnectionStrings__Beschikbaarheid"] = connectionString };
+        var (code, _, error) = await _workspace.RunAsync(environment, "db", "migrate", "--provider", provider, "--db", _workspace.Database);
+        Assert.Equal(1, code);
+        Assert.Contains(message, error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Password=x", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(_workspace.Database));
+    }
+
+    [Fact]
+    public void AConnectionStringWithoutATimeout_WaitsThreeSecondsForTheServer_NotTheDriversFifteen()
+    {
+        Assert.Equal(3, ConnectTimeoutOf("Server=tcp:db.example,1433;Database=b;Integrated Security=true"));
+        Assert.Equal(20, ConnectTimeoutOf("Server=tcp:db.example,1433;Database=b;Integrated Security=true;Connect Timeout=20"));
+    }
+
+    private static int ConnectTimeoutOf(string connectionString)
+    {
+        var factory = new SqlServerConnectionFactory(connectionString);
+        var field = typeof(SqlServerConnectionFactory).GetField("_connectionString", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!;
+        return new SqlConnectionStringBuilder((string)field.GetValue(factory)!).ConnectTimeout;
+    }
+
+    [Fact]
+    public async Task TwoProcesses_SettlingOneMonthAtTheSameMoment_IssueOneSetWithGaplessNumbers()
+    {
+        _workspace.WriteScheme();
+        // Two debtors: a Beuningen child and a Berg en Dal child, each billed by the lead Nijmegen.
+        _workspace.WriteRegion("B1;cl-a;GM0209;30AB;00;Aanbieder;JZ;JW;4;2026-01-01;\nB2;cl-b;GM1945;30AB;00;Aanbieder;JZ;JW;4;2026-01-01;");
+        foreach (var kind in new[] { "gemeenten", "scholen", "leerlingen", "beschikkingen" })
+        {
+            var imported = await _workspace.RunAsync("import", kind, Path.Combine(_workspace.Folder, kind + ".csv"), "--db", _workspace.Database);
+            Assert.True(imported.ExitCode == 0, imported.Error);
+        }
+        string[] settle = _workspace.With("settle", "--scheme", Workspace.SchemeId, "--period", "2026-03", "--invoice-date", "2026-04-01");
+        var both = await Task.WhenAll(_workspace.RunAsync(settle), _workspace.RunAsync(settle));
+
+        Assert.All(both, r => Assert.True(r.ExitCode == 0, r.Error));
+        Assert.Single(both, r => r.Out.Contains("issued 2 invoice(s)", StringComparison.Ordinal));
+        Assert.Single(both, r => r.Out.Contains("already settled", StringComparison.Ordinal));
+        await using var connection = new SqliteConnection($"Data Source={_workspace.Database}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT (SELECT COUNT(*) FROM settlement_runs) || ' ' || (SELECT group_concat(number, ',') FROM (SELECT number FROM invoices ORDER BY number)) || ' ' || (SELECT last_number FROM invoice_sequences)";
+        Assert.Equal("1 GM0268-2026-00001,GM0268-2026-00002 2", (string?)await command.ExecuteScalarAsync());
+    }
+}
