@@ -34,4 +34,18 @@ public sealed class SettlementHistory(IConnectionFactory connections)
             """, filter).ConfigureAwait(false);
         return runs.Select(r => new HistoryRun(r.Id, r.Period, r.Kind, r.CreatedAt, r.StartedBy, r.Fingerprint, invoices[r.Id].ToList())).ToList();
     }
+
+    /// <summary>The latest runs of every scheme, newest first; written without LIMIT or TOP so it reads the same on both providers.</summary>
+    public async Task<IReadOnlyList<(string SchemeId, HistoryRun Run)>> LatestAsync(int count, CancellationToken cancellationToken = default)
+    {
+        DapperSetup.EnsureRegistered();
+        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var runs = await connection.QueryAsync<(long Id, string SchemeId, string Period, string Kind, DateTimeOffset CreatedAt, string StartedBy, string Fingerprint)>(
+            """
+            SELECT id, scheme_id, period, kind, created_at, started_by, input_fingerprint
+            FROM settlement_runs WHERE id > (SELECT COALESCE(MAX(id), 0) FROM settlement_runs) - @count
+            ORDER BY id DESC
+            """, new { count }).ConfigureAwait(false);
+        return runs.Select(r => (r.SchemeId, new HistoryRun(r.Id, r.Period.Trim(), r.Kind, r.CreatedAt, r.StartedBy, r.Fingerprint, []))).ToList();
+    }
 }

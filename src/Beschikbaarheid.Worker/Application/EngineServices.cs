@@ -56,6 +56,7 @@ public static class EngineServices
         services.AddSingleton<YearClosures>();
         services.AddSingleton<SettlementService>();
         services.AddSingleton<YearEndService>();
+        services.AddSingleton<StatusService>();
         services.AddSingleton<ImportService>();
         services.AddSingleton<DrawingRightsStore>();
         services.AddSingleton<TransferReader>();

@@ -20,6 +20,7 @@ public static class CommandLine
         root.Subcommands.Add(HistoryVerb.Create());
         root.Subcommands.Add(DemoVerb.Create());
         root.Subcommands.Add(RunVerb.Create());
+        root.Subcommands.Add(StatusVerb.Create());
         root.Subcommands.Add(SampleVerb.Create());
         root.Subcommands.Add(BenchVerb.Create());
         return root;

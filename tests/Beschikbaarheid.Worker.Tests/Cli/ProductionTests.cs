@@ -65,4 +65,49 @@ public sealed class ProductionTests : IDisposable
         command.CommandText = "SELECT (SELECT COUNT(*) FROM settlement_runs) || ' ' || (SELECT group_concat(number, ',') FROM (SELECT number FROM invoices ORDER BY number)) || ' ' || (SELECT last_number FROM invoice_sequences)";
         Assert.Equal("1 GM0268-2026-00001,GM0268-2026-00002 2", (string?)await command.ExecuteScalarAsync());
     }
+
+    [Fact]
+    public async Task Status_OfACurrentDatabase_IsHealthy_WithNextFireTimes()
+    {
+        Assert.Equal(0, (await _workspace.RunAsync("db", "migrate", "--db", _workspace.Database)).ExitCode);
+        var (code, output, _) = await _workspace.RunAsync("status", "--db", _workspace.Database);
+        Assert.Equal(0, code);
+        Assert.Contains("ok   migrations: current", output, StringComparison.Ordinal);
+        Assert.Matches(@"ok   next monthly settlement: \d{4}-\d{2}-01 06:00 Europe/Amsterdam", output);
+        Assert.EndsWith("healthy", output.TrimEnd(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Status_WithoutADatabase_IsUnhealthy_AndCreatesNone()
+    {
+        var (code, output, _) = await _workspace.RunAsync("status", "--db", _workspace.Database);
+        Assert.Equal(1, code);
+        Assert.Contains("FAIL database", output, StringComparison.Ordinal);
+        Assert.False(File.Exists(_workspace.Database));
+    }
+
+    [Fact]
+    public async Task ADatabaseNewerThanTheProgram_IsUnhealthy_AndRefusedByEveryVerb()
+    {
+        Assert.Equal(0, (await _workspace.RunAsync("db", "migrate", "--db", _workspace.Database)).ExitCode);
+        await using (var connection = new SqliteConnection($"Data Source={_workspace.Database};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "INSERT INTO schema_migrations (version, name, applied_at) VALUES (99, '0099_future.sql', '2030-01-01')";
+            await command.ExecuteNonQueryAsync();
+        }
+        var status = await _workspace.RunAsync("status", "--db", _workspace.Database);
+        Assert.Equal(1, status.ExitCode);
+        Assert.Contains("has migration 99, newer than this program knows", status.Output(), StringComparison.Ordinal);
+        _workspace.WriteScheme();
+        var settle = await _workspace.RunAsync(_workspace.With("settle", "--scheme", Workspace.SchemeId, "--period", "2026-03"));
+        Assert.Equal(1, settle.ExitCode);
+        Assert.Contains("newer than this program knows", settle.Error, StringComparison.Ordinal);
+    }
+}
+
+internal static class RunResult
+{
+    public static string Output(this (int ExitCode, string Out, string Error) result) => result.Out + result.Error;
 }

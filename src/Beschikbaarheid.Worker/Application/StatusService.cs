@@ -1,0 +1,77 @@
+using Beschikbaarheid.Data.Database;
+using Beschikbaarheid.Data.Settlement;
+using Beschikbaarheid.Worker.Options;
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace Beschikbaarheid.Worker.Application;
+
+/// <summary>One line of the status: what was checked, whether it is healthy, and what was found.</summary>
+public sealed record StatusCheck(string Name, bool Healthy, string Detail);
+
+/// <summary>What the operator and the container's health check see: healthy only when every check is.</summary>
+public sealed record StatusReport(IReadOnlyList<StatusCheck> Checks, IReadOnlyList<string> LastRuns)
+{
+    public bool Healthy => Checks.All(c => c.Healthy);
+}
+
+/// <summary>
+/// The <c>status</c> verb: is the database reachable, are its migrations those of this program, when do the
+/// jobs fire next, and what were the last runs. Reads only: it never creates or migrates a database.
+/// </summary>
+public sealed class StatusService(
+    IConnectionFactory connections, Migrator migrator, SettlementHistory history, IOptions<DatabaseOptions> database, IOptions<ScheduleOptions> schedule, TimeProvider clock)
+{
+    public async Task<StatusReport> CheckAsync(CancellationToken cancellationToken = default)
+    {
+        var checks = new List<StatusCheck>();
+        var lastRuns = new List<string>();
+        if (connections.Provider == DatabaseProvider.Sqlite && !File.Exists(connections.Describe()))
+        {
+            checks.Add(new StatusCheck("database", false, $"{connections.Describe()} does not exist; run 'beschikbaarheid db migrate' or 'demo' first."));
+        }
+        else
+        {
+            try
+            {
+                await using (await connections.OpenAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    checks.Add(new StatusCheck("database", true, $"{connections.Describe()} reachable ({database.Value.Provider})"));
+                }
+                var pending = await migrator.PendingAsync(cancellationToken).ConfigureAwait(false);
+                checks.Add(pending.Count == 0
+                    ? new StatusCheck("migrations", true, $"current ({migrator.Known.Count} of {migrator.Known.Count})")
+                    : new StatusCheck("migrations", false, $"{pending.Count} pending: {string.Join(", ", pending.Select(m => m.Name))}; run 'beschikbaarheid db migrate'."));
+                if (pending.Count == 0)
+                {
+                    lastRuns.AddRange((await history.LatestAsync(5, cancellationToken).ConfigureAwait(false))
+                        .Select(r => $"run {r.Run.Id} {r.SchemeId} {r.Run.Period} {r.Run.Kind}, {r.Run.CreatedAt:yyyy-MM-dd HH:mm} UTC by {r.Run.StartedBy}"));
+                }
+            }
+            catch (DatabaseUnavailableException ex)
+            {
+                checks.Add(new StatusCheck("database", false, ex.Message));
+            }
+        }
+        checks.Add(NextFire("monthly settlement", schedule.Value.MonthlySettlementCron));
+        checks.Add(NextFire("drawing rights", schedule.Value.DrawingRightsCron));
+        return new StatusReport(checks, lastRuns);
+    }
+
+    private StatusCheck NextFire(string job, string cron)
+    {
+        try
+        {
+            var zone = TimeZoneInfo.FindSystemTimeZoneById(schedule.Value.TimeZone);
+            var trigger = TriggerBuilder.Create().WithCronSchedule(cron, c => c.InTimeZone(zone)).StartAt(clock.GetUtcNow()).Build();
+            var next = trigger.GetFireTimeAfter(clock.GetUtcNow());
+            return next is { } at
+                ? new StatusCheck($"next {job}", true, $"{TimeZoneInfo.ConvertTime(at, zone):yyyy-MM-dd HH:mm} {schedule.Value.TimeZone} ({cron})")
+                : new StatusCheck($"next {job}", false, $"'{cron}' never fires again");
+        }
+        catch (Exception ex) when (ex is FormatException or TimeZoneNotFoundException)
+        {
+            return new StatusCheck($"next {job}", false, ex.Message);
+        }
+    }
+}
