@@ -49,7 +49,7 @@ public sealed class CrashTests : IDisposable
 
         await using (var connection = new SqliteConnection($"Data Source={_workspace.Database};Pooling=False"))
         {
-            foreach (var table in new[] { "settlement_runs", "invoices", "invoice_lines", "invoice_sequences" })
+            foreach (var table in new[] { "settlement_runs", "invoices", "invoice_lines", "invoice_sequences", "settlement_entries" })
             {
                 Assert.Equal(0L, await connection.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM {table}"));
             }

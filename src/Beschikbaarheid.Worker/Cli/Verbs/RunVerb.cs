@@ -25,8 +25,10 @@ internal static class RunVerb
             {
                 var builder = EngineHost.CreateBuilder(common.Overrides(parse));
                 var schedule = builder.Configuration.GetSection(ScheduleOptions.Section).Get<ScheduleOptions>() ?? new ScheduleOptions();
+                var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
                 builder.Services.AddQuartz(q =>
                 {
+                    q.UseEngineStore(database, builder.Configuration.GetConnectionString(EngineServices.ConnectionStringName));
                     q.AddMonthlySettlement(schedule);
                     q.AddDrawingRights(schedule);
                 });

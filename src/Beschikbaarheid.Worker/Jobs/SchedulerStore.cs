@@ -1,0 +1,52 @@
+using Beschikbaarheid.Worker.Application;
+using Beschikbaarheid.Worker.Options;
+using Microsoft.Data.SqlClient;
+using Microsoft.Data.Sqlite;
+using Quartz;
+
+namespace Beschikbaarheid.Worker.Jobs;
+
+/// <summary>
+/// Where Quartz keeps its jobs, triggers and fire history: in the engine's own database, its tables created
+/// on first start. The embedded SQLite file is one worker's store (SQLite cannot be clustered); on SQL Server
+/// the workers form a cluster, each with an instance id of its own, so a trigger fires on one node only. The
+/// settlement's own unique key guards a month independently of this.
+/// </summary>
+public static class SchedulerStore
+{
+    public static void UseEngineStore(this IQuartzBuilder quartz, DatabaseOptions database, string? connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(quartz);
+        ArgumentNullException.ThrowIfNull(database);
+        // The same checks and messages as the engine's own connections.
+        var connections = EngineServices.CreateConnectionFactory(database, connectionString);
+        if (connections.Provider == Data.Database.DatabaseProvider.Sqlite)
+        {
+            var sqlite = new SqliteConnectionStringBuilder { DataSource = connections.Describe(), DefaultTimeout = 30, ForeignKeys = true }.ToString();
+            quartz.UsePersistentStore(store =>
+            {
+                store.UseSqlite(SqliteFactory.Instance, sqlite);
+                store.UseSystemTextJsonSerializer();
+                store.ProvisionSchema();
+            });
+            return;
+        }
+        // Instance id AUTO: each node generates its own (host name and time), as a cluster requires.
+        quartz.ConfigureScheduler(o =>
+        {
+            o.InstanceName = "beschikbaarheid";
+            o.InstanceId = "AUTO";
+        });
+        quartz.UsePersistentStore(store =>
+        {
+            store.UseSqlServer(SqlClientFactory.Instance, connectionString!);
+            store.UseClustering(c =>
+            {
+                c.CheckinInterval = TimeSpan.FromSeconds(20);
+                c.CheckinMisfireThreshold = TimeSpan.FromSeconds(60);
+            });
+            store.UseSystemTextJsonSerializer();
+            store.ProvisionSchema();
+        });
+    }
+}
