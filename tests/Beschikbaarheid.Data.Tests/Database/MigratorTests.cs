@@ -8,7 +8,7 @@ public abstract class MigratorTests<TDatabase> : IAsyncLifetime where TDatabase 
 {
     private readonly TDatabase _database = new();
 
-    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+    public ValueTask InitializeAsync() => new(_database.CreateAsync());
 
     public ValueTask DisposeAsync() => _database.DisposeAsync();
 
@@ -55,6 +55,8 @@ public abstract class MigratorTests<TDatabase> : IAsyncLifetime where TDatabase 
 }
 
 public sealed class MigratorTestsOnSqlite : MigratorTests<SqliteTestDatabase>;
+
+public sealed class MigratorTestsOnSqlServer : MigratorTests<SqlServerTestDatabase>;
 
 public sealed class SqliteConnectionFactoryTests
 {

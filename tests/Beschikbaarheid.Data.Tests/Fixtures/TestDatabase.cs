@@ -12,6 +12,9 @@ public abstract class TestDatabase : IAsyncDisposable
 {
     public abstract IConnectionFactory Connections { get; }
 
+    /// <summary>Makes the empty database a test starts from; a provider that is not available here skips the test, saying why.</summary>
+    public virtual Task CreateAsync() => Task.CompletedTask;
+
     /// <summary>A folder for this test's input files, removed afterwards.</summary>
     public string Folder { get; } = Directory.CreateTempSubdirectory("beschikbaarheid-test-").FullName;
 
@@ -45,4 +48,44 @@ public sealed class SqliteTestDatabase : TestDatabase
     public SqliteTestDatabase() => Connections = new SqliteConnectionFactory(Path.Combine(Folder, "test.db"));
 
     public override IConnectionFactory Connections { get; }
+}
+
+/// <summary>
+/// The production database: a fresh database per test on the SQL Server named by the connection string in
+/// <c>BESCHIKBAARHEID_TEST_SQLSERVER</c>, dropped afterwards. Without it the test is skipped, with that reason.
+/// </summary>
+public sealed class SqlServerTestDatabase : TestDatabase
+{
+    public const string Variable = "BESCHIKBAARHEID_TEST_SQLSERVER";
+
+    private readonly string _name = $"beschikbaarheid_test_{Guid.NewGuid():N}";
+    private string? _server;
+    private IConnectionFactory? _connections;
+
+    public override IConnectionFactory Connections => _connections ?? throw new InvalidOperationException("CreateAsync first.");
+
+    public override async Task CreateAsync()
+    {
+        _server = Environment.GetEnvironmentVariable(Variable);
+        Assert.SkipWhen(string.IsNullOrWhiteSpace(_server),
+            $"No SQL Server here: set {Variable} to a connection string (a login that may create databases) to run this test on SQL Server.");
+        await using (var master = new Microsoft.Data.SqlClient.SqlConnection(_server))
+        {
+            await master.OpenAsync();
+            await master.ExecuteAsync($"CREATE DATABASE [{_name}]");
+        }
+        _connections = new SqlServerConnectionFactory(new Microsoft.Data.SqlClient.SqlConnectionStringBuilder(_server) { InitialCatalog = _name }.ConnectionString);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (_connections is not null)
+        {
+            Microsoft.Data.SqlClient.SqlConnection.ClearAllPools();
+            await using var master = new Microsoft.Data.SqlClient.SqlConnection(_server);
+            await master.OpenAsync();
+            await master.ExecuteAsync($"ALTER DATABASE [{_name}] SET SINGLE_USER WITH ROLLBACK IMMEDIATE; DROP DATABASE [{_name}]");
+        }
+        await base.DisposeAsync();
+    }
 }

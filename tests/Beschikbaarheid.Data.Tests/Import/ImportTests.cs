@@ -11,6 +11,7 @@ public abstract class ImportTests<TDatabase> : IAsyncLifetime where TDatabase : 
 
     public async ValueTask InitializeAsync()
     {
+        await _database.CreateAsync();
         await _database.MigrateAsync();
         await Region.ImportRegistryAsync(_database);
     }
@@ -218,3 +219,5 @@ public abstract class ImportTests<TDatabase> : IAsyncLifetime where TDatabase : 
 }
 
 public sealed class ImportTestsOnSqlite : ImportTests<SqliteTestDatabase>;
+
+public sealed class ImportTestsOnSqlServer : ImportTests<SqlServerTestDatabase>;

@@ -26,6 +26,7 @@ public abstract class CashierStoreTests<TDatabase> : IAsyncLifetime where TDatab
 
     public async ValueTask InitializeAsync()
     {
+        await _database.CreateAsync();
         await _database.MigrateAsync();
         await Region.ImportRegistryAsync(_database);
     }
@@ -125,3 +126,5 @@ public abstract class CashierStoreTests<TDatabase> : IAsyncLifetime where TDatab
 }
 
 public sealed class CashierStoreTestsOnSqlite : CashierStoreTests<SqliteTestDatabase>;
+
+public sealed class CashierStoreTestsOnSqlServer : CashierStoreTests<SqlServerTestDatabase>;

@@ -12,6 +12,7 @@ public abstract class SettlementInputReaderTests<TDatabase> : IAsyncLifetime whe
 
     public async ValueTask InitializeAsync()
     {
+        await _database.CreateAsync();
         await _database.MigrateAsync();
         await Region.ImportRegistryAsync(_database);
         await new CsvImporter(_database.Connections, TimeProvider.System).ImportAsync(ImportKind.Beschikkingen, Region.Write(_database.Folder, "b.csv", Region.BeschikkingHeader + """
@@ -43,3 +44,5 @@ public abstract class SettlementInputReaderTests<TDatabase> : IAsyncLifetime whe
 }
 
 public sealed class SettlementInputReaderTestsOnSqlite : SettlementInputReaderTests<SqliteTestDatabase>;
+
+public sealed class SettlementInputReaderTestsOnSqlServer : SettlementInputReaderTests<SqlServerTestDatabase>;

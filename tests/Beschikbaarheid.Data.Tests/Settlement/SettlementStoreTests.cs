@@ -21,6 +21,7 @@ public abstract class SettlementStoreTests<TDatabase> : IAsyncLifetime where TDa
 
     public async ValueTask InitializeAsync()
     {
+        await _database.CreateAsync();
         await _database.MigrateAsync();
         await Region.ImportRegistryAsync(_database);
     }
@@ -125,3 +126,5 @@ public abstract class SettlementStoreTests<TDatabase> : IAsyncLifetime where TDa
 }
 
 public sealed class SettlementStoreTestsOnSqlite : SettlementStoreTests<SqliteTestDatabase>;
+
+public sealed class SettlementStoreTestsOnSqlServer : SettlementStoreTests<SqlServerTestDatabase>;
