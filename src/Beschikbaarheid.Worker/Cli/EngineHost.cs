@@ -23,12 +23,26 @@ internal static class EngineHost
             .AddEnvironmentVariables("BESCHIKBAARHEID_")
             .AddInMemoryCollection(overrides);
         builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
-        builder.Logging.AddSimpleConsole(o =>
+        // Logging:Format json gives one JSON object per line with the scopes (scheme, period) and values
+        // (run id, counts) as fields, for a container's log collector; the default is one readable line.
+        if (string.Equals(builder.Configuration["Logging:Format"], "json", StringComparison.OrdinalIgnoreCase))
         {
-            o.SingleLine = true;
-            o.TimestampFormat = "HH:mm:ss ";
-            o.IncludeScopes = true;
-        });
+            builder.Logging.AddJsonConsole(o =>
+            {
+                o.IncludeScopes = true;
+                o.UseUtcTimestamp = true;
+                o.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
+            });
+        }
+        else
+        {
+            builder.Logging.AddSimpleConsole(o =>
+            {
+                o.SingleLine = true;
+                o.TimestampFormat = "HH:mm:ss ";
+                o.IncludeScopes = true;
+            });
+        }
         builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Services.AddEngine(builder.Configuration);
         return builder;
