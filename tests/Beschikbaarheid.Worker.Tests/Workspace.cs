@@ -90,6 +90,32 @@ public sealed class Workspace : IDisposable
 
     public Task<(int ExitCode, string Out, string Error)> RunAsync(params string[] args) => RunAsync(null, args);
 
+    /// <summary>Starts the executable and returns once it has written a stderr line containing <paramref name="awaited"/>; the caller stops it.</summary>
+    public async Task<Process> StartAsync(IReadOnlyDictionary<string, string>? environment, string awaited, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Folder, RedirectStandardError = true, RedirectStandardOutput = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "beschikbaarheid.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+        var process = Process.Start(start)!;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (await process.StandardError.ReadLineAsync(timeout.Token) is { } line)
+        {
+            if (line.Contains(awaited, StringComparison.Ordinal))
+            {
+                return process;
+            }
+        }
+        process.Dispose();
+        throw new InvalidOperationException($"The process ended without writing '{awaited}'.");
+    }
+
     /// <summary>The common options pointing at this workspace.</summary>
     public string[] With(params string[] args) => [.. args, "--db", Database, "--schemes", Schemes, "--out", Output];
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
@@ -25,26 +24,11 @@ public sealed class CrashTests : IDisposable
         }
 
         // The child holds its transaction open after the first of two invoices; we kill it there.
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = _workspace.Folder, RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "beschikbaarheid.dll") }.Concat(_workspace.With("settle", "--scheme", Workspace.SchemeId, "--period", "2026-03", "--invoice-date", "2026-04-01")))
+        using (var child = await _workspace.StartAsync(new Dictionary<string, string> { ["Testing__PauseAfterInvoices"] = "1" }, "paused after 1 invoice",
+            _workspace.With("settle", "--scheme", Workspace.SchemeId, "--period", "2026-03", "--invoice-date", "2026-04-01")))
         {
-            start.ArgumentList.Add(arg);
-        }
-        start.Environment["Testing__PauseAfterInvoices"] = "1";
-        using (var child = Process.Start(start)!)
-        {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-            while (true)
-            {
-                var line = await child.StandardError.ReadLineAsync(timeout.Token);
-                Assert.NotNull(line);
-                if (line.Contains("paused after 1 invoice", StringComparison.Ordinal))
-                {
-                    break;
-                }
-            }
             child.Kill(entireProcessTree: true); // SIGKILL on Linux: no cleanup runs
-            await child.WaitForExitAsync(timeout.Token);
+            await child.WaitForExitAsync();
         }
 
         await using (var connection = new SqliteConnection($"Data Source={_workspace.Database};Pooling=False"))

@@ -17,22 +17,8 @@ public sealed class RunTests : IDisposable
         _workspace.WriteScheme();
         for (var start = 1; start <= 2; start++)
         {
-            var info = new ProcessStartInfo("dotnet") { WorkingDirectory = _workspace.Folder, RedirectStandardError = true, RedirectStandardOutput = true };
-            foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "beschikbaarheid.dll") }.Concat(_workspace.With("run")))
-            {
-                info.ArgumentList.Add(arg);
-            }
-            using var worker = Process.Start(info)!;
+            using var worker = await _workspace.StartAsync(null, "Worker started", _workspace.With("run"));
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-            while (true)
-            {
-                var line = await worker.StandardError.ReadLineAsync(timeout.Token);
-                Assert.NotNull(line);
-                if (line.Contains("Worker started", StringComparison.Ordinal))
-                {
-                    break;
-                }
-            }
             // What `docker stop` sends: the host stops the scheduler, waiting for a running job, and exits 0.
             using (var kill = Process.Start("kill", ["-TERM", worker.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
             {
