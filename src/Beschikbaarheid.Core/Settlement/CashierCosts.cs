@@ -35,7 +35,7 @@ internal static class CashierCosts
             [],
             ProjectionIsAnnual: true)
         {
-            Cashier = new CashierFigures(year, month),
+            CashierMonth = month,
         };
     }
 
@@ -68,6 +68,3 @@ internal static class CashierCosts
         return year;
     }
 }
-
-/// <summary>The cashier's year and this month's figures of it, for the statement.</summary>
-public sealed record CashierFigures(CashierYear Year, CashierMonth Month);

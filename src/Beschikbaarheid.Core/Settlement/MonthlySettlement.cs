@@ -107,7 +107,7 @@ public static class MonthlySettlement
         return new SettlementPlan(scheme.Id, period, SettlementKind.Voorschot, costs.BasisUnit, allocation, locations, costs.Individual, Invoicing.Drafts(scheme, terms.Flow, entries))
         {
             Entries = entries,
-            Cashier = costs.Cashier,
+            CashierMonth = costs.CashierMonth,
         };
     }
 
@@ -179,5 +179,5 @@ internal sealed record Costs(
     IReadOnlyList<IndividualCount> Individual,
     bool ProjectionIsAnnual = false)
 {
-    public CashierFigures? Cashier { get; init; }
+    public CashierMonth? CashierMonth { get; init; }
 }

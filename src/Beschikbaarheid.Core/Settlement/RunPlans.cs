@@ -19,8 +19,8 @@ public static class RunPlans
         var terms = scheme.TermsFor(month.Period);
         var entries = month.Entries.Concat(corrections).ToList();
         var plan = month with { Invoices = Invoicing.Drafts(scheme, terms.Flow, entries), Entries = entries };
-        return terms is { Flow: CashierFlow flow, Pool: FixedBudgetPool pool } && month.Cashier is { } figures
-            ? plan with { Statement = CashierStatement.Of(flow, pool, entries, figures.Month.GapParts, figures.Month.Covered) }
+        return terms is { Flow: CashierFlow flow, Pool: FixedBudgetPool pool } && month.CashierMonth is { } figures
+            ? plan with { Statement = CashierStatement.Of(flow, pool, entries, figures.GapParts, figures.Covered) }
             : plan;
     }
 

@@ -55,8 +55,8 @@ public sealed record SettlementPlan(
     /// <summary>Every amount the run attributes, own shares included; the invoices are the part billed to others.</summary>
     public IReadOnlyList<Entry> Entries { get; init; } = [];
 
-    /// <summary>For the cashier flow: the year's and the month's figures the statement is made of.</summary>
-    public CashierFigures? Cashier { get; init; }
+    /// <summary>For the cashier flow: the month's gap and cover, which the statement is made of.</summary>
+    public CashierMonth? CashierMonth { get; init; }
 
     /// <summary>For the cashier flow: what was collected, the gap and who covered it, and what is paid to which location.</summary>
     public CashierStatement? Statement { get; init; }

@@ -128,8 +128,8 @@ public sealed class SettlementService(
     /// <summary>
     /// Every settled month before this one is computed again with the data as it is now; in a year that never
     /// had a year end, the differences become corrections. A year with a year end is not corrected month by
-    /// month: while it is closed its differences are reported, and after a reopening the next year end settles them.
-    /// When the year's inputs have the fingerprint of its latest run, that run already settled every month by
+    /// month: while it is closed its differences are reported (for the year just ended), and after a reopening the
+    /// next year end settles them. When the year's inputs have the fingerprint of its latest run, that run already settled every month by
     /// these very inputs, so there is nothing to recompute.
     /// </summary>
     private async Task<(IReadOnlyList<Entry> Corrections, IReadOnlyList<string> Notes)> CorrectionsAsync(
@@ -143,8 +143,13 @@ public sealed class SettlementService(
             {
                 continue;
             }
-            var yearInputs = year == period.Year ? current : await inputs.LoadYearAsync(scheme, year, cancellationToken).ConfigureAwait(false);
             var finalizations = await closures.FinalizationsAsync(scheme.Id, year, cancellationToken).ConfigureAwait(false);
+            if (finalizations > 0 && year < period.Year - 1)
+            {
+                // Late data is looked for in the year just ended; older years are settled history.
+                continue;
+            }
+            var yearInputs = year == period.Year ? current : await inputs.LoadYearAsync(scheme, year, cancellationToken).ConfigureAwait(false);
             if (finalizations > 0)
             {
                 var settledYear = await store.LoadYearAsync(scheme.Id, year, cancellationToken).ConfigureAwait(false);
