@@ -10,6 +10,12 @@ namespace Beschikbaarheid.Core.Settlement;
 /// what it pays to each host location. It pays out exactly what it collected plus the covered gap, so the
 /// balance is zero; an uncovered gap is shown, never paid.
 /// </summary>
+/// <remarks>
+/// The hosts are paid cumulatively: after each run, what a location has been paid in the year is the split by
+/// the host weights of everything available so far. So each month pays out exactly what the month made
+/// available, and over the year each location gets its exact share, e.g. its agreed fixed amount, not a sum of
+/// twelve rounded months.
+/// </remarks>
 /// <param name="Spread">The scheme spreads the non-participants' part over the participants instead of covering it by funds.</param>
 public sealed record CashierStatement(
     MunicipalityCode Cashier,
@@ -26,13 +32,14 @@ public sealed record CashierStatement(
     public Money PaidOutTotal => Money.Sum(PaidOut.Values);
     public Money Balance => CollectedTotal + CoveredTotal - PaidOutTotal;
 
-    /// <summary>The statement of a run from its entries and the gap figures that go with them.</summary>
+    /// <summary>The statement of a run from its entries, the gap figures that go with them and what the year's earlier statements reported.</summary>
     public static CashierStatement Of(
         CashierFlow flow, FixedBudgetPool pool, IEnumerable<Entry> entries,
-        IReadOnlyDictionary<MunicipalityCode, Money> gap, IReadOnlyList<(string Fund, Money Amount)> covered)
+        IReadOnlyDictionary<MunicipalityCode, Money> gap, IReadOnlyList<(string Fund, Money Amount)> covered, StatedSoFar soFar)
     {
         ArgumentNullException.ThrowIfNull(flow);
         ArgumentNullException.ThrowIfNull(pool);
+        ArgumentNullException.ThrowIfNull(soFar);
         var collected = entries
             .GroupBy(e => (e.Municipality, e.Kind))
             .Select(g => (g.Key.Municipality, g.Key.Kind, Amount: Money.Sum(g.Select(e => e.Amount))))
@@ -40,8 +47,9 @@ public sealed record CashierStatement(
             .OrderBy(c => c.Municipality).ThenBy(c => c.Kind)
             .ToList();
         var available = Money.Sum(collected.Select(c => c.Amount)) + Money.Sum(covered.Select(c => c.Amount));
+        var paidThrough = CashierSplit.Payouts(soFar.Available + available, pool.Hosts.Weights);
         return new CashierStatement(
             flow.Cashier, collected, gap, covered, flow.NonParticipants == NonParticipants.Spread,
-            CashierSplit.Payouts(available, pool.Hosts.Weights));
+            paidThrough.ToDictionary(p => p.Key, p => p.Value - soFar.PaidOut.GetValueOrDefault(p.Key)));
     }
 }

@@ -11,7 +11,8 @@ namespace Beschikbaarheid.Core.Settlement;
 /// </summary>
 public static class RunPlans
 {
-    public static SettlementPlan WithCorrections(Scheme scheme, SettlementPlan month, IReadOnlyList<Entry> corrections)
+    /// <param name="statedSoFar">For the cashier flow: what the year's earlier statements reported.</param>
+    public static SettlementPlan WithCorrections(Scheme scheme, SettlementPlan month, IReadOnlyList<Entry> corrections, StatedSoFar? statedSoFar = null)
     {
         ArgumentNullException.ThrowIfNull(scheme);
         ArgumentNullException.ThrowIfNull(month);
@@ -20,7 +21,7 @@ public static class RunPlans
         var entries = month.Entries.Concat(corrections).ToList();
         var plan = month with { Invoices = Invoicing.Drafts(scheme, terms.Flow, entries), Entries = entries };
         return terms is { Flow: CashierFlow flow, Pool: FixedBudgetPool pool } && month.CashierMonth is { } figures
-            ? plan with { Statement = CashierStatement.Of(flow, pool, entries, figures.GapParts, figures.Covered) }
+            ? plan with { Statement = CashierStatement.Of(flow, pool, entries, figures.GapParts, figures.Covered, statedSoFar ?? StatedSoFar.Nothing) }
             : plan;
     }
 
@@ -51,7 +52,7 @@ public static class RunPlans
         {
             return plan;
         }
-        var soFar = statedSoFar ?? new StatedSoFar(new Dictionary<MunicipalityCode, Money>(), new Dictionary<string, Money>());
+        var soFar = statedSoFar ?? StatedSoFar.Nothing;
         var gap = cashierYear.GapParts.Keys.Union(soFar.Gap.Keys)
             .Select(m => KeyValuePair.Create(m, cashierYear.GapParts.GetValueOrDefault(m) - soFar.Gap.GetValueOrDefault(m)))
             .Where(g => g.Value != Money.Zero)
@@ -59,9 +60,16 @@ public static class RunPlans
         var covered = cashierYear.Covered
             .Select(c => (c.Fund, c.Amount - soFar.Covered.GetValueOrDefault(c.Fund)))
             .ToList();
-        return plan with { Statement = CashierStatement.Of(flow, pool, final, gap, covered) };
+        return plan with { Statement = CashierStatement.Of(flow, pool, final, gap, covered, soFar) };
     }
 }
 
-/// <summary>What a cashier's earlier statements of a year reported: the gap per municipality and the cover per fund.</summary>
-public sealed record StatedSoFar(IReadOnlyDictionary<MunicipalityCode, Money> Gap, IReadOnlyDictionary<string, Money> Covered);
+/// <summary>
+/// What a cashier's earlier statements of a year reported: the gap per municipality, the cover per fund, what
+/// was available to pay out (collected + covered) and what each host location was paid.
+/// </summary>
+public sealed record StatedSoFar(
+    IReadOnlyDictionary<MunicipalityCode, Money> Gap, IReadOnlyDictionary<string, Money> Covered, Money Available, IReadOnlyDictionary<SchoolLocationId, Money> PaidOut)
+{
+    public static StatedSoFar Nothing { get; } = new(new Dictionary<MunicipalityCode, Money>(), new Dictionary<string, Money>(), Money.Zero, new Dictionary<SchoolLocationId, Money>());
+}

@@ -51,20 +51,22 @@ internal static class CashierStatements
             rows.Where(r => r.Section == "uitbetaald").ToDictionary(r => StoredCodes.School(r.Brin!, r.Vestiging!), r => new Money(r.Amount)));
     }
 
-    /// <summary>The gap and cover the statements of the runs stored under periods in [from, until) reported.</summary>
+    /// <summary>What the statements of the runs stored under periods in [from, until) reported: gap, cover, available and paid out.</summary>
     public static async Task<StatedSoFar> SoFarAsync(DbConnection connection, string schemeId, string from, string until)
     {
-        var rows = (await connection.QueryAsync<(string Section, string Party, long Amount)>(
+        var rows = (await connection.QueryAsync<(string Section, string Party, string? Brin, string? Vestiging, long Amount)>(
             """
-            SELECT c.section, c.party, SUM(c.amount_cents)
+            SELECT c.section, CASE WHEN c.section = 'tekort' OR c.section = 'dekking' THEN c.party ELSE '' END, c.brin, c.vestiging, SUM(c.amount_cents)
             FROM cashier_lines c JOIN settlement_runs r ON r.id = c.run_id
-            WHERE r.scheme_id = @schemeId AND r.period >= @from AND r.period < @until AND c.section IN ('tekort', 'dekking')
-            GROUP BY c.section, c.party
+            WHERE r.scheme_id = @schemeId AND r.period >= @from AND r.period < @until AND c.section IN ('tekort', 'dekking', 'ontvangen', 'uitbetaald')
+            GROUP BY c.section, CASE WHEN c.section = 'tekort' OR c.section = 'dekking' THEN c.party ELSE '' END, c.brin, c.vestiging
             """,
             new { schemeId, from, until }).ConfigureAwait(false)).ToList();
         return new StatedSoFar(
             rows.Where(r => r.Section == "tekort").ToDictionary(r => MunicipalityCode.Parse(r.Party), r => new Money(r.Amount)),
-            rows.Where(r => r.Section == "dekking").ToDictionary(r => r.Party, r => new Money(r.Amount)));
+            rows.Where(r => r.Section == "dekking").ToDictionary(r => r.Party, r => new Money(r.Amount)),
+            new Money(rows.Where(r => r.Section is "ontvangen" or "dekking").Sum(r => r.Amount)),
+            rows.Where(r => r.Section == "uitbetaald").ToDictionary(r => StoredCodes.School(r.Brin!, r.Vestiging!), r => new Money(r.Amount)));
     }
 
     private static (string Section, string Party, string? Kind, string? Brin, string? Vestiging, long Amount) Row(

@@ -108,7 +108,8 @@ public sealed class SettlementService(
             logger.LogWarning("{Scheme} {Period}: no eligible children, nothing issued", scheme.Id, period);
             return new SettleOutcome(scheme.Id, period, SettleStatus.NothingEligible, null, []) { Notes = notes };
         }
-        var plan = RunPlans.WithCorrections(scheme, month, corrections);
+        var soFar = month.CashierMonth is null ? null : await store.StatedSoFarAsync(scheme.Id, period.Year, cancellationToken).ConfigureAwait(false);
+        var plan = RunPlans.WithCorrections(scheme, month, corrections, soFar);
 
         progress?.Report($"storing {plan.Invoices.Count} invoices");
         var outcome = await store.IssueAsync(

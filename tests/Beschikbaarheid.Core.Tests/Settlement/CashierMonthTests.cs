@@ -94,4 +94,34 @@ public class CashierMonthTests
             });
         Check.QuickThrowOnFailure(property);
     }
+
+    [Fact]
+    public void HostsByFixedAmounts_ArePaidExactlyTheirAmountsOverTheYear_AndEveryMonthPaysOutWhatItMadeAvailable()
+    {
+        // € 1,000.01 = 100,001 cents, all participants: Groningen 2 : Het Hogeland 1 = 66,667 / 33,334 (the odd cent to the larger remainder).
+        // Hosts by fixed amounts € 750.01 and € 250.00. Month by month 1/12 of 100,001 does not divide 3 : 1 evenly, but paid cumulatively
+        // each host ends the year on exactly its amount: 75,001 and 25,000.
+        var location = SchemeBuilder.Location("25XX00");
+        var other = SchemeBuilder.Location("25XX01");
+        var pool = new FixedBudgetPool(new Dictionary<int, Money> { [2026] = new(100_001) },
+            new HostsByAmounts(new Dictionary<SchoolLocationId, Money> { [location] = new(75_001), [other] = new(25_000) }));
+        var flow = new CashierFlow(Groningen, NonParticipants.Gap, []);
+        var year = CashierSplit.Annual(new Money(100_001), new Dictionary<MunicipalityCode, decimal> { [Groningen] = 2, [HetHogeland] = 1 },
+            new HashSet<MunicipalityCode> { Groningen, HetHogeland }, NonParticipants.Gap, []);
+        var soFar = StatedSoFar.Nothing;
+        for (var k = 1; k <= 12; k++)
+        {
+            var month = year.Month(k);
+            var entries = month.Contributions.Select(c => new Entry(c.Key, location, new SettledPeriod(2026, k), SettlementKind.Voorschot, 1m, c.Value)).ToList();
+            var statement = CashierStatement.Of(flow, pool, entries, month.GapParts, month.Covered, soFar);
+            Assert.Equal(Money.Zero, statement.Balance);
+            soFar = soFar with
+            {
+                Available = soFar.Available + statement.CollectedTotal + statement.CoveredTotal,
+                PaidOut = statement.PaidOut.ToDictionary(p => p.Key, p => p.Value + soFar.PaidOut.GetValueOrDefault(p.Key)),
+            };
+        }
+        Assert.Equal(new Money(75_001), soFar.PaidOut[location]);
+        Assert.Equal(new Money(25_000), soFar.PaidOut[other]);
+    }
 }

@@ -54,7 +54,7 @@ public abstract class CashierStoreTests<TDatabase> : IAsyncLifetime where TDatab
         {
             Entries = entries,
             Statement = CashierStatement.Of(flow, (FixedBudgetPool)scheme.TermsFor(2026).Pool, entries,
-                new Dictionary<MunicipalityCode, Money> { [Arnhem] = new(10_000) }, [("VSV-middelen", new Money(8_333))]),
+                new Dictionary<MunicipalityCode, Money> { [Arnhem] = new(10_000) }, [("VSV-middelen", new Money(8_333))], StatedSoFar.Nothing),
         };
     }
 
@@ -79,6 +79,8 @@ public abstract class CashierStoreTests<TDatabase> : IAsyncLifetime where TDatab
         Assert.Equal(["GM0268-2026-00001"], year.Invoices![Beuningen]);
         var soFar = await store.StatedSoFarAsync("kassier", 2026);
         Assert.Equal((new Money(10_000), new Money(8_333)), (soFar.Gap[Arnhem], soFar.Covered["VSV-middelen"]));
+        // Available so far 90,000 + 8,333 = 98,333, paid out as 49,167 and 49,166.
+        Assert.Equal((new Money(98_333), new Money(49_167)), (soFar.Available, soFar.PaidOut[StMaarten]));
     }
 
     [Fact]
