@@ -5,9 +5,6 @@ using Beschikbaarheid.Data.Settlement;
 
 namespace Beschikbaarheid.Worker.Application;
 
-/// <summary>A scheme refers to municipalities or schools the database does not know, or cannot be settled as asked.</summary>
-public sealed class SettlementRejectedException(string message) : Exception(message);
-
 /// <summary>
 /// What a scheme's settlement of a funding year is computed from, loaded in a few set-based queries; the
 /// same inputs serve every month of the year, so earlier months can be computed again for corrections.
