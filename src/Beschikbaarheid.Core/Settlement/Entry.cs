@@ -47,4 +47,8 @@ public sealed record Entry(
     Money Amount,
     bool Estimated = false,
     string? Reference = null,
-    string? Invoice = null);
+    string? Invoice = null)
+{
+    /// <summary>A year end refers to several invoices: written in one reference, separated by this.</summary>
+    public const string ReferenceSeparator = ", ";
+}

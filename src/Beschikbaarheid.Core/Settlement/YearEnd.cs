@@ -27,7 +27,7 @@ public static class YearEnd
                 .Where(e => e.Invoice is not null)
                 .GroupBy(e => e.Municipality)
                 .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(e => e.Invoice!).Distinct().Order(StringComparer.Ordinal).ToList()))
-            .ToDictionary(r => r.Key, r => string.Join(", ", r.Value));
+            .ToDictionary(r => r.Key, r => string.Join(Entry.ReferenceSeparator, r.Value));
 
         var differences = now.Select(g => g.Key).Union(then.Select(g => g.Key))
             .Select(key => (key, Difference: Money.Sum(now[key].Select(e => e.Amount)) - Money.Sum(then[key].Select(e => e.Amount))))

@@ -19,6 +19,18 @@ public sealed class SqlServerConnectionFactory : IConnectionFactory
     /// <exception cref="ArgumentException">The connection string is empty or malformed; the message names the problem, never the password.</exception>
     public SqlServerConnectionFactory(string connectionString)
     {
+        var builder = WithDefaults(connectionString);
+        _connectionString = builder.ConnectionString;
+        _describe = $"SQL Server {builder.DataSource}, database {(string.IsNullOrEmpty(builder.InitialCatalog) ? "(default)" : builder.InitialCatalog)}";
+    }
+
+    /// <summary>
+    /// The connection string checked and completed: a short connect timeout unless it names one, and no
+    /// driver retries (whole units of work are retried by the engine instead).
+    /// </summary>
+    /// <exception cref="ArgumentException">The connection string is empty, malformed or names no server.</exception>
+    public static SqlConnectionStringBuilder WithDefaults(string connectionString)
+    {
         if (string.IsNullOrWhiteSpace(connectionString))
         {
             throw new ArgumentException("The SQL Server connection string is empty: set ConnectionStrings:Beschikbaarheid.", (Exception?)null);
@@ -40,10 +52,8 @@ public sealed class SqlServerConnectionFactory : IConnectionFactory
         {
             builder.ConnectTimeout = DefaultConnectTimeoutSeconds;
         }
-        // Every settlement step is one short transaction; retries of whole units of work are ours (Polly), not the driver's.
         builder.ConnectRetryCount = 0;
-        _connectionString = builder.ConnectionString;
-        _describe = $"SQL Server {builder.DataSource}, database {(string.IsNullOrEmpty(builder.InitialCatalog) ? "(default)" : builder.InitialCatalog)}";
+        return builder;
     }
 
     public DatabaseProvider Provider => DatabaseProvider.SqlServer;

@@ -70,7 +70,7 @@ public static class InvoiceWorkbook
             XlsxCell.Formula($"SUM(E{firstLine}:E{lastLine})", invoice.Total.Euros, XlsxStyle.EuroBold));
         var settles = invoice.Lines
             .Where(l => l.Kind is SettlementKind.Vaststelling or SettlementKind.Creditnota && l.Reference is not null)
-            .SelectMany(l => l.Reference!.Split(", "))
+            .SelectMany(l => l.Reference!.Split(Entry.ReferenceSeparator))
             .Distinct()
             .Order(StringComparer.Ordinal)
             .ToList();

@@ -66,7 +66,7 @@ public sealed class YearEndService(
         }
 
         var settled = await store.LoadYearAsync(scheme.Id, year, cancellationToken).ConfigureAwait(false);
-        var revision = await closures.FinalizationsAsync(scheme.Id, year, cancellationToken).ConfigureAwait(false) + 1;
+        var revision = events.Count(e => e.Event == YearClosures.Finalized) + 1;
         var plan = RunPlans.YearEnd(
             scheme, year, MonthlySettlement.BasisUnitOf(scheme.TermsFor(year)), MonthlySettlement.Annual(scheme, year, loaded), settled, revision,
             MonthlySettlement.CashierYearOf(scheme, year, loaded), await store.StatedSoFarAsync(scheme.Id, year, cancellationToken).ConfigureAwait(false));

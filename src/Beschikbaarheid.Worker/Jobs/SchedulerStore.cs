@@ -39,7 +39,8 @@ public static class SchedulerStore
         });
         quartz.UsePersistentStore(store =>
         {
-            store.UseSqlServer(SqlClientFactory.Instance, connectionString!);
+            // The same checked connection string, with the same short connect timeout, as the engine's own connections.
+            store.UseSqlServer(SqlClientFactory.Instance, Data.Database.SqlServerConnectionFactory.WithDefaults(connectionString!).ConnectionString);
             store.UseClustering(c =>
             {
                 c.CheckinInterval = TimeSpan.FromSeconds(20);

@@ -1,5 +1,4 @@
 using Beschikbaarheid.Data.Database;
-using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 
 namespace Beschikbaarheid.Worker.Tests.Cli;
@@ -35,12 +34,7 @@ public sealed class ProductionTests : IDisposable
         Assert.Equal(20, ConnectTimeoutOf("Server=tcp:db.example,1433;Database=b;Integrated Security=true;Connect Timeout=20"));
     }
 
-    private static int ConnectTimeoutOf(string connectionString)
-    {
-        var factory = new SqlServerConnectionFactory(connectionString);
-        var field = typeof(SqlServerConnectionFactory).GetField("_connectionString", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!;
-        return new SqlConnectionStringBuilder((string)field.GetValue(factory)!).ConnectTimeout;
-    }
+    private static int ConnectTimeoutOf(string connectionString) => SqlServerConnectionFactory.WithDefaults(connectionString).ConnectTimeout;
 
     [Fact]
     public async Task TwoProcesses_SettlingOneMonthAtTheSameMoment_IssueOneSetWithGaplessNumbers()

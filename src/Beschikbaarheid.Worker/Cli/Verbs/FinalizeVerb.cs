@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
-using Beschikbaarheid.Core.Arithmetic;
 using Beschikbaarheid.Worker.Application;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
@@ -33,14 +31,13 @@ internal static class FinalizeVerb
                     + $"To settle later data: reopen --scheme {outcome.SchemeId} --year {outcome.Year} --reason TEXT, then finalize.");
                 return ExitCodes.Ok;
             }
-            var dutch = CultureInfo.GetCultureInfo("nl-NL");
             var table = new Table().AddColumns("Gemeente", "Jaarbedrag", "Eindafrekening", "Document");
             var invoiceOf = settlement.Invoices.ToDictionary(i => i.Debtor);
             foreach (var row in settlement.Allocation)
             {
                 table.AddRow(
                     Markup.Escape(settlement.Municipalities.TryGetValue(row.Municipality, out var m) ? $"{m.Name} ({row.Municipality})" : row.Municipality.Value),
-                    Euro(row.AnnualProjection, dutch), Euro(row.Month, dutch),
+                    Summary.Euro(row.AnnualProjection), Summary.Euro(row.Month),
                     invoiceOf.TryGetValue(row.Municipality, out var invoice) ? $"{(invoice.IsCreditNote ? "creditnota" : "factuur")} {invoice.Number}" : row.Invoiced ? "niets te verrekenen" : "eigen aandeel");
             }
             AnsiConsole.Write(table);
@@ -51,6 +48,4 @@ internal static class FinalizeVerb
         }, cancellationToken));
         return command;
     }
-
-    private static string Euro(Money amount, CultureInfo dutch) => "€ " + amount.Euros.ToString("#,##0.00", dutch);
 }

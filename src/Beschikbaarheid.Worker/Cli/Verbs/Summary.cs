@@ -57,5 +57,5 @@ internal static class Summary
         Console.WriteLine($"Files: {Path.GetDirectoryName(outcome.Files[0])}");
     }
 
-    private static string Euro(Money amount) => "€ " + amount.Euros.ToString("#,##0.00", Dutch);
+    public static string Euro(Money amount) => "€ " + amount.Euros.ToString("#,##0.00", Dutch);
 }
