@@ -90,18 +90,17 @@ public sealed class Workspace : IDisposable
 
     public Task<(int ExitCode, string Out, string Error)> RunAsync(params string[] args) => RunAsync(null, args);
 
-    /// <summary>Starts the executable and returns once it has written a stderr line containing <paramref name="awaited"/>; the caller stops it.</summary>
-    public async Task<Process> StartAsync(IReadOnlyDictionary<string, string>? environment, string awaited, params string[] args)
+    /// <summary>
+    /// Starts a program of the test output folder (<c>beschikbaarheid.dll</c>, or the test-only fault host) and
+    /// returns once it has written a stderr line containing <paramref name="awaited"/>; the caller stops it.
+    /// </summary>
+    public async Task<Process> StartAsync(string program, string awaited, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Folder, RedirectStandardError = true, RedirectStandardOutput = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "beschikbaarheid.dll"));
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, program));
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
-        }
-        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
-        {
-            start.Environment[key] = value;
         }
         var process = Process.Start(start)!;
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));

@@ -11,6 +11,57 @@ internal static class SqlDialect
         _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, null),
     };
 
+    /// <summary>Makes a scheme's lock row when it is missing; run outside the transaction, so a race to make it only ever loses a no-op.</summary>
+    public static string EnsureSchemeLockRow(DatabaseProvider provider) => provider switch
+    {
+        DatabaseProvider.SqlServer => """
+            INSERT INTO scheme_locks (scheme_id) SELECT @schemeId
+            WHERE NOT EXISTS (SELECT 1 FROM scheme_locks WITH (UPDLOCK, HOLDLOCK) WHERE scheme_id = @schemeId)
+            """,
+        _ => "INSERT INTO scheme_locks (scheme_id) VALUES (@schemeId) ON CONFLICT (scheme_id) DO NOTHING",
+    };
+
+    /// <summary>
+    /// Takes a scheme's lock in the current transaction, held until it ends. SQLite's BEGIN IMMEDIATE already
+    /// holds the file's write lock, so there the statement only checks that the row is there.
+    /// </summary>
+    public static string LockScheme(DatabaseProvider provider) => provider switch
+    {
+        DatabaseProvider.Sqlite => "SELECT scheme_id FROM scheme_locks WHERE scheme_id = @schemeId",
+        DatabaseProvider.SqlServer => "SELECT scheme_id FROM scheme_locks WITH (UPDLOCK, HOLDLOCK) WHERE scheme_id = @schemeId",
+        _ => "SELECT scheme_id FROM scheme_locks WHERE scheme_id = @schemeId FOR UPDATE",
+    };
+
+    /// <summary>
+    /// Makes an issuer's number sequence of a year when it is missing, inside the issuing transaction. Two
+    /// schemes with one issuer can issue at once (each holds only its own lock): the loser of the race waits
+    /// for the winner's commit and then finds the row, on every provider at its default isolation level.
+    /// </summary>
+    public static string EnsureInvoiceSequence(DatabaseProvider provider) => provider switch
+    {
+        DatabaseProvider.SqlServer => """
+            INSERT INTO invoice_sequences (issuer, year, last_number) SELECT @Issuer, @Year, 0
+            WHERE NOT EXISTS (SELECT 1 FROM invoice_sequences WITH (UPDLOCK, HOLDLOCK) WHERE issuer = @Issuer AND year = @Year)
+            """,
+        _ => "INSERT INTO invoice_sequences (issuer, year, last_number) VALUES (@Issuer, @Year, 0) ON CONFLICT (issuer, year) DO NOTHING",
+    };
+
+    /// <summary>
+    /// A table expression of a scheme's school locations (columns <c>brin</c>, <c>vestiging</c>) from the JSON
+    /// parameter <c>@Schools</c> made by <see cref="SchoolsParameter"/>: the list travels with the query, so a
+    /// query of one process never sees another's list, and the join stays one set-based query.
+    /// </summary>
+    public static string SchoolList(DatabaseProvider provider) => provider switch
+    {
+        DatabaseProvider.Sqlite => "(SELECT json_extract(value, '$.brin') AS brin, json_extract(value, '$.vestiging') AS vestiging FROM json_each(@Schools))",
+        DatabaseProvider.SqlServer => "(SELECT brin, vestiging FROM OPENJSON(@Schools) WITH (brin CHAR(4) '$.brin', vestiging CHAR(2) '$.vestiging'))",
+        _ => "(SELECT brin, vestiging FROM json_to_recordset(CAST(@Schools AS json)) AS s (brin TEXT, vestiging TEXT))",
+    };
+
+    /// <summary>The value of <c>@Schools</c> for <see cref="SchoolList"/>.</summary>
+    public static string SchoolsParameter(IEnumerable<Core.Registry.SchoolLocationId> schools) =>
+        System.Text.Json.JsonSerializer.Serialize(schools.Select(s => new Dictionary<string, string> { ["brin"] = s.Brin, ["vestiging"] = s.Vestiging }));
+
     /// <summary>
     /// A value as the provider's parameter wants it: SQLite keeps dates as ISO text, SQL Server takes
     /// DATE as DateTime; a missing value is DBNull for both.

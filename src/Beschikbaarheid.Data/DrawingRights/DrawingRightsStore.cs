@@ -7,45 +7,46 @@ using Dapper;
 namespace Beschikbaarheid.Data.DrawingRights;
 
 /// <summary>
-/// Stores a scheme's drawing rights of a funding year with their steps. Recomputing the year replaces its
-/// rows in one transaction; board transfers are kept in their own table and never touch these figures.
+/// Stores a scheme's drawing rights of a funding year with their steps, in the unit of work's transaction
+/// under the scheme's lock. Recomputing the year replaces its rows; board transfers are kept in their own
+/// table and never touch these figures.
 /// </summary>
-public sealed class DrawingRightsStore(IConnectionFactory connections)
+public static class DrawingRightsStore
 {
-    public async Task SaveAsync(string schemeId, int year, IReadOnlyList<DrawingRight> rights, DateTimeOffset computedAt, CancellationToken cancellationToken = default)
+    public static async Task SaveAsync(SchemeTransaction session, int year, IReadOnlyList<DrawingRight> rights, DateTimeOffset computedAt, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(rights);
         DapperSetup.EnsureRegistered();
-        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await connection.ExecuteAsync("DELETE FROM drawing_rights WHERE scheme_id = @schemeId AND year = @year", new { schemeId, year }, transaction).ConfigureAwait(false);
-        using (var insert = new RepeatedCommand(connection, transaction, connections.Provider, Insert, Parameters))
+        var schemeId = session.SchemeId;
+        await session.Connection.ExecuteAsync("DELETE FROM drawing_rights WHERE scheme_id = @schemeId AND year = @year", new { schemeId, year }, session.Transaction).ConfigureAwait(false);
+        using var insert = new RepeatedCommand(session, Insert);
+        foreach (var r in rights)
         {
-            foreach (var r in rights)
-            {
-                await insert.ExecuteAsync(
-                    [
-                        schemeId, year, r.School.Brin, r.School.Vestiging, r.Category, r.HistoricalHours, r.BaseFte, r.PupilsNow, r.PupilsThen,
-                        r.PupilsEstimated, r.GrowthFactor, r.UpliftFactor, r.Fixed, r.CapFactor, r.Fte, r.Budget.Cents, computedAt,
-                    ],
-                    cancellationToken).ConfigureAwait(false);
-            }
+            await insert.ExecuteAsync(
+                [
+                    ("SchemeId", schemeId), ("Year", year), ("Brin", r.School.Brin), ("Vestiging", r.School.Vestiging), ("Category", r.Category),
+                    ("Hours", r.HistoricalHours), ("BaseFte", r.BaseFte), ("PupilsNow", r.PupilsNow), ("PupilsThen", r.PupilsThen),
+                    ("Estimated", r.PupilsEstimated), ("Growth", r.GrowthFactor), ("Uplift", r.UpliftFactor), ("Fixed", r.Fixed), ("Cap", r.CapFactor),
+                    ("Fte", r.Fte), ("Budget", r.Budget.Cents), ("ComputedAt", computedAt),
+                ],
+                cancellationToken).ConfigureAwait(false);
         }
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<IReadOnlyList<DrawingRight>> LoadAsync(string schemeId, int year, CancellationToken cancellationToken = default)
+    public static async Task<IReadOnlyList<DrawingRight>> LoadAsync(SchemeTransaction session, int year, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(session);
         DapperSetup.EnsureRegistered();
-        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<Row>(
+        var schemeId = session.SchemeId;
+        var rows = await session.Connection.QueryAsync<Row>(
             """
             SELECT brin, vestiging, category, historical_hours AS historicalhours, base_fte AS basefte, pupils_now AS pupilsnow,
                    pupils_then AS pupilsthen, pupils_estimated AS pupilsestimated, growth_factor AS growthfactor, uplift_factor AS upliftfactor,
                    fixed, cap_factor AS capfactor, fte, budget_cents AS budgetcents
             FROM drawing_rights WHERE scheme_id = @schemeId AND year = @year
             ORDER BY brin, vestiging, category
-            """, new { schemeId, year }).ConfigureAwait(false);
+            """, new { schemeId, year }, session.Transaction).ConfigureAwait(false);
         return rows.Select(r => r.ToRight()).ToList();
     }
 
@@ -56,8 +57,6 @@ public sealed class DrawingRightsStore(IConnectionFactory connections)
             @Estimated, @Growth, @Uplift, @Fixed, @Cap, @Fte, @Budget, @ComputedAt)
         """;
 
-    private static readonly string[] Parameters =
-        ["SchemeId", "Year", "Brin", "Vestiging", "Category", "Hours", "BaseFte", "PupilsNow", "PupilsThen", "Estimated", "Growth", "Uplift", "Fixed", "Cap", "Fte", "Budget", "ComputedAt"];
 
     private sealed class Row
     {

@@ -15,7 +15,7 @@ namespace Beschikbaarheid.Data.DrawingRights;
 /// checked against the stored drawing rights of its year (step 9 of DOMAIN "Trekkingsrecht"); one bad row
 /// and nothing is imported.
 /// </summary>
-public sealed class TransferImporter(IConnectionFactory connections, DrawingRightsStore rights, RegistryReader registry, TimeProvider clock)
+public sealed class TransferImporter(SchemeLocks locks, RegistryReader registry, TimeProvider clock)
 {
     public static readonly string[] Columns = ["jaar", "bestuursnummer", "categorie", "van_brin", "van_vestiging", "naar_brin", "naar_vestiging", "fte"];
 
@@ -58,10 +58,13 @@ public sealed class TransferImporter(IConnectionFactory connections, DrawingRigh
             errors.Add(new RowError(file, 2, "the file has a header but no data rows"));
         }
 
+        // The drawing rights the transfers are checked against are read under the scheme's lock, in the
+        // transaction that records the transfers: a recomputation cannot slip in between.
+        await using var session = await locks.AcquireAsync(schemeId, cancellationToken).ConfigureAwait(false);
         foreach (var year in rows.Select(r => r.Transfer.Year).Distinct().Order())
         {
             var ofYear = rows.Where(r => r.Transfer.Year == year).ToList();
-            var computed = await rights.LoadAsync(schemeId, year, cancellationToken).ConfigureAwait(false);
+            var computed = await DrawingRightsStore.LoadAsync(session, year, cancellationToken).ConfigureAwait(false);
             if (computed.Count == 0)
             {
                 errors.AddRange(ofYear.Select(r => new RowError(file, r.Line, $"no drawing rights of {schemeId} for {year} to transfer from; compute them first")));
@@ -75,24 +78,25 @@ public sealed class TransferImporter(IConnectionFactory connections, DrawingRigh
             throw new InputRejectedException(file, errors.OrderBy(e => e.Line).ToList());
         }
 
-        DapperSetup.EnsureRegistered();
-        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         foreach (var year in rows.Select(r => r.Transfer.Year).Distinct())
         {
-            await connection.ExecuteAsync("DELETE FROM board_transfers WHERE scheme_id = @schemeId AND year = @year", new { schemeId, year }, transaction).ConfigureAwait(false);
+            await session.Connection.ExecuteAsync("DELETE FROM board_transfers WHERE scheme_id = @schemeId AND year = @year", new { schemeId, year }, session.Transaction).ConfigureAwait(false);
         }
-        using (var insert = new RepeatedCommand(connection, transaction, connections.Provider, Insert, Parameters))
+        using (var insert = new RepeatedCommand(session, Insert))
         {
             var now = clock.GetUtcNow();
             foreach (var (line, t) in rows)
             {
                 await insert.ExecuteAsync(
-                    [schemeId, t.Year, t.BoardNumber, t.Category, t.From.Brin, t.From.Vestiging, t.To.Brin, t.To.Vestiging, t.Fte, file, line, now],
+                    [
+                        ("SchemeId", schemeId), ("Year", t.Year), ("Board", t.BoardNumber), ("Category", t.Category), ("FromBrin", t.From.Brin),
+                        ("FromVestiging", t.From.Vestiging), ("ToBrin", t.To.Brin), ("ToVestiging", t.To.Vestiging), ("Fte", t.Fte), ("File", file),
+                        ("Line", line), ("At", now),
+                    ],
                     cancellationToken).ConfigureAwait(false);
             }
         }
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await session.CommitAsync(cancellationToken).ConfigureAwait(false);
         return rows.Count;
     }
 
@@ -139,5 +143,4 @@ public sealed class TransferImporter(IConnectionFactory connections, DrawingRigh
         VALUES (@SchemeId, @Year, @Board, @Category, @FromBrin, @FromVestiging, @ToBrin, @ToVestiging, @Fte, @File, @Line, @At)
         """;
 
-    private static readonly string[] Parameters = ["SchemeId", "Year", "Board", "Category", "FromBrin", "FromVestiging", "ToBrin", "ToVestiging", "Fte", "File", "Line", "At"];
 }

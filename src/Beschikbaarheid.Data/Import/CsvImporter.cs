@@ -39,10 +39,11 @@ public sealed class CsvImporter(IConnectionFactory connections, TimeProvider clo
             DapperSetup.EnsureRegistered();
             await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
             var known = kind == ImportKind.Gemeenten ? null : await LoadKnownAsync(connection, countingDates ?? []).ConfigureAwait(false);
-            var stored = await table.StoredKeysAsync(connection).ConfigureAwait(false);
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            using var insert = new RepeatedCommand(connection, transaction, connections.Provider, table.InsertSql, table.Parameters);
-            using var update = new RepeatedCommand(connection, transaction, connections.Provider, table.UpdateSql, table.Parameters);
+            // Read in the transaction that writes: a file imported at the same moment by another process cannot slip in between.
+            var stored = await table.StoredKeysAsync(connection, transaction).ConfigureAwait(false);
+            using var insert = new RepeatedCommand(connection, transaction, connections.Provider, table.InsertSql);
+            using var update = new RepeatedCommand(connection, transaction, connections.Provider, table.UpdateSql);
 
             var errors = new List<RowError>();
             var lineOfKey = new Dictionary<string, int>(StringComparer.Ordinal);

@@ -11,9 +11,8 @@ internal sealed record ImportTable(
     string[] Columns,
     Func<CsvRow, KnownCodes?, List<string>, object?> Parse,
     Func<object, string> Key,
-    Func<DbConnection, Task<HashSet<string>>> StoredKeysAsync,
-    string[] Parameters,
-    Func<object, object?[]> Values,
+    Func<DbConnection, DbTransaction, Task<HashSet<string>>> StoredKeysAsync,
+    Func<object, (string Name, object? Value)[]> Values,
     string InsertSql,
     string UpdateSql);
 
@@ -38,9 +37,8 @@ internal static class ImportTables
         RowParsers.GemeentenColumns,
         (row, _, reasons) => RowParsers.Municipality(row, reasons),
         r => ((Municipality)r).Code.Value,
-        async c => (await c.QueryAsync<string>("SELECT code FROM municipalities").ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal),
-        ["Code", "Name", "Address", "PostalCode", "City"],
-        r => r is Municipality m ? [m.Code.Value, m.Name, m.Address, m.PostalCode, m.City] : [],
+        async (c, t) => (await c.QueryAsync<string>("SELECT code FROM municipalities", transaction: t).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal),
+        r => r is Municipality m ? [("Code", m.Code.Value), ("Name", m.Name), ("Address", m.Address), ("PostalCode", m.PostalCode), ("City", m.City)] : [],
         "INSERT INTO municipalities (code, name, address, postal_code, city) VALUES (@Code, @Name, @Address, @PostalCode, @City)",
         "UPDATE municipalities SET name = @Name, address = @Address, postal_code = @PostalCode, city = @City WHERE code = @Code");
 
@@ -48,10 +46,11 @@ internal static class ImportTables
         RowParsers.ScholenColumns,
         (row, known, reasons) => RowParsers.School(row, known!, reasons),
         r => ((SchoolLocation)r).Id.ToString(),
-        async c => (await c.QueryAsync<(string Brin, string Vestiging)>("SELECT brin, vestiging FROM school_locations").ConfigureAwait(false))
+        async (c, t) => (await c.QueryAsync<(string Brin, string Vestiging)>("SELECT brin, vestiging FROM school_locations", transaction: t).ConfigureAwait(false))
             .Select(s => s.Brin + s.Vestiging).ToHashSet(StringComparer.Ordinal),
-        ["Brin", "Vestiging", "Name", "BoardNumber", "BoardName", "Municipality", "Sector"],
-        r => r is SchoolLocation s ? [s.Id.Brin, s.Id.Vestiging, s.Name, s.BoardNumber, s.BoardName, s.Municipality.Value, s.Sector.ToString()] : [],
+        r => r is SchoolLocation s
+            ? [("Brin", s.Id.Brin), ("Vestiging", s.Id.Vestiging), ("Name", s.Name), ("BoardNumber", s.BoardNumber), ("BoardName", s.BoardName), ("Municipality", s.Municipality.Value), ("Sector", s.Sector.ToString())]
+            : [],
         """
         INSERT INTO school_locations (brin, vestiging, name, board_number, board_name, municipality_code, sector)
         VALUES (@Brin, @Vestiging, @Name, @BoardNumber, @BoardName, @Municipality, @Sector)
@@ -65,11 +64,10 @@ internal static class ImportTables
         RowParsers.LeerlingenColumns,
         (row, known, reasons) => RowParsers.PupilCount(row, known!, reasons),
         r => PupilKey(((PupilCount)r).Peildatum, ((PupilCount)r).School.ToString(), ((PupilCount)r).Residence.Value),
-        async c => (await c.QueryAsync<(object Peildatum, string Brin, string Vestiging, string Municipality)>(
-                "SELECT peildatum, brin, vestiging, municipality_code FROM pupil_counts").ConfigureAwait(false))
+        async (c, t) => (await c.QueryAsync<(object Peildatum, string Brin, string Vestiging, string Municipality)>(
+                "SELECT peildatum, brin, vestiging, municipality_code FROM pupil_counts", transaction: t).ConfigureAwait(false))
             .Select(p => PupilKey(DbValues.Date(p.Peildatum), p.Brin + p.Vestiging, p.Municipality)).ToHashSet(StringComparer.Ordinal),
-        ["Peildatum", "Brin", "Vestiging", "Municipality", "Pupils"],
-        r => r is PupilCount p ? [p.Peildatum, p.School.Brin, p.School.Vestiging, p.Residence.Value, p.Count] : [],
+        r => r is PupilCount p ? [("Peildatum", p.Peildatum), ("Brin", p.School.Brin), ("Vestiging", p.School.Vestiging), ("Municipality", p.Residence.Value), ("Pupils", p.Count)] : [],
         """
         INSERT INTO pupil_counts (peildatum, brin, vestiging, municipality_code, pupils)
         VALUES (@Peildatum, @Brin, @Vestiging, @Municipality, @Pupils)
@@ -83,10 +81,9 @@ internal static class ImportTables
         RowParsers.BeschikkingenColumns,
         (row, known, reasons) => RowParsers.Beschikking(row, known!, reasons),
         r => ((Beschikking)r).Number,
-        async c => (await c.QueryAsync<string>("SELECT number FROM beschikkingen").ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal),
-        ["Number", "Client", "Municipality", "Brin", "Vestiging", "Provider", "Category", "Law", "HoursPerWeek", "Start", "End"],
+        async (c, t) => (await c.QueryAsync<string>("SELECT number FROM beschikkingen", transaction: t).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal),
         r => r is Beschikking b
-            ? [b.Number, b.Client, b.Residence.Value, b.School.Brin, b.School.Vestiging, b.Provider, b.Category, b.Law.ToString(), b.HoursPerWeek, b.Active.Start, b.Active.End]
+            ? [("Number", b.Number), ("Client", b.Client), ("Municipality", b.Residence.Value), ("Brin", b.School.Brin), ("Vestiging", b.School.Vestiging), ("Provider", b.Provider), ("Category", b.Category), ("Law", b.Law.ToString()), ("HoursPerWeek", b.HoursPerWeek), ("Start", b.Active.Start), ("End", b.Active.End)]
             : [],
         """
         INSERT INTO beschikkingen (number, client, municipality_code, brin, vestiging, provider, category, law, hours_per_week, start_date, end_date)

@@ -52,7 +52,7 @@ internal static class CashierStatements
     }
 
     /// <summary>What the statements of the runs stored under periods in [from, until) reported: gap, cover, available and paid out.</summary>
-    public static async Task<StatedSoFar> SoFarAsync(DbConnection connection, string schemeId, string from, string until)
+    public static async Task<StatedSoFar> SoFarAsync(DbConnection connection, DbTransaction transaction, string schemeId, string from, string until)
     {
         var rows = (await connection.QueryAsync<(string Section, string Party, string? Brin, string? Vestiging, long Amount)>(
             """
@@ -61,7 +61,7 @@ internal static class CashierStatements
             WHERE r.scheme_id = @schemeId AND r.period >= @from AND r.period < @until AND c.section IN ('tekort', 'dekking', 'ontvangen', 'uitbetaald')
             GROUP BY c.section, CASE WHEN c.section = 'tekort' OR c.section = 'dekking' THEN c.party ELSE '' END, c.brin, c.vestiging
             """,
-            new { schemeId, from, until }).ConfigureAwait(false)).ToList();
+            new { schemeId, from, until }, transaction).ConfigureAwait(false)).ToList();
         return new StatedSoFar(
             rows.Where(r => r.Section == "tekort").ToDictionary(r => MunicipalityCode.Parse(r.Party), r => new Money(r.Amount)),
             rows.Where(r => r.Section == "dekking").ToDictionary(r => r.Party, r => new Money(r.Amount)),

@@ -7,33 +7,36 @@ using Dapper;
 namespace Beschikbaarheid.Data.Settlement;
 
 /// <summary>
-/// Loads what a scheme's computation for a funding year needs in a few set-based queries: the scheme's
-/// school list is written to <c>scheme_schools</c> so beschikkingen and pupil counts load as one join each,
-/// never a query per school or per child.
+/// Loads what a scheme's computation for a funding year needs in a few set-based queries, inside the unit of
+/// work's transaction: the scheme's school list travels with each query as one JSON parameter, so
+/// beschikkingen and pupil counts load as one join each, never a query per school or per child.
 /// </summary>
-public sealed class SettlementInputReader(IConnectionFactory connections)
+public static class SettlementInputReader
 {
     /// <summary>The beschikkingen at the scheme's schools active at any day of the funding year.</summary>
-    public Task<IReadOnlyList<Beschikking>> LoadBeschikkingenAsync(Scheme scheme, int fundingYear, CancellationToken cancellationToken = default) =>
-        LoadBeschikkingenAsync(scheme, fundingYear, new DateOnly(fundingYear, 1, 1), new DateOnly(fundingYear, 12, 31), cancellationToken);
+    public static Task<IReadOnlyList<Beschikking>> LoadBeschikkingenAsync(SchemeTransaction session, Scheme scheme, int fundingYear, CancellationToken cancellationToken = default) =>
+        LoadBeschikkingenAsync(session, scheme, fundingYear, new DateOnly(fundingYear, 1, 1), new DateOnly(fundingYear, 12, 31), cancellationToken);
 
     /// <summary>The beschikkingen at the schools of the scheme's terms for <paramref name="termsYear"/>, active at any day from <paramref name="from"/> through <paramref name="through"/>.</summary>
-    public async Task<IReadOnlyList<Beschikking>> LoadBeschikkingenAsync(
-        Scheme scheme, int termsYear, DateOnly from, DateOnly through, CancellationToken cancellationToken = default)
+    public static async Task<IReadOnlyList<Beschikking>> LoadBeschikkingenAsync(
+        SchemeTransaction session, Scheme scheme, int termsYear, DateOnly from, DateOnly through, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(scheme);
-        await using var connection = await OpenWithSchoolsAsync(scheme, termsYear, cancellationToken).ConfigureAwait(false);
-
-        const string sql = """
+        DapperSetup.EnsureRegistered();
+        // The school list first: SQLite then takes it as the outer loop and looks each school up in ix_beschikkingen_school.
+        var sql = $"""
             SELECT b.number, b.client, b.municipality_code, b.brin, b.vestiging, b.provider, b.category, b.law,
                    b.hours_per_week, b.start_date, b.end_date
-            FROM beschikkingen b
-            JOIN scheme_schools s ON s.scheme_id = @Id AND s.brin = b.brin AND s.vestiging = b.vestiging
-            WHERE b.start_date <= @Through AND (b.end_date IS NULL OR b.end_date >= @From)
+            FROM {SqlDialect.SchoolList(session.Provider)} s
+            CROSS JOIN beschikkingen b
+            WHERE b.brin = s.brin AND b.vestiging = s.vestiging
+              AND b.start_date <= @Through AND (b.end_date IS NULL OR b.end_date >= @From)
             """;
         // A plain typed reader instead of Dapper's mapping: this is the one query that returns a whole
         // region's beschikkingen, and codes repeat, so each distinct code string is parsed once.
-        await using var reader = await connection.ExecuteReaderAsync(sql, new { scheme.Id, From = from, Through = through }).ConfigureAwait(false);
+        await using var reader = await session.Connection.ExecuteReaderAsync(
+            sql, new { Schools = SqlDialect.SchoolsParameter(scheme.TermsFor(termsYear).Schools), From = from, Through = through }, session.Transaction).ConfigureAwait(false);
         var municipalities = new Dictionary<string, MunicipalityCode>(StringComparer.Ordinal);
         var schools = new Dictionary<(string, string), SchoolLocationId>();
         var laws = new Dictionary<string, Law>(StringComparer.Ordinal);
@@ -65,52 +68,30 @@ public sealed class SettlementInputReader(IConnectionFactory connections)
     }
 
     /// <summary>The pupil counts at the scheme's schools on the given Peildata.</summary>
-    public async Task<IReadOnlyList<PupilCount>> LoadPupilCountsAsync(
-        Scheme scheme, int termsYear, IReadOnlyCollection<DateOnly> peildata, CancellationToken cancellationToken = default)
+    public static async Task<IReadOnlyList<PupilCount>> LoadPupilCountsAsync(
+        SchemeTransaction session, Scheme scheme, int termsYear, IReadOnlyCollection<DateOnly> peildata, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(scheme);
-        await using var connection = await OpenWithSchoolsAsync(scheme, termsYear, cancellationToken).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<(object Peildatum, string Brin, string Vestiging, string Municipality, long? Pupils)>(
-            """
+        DapperSetup.EnsureRegistered();
+        var rows = await session.Connection.QueryAsync<(object Peildatum, string Brin, string Vestiging, string Municipality, long? Pupils)>(
+            $"""
             SELECT p.peildatum, p.brin, p.vestiging, p.municipality_code, p.pupils
-            FROM pupil_counts p
-            JOIN scheme_schools s ON s.scheme_id = @Id AND s.brin = p.brin AND s.vestiging = p.vestiging
-            WHERE p.peildatum IN @Peildata
+            FROM {SqlDialect.SchoolList(session.Provider)} s
+            CROSS JOIN pupil_counts p
+            WHERE p.brin = s.brin AND p.vestiging = s.vestiging AND p.peildatum IN @Peildata
             """,
-            new { scheme.Id, Peildata = peildata.Select(d => SqlDialect.ParameterValue(connections.Provider, d)).ToList() }).ConfigureAwait(false);
+            new
+            {
+                Schools = SqlDialect.SchoolsParameter(scheme.TermsFor(termsYear).Schools),
+                Peildata = peildata.Select(d => SqlDialect.ParameterValue(session.Provider, d)).ToList(),
+            },
+            session.Transaction).ConfigureAwait(false);
         return rows.Select(r => new PupilCount(
                 DbValues.Date(r.Peildatum),
                 StoredCodes.School(r.Brin, r.Vestiging),
                 MunicipalityCode.Parse(r.Municipality),
                 r.Pupils is { } n ? (int)n : null))
             .ToList();
-    }
-
-    /// <summary>Opens a connection after writing the scheme's schools of that year to <c>scheme_schools</c>.</summary>
-    private async Task<System.Data.Common.DbConnection> OpenWithSchoolsAsync(Scheme scheme, int termsYear, CancellationToken cancellationToken)
-    {
-        DapperSetup.EnsureRegistered();
-        var terms = scheme.TermsFor(termsYear);
-        var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            await connection.ExecuteAsync("DELETE FROM scheme_schools WHERE scheme_id = @Id", new { scheme.Id }, transaction).ConfigureAwait(false);
-            using (var insert = new RepeatedCommand(connection, transaction, connections.Provider,
-                "INSERT INTO scheme_schools (scheme_id, brin, vestiging) VALUES (@Id, @Brin, @Vestiging)", ["Id", "Brin", "Vestiging"]))
-            {
-                foreach (var school in terms.Schools)
-                {
-                    await insert.ExecuteAsync([scheme.Id, school.Brin, school.Vestiging], cancellationToken).ConfigureAwait(false);
-                }
-            }
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
     }
 }

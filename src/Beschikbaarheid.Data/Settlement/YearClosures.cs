@@ -14,7 +14,7 @@ public sealed class YearClosedException(string message) : Exception(message);
 /// Which funding years of a scheme are closed. The events are only ever added, so they are also the audit
 /// trail of every year end and every reopening with its reason.
 /// </summary>
-public sealed class YearClosures(IConnectionFactory connections)
+public sealed class YearClosures(IConnectionFactory connections, SchemeLocks locks)
 {
     public const string Finalized = "vastgesteld";
     public const string Reopened = "heropend";
@@ -26,43 +26,40 @@ public sealed class YearClosures(IConnectionFactory connections)
         return await EventsAsync(connection, null, schemeId, year).ConfigureAwait(false);
     }
 
-    /// <summary>Whether the year's last event is its year end.</summary>
-    public async Task<bool> IsClosedAsync(string schemeId, int year, CancellationToken cancellationToken = default) =>
-        IsClosed(await EventsAsync(schemeId, year, cancellationToken).ConfigureAwait(false));
+    /// <summary>The events of a scheme (of one year, or all), read in the unit of work's transaction.</summary>
+    public static Task<IReadOnlyList<YearEvent>> EventsAsync(SchemeTransaction session, int? year)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        return EventsAsync(session.Connection, session.Transaction, session.SchemeId, year);
+    }
 
-    /// <summary>Opens a closed year again; the reason is required and kept.</summary>
+    /// <summary>Opens a closed year again under the scheme's lock; the reason is required and kept.</summary>
     public async Task ReopenAsync(string schemeId, int year, string reason, string startedBy, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(reason))
         {
             throw new ArgumentException("A reopening needs a reason (--reason TEXT); nothing changed.", nameof(reason));
         }
-        DapperSetup.EnsureRegistered();
-        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        if (!IsClosed(await EventsAsync(connection, transaction, schemeId, year).ConfigureAwait(false)))
+        await using var session = await locks.AcquireAsync(schemeId, cancellationToken).ConfigureAwait(false);
+        if (!IsClosed(await EventsAsync(session, year).ConfigureAwait(false)))
         {
             throw new YearClosedException($"Scheme {schemeId}: {year} is not closed (it has no year end since it was last opened); nothing changed.");
         }
-        await InsertAsync(connection, transaction, schemeId, year, Reopened, null, reason.Trim(), startedBy, now).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await InsertAsync(session.Connection, session.Transaction, schemeId, year, Reopened, null, reason.Trim(), startedBy, now).ConfigureAwait(false);
+        await session.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
-
-    /// <summary>How many year ends the year has had; the next is one more.</summary>
-    public async Task<int> FinalizationsAsync(string schemeId, int year, CancellationToken cancellationToken = default) =>
-        (await EventsAsync(schemeId, year, cancellationToken).ConfigureAwait(false)).Count(e => e.Event == Finalized);
 
     /// <summary>Closes a year inside the transaction that stores its year end; refuses a year that is already closed.</summary>
-    internal static async Task CloseAsync(DbConnection connection, DbTransaction transaction, string schemeId, int year, long runId, string startedBy, DateTimeOffset now)
+    internal static async Task CloseAsync(SchemeTransaction session, int year, long runId, string startedBy, DateTimeOffset now)
     {
-        if (IsClosed(await EventsAsync(connection, transaction, schemeId, year).ConfigureAwait(false)))
+        if (IsClosed(await EventsAsync(session, year).ConfigureAwait(false)))
         {
-            throw new YearClosedException($"Scheme {schemeId}: {year} is already closed; reopen it first (reopen --scheme {schemeId} --year {year} --reason TEXT).");
+            throw new YearClosedException($"Scheme {session.SchemeId}: {year} is already closed; reopen it first (reopen --scheme {session.SchemeId} --year {year} --reason TEXT).");
         }
-        await InsertAsync(connection, transaction, schemeId, year, Finalized, runId, null, startedBy, now).ConfigureAwait(false);
+        await InsertAsync(session.Connection, session.Transaction, session.SchemeId, year, Finalized, runId, null, startedBy, now).ConfigureAwait(false);
     }
 
-    private static bool IsClosed(IReadOnlyList<YearEvent> events) => events.Count > 0 && events[^1].Event == Finalized;
+    internal static bool IsClosed(IReadOnlyList<YearEvent> events) => events.Count > 0 && events[^1].Event == Finalized;
 
     private static async Task<IReadOnlyList<YearEvent>> EventsAsync(DbConnection connection, DbTransaction? transaction, string schemeId, int? year) =>
         (await connection.QueryAsync<(long Id, string SchemeId, int Year, string Event, long? RunId, string? Reason, string StartedBy, DateTimeOffset CreatedAt)>(

@@ -4,6 +4,7 @@ using Beschikbaarheid.Core.Periods;
 using Beschikbaarheid.Core.Registry;
 using Beschikbaarheid.Core.Schemes;
 using Beschikbaarheid.Core.Settlement;
+using Beschikbaarheid.Data.Database;
 using Beschikbaarheid.Data.DrawingRights;
 using Beschikbaarheid.Data.Schemes;
 using Beschikbaarheid.Data.Settlement;
@@ -24,8 +25,7 @@ public sealed record DrawingRightsOutcome(string SchemeId, int Year, IReadOnlyLi
 /// </summary>
 public sealed class DrawingRightsService(
     SchemeFileLoader schemes,
-    SettlementInputReader inputs,
-    DrawingRightsStore store,
+    SchemeLocks locks,
     TransferReader transfers,
     RegistryReader registry,
     DatabaseSetup database,
@@ -59,21 +59,29 @@ public sealed class DrawingRightsService(
         await database.EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
 
         var window = ReferenceWindow.For(year, pool.ReferenceYears);
-        progress?.Report($"loading beschikkingen {window.From:yyyy-MM-dd} – {window.Through:yyyy-MM-dd} and pupil counts");
-        var beschikkingen = await inputs.LoadBeschikkingenAsync(scheme, year, window.From, window.Through, cancellationToken).ConfigureAwait(false);
-        var pupils = await inputs.LoadPupilCountsAsync(scheme, year, [scheme.CountingDate.ForFundingYear(year), scheme.CountingDate.InSchoolYearStarting(window.From.Year)], cancellationToken).ConfigureAwait(false);
-        progress?.Report($"computing over {beschikkingen.Count} beschikkingen");
-        var rights = DrawingRightsCalculator.Calculate(scheme, year, beschikkingen, pupils);
-        await store.SaveAsync(scheme.Id, year, rights, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        // The monitor covers the year before and the funding year, so a fall in individual starts shows.
+        var monitorFrom = new YearMonth(year - 1, 1);
+        var monitorThrough = new YearMonth(year, 12);
+        IReadOnlyList<DrawingRight> rights;
+        IReadOnlyList<PupilCount> pupils;
+        IReadOnlyList<Beschikking> recent;
+        await using (var session = await locks.AcquireAsync(scheme.Id, cancellationToken).ConfigureAwait(false))
+        {
+            progress?.Report($"loading beschikkingen {window.From:yyyy-MM-dd} – {window.Through:yyyy-MM-dd} and pupil counts");
+            var beschikkingen = await SettlementInputReader.LoadBeschikkingenAsync(session, scheme, year, window.From, window.Through, cancellationToken).ConfigureAwait(false);
+            pupils = await SettlementInputReader.LoadPupilCountsAsync(
+                session, scheme, year, [scheme.CountingDate.ForFundingYear(year), scheme.CountingDate.InSchoolYearStarting(window.From.Year)], cancellationToken).ConfigureAwait(false);
+            progress?.Report($"computing over {beschikkingen.Count} beschikkingen");
+            rights = DrawingRightsCalculator.Calculate(scheme, year, beschikkingen, pupils);
+            await DrawingRightsStore.SaveAsync(session, year, rights, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            recent = await SettlementInputReader.LoadBeschikkingenAsync(session, scheme, year, monitorFrom.FirstDay, monitorThrough.LastDay, cancellationToken).ConfigureAwait(false);
+            await session.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
         logger.LogInformation("{Scheme} {Year}: {Count} drawing rights, {Fte} FTE", scheme.Id, year, rights.Count, rights.Sum(r => r.Fte));
 
         progress?.Report("writing board workbooks");
         var (municipalities, schools) = await registry.LoadAsync(cancellationToken).ConfigureAwait(false);
         var recorded = await transfers.LoadAsync(scheme.Id, year, cancellationToken).ConfigureAwait(false);
-        // The monitor covers the year before and the funding year, so a fall in individual starts shows.
-        var monitorFrom = new YearMonth(year - 1, 1);
-        var monitorThrough = new YearMonth(year, 12);
-        var recent = await inputs.LoadBeschikkingenAsync(scheme, year, monitorFrom.FirstDay, monitorThrough.LastDay, cancellationToken).ConfigureAwait(false);
         var starts = BeschikkingMonitor.StartsPerMonth(recent, scheme.TermsFor(year).Schools, monitorFrom, monitorThrough);
         var months = Enumerable.Range(0, 24).Select(i => new YearMonth(year - 1 + i / 12, i % 12 + 1)).ToList();
         var folder = Path.Combine(paths.Value.Output, scheme.Id, $"trekkingsrecht-{year}");

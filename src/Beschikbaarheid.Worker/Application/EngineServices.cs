@@ -31,34 +31,18 @@ public static class EngineServices
         services.AddSingleton<DatabaseSetup>();
         services.AddSingleton<CsvImporter>();
         services.AddSingleton(sp => new SchemeFileLoader(sp.GetRequiredService<IOptions<PathOptions>>().Value.Schemes));
-        services.AddSingleton<SettlementInputReader>();
-        services.AddSingleton(sp =>
-        {
-            var store = new SettlementStore(sp.GetRequiredService<IConnectionFactory>());
-            // Test seam for the crash test: hold the transaction open after N invoices so a test can kill the process there.
-            if (configuration.GetValue<int?>("Testing:PauseAfterInvoices") is { } pauseAfter)
-            {
-                store.AfterInvoiceWritten = written =>
-                {
-                    if (written == pauseAfter)
-                    {
-                        Console.Error.WriteLine($"paused after {written} invoice(s)");
-                        Thread.Sleep(TimeSpan.FromMinutes(2));
-                    }
-                };
-            }
-            return store;
-        });
+        services.AddSingleton<SchemeLocks>();
+        // No probe is registered here: only a test host adds one to inject a fault inside the issuing transaction.
+        services.AddSingleton(sp => new SettlementWriter(sp.GetService<IIssueProbe>()));
+        services.AddSingleton<IssuedSettlements>();
         services.AddSingleton<SettlementHistory>();
         services.AddSingleton<RegistryReader>();
         services.AddSingleton<LocalCalendar>();
-        services.AddSingleton<SchemeInputs>();
         services.AddSingleton<YearClosures>();
         services.AddSingleton<SettlementService>();
         services.AddSingleton<YearEndService>();
         services.AddSingleton<StatusService>();
         services.AddSingleton<ImportService>();
-        services.AddSingleton<DrawingRightsStore>();
         services.AddSingleton<TransferReader>();
         services.AddSingleton<TransferImporter>();
         services.AddSingleton<DrawingRightsService>();

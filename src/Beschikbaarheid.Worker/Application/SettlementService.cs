@@ -1,7 +1,7 @@
 using Beschikbaarheid.Core.Periods;
 using Beschikbaarheid.Core.Schemes;
 using Beschikbaarheid.Core.Settlement;
-using Beschikbaarheid.Data.DrawingRights;
+using Beschikbaarheid.Data.Database;
 using Beschikbaarheid.Data.Schemes;
 using Beschikbaarheid.Data.Settlement;
 using Beschikbaarheid.Reports.Settlement;
@@ -21,16 +21,17 @@ public sealed record SettleOutcome(string SchemeId, YearMonth Period, SettleStat
 }
 
 /// <summary>
-/// Settles a scheme for a month: loads its inputs, calculates, adds corrections for earlier months whose
-/// data changed, stores the run with its invoices in one transaction, and writes the workbooks and journal
-/// from what was stored. Idempotent per scheme and month: a settled month is never issued again; its files
-/// are written again from the stored run.
+/// Settles a scheme for a month as one unit of work under the scheme's lock: reads what was settled, loads
+/// the inputs, plans the month with its corrections for earlier months whose data changed, and issues the
+/// run with its invoices, all in one transaction; then writes the workbooks and journal from what was
+/// stored. Idempotent per scheme and month: a settled month is never issued again; its files are written
+/// again from the stored run.
 /// </summary>
 public sealed class SettlementService(
     SchemeFileLoader schemes,
-    SchemeInputs inputs,
-    SettlementStore store,
-    YearClosures closures,
+    SchemeLocks locks,
+    SettlementWriter writer,
+    IssuedSettlements issued,
     UnitOfWork unitOfWork,
     DatabaseSetup database,
     LocalCalendar calendar,
@@ -82,96 +83,84 @@ public sealed class SettlementService(
     {
         using var scope = logger.BeginScope("scheme {Scheme} period {Period}", scheme.Id, period.ToString());
         var output = paths.Value.Output;
+        long runId;
+        IReadOnlyList<string> notes;
+        await using (var session = await locks.AcquireAsync(scheme.Id, cancellationToken).ConfigureAwait(false))
+        {
+            // Everything below is read after the lock was taken: a process that waited for it sees what the one before it issued.
+            if (await SettledState.FindRunAsync(session, period, cancellationToken).ConfigureAwait(false) is { } existing)
+            {
+                logger.LogInformation("{Scheme} {Period} was already settled in run {RunId}: nothing issued, files written again from the stored run", scheme.Id, period, existing);
+                runId = existing;
+                notes = [];
+            }
+            else
+            {
+                progress?.Report("checking the scheme against the registry");
+                await SchemeInputs.CheckReferencesAsync(session, scheme, period.Year).ConfigureAwait(false);
+                progress?.Report("loading the period's inputs");
+                var loaded = await SchemeInputs.LoadYearAsync(session, scheme, period.Year, cancellationToken).ConfigureAwait(false);
+                var fingerprint = InputFingerprint.Of(scheme, period.Year, loaded);
+                var run = MonthlyRunPolicy.Plan(scheme.Id, period, fingerprint, await SettledState.YearsAsync(session, cancellationToken).ConfigureAwait(false));
+                if (run.Refusal is { } refusal)
+                {
+                    throw new SettlementRejectedException(refusal);
+                }
+                progress?.Report("calculating");
+                var month = MonthlySettlement.Calculate(scheme, period, loaded);
+                progress?.Report("checking settled months for changed data");
+                var (corrections, lateData) = await ReviewAsync(session, scheme, period, loaded, run.Reviews, cancellationToken).ConfigureAwait(false);
+                notes = lateData;
+                if (!month.HasEligibleChildren && corrections.Count == 0)
+                {
+                    logger.LogWarning("{Scheme} {Period}: no eligible children, nothing issued", scheme.Id, period);
+                    return new SettleOutcome(scheme.Id, period, SettleStatus.NothingEligible, null, []) { Notes = notes };
+                }
+                var soFar = month.CashierMonth is null ? null : await SettledState.StatedSoFarAsync(session, period.Year, cancellationToken).ConfigureAwait(false);
+                var plan = RunPlans.WithCorrections(scheme, month, corrections, soFar);
 
-        if (await store.FindRunAsync(scheme.Id, period, cancellationToken).ConfigureAwait(false) is { } existing)
-        {
-            logger.LogInformation("{Scheme} {Period} was already settled in run {RunId}: nothing issued, files written again from the stored run", scheme.Id, period, existing);
-            return await WriteAsync(scheme.Id, period, SettleStatus.AlreadySettled, existing, output, [], cancellationToken).ConfigureAwait(false);
+                progress?.Report($"storing {plan.Invoices.Count} invoices");
+                runId = await writer.IssueAsync(session, scheme, plan, invoiceDate ?? calendar.Today, startedBy, clock.GetUtcNow(), fingerprint, cancellationToken).ConfigureAwait(false);
+                await session.CommitAsync(cancellationToken).ConfigureAwait(false);
+                logger.LogInformation("{Scheme} {Period}: run {RunId} issued {Invoices} invoices with {Corrections} correction lines", scheme.Id, period, runId, plan.Invoices.Count, corrections.Count);
+                progress?.Report("writing workbooks and journal");
+                return await WriteAsync(scheme.Id, period, SettleStatus.Issued, runId, output, notes, cancellationToken).ConfigureAwait(false);
+            }
         }
-
-        progress?.Report("checking the scheme against the registry");
-        await inputs.CheckReferencesAsync(scheme, period.Year, cancellationToken).ConfigureAwait(false);
-        if (await closures.IsClosedAsync(scheme.Id, period.Year, cancellationToken).ConfigureAwait(false))
-        {
-            throw new SettlementRejectedException($"Scheme {scheme.Id}: {period.Year} is closed by its year end; reopen it first. Nothing issued.");
-        }
-
-        progress?.Report("loading the period's inputs");
-        var loaded = await inputs.LoadYearAsync(scheme, period.Year, cancellationToken).ConfigureAwait(false);
-        progress?.Report("calculating");
-        var month = MonthlySettlement.Calculate(scheme, period, loaded);
-        progress?.Report("checking settled months for changed data");
-        var fingerprint = InputFingerprint.Of(scheme, period.Year, loaded);
-        var (corrections, notes) = await CorrectionsAsync(scheme, period, loaded, fingerprint, cancellationToken).ConfigureAwait(false);
-        if (!month.HasEligibleChildren && corrections.Count == 0)
-        {
-            logger.LogWarning("{Scheme} {Period}: no eligible children, nothing issued", scheme.Id, period);
-            return new SettleOutcome(scheme.Id, period, SettleStatus.NothingEligible, null, []) { Notes = notes };
-        }
-        var soFar = month.CashierMonth is null ? null : await store.StatedSoFarAsync(scheme.Id, period.Year, cancellationToken).ConfigureAwait(false);
-        var plan = RunPlans.WithCorrections(scheme, month, corrections, soFar);
-
-        progress?.Report($"storing {plan.Invoices.Count} invoices");
-        var outcome = await store.IssueAsync(
-            scheme, plan, invoiceDate ?? calendar.Today, startedBy, clock.GetUtcNow(), fingerprint, cancellationToken).ConfigureAwait(false);
-        if (outcome.IssuedNow)
-        {
-            logger.LogInformation("{Scheme} {Period}: run {RunId} issued {Invoices} invoices with {Corrections} correction lines", scheme.Id, period, outcome.RunId, plan.Invoices.Count, corrections.Count);
-        }
-        else
-        {
-            logger.LogInformation("{Scheme} {Period}: another process settled it first (run {RunId}); nothing issued", scheme.Id, period, outcome.RunId);
-        }
-        progress?.Report("writing workbooks and journal");
-        return await WriteAsync(scheme.Id, period, outcome.IssuedNow ? SettleStatus.Issued : SettleStatus.AlreadySettled, outcome.RunId, output, notes, cancellationToken).ConfigureAwait(false);
+        return await WriteAsync(scheme.Id, period, SettleStatus.AlreadySettled, runId, output, notes, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
-    /// Every settled month before this one is computed again with the data as it is now; in a year that never
-    /// had a year end, the differences become corrections. A year with a year end is not corrected month by
-    /// month: while it is closed its differences are reported (for the year just ended), and after a reopening the
-    /// next year end settles them. When the year's inputs have the fingerprint of its latest run, that run already settled every month by
-    /// these very inputs, so there is nothing to recompute.
+    /// The earlier years the policy names, computed again with the data as it is now: settled months become
+    /// corrections, a year with a year end a note. One month at a time: its recomputed plan and what was
+    /// settled for it are the only large things held.
     /// </summary>
-    private async Task<(IReadOnlyList<Entry> Corrections, IReadOnlyList<string> Notes)> CorrectionsAsync(
-        Scheme scheme, YearMonth period, SettlementInputs current, string fingerprint, CancellationToken cancellationToken)
+    private async Task<(IReadOnlyList<Entry> Corrections, IReadOnlyList<string> Notes)> ReviewAsync(
+        SchemeTransaction session, Scheme scheme, YearMonth period, SettlementInputs current, IReadOnlyList<YearReview> reviews, CancellationToken cancellationToken)
     {
         var corrections = new List<Entry>();
         var notes = new List<string>();
-        foreach (var year in (await store.SettledYearsAsync(scheme.Id, cancellationToken).ConfigureAwait(false)).Where(y => y <= period.Year))
+        foreach (var review in reviews)
         {
-            if (year == period.Year && await store.LatestFingerprintAsync(scheme.Id, year, cancellationToken).ConfigureAwait(false) == fingerprint)
+            var yearInputs = review.Year == period.Year ? current : await SchemeInputs.LoadYearAsync(session, scheme, review.Year, cancellationToken).ConfigureAwait(false);
+            switch (review)
             {
-                continue;
-            }
-            var finalizations = await closures.FinalizationsAsync(scheme.Id, year, cancellationToken).ConfigureAwait(false);
-            if (finalizations > 0 && year < period.Year - 1)
-            {
-                // Late data is looked for in the year just ended; older years are settled history.
-                continue;
-            }
-            var yearInputs = year == period.Year ? current : await inputs.LoadYearAsync(scheme, year, cancellationToken).ConfigureAwait(false);
-            if (finalizations > 0)
-            {
-                var settledYear = await store.LoadYearAsync(scheme.Id, year, cancellationToken).ConfigureAwait(false);
-                var outstanding = YearEnd.Outstanding(year, MonthlySettlement.Annual(scheme, year, yearInputs), settledYear);
-                if (outstanding.Count > 0)
-                {
-                    var closed = await closures.IsClosedAsync(scheme.Id, year, cancellationToken).ConfigureAwait(false);
-                    var note = $"{scheme.Id} {year}: data changed after the year end ({string.Join(", ", outstanding.OrderBy(o => o.Key).Select(o => $"{o.Key} € {o.Value}"))}); "
-                        + (closed ? $"the year is closed, so this is reported and not invoiced (reopen --scheme {scheme.Id} --year {year} --reason TEXT, then finalize)."
-                                  : $"the year is reopened: finalize --scheme {scheme.Id} --year {year} settles it.");
-                    logger.LogWarning("{Note}", note);
-                    notes.Add(note);
-                }
-                continue;
-            }
-            var months = (await store.SettledMonthsAsync(scheme.Id, year, cancellationToken).ConfigureAwait(false)).Where(m => m < period).ToList();
-            // One month at a time: its recomputed plan and what was settled for it are the only large things held.
-            foreach (var (month, recomputed) in MonthlySettlement.EntriesOfMonths(scheme, months, yearInputs))
-            {
-                var settled = await store.LoadMonthAsync(scheme.Id, month, cancellationToken).ConfigureAwait(false);
-                corrections.AddRange(Corrections.For(SettledPeriod.Of(month), recomputed, settled));
+                case CorrectMonths correct:
+                    foreach (var (month, recomputed) in MonthlySettlement.EntriesOfMonths(scheme, correct.Months, yearInputs))
+                    {
+                        var settled = await SettledState.LoadMonthAsync(session, month, cancellationToken).ConfigureAwait(false);
+                        corrections.AddRange(Corrections.For(SettledPeriod.Of(month), recomputed, settled));
+                    }
+                    break;
+                case ReportLateData late:
+                    var settledYear = await SettledState.LoadYearAsync(session, late.Year, cancellationToken).ConfigureAwait(false);
+                    var outstanding = YearEnd.Outstanding(late.Year, MonthlySettlement.Annual(scheme, late.Year, yearInputs), settledYear);
+                    if (MonthlyRunPolicy.LateDataNote(scheme.Id, late, outstanding) is { } note)
+                    {
+                        logger.LogWarning("{Note}", note);
+                        notes.Add(note);
+                    }
+                    break;
             }
         }
         return (corrections, notes);
@@ -180,8 +169,8 @@ public sealed class SettlementService(
     private async Task<SettleOutcome> WriteAsync(
         string schemeId, YearMonth period, SettleStatus status, long runId, string output, IReadOnlyList<string> notes, CancellationToken cancellationToken)
     {
-        var issued = await store.LoadAsync(runId, cancellationToken).ConfigureAwait(false);
-        var files = SettlementReports.WriteAll(issued, output);
-        return new SettleOutcome(schemeId, period, status, issued, files) { Notes = notes };
+        var settlement = await issued.LoadAsync(runId, cancellationToken).ConfigureAwait(false);
+        var files = SettlementReports.WriteAll(settlement, output);
+        return new SettleOutcome(schemeId, period, status, settlement, files) { Notes = notes };
     }
 }

@@ -1,5 +1,6 @@
 using Beschikbaarheid.Core.Periods;
 using Beschikbaarheid.Core.Settlement;
+using Beschikbaarheid.Data.Database;
 using Beschikbaarheid.Data.Schemes;
 using Beschikbaarheid.Data.Settlement;
 using Beschikbaarheid.Reports.Settlement;
@@ -23,8 +24,9 @@ public sealed record YearEndOutcome(string SchemeId, int Year, IssuedSettlement 
 /// </summary>
 public sealed class YearEndService(
     SchemeFileLoader schemes,
-    SchemeInputs inputs,
-    SettlementStore store,
+    SchemeLocks locks,
+    SettlementWriter writer,
+    IssuedSettlements issued,
     YearClosures closures,
     UnitOfWork unitOfWork,
     DatabaseSetup database,
@@ -43,49 +45,49 @@ public sealed class YearEndService(
 
     private async Task<YearEndOutcome> FinalizeOnceAsync(Core.Schemes.Scheme scheme, int year, string startedBy, DateOnly? invoiceDate, CancellationToken cancellationToken)
     {
-        await inputs.CheckReferencesAsync(scheme, year, cancellationToken).ConfigureAwait(false);
-        var events = await closures.EventsAsync(scheme.Id, year, cancellationToken).ConfigureAwait(false);
-        if (events.Count > 0 && events[^1] is { Event: YearClosures.Finalized, RunId: { } closedBy })
+        long runId;
+        bool alreadyClosed;
+        await using (var session = await locks.AcquireAsync(scheme.Id, cancellationToken).ConfigureAwait(false))
         {
-            // Like a settled month: a closed year is never settled twice; its files are written again from the stored run.
-            logger.LogInformation("{Scheme} {Year} was closed by run {RunId}: nothing issued, files written again", scheme.Id, year, closedBy);
-            var stored = await store.LoadAsync(closedBy, cancellationToken).ConfigureAwait(false);
-            return new YearEndOutcome(scheme.Id, year, stored, SettlementReports.WriteAll(stored, paths.Value.Output)) { AlreadyClosed = true };
-        }
+            await SchemeInputs.CheckReferencesAsync(session, scheme, year).ConfigureAwait(false);
+            var events = await YearClosures.EventsAsync(session, year).ConfigureAwait(false);
+            if (events.Count > 0 && events[^1] is { Event: YearClosures.Finalized, RunId: { } closedBy })
+            {
+                // Like a settled month: a closed year is never settled twice; its files are written again from the stored run.
+                logger.LogInformation("{Scheme} {Year} was closed by run {RunId}: nothing issued, files written again", scheme.Id, year, closedBy);
+                runId = closedBy;
+                alreadyClosed = true;
+            }
+            else
+            {
+                var loaded = await SchemeInputs.LoadYearAsync(session, scheme, year, cancellationToken).ConfigureAwait(false);
+                var settledMonths = (await SettledState.YearsAsync(session, cancellationToken).ConfigureAwait(false))
+                    .Where(y => y.Year == year).SelectMany(y => y.Months).ToHashSet();
+                // A month that was never stored because nothing was eligible in it needs no settling.
+                var unsettled = Enumerable.Range(1, 12).Select(m => new YearMonth(year, m))
+                    .Where(m => !settledMonths.Contains(m) && MonthlySettlement.Calculate(scheme, m, loaded).HasEligibleChildren)
+                    .ToList();
+                if (unsettled.Count > 0)
+                {
+                    throw new SettlementRejectedException(
+                        $"Scheme {scheme.Id}: {year} cannot be finalized while {string.Join(", ", unsettled)} {(unsettled.Count == 1 ? "is" : "are")} not settled; settle {(unsettled.Count == 1 ? "it" : "them")} first. Nothing issued.");
+                }
 
-        var loaded = await inputs.LoadYearAsync(scheme, year, cancellationToken).ConfigureAwait(false);
-        var settledMonths = (await store.SettledMonthsAsync(scheme.Id, year, cancellationToken).ConfigureAwait(false)).ToHashSet();
-        // A month that was never stored because nothing was eligible in it needs no settling.
-        var unsettled = Enumerable.Range(1, 12).Select(m => new YearMonth(year, m))
-            .Where(m => !settledMonths.Contains(m) && MonthlySettlement.Calculate(scheme, m, loaded).HasEligibleChildren)
-            .ToList();
-        if (unsettled.Count > 0)
-        {
-            throw new SettlementRejectedException(
-                $"Scheme {scheme.Id}: {year} cannot be finalized while {string.Join(", ", unsettled)} {(unsettled.Count == 1 ? "is" : "are")} not settled; settle {(unsettled.Count == 1 ? "it" : "them")} first. Nothing issued.");
+                var settled = await SettledState.LoadYearAsync(session, year, cancellationToken).ConfigureAwait(false);
+                var revision = events.Count(e => e.Event == YearClosures.Finalized) + 1;
+                var plan = RunPlans.YearEnd(
+                    scheme, year, MonthlySettlement.BasisUnitOf(scheme.TermsFor(year)), MonthlySettlement.Annual(scheme, year, loaded), settled, revision,
+                    MonthlySettlement.CashierYearOf(scheme, year, loaded), await SettledState.StatedSoFarAsync(session, year, cancellationToken).ConfigureAwait(false));
+                runId = await writer.IssueAsync(
+                    session, scheme, plan, invoiceDate ?? calendar.Today, startedBy, clock.GetUtcNow(), InputFingerprint.Of(scheme, year, loaded), cancellationToken)
+                    .ConfigureAwait(false);
+                await session.CommitAsync(cancellationToken).ConfigureAwait(false);
+                alreadyClosed = false;
+                logger.LogInformation("{Scheme} {Year}: year end run {RunId} issued {Invoices} final invoices and credit notes; the year is closed", scheme.Id, year, runId, plan.Invoices.Count);
+            }
         }
-
-        var settled = await store.LoadYearAsync(scheme.Id, year, cancellationToken).ConfigureAwait(false);
-        var revision = events.Count(e => e.Event == YearClosures.Finalized) + 1;
-        var plan = RunPlans.YearEnd(
-            scheme, year, MonthlySettlement.BasisUnitOf(scheme.TermsFor(year)), MonthlySettlement.Annual(scheme, year, loaded), settled, revision,
-            MonthlySettlement.CashierYearOf(scheme, year, loaded), await store.StatedSoFarAsync(scheme.Id, year, cancellationToken).ConfigureAwait(false));
-
-        IssueOutcome outcome;
-        try
-        {
-            outcome = await store.IssueAsync(
-                scheme, plan, invoiceDate ?? calendar.Today, startedBy, clock.GetUtcNow(), InputFingerprint.Of(scheme, year, loaded), cancellationToken)
-                .ConfigureAwait(false);
-        }
-        catch (YearClosedException ex)
-        {
-            // Another process closed the year between our check and our transaction.
-            throw new SettlementRejectedException(ex.Message + " Nothing issued.");
-        }
-        logger.LogInformation("{Scheme} {Year}: year end run {RunId} issued {Invoices} final invoices and credit notes; the year is closed", scheme.Id, year, outcome.RunId, plan.Invoices.Count);
-        var issued = await store.LoadAsync(outcome.RunId, cancellationToken).ConfigureAwait(false);
-        return new YearEndOutcome(scheme.Id, year, issued, SettlementReports.WriteAll(issued, paths.Value.Output));
+        var stored = await issued.LoadAsync(runId, cancellationToken).ConfigureAwait(false);
+        return new YearEndOutcome(scheme.Id, year, stored, SettlementReports.WriteAll(stored, paths.Value.Output)) { AlreadyClosed = alreadyClosed };
     }
 
     public async Task ReopenAsync(string schemeId, int year, string reason, string startedBy, CancellationToken cancellationToken = default)

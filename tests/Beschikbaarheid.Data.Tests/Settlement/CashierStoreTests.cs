@@ -3,6 +3,7 @@ using Beschikbaarheid.Core.Periods;
 using Beschikbaarheid.Core.Registry;
 using Beschikbaarheid.Core.Schemes;
 using Beschikbaarheid.Core.Settlement;
+using Beschikbaarheid.Data.Database;
 using Beschikbaarheid.Data.Settlement;
 using Beschikbaarheid.Data.Tests.Fixtures;
 
@@ -58,26 +59,34 @@ public abstract class CashierStoreTests<TDatabase> : IAsyncLifetime where TDatab
         };
     }
 
-    private SettlementStore Store() => new(_database.Connections);
+    private IssuedSettlements Issued() => new(_database.Connections);
+
+    private Task<long> Issue(SettlementPlan plan, DateOnly invoiceDate) =>
+        Stores.IssueAsync(_database.Connections, new SettlementWriter(), Scheme(), plan, invoiceDate, "test", Now, "");
+
+    private async Task<T> Read<T>(Func<Beschikbaarheid.Data.Database.SchemeTransaction, Task<T>> read)
+    {
+        await using var session = await new SchemeLocks(_database.Connections).AcquireAsync("kassier");
+        return await read(session);
+    }
 
     [Fact]
     public async Task ACashierRun_IsStoredWithItsEntriesAndStatement_AndReadBack()
     {
-        var store = Store();
-        var issued = await store.LoadAsync((await store.IssueAsync(Scheme(), January(), new DateOnly(2026, 2, 2), "test", Now)).RunId);
+        var issued = await Issued().LoadAsync(await Issue(January(), new DateOnly(2026, 2, 2)));
         Assert.Equal(["GM0268-2026-00001", "GM0268-2026-00002"], issued.Invoices.Select(i => i.Number));
         var statement = issued.Statement!;
         // 50,000 + 30,000 + 10,000 = 90,000 collected; + 8,333 covered = 98,333 paid out, 49,166.5 each: the odd cent to the lower code, 30AB00.
         Assert.Equal((new Money(90_000), new Money(8_333), new Money(1_667), Money.Zero), (statement.CollectedTotal, statement.CoveredTotal, statement.Uncovered, statement.Balance));
         Assert.Equal([new Money(49_167), new Money(49_166)], statement.PaidOut.OrderBy(p => p.Key).Select(p => p.Value));
-        var entries = await store.LoadMonthAsync("kassier", new YearMonth(2026, 1));
+        var entries = await Read(session => SettledState.LoadMonthAsync(session, new YearMonth(2026, 1)));
         Assert.Equal(3, entries.Count);
         Assert.Null(entries.Single(e => e.Municipality == Nijmegen).Invoice);
         Assert.Equal("GM0268-2026-00001", entries.Single(e => e.Municipality == Beuningen).Invoice);
-        var year = await store.LoadYearAsync("kassier", 2026);
+        var year = await Read(session => SettledState.LoadYearAsync(session, 2026));
         Assert.Equal(90_000, year.Entries.Sum(e => e.Amount.Cents));
         Assert.Equal(["GM0268-2026-00001"], year.Invoices![Beuningen]);
-        var soFar = await store.StatedSoFarAsync("kassier", 2026);
+        var soFar = await Read(session => SettledState.StatedSoFarAsync(session, 2026));
         Assert.Equal((new Money(10_000), new Money(8_333)), (soFar.Gap[Arnhem], soFar.Covered["VSV-middelen"]));
         // Available so far 90,000 + 8,333 = 98,333, paid out as 49,167 and 49,166.
         Assert.Equal((new Money(98_333), new Money(49_167)), (soFar.Available, soFar.PaidOut[StMaarten]));
@@ -86,41 +95,38 @@ public abstract class CashierStoreTests<TDatabase> : IAsyncLifetime where TDatab
     [Fact]
     public async Task ACashierRunFailingAfterItsFirstInvoice_LeavesNothing_AndTheNextRunTakesTheSameNumbers()
     {
-        var failing = Store();
-        failing.AfterInvoiceWritten = written => throw new IOException($"simulated crash after {written} invoice(s)");
-        await Assert.ThrowsAsync<IOException>(() => failing.IssueAsync(Scheme(), January(), new DateOnly(2026, 2, 2), "test", Now));
+        await Assert.ThrowsAsync<IOException>(() =>
+            Stores.IssueAsync(_database.Connections, new SettlementWriter(new FailingProbe()), Scheme(), January(), new DateOnly(2026, 2, 2), "test", Now, ""));
         foreach (var table in new[] { "settlement_runs", "invoices", "invoice_lines", "invoice_sequences", "settlement_entries", "cashier_lines" })
         {
             Assert.Equal(0L, await _database.CountAsync(table));
         }
-        var store = Store();
-        var issued = await store.LoadAsync((await store.IssueAsync(Scheme(), January(), new DateOnly(2026, 2, 2), "test", Now)).RunId);
+        var issued = await Issued().LoadAsync(await Issue(January(), new DateOnly(2026, 2, 2)));
         Assert.Equal(["GM0268-2026-00001", "GM0268-2026-00002"], issued.Invoices.Select(i => i.Number));
     }
 
     [Fact]
     public async Task AYearEnd_ClosesItsYearInTheSameTransaction_AndASecondIsRefusedUntilReopened()
     {
-        var store = Store();
-        await store.IssueAsync(Scheme(), January(), new DateOnly(2026, 2, 2), "test", Now);
+        await Issue(January(), new DateOnly(2026, 2, 2));
         var wholeYear = SettledPeriod.WholeYear(2026);
         var finalEntries = new List<Entry> { new(Beuningen, StMaarten, wholeYear, SettlementKind.Creditnota, 10m, new Money(-500), Reference: "GM0268-2026-00001") };
         var yearEnd = new SettlementPlan("kassier", new YearMonth(2026, 12), SettlementKind.Vaststelling, BasisUnit.Pupils, [], [], [],
             Invoicing.Drafts(Scheme(), Scheme().TermsFor(2026).Flow, finalEntries)) { Entries = finalEntries };
-        var first = await store.IssueAsync(Scheme(), yearEnd, new DateOnly(2027, 1, 15), "test", Now);
-        var closures = new YearClosures(_database.Connections);
-        Assert.True(await closures.IsClosedAsync("kassier", 2026));
-        var run = (await store.LoadAsync(first.RunId)).Run;
+        var first = await Issue(yearEnd, new DateOnly(2027, 1, 15));
+        var closures = new YearClosures(_database.Connections, new SchemeLocks(_database.Connections));
+        Assert.True((await Read(session => SettledState.YearsAsync(session))).Single(y => y.Year == 2026).Closed);
+        var run = (await Issued().LoadAsync(first)).Run;
         Assert.Equal(("2026-vaststelling", SettlementKind.Vaststelling), (run.Label, run.Kind));
 
-        // The same year end again is the same run: nothing issued twice.
-        Assert.False((await store.IssueAsync(Scheme(), yearEnd, new DateOnly(2027, 1, 15), "test", Now)).IssuedNow);
+        // The same year end again cannot be stored: the unique key on (scheme, period, kind) stops it.
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => Issue(yearEnd, new DateOnly(2027, 1, 15)));
         // A second year end while the year is closed is refused, and leaves nothing.
-        await Assert.ThrowsAsync<YearClosedException>(() => store.IssueAsync(Scheme(), yearEnd with { Revision = 2 }, new DateOnly(2027, 1, 16), "test", Now));
+        await Assert.ThrowsAsync<YearClosedException>(() => Issue(yearEnd with { Revision = 2 }, new DateOnly(2027, 1, 16)));
         Assert.Equal(2L, await _database.CountAsync("settlement_runs"));
 
         await closures.ReopenAsync("kassier", 2026, "late pupil counts", "test", Now);
-        var second = await store.LoadAsync((await store.IssueAsync(Scheme(), yearEnd with { Revision = 2 }, new DateOnly(2027, 1, 16), "test", Now)).RunId);
+        var second = await Issued().LoadAsync(await Issue(yearEnd with { Revision = 2 }, new DateOnly(2027, 1, 16)));
         Assert.Equal(("2026-vaststelling-2", 2), (second.Run.Label, second.Run.Revision));
         Assert.Equal(-500, Assert.Single(second.Invoices).Total.Cents);
         Assert.Equal(["vastgesteld", "heropend", "vastgesteld"], (await closures.EventsAsync("kassier", 2026)).Select(e => e.Event));

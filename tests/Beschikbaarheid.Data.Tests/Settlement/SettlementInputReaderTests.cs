@@ -35,7 +35,8 @@ public abstract class SettlementInputReaderTests<TDatabase> : IAsyncLifetime whe
         var scheme = new Scheme("s", "S", 2019, new SchemeTerms(
             new HashSet<SchoolLocationId> { school }, new HashSet<MunicipalityCode> { lead },
             new PerChildPool(12, 5.5m, 62.5m, 40), new ChildrenKey(), new LeadFlow(lead), new InvoiceTerms("NL", 30, "")));
-        var loaded = await new SettlementInputReader(_database.Connections).LoadBeschikkingenAsync(scheme, 2026);
+        await using var session = await new Beschikbaarheid.Data.Database.SchemeLocks(_database.Connections).AcquireAsync(scheme.Id);
+        var loaded = await SettlementInputReader.LoadBeschikkingenAsync(session, scheme, 2026);
         // IN2 ends on 1 January 2026, the first day of the year: still active. OUT2 ended the day before.
         Assert.Equal(["IN1", "IN2"], loaded.Select(b => b.Number).Order());
         var in2 = loaded.Single(b => b.Number == "IN2");

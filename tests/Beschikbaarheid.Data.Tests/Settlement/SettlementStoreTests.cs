@@ -3,6 +3,7 @@ using Beschikbaarheid.Core.Periods;
 using Beschikbaarheid.Core.Registry;
 using Beschikbaarheid.Core.Schemes;
 using Beschikbaarheid.Core.Settlement;
+using Beschikbaarheid.Data.Database;
 using Beschikbaarheid.Data.Settlement;
 using Beschikbaarheid.Data.Tests.Fixtures;
 
@@ -49,15 +50,18 @@ public abstract class SettlementStoreTests<TDatabase> : IAsyncLifetime where TDa
             new InvoiceDraft(Nijmegen, BergEnDal, [new InvoiceLineDraft(StMaarten, 1m, new Money(3_767))]),
         ]);
 
-    private SettlementStore Store() => new(_database.Connections);
+    private IssuedSettlements Issued() => new(_database.Connections);
+
+    /// <summary>Issues a plan as a unit of work does: under the scheme's lock, committed.</summary>
+    private Task<long> Issue(SettlementPlan plan, DateOnly invoiceDate, string startedBy = "test", string fingerprint = "") =>
+        Stores.IssueAsync(_database.Connections, new SettlementWriter(), Scheme(), plan, invoiceDate, startedBy, Now, fingerprint);
 
     [Fact]
     public async Task Issue_NumbersInvoicesPerIssuerAndYear_WithoutGaps()
     {
-        var store = Store();
-        var march = await store.LoadAsync((await store.IssueAsync(Scheme(), Plan(new YearMonth(2026, 3)), InvoiceDate, "test", Now)).RunId);
-        var april = await store.LoadAsync((await store.IssueAsync(Scheme(), Plan(new YearMonth(2026, 4)), new DateOnly(2026, 5, 1), "test", Now)).RunId);
-        var december = await store.LoadAsync((await store.IssueAsync(Scheme(), Plan(new YearMonth(2026, 12)), new DateOnly(2027, 1, 1), "test", Now)).RunId);
+        var march = await Issued().LoadAsync(await Issue(Plan(new YearMonth(2026, 3)), InvoiceDate));
+        var april = await Issued().LoadAsync(await Issue(Plan(new YearMonth(2026, 4)), new DateOnly(2026, 5, 1)));
+        var december = await Issued().LoadAsync(await Issue(Plan(new YearMonth(2026, 12)), new DateOnly(2027, 1, 1)));
         Assert.Equal(["GM0268-2026-00001", "GM0268-2026-00002"], march.Invoices.Select(i => i.Number));
         Assert.Equal(["GM0268-2026-00003", "GM0268-2026-00004"], april.Invoices.Select(i => i.Number));
         // Issued on 1 January 2027: the first numbers of the issuer's new year.
@@ -65,24 +69,31 @@ public abstract class SettlementStoreTests<TDatabase> : IAsyncLifetime where TDa
     }
 
     [Fact]
-    public async Task Issue_OfASettledPeriod_IssuesNothing()
+    public async Task Issue_OfASettledPeriodPastTheLock_IsStoppedByTheUniqueKey_AndLeavesNothing()
     {
-        var store = Store();
-        var first = await store.IssueAsync(Scheme(), Plan(new YearMonth(2026, 3)), InvoiceDate, "test", Now);
-        var again = await store.IssueAsync(Scheme(), Plan(new YearMonth(2026, 3)), InvoiceDate, "test", Now);
-        Assert.True(first.IssuedNow);
-        Assert.False(again.IssuedNow);
-        Assert.Equal(first.RunId, again.RunId);
+        await Issue(Plan(new YearMonth(2026, 3)), InvoiceDate);
+        // A caller that skipped the check under the lock still cannot store March twice.
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => Issue(Plan(new YearMonth(2026, 3)), InvoiceDate));
         Assert.Equal(2L, await _database.CountAsync("invoices"));
         Assert.Equal(2L, await _database.ScalarAsync<long>("SELECT last_number FROM invoice_sequences"));
     }
 
     [Fact]
-    public async Task Issue_OfOnePeriodByConcurrentCallers_IssuesOneSet()
+    public async Task Issue_OfOnePeriodByConcurrentCallers_UnderTheSchemeLock_IssuesOneSet()
     {
-        // Four callers, each with its own connection, race for March: one issues, three find it issued.
-        var outcomes = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ =>
-            Task.Run(() => Store().IssueAsync(Scheme(), Plan(new YearMonth(2026, 3)), InvoiceDate, "test", Now))));
+        // Four callers, each with its own connection, race for March: each takes the lock, looks, and issues only
+        // when March is not there. One issues, three find it issued.
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+        {
+            await using var session = await new SchemeLocks(_database.Connections).AcquireAsync(Scheme().Id);
+            if (await SettledState.FindRunAsync(session, new YearMonth(2026, 3)) is { } existing)
+            {
+                return (RunId: existing, IssuedNow: false);
+            }
+            var runId = await new SettlementWriter().IssueAsync(session, Scheme(), Plan(new YearMonth(2026, 3)), InvoiceDate, "test", Now, "");
+            await session.CommitAsync();
+            return (RunId: runId, IssuedNow: true);
+        })));
         Assert.Single(outcomes, o => o.IssuedNow);
         Assert.Single(outcomes.Select(o => o.RunId).Distinct());
         Assert.Equal(2L, await _database.CountAsync("invoices"));
@@ -90,27 +101,37 @@ public abstract class SettlementStoreTests<TDatabase> : IAsyncLifetime where TDa
     }
 
     [Fact]
+    public async Task Issue_OfTwoSchemesWithOneIssuerAtOnce_TakesDistinctGaplessNumbers()
+    {
+        // Two schemes hold two different locks, so they issue at the same time; both draw on Nijmegen's 2026 sequence.
+        var other = new Scheme("nijmegen-tweede-school", "Tweede school", 2019, Scheme().TermsFor(2026));
+        var runs = await Task.WhenAll(
+            Task.Run(() => Stores.IssueAsync(_database.Connections, new SettlementWriter(), Scheme(), Plan(new YearMonth(2026, 3)), InvoiceDate, "a", Now, "")),
+            Task.Run(() => Stores.IssueAsync(_database.Connections, new SettlementWriter(), other, Plan(new YearMonth(2026, 3)) with { SchemeId = other.Id }, InvoiceDate, "b", Now, "")));
+        var numbers = (await Task.WhenAll(runs.Select(r => Issued().LoadAsync(r)))).SelectMany(s => s.Invoices.Select(i => i.Number)).Order().ToList();
+        // Two invoices each: the four numbers 1 to 4, none twice, none missing.
+        Assert.Equal(["GM0268-2026-00001", "GM0268-2026-00002", "GM0268-2026-00003", "GM0268-2026-00004"], numbers);
+    }
+
+    [Fact]
     public async Task Issue_FailingHalfway_LeavesNoInvoiceAndNoUsedNumber()
     {
-        var failing = Store();
-        failing.AfterInvoiceWritten = written => throw new IOException($"simulated crash after {written} invoice(s)");
-        await Assert.ThrowsAsync<IOException>(() => failing.IssueAsync(Scheme(), Plan(new YearMonth(2026, 3)), InvoiceDate, "test", Now));
+        await Assert.ThrowsAsync<IOException>(() =>
+            Stores.IssueAsync(_database.Connections, new SettlementWriter(new FailingProbe()), Scheme(), Plan(new YearMonth(2026, 3)), InvoiceDate, "test", Now, ""));
         foreach (var table in new[] { "settlement_runs", "invoices", "invoice_lines", "invoice_sequences", "settlement_allocations" })
         {
             Assert.Equal(0L, await _database.CountAsync(table));
         }
 
-        var store = Store();
-        var issued = await store.LoadAsync((await store.IssueAsync(Scheme(), Plan(new YearMonth(2026, 3)), InvoiceDate, "test", Now)).RunId);
+        var issued = await Issued().LoadAsync(await Issue(Plan(new YearMonth(2026, 3)), InvoiceDate));
         Assert.Equal(["GM0268-2026-00001", "GM0268-2026-00002"], issued.Invoices.Select(i => i.Number));
     }
 
     [Fact]
     public async Task Load_ReturnsWhatWasIssued_WithYearToDate()
     {
-        var store = Store();
-        await store.IssueAsync(Scheme(), Plan(new YearMonth(2026, 3)), InvoiceDate, "test", Now);
-        var april = await store.LoadAsync((await store.IssueAsync(Scheme(), Plan(new YearMonth(2026, 4)), new DateOnly(2026, 5, 1), "job", Now, new string('a', 64))).RunId);
+        await Issue(Plan(new YearMonth(2026, 3)), InvoiceDate);
+        var april = await Issued().LoadAsync(await Issue(Plan(new YearMonth(2026, 4)), new DateOnly(2026, 5, 1), "job", new string('a', 64)));
 
         var beuningen = april.Invoices.Single(i => i.Debtor == Beuningen);
         Assert.Equal((new DateOnly(2026, 5, 1), new DateOnly(2026, 5, 31)), (beuningen.InvoiceDate, beuningen.DueDate)); // 30 days' term

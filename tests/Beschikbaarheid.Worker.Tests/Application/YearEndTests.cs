@@ -1,6 +1,7 @@
 using System.Globalization;
 using Beschikbaarheid.Core.Periods;
 using Beschikbaarheid.Core.Settlement;
+using Beschikbaarheid.Data.Database;
 using Beschikbaarheid.Data.Import;
 using Beschikbaarheid.Data.Settlement;
 using Beschikbaarheid.Worker.Application;
@@ -48,7 +49,11 @@ public sealed class YearEndTests : IDisposable
     private Task LateData(string rows) =>
         _services.GetRequiredService<ImportService>().ImportAsync(ImportKind.Beschikkingen, _workspace.Write($"late-{Guid.NewGuid():N}.csv", Header + "\n" + rows));
 
-    private async Task<IReadOnlyList<Entry>> Entries() => (await _services.GetRequiredService<SettlementStore>().LoadYearAsync(Workspace.SchemeId, 2026)).Entries;
+    private async Task<IReadOnlyList<Entry>> Entries()
+    {
+        await using var session = await _services.GetRequiredService<SchemeLocks>().AcquireAsync(Workspace.SchemeId);
+        return (await SettledState.LoadYearAsync(session, 2026)).Entries;
+    }
 
     [Fact]
     public async Task LateData_IsCorrectedOnTheNextRun_AndTheYearEndSettlesTheRest()
@@ -76,7 +81,7 @@ public sealed class YearEndTests : IDisposable
         // Year to date: Beuningen's advances 116,781 + 105,479 + 116,781 and April's corrections − 48,972 − 116,781 = 173,288.
         Assert.Equal(173_288, april.YearToDate[Beschikbaarheid.Core.Registry.MunicipalityCode.Parse("GM0209")].Cents);
         // The earlier invoices are unchanged.
-        Assert.Equal(116_781, (await _services.GetRequiredService<SettlementStore>().LoadAsync(1)).Invoices.Single().Total.Cents);
+        Assert.Equal(116_781, (await _services.GetRequiredService<IssuedSettlements>().LoadAsync(1)).Invoices.Single().Total.Cents);
 
         for (var month = 5; month <= 12; month++)
         {

@@ -23,9 +23,9 @@ public sealed class CrashTests : IDisposable
             Assert.Equal(0, (await _workspace.RunAsync("import", kind, Path.Combine(_workspace.Folder, kind + ".csv"), "--db", _workspace.Database)).ExitCode);
         }
 
-        // The child holds its transaction open after the first of two invoices; we kill it there.
-        using (var child = await _workspace.StartAsync(new Dictionary<string, string> { ["Testing__PauseAfterInvoices"] = "1" }, "paused after 1 invoice",
-            _workspace.With("settle", "--scheme", Workspace.SchemeId, "--period", "2026-03", "--invoice-date", "2026-04-01")))
+        // The test-only host holds its transaction open after the first of two invoices; we kill it there.
+        using (var child = await _workspace.StartAsync("Beschikbaarheid.FaultHost.dll", "paused after 1 invoice",
+            "1", _workspace.Database, _workspace.Schemes, _workspace.Output, Workspace.SchemeId, "2026-03", "2026-04-01"))
         {
             child.Kill(entireProcessTree: true); // SIGKILL on Linux: no cleanup runs
             await child.WaitForExitAsync();

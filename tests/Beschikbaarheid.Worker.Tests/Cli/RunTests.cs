@@ -17,7 +17,7 @@ public sealed class RunTests : IDisposable
         _workspace.WriteScheme();
         for (var start = 1; start <= 2; start++)
         {
-            using var worker = await _workspace.StartAsync(null, "Worker started", _workspace.With("run"));
+            using var worker = await _workspace.StartAsync("beschikbaarheid.dll", "Worker started", _workspace.With("run"));
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
             // What `docker stop` sends: the host stops the scheduler, waiting for a running job, and exits 0.
             using (var kill = Process.Start("kill", ["-TERM", worker.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))

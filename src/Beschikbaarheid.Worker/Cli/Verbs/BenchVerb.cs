@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using Beschikbaarheid.Core.Periods;
 using Beschikbaarheid.Core.Settlement;
+using Beschikbaarheid.Data.Database;
 using Beschikbaarheid.Data.Import;
 using Beschikbaarheid.Data.Schemes;
 using Beschikbaarheid.Data.Settlement;
@@ -70,7 +71,8 @@ internal static class BenchVerb
                     var scheme = services.GetRequiredService<SchemeFileLoader>().Load("bench");
                     var period = new YearMonth(2026, 3);
                     watch.Restart();
-                    var loaded = await services.GetRequiredService<SettlementInputReader>().LoadBeschikkingenAsync(scheme, period.Year, ct).ConfigureAwait(false);
+                    var session = await services.GetRequiredService<SchemeLocks>().AcquireAsync(scheme.Id, ct).ConfigureAwait(false);
+                    var loaded = await SettlementInputReader.LoadBeschikkingenAsync(session, scheme, period.Year, ct).ConfigureAwait(false);
                     Console.WriteLine($"load period inputs      {watch.Elapsed.TotalSeconds,8:0.000} s  {loaded.Count,9} beschikkingen");
                     watch.Restart();
                     var plan = MonthlySettlement.Calculate(scheme, period, loaded);
@@ -78,12 +80,16 @@ internal static class BenchVerb
                     watch.Restart();
                     MonthlySettlement.Calculate(scheme, period.Next, loaded);
                     Console.WriteLine($"calculate, warm         {watch.Elapsed.TotalSeconds,8:0.000} s");
-                    var store = services.GetRequiredService<SettlementStore>();
                     watch.Restart();
-                    var issued = await store.IssueAsync(scheme, plan, new DateOnly(2026, 4, 1), "bench", DateTimeOffset.UtcNow, "", ct).ConfigureAwait(false);
+                    long runId;
+                    await using (session)
+                    {
+                        runId = await services.GetRequiredService<SettlementWriter>().IssueAsync(session, scheme, plan, new DateOnly(2026, 4, 1), "bench", DateTimeOffset.UtcNow, "", ct).ConfigureAwait(false);
+                        await session.CommitAsync(ct).ConfigureAwait(false);
+                    }
                     Console.WriteLine($"store run and invoices  {watch.Elapsed.TotalSeconds,8:0.000} s");
                     watch.Restart();
-                    var stored = await store.LoadAsync(issued.RunId, ct).ConfigureAwait(false);
+                    var stored = await services.GetRequiredService<IssuedSettlements>().LoadAsync(runId, ct).ConfigureAwait(false);
                     Console.WriteLine($"load stored run         {watch.Elapsed.TotalSeconds,8:0.000} s");
                     watch.Restart();
                     var written = SettlementReports.WriteAll(stored, Path.Combine(folder, "phases"));

@@ -1,0 +1,131 @@
+using System.Data.Common;
+using System.Globalization;
+using Beschikbaarheid.Core.Arithmetic;
+using Beschikbaarheid.Core.Periods;
+using Beschikbaarheid.Core.Registry;
+using Beschikbaarheid.Core.Schemes;
+using Beschikbaarheid.Core.Settlement;
+using Beschikbaarheid.Data.Database;
+using Dapper;
+
+namespace Beschikbaarheid.Data.Settlement;
+
+/// <summary>A stored run as its documents show it: invoices with lines, allocation, year to date, locations and statement.</summary>
+public sealed class IssuedSettlements(IConnectionFactory connections)
+{
+    public async Task<IssuedSettlement> LoadAsync(long runId, CancellationToken cancellationToken = default)
+    {
+        DapperSetup.EnsureRegistered();
+        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var run = await connection.QuerySingleAsync<RunRow>(
+            """
+            SELECT id, scheme_id AS schemeid, scheme_name AS schemename, period, kind, basis_unit AS basisunit, started_by AS startedby,
+                   created_at AS createdat, input_fingerprint AS inputfingerprint
+            FROM settlement_runs WHERE id = @runId
+            """,
+            new { runId }).ConfigureAwait(false);
+        var settlementRun = run.ToRun();
+
+        var lines = (await connection.QueryAsync<(string Number, int LineNumber, string Brin, string Vestiging, decimal Basis, long Amount, bool Estimated, string Kind, string? Period, string? Reference)>(
+                """
+                SELECT l.invoice_number, l.line_number, l.brin, l.vestiging, l.basis, l.amount_cents, l.estimated, l.soort, l.periode, l.reference
+                FROM invoice_lines l JOIN invoices i ON i.number = l.invoice_number
+                WHERE i.run_id = @runId
+                """, new { runId }).ConfigureAwait(false))
+            .ToLookup(l => l.Number, l => new InvoiceLine(
+                l.LineNumber, StoredCodes.School(l.Brin, l.Vestiging), l.Basis, new Money(l.Amount), l.Estimated,
+                SettlementKindNames.FromDutch(l.Kind), l.Period is null ? null : SettledPeriod.Parse(l.Period.Trim()), l.Reference));
+        var invoices = (await connection.QueryAsync<InvoiceRow>(
+                """
+                SELECT number, issuer, debtor, invoice_date AS invoicedate, due_date AS duedate, iban, vat_statement AS vatstatement
+                FROM invoices WHERE run_id = @runId ORDER BY number
+                """, new { runId }).ConfigureAwait(false))
+            .Select(i => new IssuedInvoice(
+                i.Number, MunicipalityCode.Parse(i.Issuer), MunicipalityCode.Parse(i.Debtor), i.InvoiceDate, i.DueDate, i.Iban, i.VatStatement,
+                lines[i.Number].OrderBy(l => l.LineNumber).ToList()))
+            .ToList();
+
+        var allocation = (await connection.QueryAsync<(string Municipality, int Children, decimal Basis, long Month, long Annual, bool Invoiced, bool Estimated)>(
+                "SELECT municipality_code, children, basis, month_cents, annual_projection_cents, invoiced, estimated FROM settlement_allocations WHERE run_id = @runId ORDER BY municipality_code",
+                new { runId }).ConfigureAwait(false))
+            .Select(a => new AllocationRow(MunicipalityCode.Parse(a.Municipality), a.Children, a.Basis, new Money(a.Month), new Money(a.Annual), a.Invoiced, a.Estimated))
+            .ToList();
+        // Year to date: the advances of this and earlier months, plus every correction and year end of the
+        // year issued up to this run.
+        var yearToDate = (await connection.QueryAsync<(string Municipality, long Cents)>(
+                """
+                SELECT a.municipality_code, SUM(a.month_cents)
+                FROM settlement_allocations a JOIN settlement_runs r ON r.id = a.run_id
+                WHERE r.scheme_id = @SchemeId AND r.kind = @Kind AND r.period >= @From AND r.period <= @Through
+                GROUP BY a.municipality_code
+                UNION ALL
+                SELECT i.debtor, SUM(l.amount_cents)
+                FROM settlement_runs r JOIN invoices i ON i.run_id = r.id JOIN invoice_lines l ON l.invoice_number = i.number
+                WHERE r.scheme_id = @SchemeId AND r.id <= @runId AND l.soort <> @Kind AND l.periode >= @Year AND l.periode < @NextYear
+                GROUP BY i.debtor
+                UNION ALL
+                SELECT e.municipality_code, SUM(e.amount_cents)
+                FROM settlement_entries e
+                WHERE e.scheme_id = @SchemeId AND e.run_id <= @runId AND e.soort <> @Kind AND e.periode >= @Year AND e.periode < @NextYear
+                GROUP BY e.municipality_code
+                """,
+                new
+                {
+                    settlementRun.SchemeId, runId, Kind = SettlementKind.Voorschot.Dutch(),
+                    From = new YearMonth(settlementRun.Period.Year, 1).ToString(), Through = settlementRun.Period.ToString(),
+                    Year = YearText(settlementRun.Period.Year), NextYear = YearText(settlementRun.Period.Year + 1),
+                })
+                .ConfigureAwait(false))
+            .GroupBy(y => y.Municipality)
+            .ToDictionary(g => MunicipalityCode.Parse(g.Key), g => new Money(g.Sum(y => y.Cents)));
+        var locations = (await connection.QueryAsync<(string Brin, string Vestiging, int Children, decimal Basis, long Month, decimal? Fte, long? Annual, bool Estimated)>(
+                "SELECT brin, vestiging, children, basis, month_cents, fte, annual_budget_cents, estimated FROM settlement_locations WHERE run_id = @runId ORDER BY brin, vestiging",
+                new { runId }).ConfigureAwait(false))
+            .Select(l => new LocationRow(StoredCodes.School(l.Brin, l.Vestiging), l.Children, l.Basis, new Money(l.Month),
+                l.Fte is { } fte ? decimal.Round(fte, 2) : null, l.Annual is { } annual ? new Money(annual) : null, l.Estimated))
+            .ToList();
+        var individual = (await connection.QueryAsync<(string Reason, int Children)>(
+                "SELECT reason, children FROM settlement_individual WHERE run_id = @runId",
+                new { runId }).ConfigureAwait(false))
+            .Select(i => new IndividualCount(Enum.Parse<Eligibility>(i.Reason), i.Children))
+            .OrderBy(i => i.Reason)
+            .ToList();
+        var (municipalities, schools) = await RegistryReader.LoadAsync(connection, null).ConfigureAwait(false);
+        return new IssuedSettlement(settlementRun, invoices, allocation, yearToDate, locations, individual, municipalities, schools)
+        {
+            Statement = await CashierStatements.LoadAsync(connection, runId).ConfigureAwait(false),
+        };
+    }
+
+    private static string YearText(int year) => year.ToString("0000", CultureInfo.InvariantCulture);
+
+    private sealed class RunRow
+    {
+        public long Id { get; set; }
+        public string SchemeId { get; set; } = "";
+        public string SchemeName { get; set; } = "";
+        public string Period { get; set; } = "";
+        public string Kind { get; set; } = "";
+        public string BasisUnit { get; set; } = "";
+        public string StartedBy { get; set; } = "";
+        public DateTimeOffset CreatedAt { get; set; }
+        public string InputFingerprint { get; set; } = "";
+
+        public SettlementRun ToRun()
+        {
+            var (period, revision) = RunPeriod.Parse(Period);
+            return new(Id, SchemeId, SchemeName, period, SettlementKindNames.FromDutch(Kind), Enum.Parse<BasisUnit>(BasisUnit), CreatedAt, StartedBy, InputFingerprint, revision);
+        }
+    }
+
+    private sealed class InvoiceRow
+    {
+        public string Number { get; set; } = "";
+        public string Issuer { get; set; } = "";
+        public string Debtor { get; set; } = "";
+        public DateOnly InvoiceDate { get; set; }
+        public DateOnly DueDate { get; set; }
+        public string Iban { get; set; } = "";
+        public string VatStatement { get; set; } = "";
+    }
+}
