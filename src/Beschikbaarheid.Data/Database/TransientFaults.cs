@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 
@@ -10,16 +11,52 @@ namespace Beschikbaarheid.Data.Database;
 public static class TransientFaults
 {
     /// <summary>
-    /// SQL Server: 1205 deadlock victim, −2 timeout, and the connection failures 53, 233, 4060 (database not
-    /// yet online), 10053, 10054, 10060, 40197, 40501, 40613, 49918–49920. SQLite: SQLITE_BUSY (5) and SQLITE_LOCKED (6).
-    /// A <see cref="DatabaseUnavailableException"/> is judged by its cause; a timeout of our own is transient.
+    /// SQL Server, always transient: 1205 deadlock victim, and the server and transport failures 53, 233,
+    /// 4060 (database not yet online), 10053, 10054, 10060, 40197, 40501, 40613, 49918–49920.
+    /// <para>
+    /// SQL Server, transient only when connection-level: 0, 258 and −2. On Linux, SqlClient 6.x/7.x reports an
+    /// unreachable server as 0 (a refused port, after about 2 s) or 258 (a black hole, after the connect timeout),
+    /// and a server that accepts the socket but never answers as −2; Windows numbers such as 53 or 10060 do not
+    /// occur there. But these numbers also mean other things: 0 is SqlClient's number for many errors of its own,
+    /// and −2 is just as much a command that ran past its command timeout (a slow query, or a lock held longer),
+    /// which running the whole unit again would only repeat. So one of them counts as transient when the
+    /// connection itself failed, which is the case when
+    /// (1) a <see cref="SocketException"/> is somewhere in its <see cref="Exception.InnerException"/> chain
+    /// (the network refused, reset or dropped the socket: how a refused port arrives), or
+    /// (2) the error's class is 20 or higher (fatal severity: SQL Server and SqlClient close the connection), or
+    /// (3) it arrives as the cause of a <see cref="DatabaseUnavailableException"/>, which
+    /// <see cref="SqlServerConnectionFactory"/> throws only when opening a connection failed, before any
+    /// statement was sent. Rule 3 is the only one that recognises a server that accepts but never answers:
+    /// its −2 carries class 11 and an inner <see cref="System.ComponentModel.Win32Exception"/> (258, wait timed out),
+    /// exactly like a command timeout, so a bare −2 (a command timeout as far as anyone can tell) fails at once.
+    /// </para>
+    /// SQLite: SQLITE_BUSY (5) and SQLITE_LOCKED (6). Any other <see cref="DatabaseUnavailableException"/> is
+    /// judged by its cause; a timeout of our own is transient.
     /// </summary>
     public static bool IsTransient(Exception exception) => exception switch
     {
-        SqlException sql => sql.Errors.Cast<SqlError>().Any(e => e.Number is 1205 or -2 or 53 or 233 or 4060 or 10053 or 10054 or 10060 or 40197 or 40501 or 40613 or 49918 or 49919 or 49920),
+        SqlException sql => IsTransient(sql, whileOpening: false),
         SqliteException sqlite => sqlite.SqliteErrorCode is 5 or 6,
+        DatabaseUnavailableException { InnerException: SqlException sql } => IsTransient(sql, whileOpening: true),
         DatabaseUnavailableException { InnerException: { } cause } => IsTransient(cause),
         TimeoutException => true,
         _ => false,
     };
+
+    private static bool IsTransient(SqlException exception, bool whileOpening) =>
+        exception.Errors.Cast<SqlError>().Any(e =>
+            e.Number is 1205 or 53 or 233 or 4060 or 10053 or 10054 or 10060 or 40197 or 40501 or 40613 or 49918 or 49919 or 49920
+            || (e.Number is 0 or 258 or -2 && (whileOpening || e.Class >= 20 || HasSocketCause(exception))));
+
+    private static bool HasSocketCause(Exception exception)
+    {
+        for (var cause = exception.InnerException; cause is not null; cause = cause.InnerException)
+        {
+            if (cause is SocketException)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 }

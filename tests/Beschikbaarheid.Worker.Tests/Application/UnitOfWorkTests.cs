@@ -54,6 +54,18 @@ public sealed class UnitOfWorkTests : IDisposable
         Assert.Equal("GM0268-2026-00001", Assert.Single(Assert.Single(history).Invoices).Number);
     }
 
+    [Fact(Timeout = 30_000)]
+    public async Task AnUnreachableSqlServer_AsTheFactoryReportsIt_IsRetried()
+    {
+        await _services.GetRequiredService<ImportService>().ImportFolderAsync(_workspace.Folder);
+        // A real failure of the SQL Server factory: nothing listens on loopback port 1, so SqlClient is refused.
+        var refused = await Assert.ThrowsAsync<DatabaseUnavailableException>(() =>
+            new SqlServerConnectionFactory("Server=tcp:127.0.0.1,1;Database=b;User Id=sa;Password=x;Connect Timeout=1").OpenAsync());
+        _connections.FailNext(2, () => refused);
+        Assert.Equal(SettleStatus.Issued, (await SettleMarchAsync()).Status);
+        Assert.Equal(0, _connections.FailuresLeft);
+    }
+
     [Fact]
     public async Task ANonTransientFault_FailsAtOnce()
     {
