@@ -18,7 +18,8 @@ internal static class SqlDialect
             INSERT INTO scheme_locks (scheme_id) SELECT @schemeId
             WHERE NOT EXISTS (SELECT 1 FROM scheme_locks WITH (UPDLOCK, HOLDLOCK) WHERE scheme_id = @schemeId)
             """,
-        _ => "INSERT INTO scheme_locks (scheme_id) VALUES (@schemeId) ON CONFLICT (scheme_id) DO NOTHING",
+        DatabaseProvider.Sqlite or DatabaseProvider.PostgreSql => "INSERT INTO scheme_locks (scheme_id) VALUES (@schemeId) ON CONFLICT (scheme_id) DO NOTHING",
+        _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, null),
     };
 
     /// <summary>
@@ -29,7 +30,8 @@ internal static class SqlDialect
     {
         DatabaseProvider.Sqlite => "SELECT scheme_id FROM scheme_locks WHERE scheme_id = @schemeId",
         DatabaseProvider.SqlServer => "SELECT scheme_id FROM scheme_locks WITH (UPDLOCK, HOLDLOCK) WHERE scheme_id = @schemeId",
-        _ => "SELECT scheme_id FROM scheme_locks WHERE scheme_id = @schemeId FOR UPDATE",
+        DatabaseProvider.PostgreSql => "SELECT scheme_id FROM scheme_locks WHERE scheme_id = @schemeId FOR UPDATE",
+        _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, null),
     };
 
     /// <summary>
@@ -43,7 +45,9 @@ internal static class SqlDialect
             INSERT INTO invoice_sequences (issuer, year, last_number) SELECT @Issuer, @Year, 0
             WHERE NOT EXISTS (SELECT 1 FROM invoice_sequences WITH (UPDLOCK, HOLDLOCK) WHERE issuer = @Issuer AND year = @Year)
             """,
-        _ => "INSERT INTO invoice_sequences (issuer, year, last_number) VALUES (@Issuer, @Year, 0) ON CONFLICT (issuer, year) DO NOTHING",
+        DatabaseProvider.Sqlite or DatabaseProvider.PostgreSql =>
+            "INSERT INTO invoice_sequences (issuer, year, last_number) VALUES (@Issuer, @Year, 0) ON CONFLICT (issuer, year) DO NOTHING",
+        _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, null),
     };
 
     /// <summary>
@@ -55,7 +59,8 @@ internal static class SqlDialect
     {
         DatabaseProvider.Sqlite => "(SELECT json_extract(value, '$.brin') AS brin, json_extract(value, '$.vestiging') AS vestiging FROM json_each(@Schools))",
         DatabaseProvider.SqlServer => "(SELECT brin, vestiging FROM OPENJSON(@Schools) WITH (brin CHAR(4) '$.brin', vestiging CHAR(2) '$.vestiging'))",
-        _ => "(SELECT brin, vestiging FROM json_to_recordset(CAST(@Schools AS json)) AS s (brin TEXT, vestiging TEXT))",
+        DatabaseProvider.PostgreSql => "(SELECT brin, vestiging FROM json_to_recordset(CAST(@Schools AS json)) AS s (brin TEXT, vestiging TEXT))",
+        _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, null),
     };
 
     /// <summary>The value of <c>@Schools</c> for <see cref="SchoolList"/>.</summary>

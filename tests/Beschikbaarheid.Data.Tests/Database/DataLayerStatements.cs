@@ -189,7 +189,8 @@ public static partial class DataLayerStatements
                 ConditionalExpressionSyntax c when child == c.WhenFalse => Branch(c.Condition, whenTrue: false),
                 IfStatementSyntax s when child == s.Statement => Branch(s.Condition, whenTrue: true),
                 IfStatementSyntax s when child == s.Else => Branch(s.Condition, whenTrue: false),
-                SwitchExpressionArmSyntax arm when child == arm.Expression => Provider(arm.Pattern) is { } p ? (p, true) : null,
+                SwitchExpressionArmSyntax arm when child == arm.Expression && Providers(arm.Pattern) is { } arms =>
+                    arms.Contains(DatabaseProvider.SqlServer) ? (DatabaseProvider.SqlServer, true) : (arms.First(), true),
                 SwitchSectionSyntax section => CaseProviders(section) is [var first, ..] cases && cases.All(p => p == first) ? (first, true) : null,
                 TypeDeclarationSyntax type => DeclaredProvider(type) is { } p ? (p, true) : null,
                 _ => ((DatabaseProvider, bool)?)null,
@@ -220,6 +221,15 @@ public static partial class DataLayerStatements
 
     private static DatabaseProvider? Provider(PatternSyntax pattern) =>
         pattern is ConstantPatternSyntax constant ? ProviderMember(constant.Expression) : null;
+
+    /// <summary>The providers a pattern such as <c>DatabaseProvider.Sqlite or DatabaseProvider.PostgreSql</c> matches; null when it is no provider pattern.</summary>
+    private static HashSet<DatabaseProvider>? Providers(PatternSyntax pattern) => pattern switch
+    {
+        BinaryPatternSyntax either when either.IsKind(SyntaxKind.OrPattern) =>
+            Providers(either.Left) is { } left && Providers(either.Right) is { } right ? [.. left, .. right] : null,
+        ParenthesizedPatternSyntax inner => Providers(inner.Pattern),
+        _ => Provider(pattern) is { } p ? [p] : null,
+    };
 
     /// <summary>The providers a switch section is for; empty when any of its labels is something else.</summary>
     private static List<DatabaseProvider> CaseProviders(SwitchSectionSyntax section)
