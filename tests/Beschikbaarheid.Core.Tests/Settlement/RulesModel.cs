@@ -35,7 +35,10 @@ internal static class RulesModel
     }
 
     /// <summary>DOMAIN "Annual amount X over 12 months": month k gets ⌊X·k/12⌋ − ⌊X·(k−1)/12⌋ cents.</summary>
-    public static long ScheduledMonth(long annual, int k) => FloorDiv((BigInteger)annual * k, 12) - FloorDiv((BigInteger)annual * (k - 1), 12);
+    public static long ScheduledMonth(long annual, int k) => Instalment(annual, k, 12);
+
+    /// <summary>The same rule over n months: instalment j of an amount X gets ⌊X·j/n⌋ − ⌊X·(j−1)/n⌋ cents.</summary>
+    public static long Instalment(long total, int j, int n) => FloorDiv((BigInteger)total * j, n) - FloorDiv((BigInteger)total * (j - 1), n);
 
     /// <summary>
     /// DOMAIN "Splitting an amount over parties by weights" for a total of zero or more cents: floor every exact
@@ -85,12 +88,12 @@ internal static class RulesModel
         var childDays = new HashSet<(MunicipalityCode Municipality, SchoolLocationId School, string Client, DateOnly Day)>();
         foreach (var b in beschikkingen.Where(scheme.Eligible))
         {
-            for (var day = first; day <= last; day = day.AddDays(1))
+            // Every date of the month from the beschikking's start through its end (an open end: through the month's last day).
+            var from = b.Active.Start > first ? b.Active.Start : first;
+            var through = b.Active.End is { } end && end < last ? end : last;
+            for (var day = from; day <= through; day = day.AddDays(1))
             {
-                if (b.Active.Start <= day && (b.Active.End is not { } end || day <= end))
-                {
-                    childDays.Add((b.Residence, b.School, b.Client, day));
-                }
+                childDays.Add((b.Residence, b.School, b.Client, day));
             }
         }
         var annual = scheme.AnnualCentsPerChild(month.Year);
