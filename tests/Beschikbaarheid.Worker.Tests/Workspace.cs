@@ -45,8 +45,8 @@ public sealed class Workspace : IDisposable
     }
 
     /// <summary>A small Nijmegen scheme: lead GM0268, participants Beuningen and Berg en Dal, school 30AB00.</summary>
-    public void WriteScheme() => Write(Path.Combine("schemes", SchemeId + ".json"), """
-        { "id": "nijmegen-st-maarten", "name": "Zorg in onderwijstijd St. Maartenschool", "startYear": 2019,
+    public void WriteScheme(int startYear = 2019) => Write(Path.Combine("schemes", SchemeId + ".json"), $$"""
+        { "id": "nijmegen-st-maarten", "name": "Zorg in onderwijstijd St. Maartenschool", "startYear": {{startYear}},
           "schools": ["30AB00"], "participants": ["GM0268", "GM0209", "GM1945"],
           "pool": { "type": "per-child", "thresholdHoursPerWeek": 12, "normHoursPerWeek": 5.5, "hourlyRate": 62.50, "schoolWeeks": 40 },
           "key": { "type": "children" },
