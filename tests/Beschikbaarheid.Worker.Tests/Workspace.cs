@@ -90,6 +90,42 @@ public sealed class Workspace : IDisposable
 
     public Task<(int ExitCode, string Out, string Error)> RunAsync(params string[] args) => RunAsync(null, args);
 
+    /// <summary>Where Debian's <c>faketime</c> is, if installed (<c>.ci/run</c> installs it); null otherwise.</summary>
+    public static string? FakeTime => FakeTimeLocations.FirstOrDefault(File.Exists);
+
+    private static readonly string[] FakeTimeLocations = ["/usr/bin/faketime", "/usr/local/bin/faketime"];
+
+    /// <summary>
+    /// Runs the executable as if the clock read <paramref name="at"/> (UTC), under <c>faketime</c>: "today" without a
+    /// switch in the product. The caller skips the test when <see cref="FakeTime"/> is null.
+    /// </summary>
+    public async Task<(int ExitCode, string Out, string Error)> RunAtAsync(DateTimeOffset at, params string[] args)
+    {
+        var start = new ProcessStartInfo(FakeTime ?? throw new InvalidOperationException("faketime is not installed."))
+        {
+            WorkingDirectory = Folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add("-f");
+        start.ArgumentList.Add(at.UtcDateTime.ToString("'@'yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture));
+        start.ArgumentList.Add("dotnet");
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "beschikbaarheid.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+        // Timers and timeouts keep real time; "@" is read in the zone TZ names.
+        start.Environment["FAKETIME_DONT_FAKE_MONOTONIC"] = "1";
+        start.Environment["TZ"] = "UTC";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output, await error);
+    }
+
     /// <summary>
     /// Starts a program of the test output folder (<c>beschikbaarheid.dll</c>, or the test-only fault host) and
     /// returns once it has written a stderr line containing <paramref name="awaited"/>; the caller stops it.
