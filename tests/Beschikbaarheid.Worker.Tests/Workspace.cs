@@ -63,30 +63,8 @@ public sealed class Workspace : IDisposable
         Write("beschikkingen.csv", "beschikkingnummer;client;woongemeente;brin;vestiging;aanbieder;categorie;wet;uren_per_week;ingangsdatum;einddatum\n" + beschikkingRows);
     }
 
-    public async Task<(int ExitCode, string Out, string Error)> RunAsync(IReadOnlyDictionary<string, string>? environment, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = Folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "beschikbaarheid.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
-        {
-            start.Environment[key] = value;
-        }
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await error);
-    }
+    public Task<(int ExitCode, string Out, string Error)> RunAsync(IReadOnlyDictionary<string, string>? environment, params string[] args) =>
+        RunExecutableAsync([], environment ?? new Dictionary<string, string>(), args);
 
     public Task<(int ExitCode, string Out, string Error)> RunAsync(params string[] args) => RunAsync(null, args);
 
@@ -99,25 +77,35 @@ public sealed class Workspace : IDisposable
     /// Runs the executable as if the clock read <paramref name="at"/> (UTC), under <c>faketime</c>: "today" without a
     /// switch in the product. The caller skips the test when <see cref="FakeTime"/> is null.
     /// </summary>
-    public async Task<(int ExitCode, string Out, string Error)> RunAtAsync(DateTimeOffset at, params string[] args)
+    public Task<(int ExitCode, string Out, string Error)> RunAtAsync(DateTimeOffset at, params string[] args) =>
+        RunExecutableAsync(
+            [FakeTime ?? throw new InvalidOperationException("faketime is not installed."), "-f", at.UtcDateTime.ToString("'@'yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)],
+            // Timers and timeouts keep real time; "@" is read in the zone TZ names.
+            new Dictionary<string, string> { ["FAKETIME_DONT_FAKE_MONOTONIC"] = "1", ["TZ"] = "UTC" },
+            args);
+
+    /// <summary><c>dotnet beschikbaarheid.dll ARGS</c> in this folder, behind an optional wrapper command, to its end.</summary>
+    private async Task<(int ExitCode, string Out, string Error)> RunExecutableAsync(string[] wrapper, IReadOnlyDictionary<string, string> environment, string[] args)
     {
-        var start = new ProcessStartInfo(FakeTime ?? throw new InvalidOperationException("faketime is not installed."))
+        var start = new ProcessStartInfo(wrapper.Length > 0 ? wrapper[0] : "dotnet")
         {
             WorkingDirectory = Folder,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        start.ArgumentList.Add("-f");
-        start.ArgumentList.Add(at.UtcDateTime.ToString("'@'yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture));
-        start.ArgumentList.Add("dotnet");
+        foreach (var arg in wrapper.Skip(1).Concat(wrapper.Length > 0 ? ["dotnet"] : []))
+        {
+            start.ArgumentList.Add(arg);
+        }
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "beschikbaarheid.dll"));
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
         }
-        // Timers and timeouts keep real time; "@" is read in the zone TZ names.
-        start.Environment["FAKETIME_DONT_FAKE_MONOTONIC"] = "1";
-        start.Environment["TZ"] = "UTC";
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
