@@ -45,8 +45,8 @@ public sealed class Workspace : IDisposable
     }
 
     /// <summary>A small Nijmegen scheme: lead GM0268, participants Beuningen and Berg en Dal, school 30AB00.</summary>
-    public void WriteScheme() => Write(Path.Combine("schemes", SchemeId + ".json"), """
-        { "id": "nijmegen-st-maarten", "name": "Zorg in onderwijstijd St. Maartenschool", "startYear": 2019,
+    public void WriteScheme(int startYear = 2019) => Write(Path.Combine("schemes", SchemeId + ".json"), $$"""
+        { "id": "nijmegen-st-maarten", "name": "Zorg in onderwijstijd St. Maartenschool", "startYear": {{startYear}},
           "schools": ["30AB00"], "participants": ["GM0268", "GM0209", "GM1945"],
           "pool": { "type": "per-child", "thresholdHoursPerWeek": 12, "normHoursPerWeek": 5.5, "hourlyRate": 62.50, "schoolWeeks": 40 },
           "key": { "type": "children" },
@@ -63,20 +63,46 @@ public sealed class Workspace : IDisposable
         Write("beschikkingen.csv", "beschikkingnummer;client;woongemeente;brin;vestiging;aanbieder;categorie;wet;uren_per_week;ingangsdatum;einddatum\n" + beschikkingRows);
     }
 
-    public async Task<(int ExitCode, string Out, string Error)> RunAsync(IReadOnlyDictionary<string, string>? environment, params string[] args)
+    public Task<(int ExitCode, string Out, string Error)> RunAsync(IReadOnlyDictionary<string, string>? environment, params string[] args) =>
+        RunExecutableAsync([], environment ?? new Dictionary<string, string>(), args);
+
+    public Task<(int ExitCode, string Out, string Error)> RunAsync(params string[] args) => RunAsync(null, args);
+
+    /// <summary>Where Debian's <c>faketime</c> is, if installed (<c>.ci/run</c> installs it); null otherwise.</summary>
+    public static string? FakeTime => FakeTimeLocations.FirstOrDefault(File.Exists);
+
+    private static readonly string[] FakeTimeLocations = ["/usr/bin/faketime", "/usr/local/bin/faketime"];
+
+    /// <summary>
+    /// Runs the executable as if the clock read <paramref name="at"/> (UTC), under <c>faketime</c>: "today" without a
+    /// switch in the product. The caller skips the test when <see cref="FakeTime"/> is null.
+    /// </summary>
+    public Task<(int ExitCode, string Out, string Error)> RunAtAsync(DateTimeOffset at, params string[] args) =>
+        RunExecutableAsync(
+            [FakeTime ?? throw new InvalidOperationException("faketime is not installed."), "-f", at.UtcDateTime.ToString("'@'yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)],
+            // Timers and timeouts keep real time; "@" is read in the zone TZ names.
+            new Dictionary<string, string> { ["FAKETIME_DONT_FAKE_MONOTONIC"] = "1", ["TZ"] = "UTC" },
+            args);
+
+    /// <summary><c>dotnet beschikbaarheid.dll ARGS</c> in this folder, behind an optional wrapper command, to its end.</summary>
+    private async Task<(int ExitCode, string Out, string Error)> RunExecutableAsync(string[] wrapper, IReadOnlyDictionary<string, string> environment, string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(wrapper.Length > 0 ? wrapper[0] : "dotnet")
         {
             WorkingDirectory = Folder,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        foreach (var arg in wrapper.Skip(1).Concat(wrapper.Length > 0 ? ["dotnet"] : []))
+        {
+            start.ArgumentList.Add(arg);
+        }
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "beschikbaarheid.dll"));
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
         }
-        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;
         }
@@ -87,8 +113,6 @@ public sealed class Workspace : IDisposable
         await process.WaitForExitAsync(timeout.Token);
         return (process.ExitCode, await output, await error);
     }
-
-    public Task<(int ExitCode, string Out, string Error)> RunAsync(params string[] args) => RunAsync(null, args);
 
     /// <summary>
     /// Starts a program of the test output folder (<c>beschikbaarheid.dll</c>, or the test-only fault host) and

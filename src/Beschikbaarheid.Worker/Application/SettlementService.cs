@@ -32,11 +32,13 @@ public sealed class SettlementService(
     SchemeLocks locks,
     SettlementWriter writer,
     IssuedSettlements issued,
+    SettledMonths settledMonths,
     UnitOfWork unitOfWork,
     DatabaseSetup database,
     LocalCalendar calendar,
     TimeProvider clock,
     IOptions<PathOptions> paths,
+    IOptions<ScheduleOptions> schedule,
     ILogger<SettlementService> logger)
 {
     public async Task<SettleOutcome> SettleAsync(
@@ -48,7 +50,36 @@ public sealed class SettlementService(
     }
 
     /// <summary>
-    /// The scheduled work: the previous month for every scheme in the scheme folder. A scheme whose inputs
+    /// The scheduled work: per scheme, in order, every complete month of the catch-up window
+    /// (<c>Schedule:CatchUpMonths</c> back, not before the scheme's start year) that has no run and is not in a
+    /// closed year (<see cref="CatchUp"/>). Which months are settled is read once, outside any lock, only to
+    /// choose; each month is settled under its scheme's lock, which finds a month settled meanwhile itself.
+    /// A month with nothing eligible stores no run, so it is tried again at each firing and issues nothing.
+    /// A scheme refused for a month is logged and skipped for the rest of this firing (its months are settled
+    /// in order), so the others are still settled; the run then fails with all reasons, and the next firing
+    /// tries that scheme again from the month refused.
+    /// </summary>
+    public async Task<IReadOnlyList<SettleOutcome>> SettleCompleteMonthsAsync(string startedBy, CancellationToken cancellationToken = default)
+    {
+        var limit = schedule.Value.CheckedCatchUpMonths();
+        var all = schemes.LoadAll();
+        await database.EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
+        var latest = calendar.LatestCompleteMonth;
+        var settled = await settledMonths.LoadAsync(cancellationToken).ConfigureAwait(false);
+        return await SettleInOrderAsync(all, scheme =>
+        {
+            var state = settled.GetValueOrDefault(scheme.Id, SchemeSettledMonths.None);
+            var months = CatchUp.MonthsToSettle(latest, scheme.StartYear, limit, state.Months, state.ClosedYears);
+            if (months.Count > 1)
+            {
+                logger.LogInformation("{Scheme}: catching up {Count} unsettled months, {From} to {Until}", scheme.Id, months.Count, months[0], months[^1]);
+            }
+            return months;
+        }, startedBy, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The demo's work: the latest complete month for every scheme in the scheme folder. A scheme whose inputs
     /// are refused is logged and skipped so the others are still settled; the run then fails with all reasons.
     /// </summary>
     public async Task<IReadOnlyList<SettleOutcome>> SettleLatestCompleteMonthAsync(string startedBy, CancellationToken cancellationToken = default)
@@ -56,18 +87,36 @@ public sealed class SettlementService(
         var all = schemes.LoadAll();
         await database.EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
         var period = calendar.LatestCompleteMonth;
+        return await SettleInOrderAsync(all, _ => [period], startedBy, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Each scheme's months in the order given. A refusal (rejected, bad input, unsupported) stops that scheme
+    /// for this call, since a later month must not be settled before an earlier one; other schemes go ahead.
+    /// </summary>
+    private async Task<IReadOnlyList<SettleOutcome>> SettleInOrderAsync(
+        IReadOnlyList<Scheme> all, Func<Scheme, IReadOnlyList<YearMonth>> monthsOf, string startedBy, CancellationToken cancellationToken)
+    {
         var outcomes = new List<SettleOutcome>();
         var refused = new List<string>();
         foreach (var scheme in all)
         {
-            try
+            var months = monthsOf(scheme);
+            for (var i = 0; i < months.Count; i++)
             {
-                outcomes.Add(await SettleAsync(scheme, period, startedBy, null, null, cancellationToken).ConfigureAwait(false));
-            }
-            catch (Exception ex) when (ex is SettlementInputException or SettlementRejectedException or NotSupportedException)
-            {
-                logger.LogError("{Scheme} {Period} not settled: {Reason}", scheme.Id, period, ex.Message);
-                refused.Add(ex.Message);
+                var period = months[i];
+                try
+                {
+                    outcomes.Add(await SettleAsync(scheme, period, startedBy, null, null, cancellationToken).ConfigureAwait(false));
+                }
+                catch (Exception ex) when (ex is SettlementInputException or SettlementRejectedException or NotSupportedException)
+                {
+                    var skipped = months.Count - i - 1;
+                    logger.LogError("{Scheme} {Period} not settled: {Reason}{Skipped}", scheme.Id, period, ex.Message,
+                        skipped == 0 ? "" : $" ({skipped} later month(s) left for the next run)");
+                    refused.Add(ex.Message);
+                    break;
+                }
             }
         }
         return refused.Count == 0 ? outcomes : throw new SettlementRejectedException(string.Join(Environment.NewLine, refused));

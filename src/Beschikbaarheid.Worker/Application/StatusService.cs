@@ -1,6 +1,10 @@
+using Beschikbaarheid.Core.Schemes;
+using Beschikbaarheid.Core.Settlement;
 using Beschikbaarheid.Data.Database;
+using Beschikbaarheid.Data.Schemes;
 using Beschikbaarheid.Data.Settlement;
 using Beschikbaarheid.Worker.Options;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Quartz;
 
@@ -10,22 +14,35 @@ namespace Beschikbaarheid.Worker.Application;
 public sealed record StatusCheck(string Name, bool Healthy, string Detail);
 
 /// <summary>What the operator and the container's health check see: healthy only when every check is.</summary>
-public sealed record StatusReport(IReadOnlyList<StatusCheck> Checks, IReadOnlyList<string> LastRuns)
+/// <param name="Warnings">Worth a look but not unhealthy: schemes behind with their unsettled complete months.</param>
+public sealed record StatusReport(IReadOnlyList<StatusCheck> Checks, IReadOnlyList<string> LastRuns, IReadOnlyList<string> Warnings)
 {
     public bool Healthy => Checks.All(c => c.Healthy);
 }
 
 /// <summary>
 /// The <c>status</c> verb: is the database reachable, are its migrations those of this program, when do the
-/// jobs fire next, and what were the last runs. Reads only: it never creates or migrates a database.
+/// jobs fire next, what were the last runs, and which schemes are behind: complete months of the catch-up
+/// window without a run, which the next firing of the monthly settlement will try. Being behind is a warning
+/// (printed and logged), not unhealthy. Reads only: it never creates or migrates a database.
 /// </summary>
 public sealed class StatusService(
-    IConnectionFactory connections, Migrator migrator, SettlementHistory history, IOptions<DatabaseOptions> database, IOptions<ScheduleOptions> schedule, TimeProvider clock)
+    IConnectionFactory connections,
+    Migrator migrator,
+    SettlementHistory history,
+    SettledMonths settledMonths,
+    SchemeFileLoader schemes,
+    LocalCalendar calendar,
+    IOptions<DatabaseOptions> database,
+    IOptions<ScheduleOptions> schedule,
+    TimeProvider clock,
+    ILogger<StatusService> logger)
 {
     public async Task<StatusReport> CheckAsync(CancellationToken cancellationToken = default)
     {
         var checks = new List<StatusCheck>();
         var lastRuns = new List<string>();
+        var warnings = new List<string>();
         if (connections.Provider == DatabaseProvider.Sqlite && !File.Exists(connections.Describe()))
         {
             checks.Add(new StatusCheck("database", false, $"{connections.Describe()} does not exist; run 'beschikbaarheid db migrate' or 'demo' first."));
@@ -46,6 +63,7 @@ public sealed class StatusService(
                 {
                     lastRuns.AddRange((await history.LatestAsync(5, cancellationToken).ConfigureAwait(false))
                         .Select(r => $"run {r.Run.Id} {r.SchemeId} {r.Run.Period} {r.Run.Kind}, {r.Run.CreatedAt:yyyy-MM-dd HH:mm} UTC by {r.Run.StartedBy}"));
+                    warnings.AddRange(await BehindAsync(cancellationToken).ConfigureAwait(false));
                 }
             }
             catch (DatabaseUnavailableException ex)
@@ -55,7 +73,40 @@ public sealed class StatusService(
         }
         checks.Add(NextFire("monthly settlement", schedule.Value.MonthlySettlementCron));
         checks.Add(NextFire("drawing rights", schedule.Value.DrawingRightsCron));
-        return new StatusReport(checks, lastRuns);
+        foreach (var warning in warnings)
+        {
+            logger.LogWarning("{Warning}", warning);
+        }
+        return new StatusReport(checks, lastRuns, warnings);
+    }
+
+    /// <summary>Per scheme of the scheme folder, its unsettled complete months within the catch-up window (<see cref="CatchUp"/>).</summary>
+    private async Task<IReadOnlyList<string>> BehindAsync(CancellationToken cancellationToken)
+    {
+        IReadOnlyList<Scheme> all;
+        int limit;
+        try
+        {
+            limit = schedule.Value.CheckedCatchUpMonths();
+            all = schemes.LoadAll();
+        }
+        catch (Exception ex) when (ex is SchemeFileException or ConfigurationException)
+        {
+            return [$"unsettled months not checked: {ex.Message}"];
+        }
+        var latest = calendar.LatestCompleteMonth;
+        var settled = await settledMonths.LoadAsync(cancellationToken).ConfigureAwait(false);
+        var behind = new List<string>();
+        foreach (var scheme in all)
+        {
+            var state = settled.GetValueOrDefault(scheme.Id, SchemeSettledMonths.None);
+            var months = CatchUp.MonthsToSettle(latest, scheme.StartYear, limit, state.Months, state.ClosedYears);
+            if (months.Count > 0)
+            {
+                behind.Add($"{scheme.Id} behind: {months.Count} complete month(s) not settled: {string.Join(", ", months)} (the next monthly settlement tries them)");
+            }
+        }
+        return behind;
     }
 
     private StatusCheck NextFire(string job, string cron)

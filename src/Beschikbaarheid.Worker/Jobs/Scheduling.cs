@@ -9,7 +9,8 @@ public static class Scheduling
     public static readonly TriggerKey DrawingRightsTrigger = new("drawing-rights-cron", "drawing-rights");
 
     /// <summary>
-    /// The 1st of every month at 06:00 in the region's time zone: the previous month is settled.
+    /// The 1st of every month at 06:00 in the region's time zone: the previous month is settled, with any
+    /// earlier month not yet settled (up to <c>Schedule:CatchUpMonths</c> back).
     /// </summary>
     public static void AddMonthlySettlement(this IQuartzBuilder quartz, ScheduleOptions schedule) =>
         quartz.AddCronJob<MonthlySettlementJob>(MonthlySettlementJob.Key, MonthlyTrigger, schedule.MonthlySettlementCron, schedule);

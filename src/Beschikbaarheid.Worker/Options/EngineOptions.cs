@@ -20,7 +20,7 @@ public sealed class PathOptions
     public string Sample { get; set; } = "config/sample";
 }
 
-/// <summary>Section <c>Schedule</c>: when the monthly settlement fires, in which time zone.</summary>
+/// <summary>Section <c>Schedule</c>: when the monthly settlement fires, in which time zone, how far back it catches up.</summary>
 public sealed class ScheduleOptions
 {
     public const string Section = "Schedule";
@@ -31,6 +31,17 @@ public sealed class ScheduleOptions
 
     /// <summary>Quartz cron of next year's drawing rights. Default: 1 December at 06:00.</summary>
     public string DrawingRightsCron { get; set; } = "0 0 6 1 12 ?";
+
+    /// <summary>
+    /// How many complete months back, at most, the monthly settlement settles a scheme's unsettled months
+    /// (and <c>status</c> reports them). Default 12; at least 1 (1: only the latest complete month).
+    /// </summary>
+    public int CatchUpMonths { get; set; } = 12;
+
+    /// <summary><see cref="CatchUpMonths"/>, refused with the key's name when it cannot work.</summary>
+    public int CheckedCatchUpMonths() => CatchUpMonths >= 1
+        ? CatchUpMonths
+        : throw new Application.ConfigurationException($"Schedule:CatchUpMonths is {CatchUpMonths}; it must be at least 1.");
 }
 
 /// <summary>Section <c>Resilience</c>: how a unit of work is retried on transient database faults.</summary>

@@ -72,6 +72,33 @@ public sealed class ProductionTests : IDisposable
     }
 
     [Fact]
+    public async Task Status_ListsASchemesUnsettledCompleteMonths_AsAWarning_AndStaysHealthy()
+    {
+        Assert.SkipWhen(Workspace.FakeTime is null, "faketime is not installed (apt-get install faketime; .ci/run installs it): status's 'today' cannot be set.");
+        _workspace.WriteScheme(startYear: 2026);
+        _workspace.WriteRegion("B1;cl-a;GM0209;30AB;00;Aanbieder;JZ;JW;4;2026-01-01;");
+        foreach (var kind in new[] { "gemeenten", "scholen", "leerlingen", "beschikkingen" })
+        {
+            var imported = await _workspace.RunAsync("import", kind, Path.Combine(_workspace.Folder, kind + ".csv"), "--db", _workspace.Database);
+            Assert.True(imported.ExitCode == 0, imported.Error);
+        }
+        var settled = await _workspace.RunAsync(_workspace.With("settle", "--scheme", Workspace.SchemeId, "--period", "2026-01", "--invoice-date", "2026-02-01"));
+        Assert.True(settled.ExitCode == 0, settled.Error);
+
+        // 10 April 2026: the latest complete month is March. The scheme starts in 2026, so the window is
+        // 2026-01..2026-03 (within 12 months); January has a run, February and March have none.
+        var (code, output, error) = await _workspace.RunAtAsync(
+            new DateTimeOffset(2026, 4, 10, 8, 0, 0, TimeSpan.Zero), "status", "--db", _workspace.Database, "--schemes", _workspace.Schemes);
+
+        Assert.True(code == 0, output + error);
+        Assert.Contains($"warn {Workspace.SchemeId} behind: 2 complete month(s) not settled: 2026-02, 2026-03", output, StringComparison.Ordinal);
+        Assert.Contains($"{Workspace.SchemeId} behind", error, StringComparison.Ordinal); // also logged
+        Assert.Matches(@"ok   next monthly settlement: 2026-05-01 06:00 Europe/Amsterdam", output);
+        Assert.EndsWith("healthy", output.TrimEnd(), StringComparison.Ordinal);
+        Assert.DoesNotContain("unhealthy", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Status_WithoutADatabase_IsUnhealthy_AndCreatesNone()
     {
         var (code, output, _) = await _workspace.RunAsync("status", "--db", _workspace.Database);

@@ -38,7 +38,7 @@ public sealed class MonthlySettlementJobTests : IDisposable
     }
 
     [Fact]
-    public async Task Job_FiredByARealScheduler_SettlesThePreviousMonth()
+    public async Task Job_FiredByARealScheduler_SettlesEveryCompleteUnsettledMonth_InOrder()
     {
         _workspace.WriteScheme();
         _workspace.WriteRegion("B1;cl-a;GM0209;30AB;00;Aanbieder;JZ;JW;4;2026-01-01;");
@@ -54,7 +54,7 @@ public sealed class MonthlySettlementJobTests : IDisposable
         await scheduler.Start();
         try
         {
-            await WaitForRunsAsync(provider, 1);
+            await WaitForRunsAsync(provider, 3);
         }
         finally
         {
@@ -62,14 +62,79 @@ public sealed class MonthlySettlementJobTests : IDisposable
         }
 
         await using var connection = await provider.GetRequiredService<IConnectionFactory>().OpenAsync();
-        var runs = (await connection.QueryAsync<(string Period, string StartedBy)>("SELECT period, started_by FROM settlement_runs")).ToList();
-        var run = Assert.Single(runs);
-        Assert.Equal("2026-03", run.Period);
-        Assert.StartsWith("job", run.StartedBy, StringComparison.Ordinal);
-        // Beuningen, all of March: 31 × 1,375,000 / 365 = 116,780.82 → 116,781 cents, one invoice.
-        Assert.Equal(116_781L, await connection.ExecuteScalarAsync<long>("SELECT total_cents FROM invoices"));
-        Assert.Equal(1L, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM invoices"));
+        // The window is 2025-04..2026-03 (12 months back; the scheme starts in 2019). The child starts in
+        // January, so 2025's months have nothing eligible and store no run; January to March are settled in order.
+        var runs = (await connection.QueryAsync<(string Period, string StartedBy, string Number, long Total)>(
+            "SELECT r.period, r.started_by, i.number, i.total_cents FROM settlement_runs r JOIN invoices i ON i.run_id = r.id ORDER BY r.id")).ToList();
+        Assert.Equal(["2026-01", "2026-02", "2026-03"], runs.Select(r => r.Period));
+        Assert.All(runs, r => Assert.StartsWith("job", r.StartedBy, StringComparison.Ordinal));
+        Assert.Equal(["GM0268-2026-00001", "GM0268-2026-00002", "GM0268-2026-00003"], runs.Select(r => r.Number));
+        // Beuningen, 13,750.00 a year (5.5 h × 62.50 × 40 weeks) = 1,375,000 cents over 365 days:
+        // January 31 × 1,375,000 / 365 = 116,780.82 → 116,781; February 28 × 1,375,000 / 365 = 105,479.45 → 105,479; March as January.
+        Assert.Equal([116_781L, 105_479L, 116_781L], runs.Select(r => r.Total));
         Assert.True(File.Exists(Path.Combine(_workspace.Output, Workspace.SchemeId, "2026-03", "boekingen.csv")));
+    }
+
+    /// <summary>1 February 2026, 06:00 in Amsterdam (05:00 UTC, winter time): the latest complete month is January.</summary>
+    private static readonly DateTimeOffset FirstOfFebruary = new(2026, 2, 1, 5, 0, 0, TimeSpan.Zero);
+
+    /// <summary>1 March 2026, 06:00 in Amsterdam (05:00 UTC): the latest complete month is February.</summary>
+    private static readonly DateTimeOffset FirstOfMarch = new(2026, 3, 1, 5, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task AMonthRefusedAtOneFiring_IsSettledAtTheNext_BeforeTheMonthAfter_WithGaplessNumbers()
+    {
+        // Two schemes with one issuer (lead Nijmegen): "beuningen-test" (Nijmegen and Beuningen) and the workspace's
+        // scheme, which also names Berg en Dal (GM1945). Both start in 2026 and bill the one Beuningen child.
+        _workspace.WriteScheme(startYear: 2026);
+        _workspace.Write(Path.Combine("schemes", "beuningen-test.json"), """
+            { "id": "beuningen-test", "name": "Beuningen test", "startYear": 2026,
+              "schools": ["30AB00"], "participants": ["GM0268", "GM0209"],
+              "pool": { "type": "per-child", "thresholdHoursPerWeek": 12, "normHoursPerWeek": 5.5, "hourlyRate": 62.50, "schoolWeeks": 40 },
+              "key": { "type": "children" },
+              "flow": { "type": "lead", "lead": "GM0268" },
+              "invoice": { "iban": "NL00BANK0123456789", "paymentTermDays": 30, "vatStatement": "Geen btw" } }
+            """);
+        _workspace.WriteRegion("B1;cl-a;GM0209;30AB;00;Aanbieder;JZ;JW;4;2026-01-01;");
+        // Berg en Dal is missing from the registry at the first firing: the workspace's scheme is refused.
+        _workspace.Write("gemeenten.csv", "gemeentecode;naam\nGM0268;Nijmegen\nGM0209;Beuningen");
+        var clock = new MovableClock(FirstOfFebruary);
+        await using var provider = Services(clock, _ => { });
+        var imports = provider.GetRequiredService<ImportService>();
+        await imports.ImportFolderAsync(_workspace.Folder);
+        var settlements = provider.GetRequiredService<SettlementService>();
+
+        // First firing: January. The other scheme goes ahead; the refused one fails the job with its reason.
+        var refused = await Assert.ThrowsAsync<SettlementRejectedException>(() => settlements.SettleCompleteMonthsAsync("job test"));
+        Assert.Contains("participant GM1945", refused.Message, StringComparison.Ordinal);
+
+        // The registry fixed, the next firing (1 March) settles the refused scheme's January, then its February.
+        await imports.ImportAsync(Data.Import.ImportKind.Gemeenten, _workspace.Write("gemeenten.csv", "gemeentecode;naam\nGM0268;Nijmegen\nGM0209;Beuningen\nGM1945;Berg en Dal"));
+        clock.Now = FirstOfMarch;
+        var outcomes = await settlements.SettleCompleteMonthsAsync("job test");
+        Assert.Equal(
+            [("beuningen-test", "2026-02"), (Workspace.SchemeId, "2026-01"), (Workspace.SchemeId, "2026-02")],
+            outcomes.Select(o => (o.SchemeId, o.Period.ToString())));
+        Assert.All(outcomes, o => Assert.Equal(SettleStatus.Issued, o.Status));
+
+        await using var connection = await provider.GetRequiredService<IConnectionFactory>().OpenAsync();
+        var invoices = (await connection.QueryAsync<(string Scheme, string Period, string Number, long Total)>(
+            "SELECT r.scheme_id, r.period, i.number, i.total_cents FROM settlement_runs r JOIN invoices i ON i.run_id = r.id ORDER BY i.number")).ToList();
+        // One sequence for the issuer GM0268, in the order issued: beuningen-test January (first firing) 00001;
+        // at the second firing beuningen-test February 00002 (its file sorts first), then the caught-up January 00003 and February 00004.
+        // Beuningen's child: January 31 × 1,375,000 / 365 = 116,780.82 → 116,781; February 28 × 1,375,000 / 365 = 105,479.45 → 105,479.
+        Assert.Equal(
+            [
+                ("beuningen-test", "2026-01", "GM0268-2026-00001", 116_781L),
+                ("beuningen-test", "2026-02", "GM0268-2026-00002", 105_479L),
+                (Workspace.SchemeId, "2026-01", "GM0268-2026-00003", 116_781L),
+                (Workspace.SchemeId, "2026-02", "GM0268-2026-00004", 105_479L),
+            ],
+            invoices);
+        Assert.Equal(4L, await connection.ExecuteScalarAsync<long>("SELECT last_number FROM invoice_sequences WHERE issuer = 'GM0268' AND year = 2026"));
+
+        // A third firing in the same month finds nothing to settle and issues nothing.
+        Assert.Empty(await settlements.SettleCompleteMonthsAsync("job test"));
     }
 
     [Theory]
@@ -130,5 +195,13 @@ public sealed class MonthlySettlementJobTests : IDisposable
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => now;
+    }
+
+    /// <summary>The clock between two firings: set forward by the test.</summary>
+    private sealed class MovableClock(DateTimeOffset now) : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = now;
+
+        public override DateTimeOffset GetUtcNow() => Now;
     }
 }

@@ -15,7 +15,7 @@ internal static class RunVerb
     public static Command Create()
     {
         var common = new CommonOptions();
-        var command = new Command("run", "Run the worker: Quartz jobs settle the previous month for every scheme on the 1st at 06:00 and compute next year's drawing rights on 1 December (Europe/Amsterdam). Stop with Ctrl+C.")
+        var command = new Command("run", "Run the worker: Quartz jobs settle every complete unsettled month of every scheme (up to Schedule:CatchUpMonths back) on the 1st at 06:00 and compute next year's drawing rights on 1 December (Europe/Amsterdam). Stop with Ctrl+C.")
         {
             common.Database, common.Provider, common.Schemes, common.Output,
         };
@@ -26,6 +26,7 @@ internal static class RunVerb
                 var builder = EngineHost.CreateBuilder(common.Overrides(parse));
                 var schedule = builder.Configuration.GetSection(ScheduleOptions.Section).Get<ScheduleOptions>() ?? new ScheduleOptions();
                 var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+                schedule.CheckedCatchUpMonths(); // a catch-up limit that cannot work stops the worker at start, not at the first firing
                 builder.Services.AddQuartz(q =>
                 {
                     q.UseEngineStore(database, builder.Configuration.GetConnectionString(EngineServices.ConnectionStringName));

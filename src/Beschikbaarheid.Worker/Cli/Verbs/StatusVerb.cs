@@ -9,7 +9,7 @@ internal static class StatusVerb
     public static Command Create()
     {
         var common = new CommonOptions();
-        var command = new Command("status", "Health of this installation: database reachable, migrations current, next fire times, last runs. Exit 1 when unhealthy (the container's health check).")
+        var command = new Command("status", "Health of this installation: database reachable, migrations current, next fire times, last runs, schemes behind (complete months not settled, a warning). Exit 1 when unhealthy (the container's health check).")
         {
             common.Database, common.Provider, common.Schemes,
         };
@@ -23,6 +23,10 @@ internal static class StatusVerb
             foreach (var run in report.LastRuns)
             {
                 Console.WriteLine($"     last: {run}");
+            }
+            foreach (var warning in report.Warnings)
+            {
+                Console.WriteLine($"warn {warning}");
             }
             Console.WriteLine(report.Healthy ? "healthy" : "unhealthy");
             return report.Healthy ? ExitCodes.Ok : ExitCodes.Failed;
