@@ -3,15 +3,14 @@ using Beschikbaarheid.Core.Periods;
 namespace Beschikbaarheid.Core.Settlement;
 
 /// <summary>
-/// Which months the scheduled settlement settles for a scheme (issue 9, missed months caught up): every
-/// complete month in the catch-up window that has no advance run and is not in a closed year, oldest first.
+/// Which months the scheduled settlement settles for a scheme: every complete month after the last settled
+/// one (or from January of the scheme's start year when none is), at most the catch-up limit back, except the
+/// months of a closed year; oldest first. So a firing that failed is made good by the next one.
 /// </summary>
 /// <remarks>
-/// A month with nothing eligible is not stored as a run, so "the month after the last settled one" cannot be
-/// read from the runs alone: an empty month would be tried for ever or a later run would hide an earlier
-/// unsettled month. The window is therefore fixed by the calendar and the limit, and every month in it without
-/// a run is a candidate; an empty month simply issues nothing again (cheap), and a month that gets eligible
-/// data late is then still settled.
+/// A month with nothing eligible is not stored as a run, so such a month after the last settled one is tried
+/// again at each firing; it issues nothing again (cheap). A month before the last settled one is never caught
+/// up by the schedule: its later months were settled without it, and settling it is an operator's decision.
 /// </remarks>
 public static class CatchUp
 {
@@ -37,7 +36,7 @@ public static class CatchUp
         return months;
     }
 
-    /// <summary>The months to settle, in order: the window less the months with a run and the months of closed years.</summary>
+    /// <summary>The months to settle, in order: the window's months after the last settled one, less the months of closed years.</summary>
     /// <param name="settled">The months that have an advance run.</param>
     /// <param name="closedYears">Funding years closed by their year end (and not reopened).</param>
     public static IReadOnlyList<YearMonth> MonthsToSettle(
@@ -45,8 +44,9 @@ public static class CatchUp
     {
         ArgumentNullException.ThrowIfNull(settled);
         ArgumentNullException.ThrowIfNull(closedYears);
+        var last = settled.Count == 0 ? (YearMonth?)null : settled.Max();
         return Window(latestComplete, startYear, limit)
-            .Where(m => !settled.Contains(m) && !closedYears.Contains(m.Year))
+            .Where(m => (last is null || m > last) && !closedYears.Contains(m.Year))
             .ToList();
     }
 }
