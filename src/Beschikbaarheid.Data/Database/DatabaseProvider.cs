@@ -1,3 +1,3 @@
 namespace Beschikbaarheid.Data.Database;
 
-public enum DatabaseProvider { Sqlite, SqlServer }
+public enum DatabaseProvider { Sqlite, SqlServer, PostgreSql }

@@ -70,14 +70,19 @@ public sealed class SettlementInputReader(IConnectionFactory connections)
     {
         ArgumentNullException.ThrowIfNull(scheme);
         await using var connection = await OpenWithSchoolsAsync(scheme, termsYear, cancellationToken).ConfigureAwait(false);
+        var provider = connections.Provider;
+        // Npgsql takes the dates as one date[]; the others get one parameter per value.
+        object parameters = provider == DatabaseProvider.PostgreSql
+            ? new { scheme.Id, Peildata = peildata.ToArray() }
+            : new { scheme.Id, Peildata = peildata.Select(d => SqlDialect.ParameterValue(provider, d)).ToList() };
         var rows = await connection.QueryAsync<(object Peildatum, string Brin, string Vestiging, string Municipality, long? Pupils)>(
-            """
+            $"""
             SELECT p.peildatum, p.brin, p.vestiging, p.municipality_code, p.pupils
             FROM pupil_counts p
             JOIN scheme_schools s ON s.scheme_id = @Id AND s.brin = p.brin AND s.vestiging = p.vestiging
-            WHERE p.peildatum IN @Peildata
+            WHERE {SqlDialect.InList(provider, "p.peildatum", "Peildata")}
             """,
-            new { scheme.Id, Peildata = peildata.Select(d => SqlDialect.ParameterValue(connections.Provider, d)).ToList() }).ConfigureAwait(false);
+            parameters).ConfigureAwait(false);
         return rows.Select(r => new PupilCount(
                 DbValues.Date(r.Peildatum),
                 StoredCodes.School(r.Brin, r.Vestiging),
