@@ -63,7 +63,7 @@ public static class SchedulerStore
         quartz.Services.Configure<QuartzOptions>(o =>
         {
             o.Scheduling.IgnoreDuplicates = true;
-            o.Scheduling.OverWriteExistingData = false;
+            o.Scheduling.OverwriteExistingData = false;
         });
     }
 }
