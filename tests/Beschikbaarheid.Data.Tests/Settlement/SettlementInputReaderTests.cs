@@ -46,3 +46,5 @@ public abstract class SettlementInputReaderTests<TDatabase> : IAsyncLifetime whe
 public sealed class SettlementInputReaderTestsOnSqlite : SettlementInputReaderTests<SqliteTestDatabase>;
 
 public sealed class SettlementInputReaderTestsOnSqlServer : SettlementInputReaderTests<SqlServerTestDatabase>;
+
+public sealed class SettlementInputReaderTestsOnPostgreSql : SettlementInputReaderTests<PostgreSqlTestDatabase>;
