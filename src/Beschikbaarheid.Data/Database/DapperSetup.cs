@@ -28,11 +28,12 @@ internal static class DbValues
 
     /// <summary>
     /// SQLite has no decimal type: a NUMERIC column hands back a double or an integer. Only hours and bases
-    /// (at most a few decimals) travel this way; money is always integer cents.
+    /// (at most a few decimals) travel this way; money is always integer cents. SQL Server and PostgreSQL hand back
+    /// the column's scale (4 as 4.0000): it is dropped, so a value reads, prints and fingerprints the same on every provider.
     /// </summary>
     public static decimal Decimal(object value) => value switch
     {
-        decimal d => d,
+        decimal d => d / 1.000000000000000000000000000000000m,
         double d => (decimal)d,
         long l => l,
         string s => decimal.Parse(s, NumberStyles.Number, CultureInfo.InvariantCulture),

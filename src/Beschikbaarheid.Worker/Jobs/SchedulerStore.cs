@@ -32,11 +32,13 @@ public static class SchedulerStore
             });
             return;
         }
-        // Instance id AUTO: each node generates its own (host name and time), as a cluster requires.
+        // Instance id AUTO: each node generates its own (host name and time), as a cluster requires. In Quartz 4 that is
+        // GenerateInstanceId; an InstanceId of "AUTO" is taken literally, so every node shared the id "AUTO" (seen on
+        // PostgreSQL: one check-in row for two nodes, each reported as a failed instance of the other).
         quartz.ConfigureScheduler(o =>
         {
             o.InstanceName = "beschikbaarheid";
-            o.InstanceId = "AUTO";
+            o.GenerateInstanceId = true;
         });
         quartz.UsePersistentStore(store =>
         {

@@ -91,50 +91,28 @@ public sealed class SqlServerTestDatabase : TestDatabase
 }
 
 /// <summary>
-/// A fresh database <c>beschikbaarheid_test_&lt;guid&gt;</c> per test on the PostgreSQL server named by the
-/// connection string in <c>BESCHIKBAARHEID_TEST_POSTGRESQL</c> (a login that may create databases), dropped
-/// afterwards. Without it the test is skipped with that reason, except in CI (<c>CI=true</c>), where .ci/run
-/// starts a server and a missing variable fails the test.
+/// The same bodies on PostgreSQL: a fresh database per test on the server in <c>BESCHIKBAARHEID_TEST_POSTGRESQL</c>,
+/// dropped afterwards (see <see cref="Beschikbaarheid.Tests.PostgreSqlScratchDatabase"/>). Without it the test is
+/// skipped with that reason, except in CI (<c>CI=true</c>), where it fails.
 /// </summary>
 public sealed class PostgreSqlTestDatabase : TestDatabase
 {
-    public const string Variable = "BESCHIKBAARHEID_TEST_POSTGRESQL";
-
-    private readonly string _name = $"beschikbaarheid_test_{Guid.NewGuid():N}";
-    private string? _server;
+    private Beschikbaarheid.Tests.PostgreSqlScratchDatabase? _database;
     private IConnectionFactory? _connections;
 
     public override IConnectionFactory Connections => _connections ?? throw new InvalidOperationException("CreateAsync first.");
 
-    /// <summary>The server's connection string from <see cref="Variable"/>; skips (or, in CI, fails) the test without it.</summary>
-    public static string Server()
-    {
-        var server = Environment.GetEnvironmentVariable(Variable);
-        Beschikbaarheid.Tests.Prerequisite.Require(string.IsNullOrWhiteSpace(server),
-            $"No PostgreSQL here: set {Variable} to a connection string (a login that may create databases) to run this test on PostgreSQL.");
-        return server!;
-    }
-
     public override async Task CreateAsync()
     {
-        _server = Server();
-        await using (var admin = new Npgsql.NpgsqlConnection(_server))
-        {
-            await admin.OpenAsync();
-            await admin.ExecuteAsync($"CREATE DATABASE {_name}");
-        }
-        _connections = new PostgreSqlConnectionFactory(new Npgsql.NpgsqlConnectionStringBuilder(_server) { Database = _name }.ConnectionString);
+        _database = await Beschikbaarheid.Tests.PostgreSqlScratchDatabase.CreateAsync();
+        _connections = new PostgreSqlConnectionFactory(_database.ConnectionString);
     }
 
     public override async ValueTask DisposeAsync()
     {
-        if (_connections is not null)
+        if (_database is not null)
         {
-            // Pooled connections to the test database would keep it in use; FORCE ends any that remain.
-            Npgsql.NpgsqlConnection.ClearAllPools();
-            await using var admin = new Npgsql.NpgsqlConnection(_server);
-            await admin.OpenAsync();
-            await admin.ExecuteAsync($"DROP DATABASE IF EXISTS {_name} WITH (FORCE)");
+            await _database.DisposeAsync();
         }
         await base.DisposeAsync();
     }
