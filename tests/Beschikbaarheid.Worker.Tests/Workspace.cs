@@ -116,6 +116,22 @@ public sealed class Workspace : IDisposable
         throw new InvalidOperationException($"The process ended without writing '{awaited}'.");
     }
 
+    /// <summary>
+    /// Sends SIGTERM, what <c>docker stop</c> sends, and waits up to a minute for the process to end.
+    /// </summary>
+    /// <returns>The process's exit code.</returns>
+    public static async Task<int> StopAsync(Process process)
+    {
+        ArgumentNullException.ThrowIfNull(process);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync(timeout.Token);
+        }
+        await process.WaitForExitAsync(timeout.Token);
+        return process.ExitCode;
+    }
+
     /// <summary>The common options pointing at this workspace.</summary>
     public string[] With(params string[] args) => [.. args, "--db", Database, "--schemes", Schemes, "--out", Output];
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Beschikbaarheid.Data.Database;
 using Beschikbaarheid.Tests;
 using Dapper;
@@ -68,15 +67,9 @@ public sealed class PostgreSqlTests : IAsyncLifetime
             Assert.Equal([("drawing-rights-cron", "Europe/Amsterdam"), ("monthly-settlement-cron", "Europe/Amsterdam")], triggers);
         }
 
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         foreach (var worker in new[] { first, second })
         {
-            using (var kill = Process.Start("kill", ["-TERM", worker.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-            {
-                await kill.WaitForExitAsync(timeout.Token);
-            }
-            await worker.WaitForExitAsync(timeout.Token);
-            Assert.Equal(0, worker.ExitCode);
+            Assert.Equal(0, await Workspace.StopAsync(worker));
         }
     }
 }
