@@ -12,7 +12,7 @@ FROM mcr.microsoft.com/dotnet/runtime:10.0
 WORKDIR /app
 COPY --from=build /app .
 COPY config/schemes /config/schemes
-# Production: Database__Provider=sqlserver and ConnectionStrings__Beschikbaarheid come from the
+# Production: Database__Provider=sqlserver (or postgresql) and ConnectionStrings__Beschikbaarheid come from the
 # orchestrator's secrets. The embedded SQLite default keeps its file on the /data volume.
 ENV Database__File=/data/beschikbaarheid.db \
     Paths__Schemes=/config/schemes \

@@ -9,7 +9,7 @@ namespace Beschikbaarheid.Reports.Tests;
 /// <summary>
 /// Opens a written invoice in LibreOffice, headless, as a user would, with formulas recalculated on load
 /// (so the total shown is LibreOffice's own evaluation of the live formula, not our cached value).
-/// Skipped, with the reason, where LibreOffice is not installed (.ci/run installs it).
+/// Skipped, with the reason, where LibreOffice is not installed; failed instead in CI (CI=true), where .ci/run installs it.
 /// </summary>
 public sealed class LibreOfficeTests : IDisposable
 {
@@ -18,16 +18,23 @@ public sealed class LibreOfficeTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
+    /// <summary>The installed soffice; without one the test is skipped, or fails in CI (.ci/run installs it).</summary>
+    private static string Soffice()
+    {
+        var soffice = Locations.FirstOrDefault(File.Exists);
+        Beschikbaarheid.Tests.Prerequisite.Require(soffice is null, "LibreOffice (soffice) is not installed; install libreoffice-calc-nogui to run this check.");
+        return soffice!;
+    }
+
     [Fact]
     public void Invoice_OpenedInLibreOffice_ShowsDutchLabelsEuroAmountsAndATotalEqualToTheJournal()
     {
-        var soffice = Locations.FirstOrDefault(File.Exists);
-        Assert.SkipWhen(soffice is null, "LibreOffice (soffice) is not installed; install libreoffice-calc-nogui to run this check.");
+        var soffice = Soffice();
 
         var settlement = SampleSettlement.Create();
         var files = SettlementReports.WriteAll(settlement, _folder);
         var invoice = files.Single(f => f.EndsWith("factuur-GM0268-2026-00001.xlsx", StringComparison.Ordinal));
-        var shown = Convert(soffice!, invoice);
+        var shown = Convert(soffice, invoice);
 
         var rows = shown.Split('\n').Select(l => l.Split(';')).ToList();
         Assert.Contains(rows, r => r[0] == "Factuur");
@@ -46,10 +53,9 @@ public sealed class LibreOfficeTests : IDisposable
     [Fact]
     public void CashierStatement_OpenedInLibreOffice_EvaluatesABalanceOfZero()
     {
-        var soffice = Locations.FirstOrDefault(File.Exists);
-        Assert.SkipWhen(soffice is null, "LibreOffice (soffice) is not installed; install libreoffice-calc-nogui to run this check.");
+        var soffice = Soffice();
         var files = SettlementReports.WriteAll(CashierStatementWorkbookTests.WithStatement(), _folder);
-        var rows = Convert(soffice!, files.Single(f => Path.GetFileName(f).StartsWith("kasstaat-", StringComparison.Ordinal)))
+        var rows = Convert(soffice, files.Single(f => Path.GetFileName(f).StartsWith("kasstaat-", StringComparison.Ordinal)))
             .Split('\n').Select(l => l.Split(';')).ToList();
         // LibreOffice computes the formulas itself: 550 + 350 collected, 83.33 covered, 983.33 paid out, balance 0; 100 − 83.33 = 16.67 uncovered.
         Assert.Equal("983.33 €", rows.Single(r => r[0] == "Totaal uitbetaald")[3]);
@@ -60,8 +66,7 @@ public sealed class LibreOfficeTests : IDisposable
     [Fact]
     public void BoardWorkbook_OpenedInLibreOffice_EvaluatesItsTotals()
     {
-        var soffice = Locations.FirstOrDefault(File.Exists);
-        Assert.SkipWhen(soffice is null, "LibreOffice (soffice) is not installed; install libreoffice-calc-nogui to run this check.");
+        var soffice = Soffice();
         var a = SampleSettlement.StMaarten;
         var b = SampleSettlement.Meander;
         var cost = Core.Arithmetic.Money.FromEuros(80_000m);
@@ -72,7 +77,7 @@ public sealed class LibreOfficeTests : IDisposable
             [Right(a, 0.34m), Right(b, 2.00m)], [new Transfer(2026, "41234", "JZ", a, b, 0.14m)],
             new Dictionary<string, Core.Arithmetic.Money> { ["JZ"] = cost }, SampleSettlement.Create().Schools,
             [new Core.Periods.YearMonth(2026, 1)], new Dictionary<(Core.Registry.SchoolLocationId, Core.Periods.YearMonth), int>()), path);
-        var total = Convert(soffice!, path).Split('\n').Select(l => l.Split(';')).First(r => r[0] == "Totaal");
+        var total = Convert(soffice, path).Split('\n').Select(l => l.Split(';')).First(r => r[0] == "Totaal");
         // FTE 0.34 + 2.00 = 2.34; budget € 27,200 + € 160,000 = € 187,200; after the transfer still 2.34 FTE.
         Assert.Equal(("2.34", "2.34"), (total[11], total[14]));
         Assert.Equal(187_200m, decimal.Parse(total[12].Replace("€", "", StringComparison.Ordinal).Trim(), NumberStyles.Number, CultureInfo.GetCultureInfo("en-US")));
@@ -81,8 +86,7 @@ public sealed class LibreOfficeTests : IDisposable
     [Fact]
     public void BalanceWorkbook_OpenedInLibreOffice_EvaluatesDifferencesThatNetToZero()
     {
-        var soffice = Locations.FirstOrDefault(File.Exists);
-        Assert.SkipWhen(soffice is null, "LibreOffice (soffice) is not installed; install libreoffice-calc-nogui to run this check.");
+        var soffice = Soffice();
         var utrecht = Core.Registry.MunicipalityCode.Parse("GM0344");
         var zeist = Core.Registry.MunicipalityCode.Parse("GM0355");
         // Utrecht hosts € 160,000 and uses € 170,000 (−10,000); Zeist hosts € 160,000 and uses € 150,000 (+10,000).
@@ -93,7 +97,7 @@ public sealed class LibreOfficeTests : IDisposable
                 new Core.Settlement.BalanceRow(zeist, Core.Arithmetic.Money.FromEuros(160_000m), Core.Arithmetic.Money.FromEuros(150_000m), Core.Arithmetic.Money.FromEuros(10_000m), 6.25m, false),
             ],
             new Dictionary<Core.Registry.MunicipalityCode, Core.Registry.Municipality>()), path);
-        var rows = Convert(soffice!, path).Split('\n').Select(l => l.Split(';')).ToList();
+        var rows = Convert(soffice, path).Split('\n').Select(l => l.Split(';')).ToList();
         static decimal Euros(string shown) => decimal.Parse(shown.Replace("€", "", StringComparison.Ordinal).Trim(), NumberStyles.Number | NumberStyles.AllowLeadingSign, CultureInfo.GetCultureInfo("en-US"));
         Assert.Equal(-10_000m, Euros(rows.Single(r => r[0] == "GM0344")[4]));
         Assert.Equal(0m, Euros(rows.Single(r => r[0] == "Totaal")[4]));

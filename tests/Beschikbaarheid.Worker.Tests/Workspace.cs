@@ -118,13 +118,21 @@ public sealed class Workspace : IDisposable
     /// Starts a program of the test output folder (<c>beschikbaarheid.dll</c>, or the test-only fault host) and
     /// returns once it has written a stderr line containing <paramref name="awaited"/>; the caller stops it.
     /// </summary>
-    public async Task<Process> StartAsync(string program, string awaited, params string[] args)
+    public Task<Process> StartAsync(string program, string awaited, params string[] args) => StartAsync(program, null, awaited, args);
+
+    /// <inheritdoc cref="StartAsync(string, string, string[])"/>
+    /// <param name="environment">Variables set for the process, such as a connection string.</param>
+    public async Task<Process> StartAsync(string program, IReadOnlyDictionary<string, string>? environment, string awaited, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Folder, RedirectStandardError = true, RedirectStandardOutput = true };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, program));
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
+        }
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
         }
         var process = Process.Start(start)!;
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
@@ -137,6 +145,22 @@ public sealed class Workspace : IDisposable
         }
         process.Dispose();
         throw new InvalidOperationException($"The process ended without writing '{awaited}'.");
+    }
+
+    /// <summary>
+    /// Sends SIGTERM, what <c>docker stop</c> sends, and waits up to a minute for the process to end.
+    /// </summary>
+    /// <returns>The process's exit code.</returns>
+    public static async Task<int> StopAsync(Process process)
+    {
+        ArgumentNullException.ThrowIfNull(process);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync(timeout.Token);
+        }
+        await process.WaitForExitAsync(timeout.Token);
+        return process.ExitCode;
     }
 
     /// <summary>The common options pointing at this workspace.</summary>

@@ -8,9 +8,10 @@ namespace Beschikbaarheid.Data.Database;
 /// <summary>Reading values whose type depends on the provider; used by Dapper's handlers and by typed readers.</summary>
 internal static class DbValues
 {
-    /// <summary>SQLite keeps dates as ISO-8601 text; SQL Server returns DATE as DateTime.</summary>
+    /// <summary>SQLite keeps dates as ISO-8601 text; SQL Server and Npgsql return DATE as DateTime (Npgsql's typed read as DateOnly).</summary>
     public static DateOnly Date(object value) => value switch
     {
+        DateOnly date => date,
         DateTime dateTime => DateOnly.FromDateTime(dateTime),
         string text => IsoDate(text),
         _ => throw new DataException($"Cannot read a date from {value.GetType().Name}."),
@@ -27,11 +28,12 @@ internal static class DbValues
 
     /// <summary>
     /// SQLite has no decimal type: a NUMERIC column hands back a double or an integer. Only hours and bases
-    /// (at most a few decimals) travel this way; money is always integer cents.
+    /// (at most a few decimals) travel this way; money is always integer cents. SQL Server and PostgreSQL hand back
+    /// the column's scale (4 as 4.0000): it is dropped, so a value reads, prints and fingerprints the same on every provider.
     /// </summary>
     public static decimal Decimal(object value) => value switch
     {
-        decimal d => d,
+        decimal d => d / 1.000000000000000000000000000000000m,
         double d => (decimal)d,
         long l => l,
         string s => decimal.Parse(s, NumberStyles.Number, CultureInfo.InvariantCulture),
@@ -41,7 +43,7 @@ internal static class DbValues
 
 /// <summary>
 /// Dialect differences in how dates travel: SQLite keeps ISO-8601 text, SQL Server DATE and
-/// DATETIMEOFFSET columns. Registered once, before the first query.
+/// DATETIMEOFFSET columns, PostgreSQL DATE and TIMESTAMPTZ (an instant, read back in UTC). Registered once, before the first query.
 /// </summary>
 internal static class DapperSetup
 {
@@ -60,9 +62,14 @@ internal static class DapperSetup
     /// <summary>The value as <see cref="SqlDialect.ParameterValue"/> converts it for the parameter's provider: text on SQLite.</summary>
     private static void Bind(IDbDataParameter parameter, object value, DbType serverType)
     {
-        var sqlite = parameter is SqliteParameter;
-        parameter.DbType = sqlite ? DbType.String : serverType;
-        parameter.Value = SqlDialect.ParameterValue(sqlite ? DatabaseProvider.Sqlite : DatabaseProvider.SqlServer, value);
+        var provider = parameter switch
+        {
+            SqliteParameter => DatabaseProvider.Sqlite,
+            Npgsql.NpgsqlParameter => DatabaseProvider.PostgreSql,
+            _ => DatabaseProvider.SqlServer,
+        };
+        parameter.DbType = provider == DatabaseProvider.Sqlite ? DbType.String : serverType;
+        parameter.Value = SqlDialect.ParameterValue(provider, value);
     }
 
     private sealed class DateOnlyHandler : SqlMapper.TypeHandler<DateOnly>
@@ -87,9 +94,11 @@ internal static class DapperSetup
     {
         public override void SetValue(IDbDataParameter parameter, DateTimeOffset value) => Bind(parameter, value, DbType.DateTimeOffset);
 
+        /// <remarks>Npgsql reads a <c>timestamptz</c> as a UTC DateTime: the instant, at offset zero.</remarks>
         public override DateTimeOffset Parse(object value) => value switch
         {
             DateTimeOffset offset => offset,
+            DateTime { Kind: DateTimeKind.Utc } utc => new DateTimeOffset(utc),
             string text => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.None),
             _ => throw new DataException($"Cannot read a timestamp from {value.GetType().Name}."),
         };

@@ -83,16 +83,20 @@ public sealed partial class Migrator(IConnectionFactory connections)
 
     private async Task<bool> HistoryExistsAsync(DbConnection connection)
     {
-        var sql = connections.Provider == DatabaseProvider.Sqlite
-            ? "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'"
-            : "SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = 'schema_migrations'";
+        var sql = connections.Provider switch
+        {
+            DatabaseProvider.Sqlite => "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'",
+            // The schema that unqualified names resolve to (search_path), not a same-named table elsewhere.
+            DatabaseProvider.PostgreSql => "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'schema_migrations'",
+            _ => "SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = 'schema_migrations'",
+        };
         return await connection.ExecuteScalarAsync<long>(sql).ConfigureAwait(false) > 0;
     }
 
     private static async Task<HashSet<int>> AppliedVersionsAsync(DbConnection connection) =>
         (await connection.QueryAsync<int>("SELECT version FROM schema_migrations").ConfigureAwait(false)).ToHashSet();
 
-    /// <summary>T-SQL scripts may separate batches with GO lines; SQLite scripts run whole.</summary>
+    /// <summary>T-SQL scripts may separate batches with GO lines; SQLite and PostgreSQL scripts run whole.</summary>
     private IEnumerable<string> Batches(string sql) =>
         connections.Provider == DatabaseProvider.SqlServer
             ? GoLine().Split(sql).Where(b => !string.IsNullOrWhiteSpace(b))
@@ -100,7 +104,13 @@ public sealed partial class Migrator(IConnectionFactory connections)
 
     private static List<Migration> LoadEmbedded(DatabaseProvider provider)
     {
-        var folder = provider == DatabaseProvider.Sqlite ? "sqlite" : "sqlserver";
+        var folder = provider switch
+        {
+            DatabaseProvider.Sqlite => "sqlite",
+            DatabaseProvider.SqlServer => "sqlserver",
+            DatabaseProvider.PostgreSql => "postgresql",
+            _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, null),
+        };
         var assembly = typeof(Migrator).Assembly;
         var migrations = new List<Migration>();
         foreach (var resource in assembly.GetManifestResourceNames().Where(n => n.StartsWith($"sql/{folder}/", StringComparison.Ordinal)))

@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace Beschikbaarheid.Data.Database;
 
@@ -30,6 +31,7 @@ public static class TransientFaults
     /// its −2 carries class 11 and an inner <see cref="System.ComponentModel.Win32Exception"/> (258, wait timed out),
     /// exactly like a command timeout, so a bare −2 (a command timeout as far as anyone can tell) fails at once.
     /// </para>
+    /// PostgreSQL: see <see cref="IsTransientPostgres"/>.
     /// SQLite: SQLITE_BUSY (5) and SQLITE_LOCKED (6). Any other <see cref="DatabaseUnavailableException"/> is
     /// judged by its cause; a timeout of our own is transient.
     /// </summary>
@@ -38,6 +40,9 @@ public static class TransientFaults
         SqlException sql => IsTransient(sql, whileOpening: false),
         SqliteException sqlite => sqlite.SqliteErrorCode is 5 or 6,
         DatabaseUnavailableException { InnerException: SqlException sql } => IsTransient(sql, whileOpening: true),
+        PostgresException postgres => IsTransientPostgres(postgres.SqlState),
+        // Not an error the server sent: the driver could not reach it or lost it (socket errors, I/O, timeouts).
+        NpgsqlException npgsql => npgsql.IsTransient,
         DatabaseUnavailableException { InnerException: { } cause } => IsTransient(cause),
         TimeoutException => true,
         _ => false,
@@ -59,4 +64,20 @@ public static class TransientFaults
         }
         return false;
     }
+
+    /// <summary>
+    /// The PostgreSQL SQLSTATEs that say "not now" (https://www.postgresql.org/docs/current/errcodes-appendix.html):
+    /// <list type="bullet">
+    /// <item>40001 serialization_failure: a concurrent transaction changed what this one read; the transaction is to be run again.</item>
+    /// <item>40P01 deadlock_detected: this transaction was chosen as the deadlock victim.</item>
+    /// <item>55P03 lock_not_available: a lock could not be taken within lock_timeout or with NOWAIT.</item>
+    /// <item>57P01 admin_shutdown, 57P02 crash_shutdown, 57P03 cannot_connect_now: the server is stopping, recovering or starting.</item>
+    /// <item>53300 too_many_connections: every connection slot is in use.</item>
+    /// <item>class 08, connection_exception (08000, 08003, 08006, 08001, 08004, ...): the connection failed or was lost.</item>
+    /// </list>
+    /// Everything else (a constraint, a syntax error, a missing database 3D000, a refused login 28P01) is not transient.
+    /// </summary>
+    public static bool IsTransientPostgres(string sqlState) =>
+        sqlState is "40001" or "40P01" or "55P03" or "57P01" or "57P02" or "57P03" or "53300"
+        || sqlState.StartsWith("08", StringComparison.Ordinal);
 }

@@ -74,19 +74,20 @@ public static class SettlementInputReader
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(scheme);
         DapperSetup.EnsureRegistered();
+        var provider = session.Provider;
+        var schools = SqlDialect.SchoolsParameter(scheme.TermsFor(termsYear).Schools);
+        // Npgsql takes the dates as one date[]; the others get one parameter per value.
+        object parameters = provider == DatabaseProvider.PostgreSql
+            ? new { Schools = schools, Peildata = peildata.ToArray() }
+            : new { Schools = schools, Peildata = peildata.Select(d => SqlDialect.ParameterValue(provider, d)).ToList() };
         var rows = await session.Connection.QueryAsync<(object Peildatum, string Brin, string Vestiging, string Municipality, long? Pupils)>(
             $"""
             SELECT p.peildatum, p.brin, p.vestiging, p.municipality_code, p.pupils
-            FROM {SqlDialect.SchoolList(session.Provider)} s
+            FROM {SqlDialect.SchoolList(provider)} s
             CROSS JOIN pupil_counts p
-            WHERE p.brin = s.brin AND p.vestiging = s.vestiging AND p.peildatum IN @Peildata
+            WHERE p.brin = s.brin AND p.vestiging = s.vestiging AND {SqlDialect.InList(provider, "p.peildatum", "Peildata")}
             """,
-            new
-            {
-                Schools = SqlDialect.SchoolsParameter(scheme.TermsFor(termsYear).Schools),
-                Peildata = peildata.Select(d => SqlDialect.ParameterValue(session.Provider, d)).ToList(),
-            },
-            session.Transaction).ConfigureAwait(false);
+            parameters, session.Transaction).ConfigureAwait(false);
         return rows.Select(r => new PupilCount(
                 DbValues.Date(r.Peildatum),
                 StoredCodes.School(r.Brin, r.Vestiging),

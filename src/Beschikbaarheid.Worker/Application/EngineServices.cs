@@ -50,10 +50,13 @@ public static class EngineServices
         return services;
     }
 
-    /// <summary>The connection string of the SQL Server provider: <c>ConnectionStrings:Beschikbaarheid</c> (<c>ConnectionStrings__Beschikbaarheid</c>).</summary>
+    /// <summary>The connection string of the server providers (SQL Server, PostgreSQL): <c>ConnectionStrings:Beschikbaarheid</c> (<c>ConnectionStrings__Beschikbaarheid</c>).</summary>
     public const string ConnectionStringName = "Beschikbaarheid";
 
-    /// <summary>The provider switch: <c>Database:Provider</c> is sqlite (the embedded file) or sqlserver (by connection string).</summary>
+    /// <summary>
+    /// The provider switch: <c>Database:Provider</c> is sqlite (the embedded file), sqlserver or postgresql (by
+    /// connection string).
+    /// </summary>
     public static IConnectionFactory CreateConnectionFactory(DatabaseOptions options, string? connectionString)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -63,20 +66,29 @@ public static class EngineServices
                 throw new ConfigurationException("Database:File is empty: name the SQLite file (--db FILE).");
             case "SQLITE":
                 return new SqliteConnectionFactory(options.File);
-            case "SQLSERVER" when string.IsNullOrWhiteSpace(connectionString):
-                throw new ConfigurationException(
-                    $"Database:Provider is sqlserver but ConnectionStrings:{ConnectionStringName} is not set (environment: ConnectionStrings__{ConnectionStringName}).");
             case "SQLSERVER":
-                try
-                {
-                    return new SqlServerConnectionFactory(connectionString!);
-                }
-                catch (ArgumentException ex)
-                {
-                    throw new ConfigurationException($"ConnectionStrings:{ConnectionStringName}: {ex.Message}");
-                }
+                return ByConnectionString("sqlserver", connectionString, cs => new SqlServerConnectionFactory(cs));
+            case "POSTGRESQL":
+                return ByConnectionString("postgresql", connectionString, cs => new PostgreSqlConnectionFactory(cs));
             default:
-                throw new ConfigurationException($"Database:Provider '{options.Provider}' is not supported; use 'sqlite' or 'sqlserver'.");
+                throw new ConfigurationException($"Database:Provider '{options.Provider}' is not supported; use 'sqlite', 'sqlserver' or 'postgresql'.");
+        }
+    }
+
+    private static IConnectionFactory ByConnectionString(string provider, string? connectionString, Func<string, IConnectionFactory> create)
+    {
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new ConfigurationException(
+                $"Database:Provider is {provider} but ConnectionStrings:{ConnectionStringName} is not set (environment: ConnectionStrings__{ConnectionStringName}).");
+        }
+        try
+        {
+            return create(connectionString);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new ConfigurationException($"ConnectionStrings:{ConnectionStringName}: {ex.Message}");
         }
     }
 }

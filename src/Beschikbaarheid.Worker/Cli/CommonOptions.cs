@@ -9,7 +9,7 @@ namespace Beschikbaarheid.Worker.Cli;
 internal sealed class CommonOptions
 {
     public Option<string?> Database { get; } = new("--db") { Description = "The SQLite database file (default data/beschikbaarheid.db).", HelpName = "FILE" };
-    public Option<string?> Provider { get; } = new("--provider") { Description = "sqlite (default) or sqlserver; SQL Server's connection string comes from ConnectionStrings:Beschikbaarheid.", HelpName = "NAME" };
+    public Option<string?> Provider { get; } = new("--provider") { Description = "sqlite (default), sqlserver or postgresql; the server's connection string comes from ConnectionStrings:Beschikbaarheid.", HelpName = "NAME" };
     public Option<string?> Schemes { get; } = new("--schemes") { Description = "Folder of scheme files <id>.json (default config/schemes).", HelpName = "DIR" };
     public Option<string?> Output { get; } = new("--out") { Description = "Folder for workbooks and journals (default ./out).", HelpName = "DIR" };
 

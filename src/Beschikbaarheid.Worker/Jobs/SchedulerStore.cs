@@ -2,6 +2,7 @@ using Beschikbaarheid.Worker.Application;
 using Beschikbaarheid.Worker.Options;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using Quartz;
 
 namespace Beschikbaarheid.Worker.Jobs;
@@ -9,7 +10,7 @@ namespace Beschikbaarheid.Worker.Jobs;
 /// <summary>
 /// Where Quartz keeps its jobs, triggers and fire history: in the engine's own database, its tables created
 /// on first start. The embedded SQLite file is one worker's store (SQLite cannot be clustered); on SQL Server
-/// the workers form a cluster, each with an instance id of its own, so a trigger fires on one node only. The
+/// and PostgreSQL the workers form a cluster, each with an instance id of its own, so a trigger fires on one node only. The
 /// settlement's own unique key guards a month independently of this.
 /// </summary>
 public static class SchedulerStore
@@ -31,16 +32,25 @@ public static class SchedulerStore
             });
             return;
         }
-        // Instance id AUTO: each node generates its own (host name and time), as a cluster requires.
+        // Instance id AUTO: each node generates its own (host name and time), as a cluster requires. In Quartz 4 that is
+        // GenerateInstanceId; an InstanceId of "AUTO" is taken literally, so every node shared the id "AUTO" (seen on
+        // PostgreSQL: one check-in row for two nodes, each reported as a failed instance of the other).
         quartz.ConfigureScheduler(o =>
         {
             o.InstanceName = "beschikbaarheid";
-            o.InstanceId = "AUTO";
+            o.GenerateInstanceId = true;
         });
         quartz.UsePersistentStore(store =>
         {
             // The same checked connection string, with the same short connect timeout, as the engine's own connections.
-            store.UseSqlServer(SqlClientFactory.Instance, Data.Database.SqlServerConnectionFactory.WithDefaults(connectionString!).ConnectionString);
+            if (connections.Provider == Data.Database.DatabaseProvider.PostgreSql)
+            {
+                store.UsePostgres(Data.Database.PostgreSqlConnectionFactory.WithDefaults(connectionString!).ConnectionString);
+            }
+            else
+            {
+                store.UseSqlServer(SqlClientFactory.Instance, Data.Database.SqlServerConnectionFactory.WithDefaults(connectionString!).ConnectionString);
+            }
             store.UseClustering(c =>
             {
                 c.CheckinInterval = TimeSpan.FromSeconds(20);
@@ -48,6 +58,14 @@ public static class SchedulerStore
             });
             store.UseSystemTextJsonSerializer();
             store.ProvisionSchema();
+        });
+        // A node joining the cluster keeps the jobs and triggers already stored instead of replacing them: replacing a
+        // trigger another node has scheduled made both nodes fire it (checked on PostgreSQL 15). Quartz honours
+        // IgnoreDuplicates only when it is not told to overwrite, so both are set.
+        quartz.Services.Configure<QuartzOptions>(o =>
+        {
+            o.Scheduling.IgnoreDuplicates = true;
+            o.Scheduling.OverwriteExistingData = false;
         });
     }
 }

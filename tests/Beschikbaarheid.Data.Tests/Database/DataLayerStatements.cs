@@ -140,21 +140,27 @@ public static partial class DataLayerStatements
         return (text.ToString(), problem);
     }
 
-    /// <summary>A hole <c>SqlDialect.Piece(provider)</c>: the piece for SQL Server.</summary>
+    /// <summary>
+    /// A hole <c>SqlDialect.Piece(provider)</c>, or <c>SqlDialect.Piece(provider, "literal", …)</c>: the piece for
+    /// SQL Server, the literals passed as written.
+    /// </summary>
     private static (string Text, string? Problem) RenderHole(ExpressionSyntax hole)
     {
         if (hole is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: nameof(SqlDialect) } } access } call)
         {
             var method = typeof(SqlDialect).GetMethod(access.Name.Identifier.ValueText, BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static);
+            var given = call.ArgumentList.Arguments;
             if (method is not null && method.ReturnType == typeof(string)
-                && method.GetParameters() is { Length: > 0 } parameters && parameters.All(p => p.ParameterType == typeof(DatabaseProvider))
-                && call.ArgumentList.Arguments.Count == parameters.Length)
+                && method.GetParameters() is { Length: > 0 } parameters && parameters.Length == given.Count
+                && parameters[0].ParameterType == typeof(DatabaseProvider)
+                && parameters.Skip(1).All(p => p.ParameterType == typeof(string))
+                && given.Skip(1).All(a => a.Expression is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression)))
             {
-                var arguments = parameters.Select(_ => (object)DatabaseProvider.SqlServer).ToArray();
+                var arguments = given.Skip(1).Select(a => (object)((LiteralExpressionSyntax)a.Expression).Token.ValueText).Prepend(DatabaseProvider.SqlServer).ToArray();
                 return ((string)method.Invoke(null, arguments)!, null);
             }
         }
-        return ("{?}", $"the hole {{{hole}}} is not a SqlDialect piece taking only the provider, so its SQL Server text is unknown");
+        return ("{?}", $"the hole {{{hole}}} is not a SqlDialect piece taking the provider and string literals, so its SQL Server text is unknown");
     }
 
     private static bool StartsWithKeyword(string text)

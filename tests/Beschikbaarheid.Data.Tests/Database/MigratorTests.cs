@@ -41,8 +41,10 @@ public abstract class MigratorTests<TDatabase> : IAsyncLifetime where TDatabase 
     {
         var sqlite = new Migrator(new SqliteConnectionFactory(Path.Combine(_database.Folder, "a.db"))).Known.Select(m => m.Name);
         var sqlServer = new Migrator(new NamedProvider(DatabaseProvider.SqlServer)).Known.Select(m => m.Name);
+        var postgreSql = new Migrator(new NamedProvider(DatabaseProvider.PostgreSql)).Known.Select(m => m.Name);
         Assert.NotEmpty(sqlite);
         Assert.Equal(sqlite, sqlServer);
+        Assert.Equal(sqlite, postgreSql);
     }
 
     private sealed class NamedProvider(DatabaseProvider provider) : IConnectionFactory
@@ -57,6 +59,8 @@ public abstract class MigratorTests<TDatabase> : IAsyncLifetime where TDatabase 
 public sealed class MigratorTestsOnSqlite : MigratorTests<SqliteTestDatabase>;
 
 public sealed class MigratorTestsOnSqlServer : MigratorTests<SqlServerTestDatabase>;
+
+public sealed class MigratorTestsOnPostgreSql : MigratorTests<PostgreSqlTestDatabase>;
 
 public sealed class SqliteConnectionFactoryTests
 {

@@ -89,3 +89,31 @@ public sealed class SqlServerTestDatabase : TestDatabase
         await base.DisposeAsync();
     }
 }
+
+/// <summary>
+/// The same bodies on PostgreSQL: a fresh database per test on the server in <c>BESCHIKBAARHEID_TEST_POSTGRESQL</c>,
+/// dropped afterwards (see <see cref="Beschikbaarheid.Tests.PostgreSqlScratchDatabase"/>). Without it the test is
+/// skipped with that reason, except in CI (<c>CI=true</c>), where it fails.
+/// </summary>
+public sealed class PostgreSqlTestDatabase : TestDatabase
+{
+    private Beschikbaarheid.Tests.PostgreSqlScratchDatabase? _database;
+    private IConnectionFactory? _connections;
+
+    public override IConnectionFactory Connections => _connections ?? throw new InvalidOperationException("CreateAsync first.");
+
+    public override async Task CreateAsync()
+    {
+        _database = await Beschikbaarheid.Tests.PostgreSqlScratchDatabase.CreateAsync();
+        _connections = new PostgreSqlConnectionFactory(_database.ConnectionString);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+        await base.DisposeAsync();
+    }
+}

@@ -136,3 +136,5 @@ public abstract class CashierStoreTests<TDatabase> : IAsyncLifetime where TDatab
 public sealed class CashierStoreTestsOnSqlite : CashierStoreTests<SqliteTestDatabase>;
 
 public sealed class CashierStoreTestsOnSqlServer : CashierStoreTests<SqlServerTestDatabase>;
+
+public sealed class CashierStoreTestsOnPostgreSql : CashierStoreTests<PostgreSqlTestDatabase>;

@@ -68,3 +68,5 @@ public abstract class SettledMonthsTests<TDatabase> : IAsyncLifetime where TData
 public sealed class SettledMonthsTestsOnSqlite : SettledMonthsTests<SqliteTestDatabase>;
 
 public sealed class SettledMonthsTestsOnSqlServer : SettledMonthsTests<SqlServerTestDatabase>;
+
+public sealed class SettledMonthsTestsOnPostgreSql : SettledMonthsTests<PostgreSqlTestDatabase>;

@@ -47,3 +47,5 @@ public abstract class SettlementInputReaderTests<TDatabase> : IAsyncLifetime whe
 public sealed class SettlementInputReaderTestsOnSqlite : SettlementInputReaderTests<SqliteTestDatabase>;
 
 public sealed class SettlementInputReaderTestsOnSqlServer : SettlementInputReaderTests<SqlServerTestDatabase>;
+
+public sealed class SettlementInputReaderTestsOnPostgreSql : SettlementInputReaderTests<PostgreSqlTestDatabase>;

@@ -149,3 +149,5 @@ public abstract class SettlementStoreTests<TDatabase> : IAsyncLifetime where TDa
 public sealed class SettlementStoreTestsOnSqlite : SettlementStoreTests<SqliteTestDatabase>;
 
 public sealed class SettlementStoreTestsOnSqlServer : SettlementStoreTests<SqlServerTestDatabase>;
+
+public sealed class SettlementStoreTestsOnPostgreSql : SettlementStoreTests<PostgreSqlTestDatabase>;

@@ -1,4 +1,5 @@
 using Beschikbaarheid.Data.Database;
+using Dapper;
 using Microsoft.Data.Sqlite;
 
 namespace Beschikbaarheid.Worker.Tests.Cli;
@@ -11,12 +12,16 @@ public sealed class ProductionTests : IDisposable
     public void Dispose() => _workspace.Dispose();
 
     [Theory]
-    [InlineData("oracle", null, "Database:Provider 'oracle' is not supported; use 'sqlite' or 'sqlserver'.")]
+    [InlineData("oracle", null, "Database:Provider 'oracle' is not supported; use 'sqlite', 'sqlserver' or 'postgresql'.")]
     [InlineData("sqlserver", null, "ConnectionStrings:Beschikbaarheid is not set")]
     [InlineData("sqlserver", "Server=;;;=x", "ConnectionStrings:Beschikbaarheid: The SQL Server connection string is malformed")]
     [InlineData("sqlserver", "Database=beschikbaarheid", "names no server")]
     // Nothing listens on port 1: refused at once, reported as unreachable.
     [InlineData("sqlserver", "Server=tcp:127.0.0.1,1;Database=beschikbaarheid;User Id=sa;Password=x", "Cannot reach SQL Server tcp:127.0.0.1,1, database beschikbaarheid")]
+    [InlineData("postgresql", null, "Database:Provider is postgresql but ConnectionStrings:Beschikbaarheid is not set")]
+    [InlineData("postgresql", "Host=127.0.0.1;Bogus=1;Password=x", "ConnectionStrings:Beschikbaarheid: The PostgreSQL connection string is malformed")]
+    [InlineData("postgresql", "Database=beschikbaarheid;Password=x", "names no server")]
+    [InlineData("postgresql", "Host=127.0.0.1;Port=1;Database=beschikbaarheid;Username=app;Password=x", "Cannot reach PostgreSQL 127.0.0.1:1, database beschikbaarheid")]
     public async Task ABadDatabaseSetting_ExitsOne_WithAClearMessage_AndWritesNothing(string provider, string? connectionString, string message)
     {
         var environment = connectionString is null ? null : new Dictionary<string, string> { ["ConnectionStrings__Beschikbaarheid"] = connectionString };
@@ -37,27 +42,43 @@ public sealed class ProductionTests : IDisposable
     private static int ConnectTimeoutOf(string connectionString) => SqlServerConnectionFactory.WithDefaults(connectionString).ConnectTimeout;
 
     [Fact]
-    public async Task TwoProcesses_SettlingOneMonthAtTheSameMoment_IssueOneSetWithGaplessNumbers()
+    public void APostgreSqlConnectionStringWithoutATimeout_WaitsThreeSecondsForTheServer_NotTheDriversFifteen()
     {
-        _workspace.WriteScheme();
-        // Two debtors: a Beuningen child and a Berg en Dal child, each billed by the lead Nijmegen.
-        _workspace.WriteRegion("B1;cl-a;GM0209;30AB;00;Aanbieder;JZ;JW;4;2026-01-01;\nB2;cl-b;GM1945;30AB;00;Aanbieder;JZ;JW;4;2026-01-01;");
+        Assert.Equal(3, PostgreSqlConnectionFactory.WithDefaults("Host=db.example;Database=b;Username=u").Timeout);
+        Assert.Equal(20, PostgreSqlConnectionFactory.WithDefaults("Host=db.example;Database=b;Username=u;Timeout=20").Timeout);
+    }
+
+    [Fact]
+    public async Task TwoProcesses_SettlingOneMonthAtTheSameMoment_IssueOneSetWithGaplessNumbers() =>
+        await SettleOneMonthTwiceAtOnceAsync(_workspace, null, ["--db", _workspace.Database], [], new SqliteConnectionFactory(_workspace.Database));
+
+    /// <summary>
+    /// Imports a region with two debtors (a Beuningen child and a Berg en Dal child, each billed by the lead
+    /// Nijmegen), then starts two processes settling March at the same moment: one issues both invoices, the other
+    /// finds the month settled; one run, numbers 1 and 2, none lost.
+    /// </summary>
+    /// <param name="database">Where the imports write (settle uses the workspace's options).</param>
+    /// <param name="provider">Options for every command: the provider when it is not the default.</param>
+    internal static async Task SettleOneMonthTwiceAtOnceAsync(
+        Workspace workspace, IReadOnlyDictionary<string, string>? environment, string[] database, string[] provider, IConnectionFactory connections)
+    {
+        workspace.WriteScheme();
+        workspace.WriteRegion("B1;cl-a;GM0209;30AB;00;Aanbieder;JZ;JW;4;2026-01-01;\nB2;cl-b;GM1945;30AB;00;Aanbieder;JZ;JW;4;2026-01-01;");
         foreach (var kind in new[] { "gemeenten", "scholen", "leerlingen", "beschikkingen" })
         {
-            var imported = await _workspace.RunAsync("import", kind, Path.Combine(_workspace.Folder, kind + ".csv"), "--db", _workspace.Database);
+            var imported = await workspace.RunAsync(environment, ["import", kind, Path.Combine(workspace.Folder, kind + ".csv"), .. database, .. provider]);
             Assert.True(imported.ExitCode == 0, imported.Error);
         }
-        string[] settle = _workspace.With("settle", "--scheme", Workspace.SchemeId, "--period", "2026-03", "--invoice-date", "2026-04-01");
-        var both = await Task.WhenAll(_workspace.RunAsync(settle), _workspace.RunAsync(settle));
+        string[] settle = [.. workspace.With("settle", "--scheme", Workspace.SchemeId, "--period", "2026-03", "--invoice-date", "2026-04-01"), .. provider];
+        var both = await Task.WhenAll(workspace.RunAsync(environment, settle), workspace.RunAsync(environment, settle));
 
         Assert.All(both, r => Assert.True(r.ExitCode == 0, r.Error));
         Assert.Single(both, r => r.Out.Contains("issued 2 invoice(s)", StringComparison.Ordinal));
         Assert.Single(both, r => r.Out.Contains("already settled", StringComparison.Ordinal));
-        await using var connection = new SqliteConnection($"Data Source={_workspace.Database}");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT (SELECT COUNT(*) FROM settlement_runs) || ' ' || (SELECT group_concat(number, ',') FROM (SELECT number FROM invoices ORDER BY number)) || ' ' || (SELECT last_number FROM invoice_sequences)";
-        Assert.Equal("1 GM0268-2026-00001,GM0268-2026-00002 2", (string?)await command.ExecuteScalarAsync());
+        await using var connection = await connections.OpenAsync();
+        Assert.Equal(1L, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM settlement_runs"));
+        Assert.Equal(["GM0268-2026-00001", "GM0268-2026-00002"], await connection.QueryAsync<string>("SELECT number FROM invoices ORDER BY number"));
+        Assert.Equal(2, await connection.ExecuteScalarAsync<int>("SELECT last_number FROM invoice_sequences"));
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
@@ -18,14 +17,8 @@ public sealed class RunTests : IDisposable
         for (var start = 1; start <= 2; start++)
         {
             using var worker = await _workspace.StartAsync("beschikbaarheid.dll", "Worker started", _workspace.With("run"));
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
             // What `docker stop` sends: the host stops the scheduler, waiting for a running job, and exits 0.
-            using (var kill = Process.Start("kill", ["-TERM", worker.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-            {
-                await kill.WaitForExitAsync(timeout.Token);
-            }
-            await worker.WaitForExitAsync(timeout.Token);
-            Assert.Equal(0, worker.ExitCode);
+            Assert.Equal(0, await Workspace.StopAsync(worker));
         }
 
         // Started twice on one file: the stored triggers were kept and replaced, not duplicated.
