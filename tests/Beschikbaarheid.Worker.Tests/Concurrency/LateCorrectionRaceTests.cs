@@ -71,3 +71,5 @@ public abstract class LateCorrectionRaceTests<TDatabase> : IAsyncLifetime where 
 }
 
 public sealed class LateCorrectionRaceTestsOnSqlite : LateCorrectionRaceTests<SqliteSharedDatabase>;
+
+public sealed class LateCorrectionRaceTestsOnPostgreSql : LateCorrectionRaceTests<PostgreSqlSharedDatabase>;

@@ -51,3 +51,29 @@ public sealed class SqliteSharedDatabase : SharedDatabase
 
     protected override IConnectionFactory Connections => new SqliteConnectionFactory(_file);
 }
+
+/// <summary>A fresh database on the PostgreSQL server of <c>BESCHIKBAARHEID_TEST_POSTGRESQL</c>, dropped afterwards.</summary>
+public sealed class PostgreSqlSharedDatabase : SharedDatabase
+{
+    private Beschikbaarheid.Tests.PostgreSqlScratchDatabase? _database;
+
+    public override async Task CreateAsync(Workspace workspace) => _database = await Beschikbaarheid.Tests.PostgreSqlScratchDatabase.CreateAsync();
+
+    public override IReadOnlyList<string> Options => ["--provider", "postgresql"];
+
+    public override IReadOnlyDictionary<string, string> Environment =>
+        new Dictionary<string, string> { ["ConnectionStrings__Beschikbaarheid"] = ConnectionString };
+
+    public string ConnectionString => _database?.ConnectionString ?? throw new InvalidOperationException("CreateAsync first.");
+
+    protected override IConnectionFactory Connections => new PostgreSqlConnectionFactory(ConnectionString);
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+        await base.DisposeAsync();
+    }
+}
