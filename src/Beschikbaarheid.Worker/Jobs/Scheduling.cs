@@ -1,4 +1,5 @@
 using Beschikbaarheid.Worker.Options;
+using Microsoft.Extensions.Logging;
 using Quartz;
 
 namespace Beschikbaarheid.Worker.Jobs;
@@ -35,5 +36,35 @@ public static class Scheduling
             .ForJob(job)
             .WithIdentity(trigger)
             .WithCronSchedule(cron, c => c.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
+    }
+
+    /// <summary>
+    /// A node joining a cluster keeps the triggers already stored (re-registering one another node has scheduled
+    /// made both fire), so a cron or time zone changed in the configuration is applied here, after start: a stored
+    /// trigger that differs from the configuration is rescheduled, and the change logged.
+    /// </summary>
+    public static async Task ApplyConfiguredScheduleAsync(IScheduler scheduler, ScheduleOptions schedule, ILogger logger, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scheduler);
+        ArgumentNullException.ThrowIfNull(schedule);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(schedule.TimeZone);
+        foreach (var (job, trigger, cron) in new[]
+        {
+            (MonthlySettlementJob.Key, MonthlyTrigger, schedule.MonthlySettlementCron),
+            (DrawingRightsJob.Key, DrawingRightsTrigger, schedule.DrawingRightsCron),
+        })
+        {
+            if (await scheduler.GetTrigger(trigger, cancellationToken).ConfigureAwait(false) is ICronTrigger stored
+                && (stored.CronExpressionString != cron || stored.TimeZone.Id != zone.Id))
+            {
+                var replacement = TriggerBuilder.Create()
+                    .ForJob(job)
+                    .WithIdentity(trigger)
+                    .WithCronSchedule(cron, c => c.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed))
+                    .Build();
+                await scheduler.RescheduleJob(trigger, replacement, cancellationToken).ConfigureAwait(false);
+                logger.LogInformation("Schedule of {Trigger} changed from '{Stored}' ({StoredZone}) to '{Cron}' ({Zone})", trigger.Name, stored.CronExpressionString, stored.TimeZone.Id, cron, zone.Id);
+            }
+        }
     }
 }

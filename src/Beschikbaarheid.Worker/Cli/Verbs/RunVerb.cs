@@ -38,6 +38,8 @@ internal static class RunVerb
                 await host.Services.GetRequiredService<DatabaseSetup>().EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
                 await host.StartAsync(cancellationToken).ConfigureAwait(false);
                 var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(cancellationToken).ConfigureAwait(false);
+                await Scheduling.ApplyConfiguredScheduleAsync(
+                    scheduler, schedule, host.Services.GetRequiredService<ILogger<MonthlySettlementJob>>(), cancellationToken).ConfigureAwait(false);
                 var trigger = await scheduler.GetTrigger(Scheduling.MonthlyTrigger, cancellationToken).ConfigureAwait(false);
                 host.Services.GetRequiredService<ILogger<MonthlySettlementJob>>()
                     .LogInformation("Worker started; next monthly settlement at {NextFire:yyyy-MM-dd HH:mm} UTC", trigger?.NextFireTimeUtc);
