@@ -32,17 +32,31 @@ public sealed partial class Migrator(IConnectionFactory connections)
         ArgumentNullException.ThrowIfNull(clock);
         DapperSetup.EnsureRegistered();
         await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        if (!await HistoryExistsAsync(connection).ConfigureAwait(false))
+        // Two nodes starting at once on a new database: the second waits for the first and then finds its work done.
+        if (MigrationLock(take: true) is { } take)
         {
-            await connection.ExecuteAsync(CreateHistory).ConfigureAwait(false);
+            await connection.ExecuteAsync(take).ConfigureAwait(false);
         }
-        var applied = await AppliedVersionsAsync(connection).ConfigureAwait(false);
+        await using (var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (!await HistoryExistsAsync(connection, transaction).ConfigureAwait(false))
+            {
+                await connection.ExecuteAsync(CreateHistory, transaction: transaction).ConfigureAwait(false);
+            }
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        var applied = await AppliedVersionsAsync(connection, null).ConfigureAwait(false);
         EnsureNotNewerThanProgram(applied);
 
         var done = new List<Migration>();
         foreach (var migration in Known.Where(m => !applied.Contains(m.Version)))
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            // SQLite has no session lock, but its transaction holds the file's write lock: what it reads now is final.
+            if ((await AppliedVersionsAsync(connection, transaction).ConfigureAwait(false)).Contains(migration.Version))
+            {
+                continue;
+            }
             foreach (var batch in Batches(migration.Sql))
             {
                 await connection.ExecuteAsync(batch, transaction: transaction).ConfigureAwait(false);
@@ -54,8 +68,25 @@ public sealed partial class Migrator(IConnectionFactory connections)
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             done.Add(migration);
         }
+        if (MigrationLock(take: false) is { } release)
+        {
+            await connection.ExecuteAsync(release).ConfigureAwait(false);
+        }
         return done;
     }
+
+    /// <summary>
+    /// The session lock that makes migrating one process at a time on a server (released at the latest when the
+    /// connection closes, also when the process dies); none for SQLite, whose write lock serialises each migration.
+    /// </summary>
+    private string? MigrationLock(bool take) => connections.Provider switch
+    {
+        DatabaseProvider.PostgreSql => take ? "SELECT pg_advisory_lock(727001)" : "SELECT pg_advisory_unlock(727001)",
+        DatabaseProvider.SqlServer => take
+            ? "EXEC sp_getapplock @Resource = 'beschikbaarheid-migrations', @LockMode = 'Exclusive', @LockOwner = 'Session', @LockTimeout = 120000"
+            : "EXEC sp_releaseapplock @Resource = 'beschikbaarheid-migrations', @LockOwner = 'Session'",
+        _ => null,
+    };
 
     /// <summary>Versions not yet applied; empty when the database is current.</summary>
     public async Task<IReadOnlyList<Migration>> PendingAsync(CancellationToken cancellationToken = default)
@@ -65,7 +96,7 @@ public sealed partial class Migrator(IConnectionFactory connections)
         {
             return Known;
         }
-        var applied = await AppliedVersionsAsync(connection).ConfigureAwait(false);
+        var applied = await AppliedVersionsAsync(connection, null).ConfigureAwait(false);
         EnsureNotNewerThanProgram(applied);
         return Known.Where(m => !applied.Contains(m.Version)).ToList();
     }
@@ -81,7 +112,7 @@ public sealed partial class Migrator(IConnectionFactory connections)
         }
     }
 
-    private async Task<bool> HistoryExistsAsync(DbConnection connection)
+    private async Task<bool> HistoryExistsAsync(DbConnection connection, DbTransaction? transaction = null)
     {
         var sql = connections.Provider switch
         {
@@ -90,11 +121,11 @@ public sealed partial class Migrator(IConnectionFactory connections)
             DatabaseProvider.PostgreSql => "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'schema_migrations'",
             _ => "SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = 'schema_migrations'",
         };
-        return await connection.ExecuteScalarAsync<long>(sql).ConfigureAwait(false) > 0;
+        return await connection.ExecuteScalarAsync<long>(sql, transaction: transaction).ConfigureAwait(false) > 0;
     }
 
-    private static async Task<HashSet<int>> AppliedVersionsAsync(DbConnection connection) =>
-        (await connection.QueryAsync<int>("SELECT version FROM schema_migrations").ConfigureAwait(false)).ToHashSet();
+    private static async Task<HashSet<int>> AppliedVersionsAsync(DbConnection connection, DbTransaction? transaction) =>
+        (await connection.QueryAsync<int>("SELECT version FROM schema_migrations", transaction: transaction).ConfigureAwait(false)).ToHashSet();
 
     /// <summary>T-SQL scripts may separate batches with GO lines; SQLite and PostgreSQL scripts run whole.</summary>
     private IEnumerable<string> Batches(string sql) =>
