@@ -25,7 +25,7 @@ public class YearEndPropertyTests
         "Program disagrees with DOMAIN \"Monthly settlement, year end\" (found in issue 9): MonthlySettlement.Annual rounds a per-child line once "
         + "over the year's child-days, while DOMAIN's year is the sum of its months each rounded as its monthly line, so unchanged data still "
         + "gives a year end of a few cents (one child all 2026: its months sum to 1,375,002 cents, the program's year is 1,375,000: a credit "
-        + "note of -0.02). Unskip when src follows DOMAIN.";
+        + "note of -0.02). Issue 14 makes src follow DOMAIN; unskip then.";
 
     [Fact]
     public void EveryRun_BillsTheAdvanceAndTheCorrectionsTheRulesGive_PerChild()
