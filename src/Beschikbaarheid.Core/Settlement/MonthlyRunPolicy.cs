@@ -6,10 +6,11 @@ namespace Beschikbaarheid.Core.Settlement;
 
 /// <summary>What was settled of one funding year of a scheme, as read under the scheme's lock.</summary>
 /// <param name="Months">The months that have an advance run.</param>
-/// <param name="LatestFingerprint">The input fingerprint of the year's latest monthly run; null when it has none.</param>
+/// <param name="LatestFingerprint">The input fingerprint of the year's latest monthly run (the last one stored); null when it has none.</param>
+/// <param name="LatestRunPeriod">The month that latest run settled; null when it has none.</param>
 /// <param name="Finalizations">How many year ends the year has had.</param>
 /// <param name="Closed">Whether its last event is a year end (not followed by a reopening).</param>
-public sealed record SettledYearState(int Year, IReadOnlyList<YearMonth> Months, string? LatestFingerprint, int Finalizations, bool Closed);
+public sealed record SettledYearState(int Year, IReadOnlyList<YearMonth> Months, string? LatestFingerprint, YearMonth? LatestRunPeriod, int Finalizations, bool Closed);
 
 /// <summary>An earlier funding year a monthly run computes again.</summary>
 public abstract record YearReview(int Year);
@@ -36,7 +37,9 @@ public static class MonthlyRunPolicy
     /// <list type="bullet">
     /// <item>A month of a closed year is refused: a closed year opens again only by a reopening with a reason.</item>
     /// <item>Every settled month before the period, in a year that never had a year end, is computed again.
-    /// When the period's year has the fingerprint of its latest run, that run already settled every month by these very inputs, so that year is skipped.</item>
+    /// When the period's year has the fingerprint of its latest run, and that run settled the year's last settled month, that run
+    /// corrected every earlier month by these very inputs, so the year is skipped. A run of an earlier month stored last (a month
+    /// settled late) corrected only the months before it, so then the year is computed again.</item>
     /// <item>A year with a year end is settled only by another year end: its late data is reported, for the
     /// period's year and the year just ended; older years are settled history.</item>
     /// </list>
@@ -51,7 +54,7 @@ public static class MonthlyRunPolicy
         var reviews = new List<YearReview>();
         foreach (var year in years.Where(y => y.Year <= period.Year).OrderBy(y => y.Year))
         {
-            if (year.Year == period.Year && year.LatestFingerprint == fingerprint)
+            if (year.Year == period.Year && year.LatestFingerprint == fingerprint && year.Months.Count > 0 && year.LatestRunPeriod == year.Months.Max())
             {
                 continue;
             }

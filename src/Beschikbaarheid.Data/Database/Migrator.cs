@@ -35,8 +35,23 @@ public sealed partial class Migrator(IConnectionFactory connections)
         // Two nodes starting at once on a new database: the second waits for the first and then finds its work done.
         if (MigrationLock(take: true) is { } take)
         {
-            await connection.ExecuteAsync(take).ConfigureAwait(false);
+            await connection.ExecuteAsync(take, commandTimeout: SchemeLocks.LockWaitSeconds).ConfigureAwait(false);
         }
+        try
+        {
+            return await MigrateUnderLockAsync(connection, clock, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (MigrationLock(take: false) is { } release)
+            {
+                await connection.ExecuteAsync(release).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task<IReadOnlyList<Migration>> MigrateUnderLockAsync(DbConnection connection, TimeProvider clock, CancellationToken cancellationToken)
+    {
         await using (var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
         {
             if (!await HistoryExistsAsync(connection, transaction).ConfigureAwait(false))
@@ -68,10 +83,6 @@ public sealed partial class Migrator(IConnectionFactory connections)
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             done.Add(migration);
         }
-        if (MigrationLock(take: false) is { } release)
-        {
-            await connection.ExecuteAsync(release).ConfigureAwait(false);
-        }
         return done;
     }
 
@@ -83,7 +94,11 @@ public sealed partial class Migrator(IConnectionFactory connections)
     {
         DatabaseProvider.PostgreSql => take ? "SELECT pg_advisory_lock(727001)" : "SELECT pg_advisory_unlock(727001)",
         DatabaseProvider.SqlServer => take
-            ? "EXEC sp_getapplock @Resource = 'beschikbaarheid-migrations', @LockMode = 'Exclusive', @LockOwner = 'Session', @LockTimeout = 120000"
+            ? """
+              DECLARE @granted INT;
+              EXEC @granted = sp_getapplock @Resource = 'beschikbaarheid-migrations', @LockMode = 'Exclusive', @LockOwner = 'Session', @LockTimeout = 600000;
+              IF @granted < 0 THROW 50001, 'Another process holds the migration lock; nothing was migrated.', 1;
+              """
             : "EXEC sp_releaseapplock @Resource = 'beschikbaarheid-migrations', @LockOwner = 'Session'",
         _ => null,
     };

@@ -1,3 +1,4 @@
+using System.Data;
 using Dapper;
 
 namespace Beschikbaarheid.Data.Database;
@@ -11,6 +12,9 @@ namespace Beschikbaarheid.Data.Database;
 /// </summary>
 public sealed class SchemeLocks(IConnectionFactory connections)
 {
+    /// <summary>How long a unit of work waits for a scheme's lock: the default overall timeout of a unit of work (10 min).</summary>
+    public const int LockWaitSeconds = 600;
+
     public async Task<SchemeTransaction> AcquireAsync(string schemeId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(schemeId);
@@ -21,8 +25,13 @@ public sealed class SchemeLocks(IConnectionFactory connections)
             // The row is made once, in its own statement: two processes making it at once is harmless.
             await connection.ExecuteAsync(SqlDialect.EnsureSchemeLockRow(connections.Provider), new { schemeId }).ConfigureAwait(false);
             // SQLite: Microsoft.Data.Sqlite begins with BEGIN IMMEDIATE, taking the file's write lock now, not at the first write.
-            var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            await connection.ExecuteAsync(SqlDialect.LockScheme(connections.Provider), new { schemeId }, transaction).ConfigureAwait(false);
+            // A server: READ COMMITTED whatever the server's default, so every read after the lock sees what the
+            // transaction before it committed (a snapshot from before the wait would not).
+            var transaction = connections.Provider == DatabaseProvider.Sqlite
+                ? await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false)
+                : await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken).ConfigureAwait(false);
+            // Waiting for another process's unit of work is normal: as long as the whole unit of work may take, not a command's 30 s.
+            await connection.ExecuteAsync(SqlDialect.LockScheme(connections.Provider), new { schemeId }, transaction, commandTimeout: LockWaitSeconds).ConfigureAwait(false);
             return new SchemeTransaction(schemeId, connections.Provider, connection, transaction);
         }
         catch

@@ -27,8 +27,8 @@ public static class SettledState
     }
 
     /// <summary>
-    /// Per funding year with settled months or year ends: the months settled, the input fingerprint of its
-    /// latest monthly run, how many year ends it had and whether it is closed. Two queries.
+    /// Per funding year with settled months or year ends: the months settled, the input fingerprint and month of
+    /// its latest monthly run, how many year ends it had and whether it is closed. Two queries.
     /// </summary>
     public static async Task<IReadOnlyList<SettledYearState>> YearsAsync(SchemeTransaction session, CancellationToken cancellationToken = default)
     {
@@ -48,6 +48,7 @@ public static class SettledState
                     year,
                     ofYear.Select(r => r.Month).Order().ToList(),
                     ofYear.OrderByDescending(r => r.Id).Select(r => r.Fingerprint).FirstOrDefault(),
+                    ofYear.OrderByDescending(r => r.Id).Select(r => (YearMonth?)r.Month).FirstOrDefault(),
                     yearEvents.Count(e => e.Event == YearClosures.Finalized),
                     YearClosures.IsClosed(yearEvents));
             })

@@ -11,7 +11,8 @@ using Microsoft.Extensions.Options;
 
 namespace Beschikbaarheid.Worker.Application;
 
-public enum SettleStatus { Issued, AlreadySettled, NothingEligible }
+/// <summary>What a settlement call did. <see cref="LaterMonthSettled"/>: a scheduled month passed over because a later month of the scheme is settled already (months are settled in order; an operator settles it by hand).</summary>
+public enum SettleStatus { Issued, AlreadySettled, NothingEligible, LaterMonthSettled }
 
 /// <summary>What a settlement call did; <see cref="Settlement"/> is null only when nothing was eligible.</summary>
 /// <param name="Notes">Late data found for closed years, reported and not invoiced.</param>
@@ -107,7 +108,7 @@ public sealed class SettlementService(
                 var period = months[i];
                 try
                 {
-                    outcomes.Add(await SettleAsync(scheme, period, startedBy, null, null, cancellationToken).ConfigureAwait(false));
+                    outcomes.Add(await SettleAsync(scheme, period, startedBy, null, null, cancellationToken, inOrder: true).ConfigureAwait(false));
                 }
                 catch (Exception ex) when (ex is SettlementInputException or SettlementRejectedException or NotSupportedException)
                 {
@@ -123,12 +124,13 @@ public sealed class SettlementService(
     }
 
     /// <summary>One scheme's month as one unit of work: retried whole on a transient database fault, which is safe because a settled month is never issued again.</summary>
+    /// <param name="inOrder">Scheduled work: pass the month over when a later month is settled already (decided under the lock).</param>
     private Task<SettleOutcome> SettleAsync(
-        Scheme scheme, YearMonth period, string startedBy, DateOnly? invoiceDate, IProgress<string>? progress, CancellationToken cancellationToken) =>
-        unitOfWork.RunAsync(token => SettleOnceAsync(scheme, period, startedBy, invoiceDate, progress, token), cancellationToken);
+        Scheme scheme, YearMonth period, string startedBy, DateOnly? invoiceDate, IProgress<string>? progress, CancellationToken cancellationToken, bool inOrder = false) =>
+        unitOfWork.RunAsync(token => SettleOnceAsync(scheme, period, startedBy, invoiceDate, progress, inOrder, token), cancellationToken);
 
     private async Task<SettleOutcome> SettleOnceAsync(
-        Scheme scheme, YearMonth period, string startedBy, DateOnly? invoiceDate, IProgress<string>? progress, CancellationToken cancellationToken)
+        Scheme scheme, YearMonth period, string startedBy, DateOnly? invoiceDate, IProgress<string>? progress, bool inOrder, CancellationToken cancellationToken)
     {
         using var scope = logger.BeginScope("scheme {Scheme} period {Period}", scheme.Id, period.ToString());
         var output = paths.Value.Output;
@@ -145,12 +147,18 @@ public sealed class SettlementService(
             }
             else
             {
+                var years = await SettledState.YearsAsync(session, cancellationToken).ConfigureAwait(false);
+                if (inOrder && years.SelectMany(y => y.Months).Any(m => m > period))
+                {
+                    logger.LogWarning("{Scheme} {Period}: a later month is settled already, so this month is passed over; settle it by hand if it is due", scheme.Id, period);
+                    return new SettleOutcome(scheme.Id, period, SettleStatus.LaterMonthSettled, null, []);
+                }
                 progress?.Report("checking the scheme against the registry");
                 await SchemeInputs.CheckReferencesAsync(session, scheme, period.Year).ConfigureAwait(false);
                 progress?.Report("loading the period's inputs");
                 var loaded = await SchemeInputs.LoadYearAsync(session, scheme, period.Year, cancellationToken).ConfigureAwait(false);
                 var fingerprint = InputFingerprint.Of(scheme, period.Year, loaded);
-                var run = MonthlyRunPolicy.Plan(scheme.Id, period, fingerprint, await SettledState.YearsAsync(session, cancellationToken).ConfigureAwait(false));
+                var run = MonthlyRunPolicy.Plan(scheme.Id, period, fingerprint, years);
                 if (run.Refusal is { } refusal)
                 {
                     throw new SettlementRejectedException(refusal);
@@ -169,6 +177,7 @@ public sealed class SettlementService(
                 var plan = RunPlans.WithCorrections(scheme, month, corrections, soFar);
 
                 progress?.Report($"storing {plan.Invoices.Count} invoices");
+                logger.LogInformation("{Scheme} {Period}: issuing {Invoices} invoices", scheme.Id, period, plan.Invoices.Count);
                 runId = await writer.IssueAsync(session, scheme, plan, invoiceDate ?? calendar.Today, startedBy, clock.GetUtcNow(), fingerprint, cancellationToken).ConfigureAwait(false);
                 await session.CommitAsync(cancellationToken).ConfigureAwait(false);
                 logger.LogInformation("{Scheme} {Period}: run {RunId} issued {Invoices} invoices with {Corrections} correction lines", scheme.Id, period, runId, plan.Invoices.Count, corrections.Count);

@@ -71,7 +71,7 @@ internal static class BenchVerb
                     var scheme = services.GetRequiredService<SchemeFileLoader>().Load("bench");
                     var period = new YearMonth(2026, 3);
                     watch.Restart();
-                    var session = await services.GetRequiredService<SchemeLocks>().AcquireAsync(scheme.Id, ct).ConfigureAwait(false);
+                    await using var session = await services.GetRequiredService<SchemeLocks>().AcquireAsync(scheme.Id, ct).ConfigureAwait(false);
                     var loaded = await SettlementInputReader.LoadBeschikkingenAsync(session, scheme, period.Year, ct).ConfigureAwait(false);
                     Console.WriteLine($"load period inputs      {watch.Elapsed.TotalSeconds,8:0.000} s  {loaded.Count,9} beschikkingen");
                     watch.Restart();
@@ -81,12 +81,8 @@ internal static class BenchVerb
                     MonthlySettlement.Calculate(scheme, period.Next, loaded);
                     Console.WriteLine($"calculate, warm         {watch.Elapsed.TotalSeconds,8:0.000} s");
                     watch.Restart();
-                    long runId;
-                    await using (session)
-                    {
-                        runId = await services.GetRequiredService<SettlementWriter>().IssueAsync(session, scheme, plan, new DateOnly(2026, 4, 1), "bench", DateTimeOffset.UtcNow, "", ct).ConfigureAwait(false);
-                        await session.CommitAsync(ct).ConfigureAwait(false);
-                    }
+                    var runId = await services.GetRequiredService<SettlementWriter>().IssueAsync(session, scheme, plan, new DateOnly(2026, 4, 1), "bench", DateTimeOffset.UtcNow, "", ct).ConfigureAwait(false);
+                    await session.CommitAsync(ct).ConfigureAwait(false);
                     Console.WriteLine($"store run and invoices  {watch.Elapsed.TotalSeconds,8:0.000} s");
                     watch.Restart();
                     var stored = await services.GetRequiredService<IssuedSettlements>().LoadAsync(runId, ct).ConfigureAwait(false);

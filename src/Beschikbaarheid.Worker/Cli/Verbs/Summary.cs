@@ -22,6 +22,9 @@ internal static class Summary
             case SettleStatus.NothingEligible:
                 Console.WriteLine($"{outcome.SchemeId} {outcome.Period}: no eligible children in this month; nothing issued.");
                 return;
+            case SettleStatus.LaterMonthSettled:
+                Console.WriteLine($"{outcome.SchemeId} {outcome.Period}: a later month is settled already; passed over (settle it by hand if it is due).");
+                return;
             case SettleStatus.AlreadySettled:
                 Console.WriteLine($"{outcome.SchemeId} {outcome.Period} was already settled (run {outcome.Settlement!.Run.Id}); nothing issued. Files written again from the stored run.");
                 break;
