@@ -36,14 +36,10 @@ public sealed class TransferImporter(SchemeLocks locks, RegistryReader registry,
         var rows = new List<(int Line, Transfer Transfer)>();
         using (csv)
         {
-            foreach (var row in csv!.Rows())
+            foreach (var row in csv!.Rows(errors))
             {
                 var reasons = new List<string>();
-                if (row.FieldCount < csv.HeaderCount)
-                {
-                    reasons.Add($"{row.FieldCount} field(s) where the header has {csv.HeaderCount}");
-                }
-                else if (Parse(row, schools, reasons) is { } transfer)
+                if (Parse(row, schools, reasons) is { } transfer)
                 {
                     rows.Add((row.Line, transfer));
                 }

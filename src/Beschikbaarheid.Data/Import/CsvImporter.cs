@@ -48,14 +48,10 @@ public sealed class CsvImporter(IConnectionFactory connections, TimeProvider clo
             var errors = new List<RowError>();
             var lineOfKey = new Dictionary<string, int>(StringComparer.Ordinal);
             var rows = 0;
-            foreach (var row in csv!.Rows())
+            foreach (var row in csv!.Rows(errors))
             {
                 var reasons = new List<string>();
-                if (row.FieldCount < csv.HeaderCount)
-                {
-                    reasons.Add($"{row.FieldCount} field(s) where the header has {csv.HeaderCount}");
-                }
-                var record = reasons.Count == 0 ? table.Parse(row, known, reasons) : null;
+                var record = table.Parse(row, known, reasons);
                 if (record is not null && !lineOfKey.TryAdd(table.Key(record), row.Line))
                 {
                     reasons.Add($"{table.Key(record)} appears twice in the file (also on line {lineOfKey[table.Key(record)]})");

@@ -131,9 +131,14 @@ internal static class RowParsers
         {
             reasons.Add($"wet '{lawText}' is not one of JW, WLZ, ZVW");
         }
+        var beforeDates = reasons.Count;
         var start = DateOf(row, "ingangsdatum", reasons);
         DateOnly? end = row["einddatum"].Length > 0 ? DateOf(row, "einddatum", reasons) : null;
-        if (end < start)
+        if (reasons.Count > beforeDates)
+        {
+            end = null; // a date that did not parse is reported once, never compared as 0001-01-01
+        }
+        else if (end < start)
         {
             reasons.Add($"einddatum {end:yyyy-MM-dd} lies before ingangsdatum {start:yyyy-MM-dd}");
             end = null;
