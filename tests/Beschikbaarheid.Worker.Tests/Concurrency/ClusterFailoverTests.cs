@@ -6,8 +6,9 @@ namespace Beschikbaarheid.Worker.Tests.Concurrency;
 
 /// <summary>
 /// Two clustered <c>run</c> workers on one PostgreSQL database, the monthly settlement firing every second.
-/// The node that starts settling is killed with SIGKILL in the middle of catching up the year's months; the
-/// other node takes the job over and completes them: every month issued exactly once, numbers gapless.
+/// The node that starts settling is killed with SIGKILL in the middle of catching up twelve months, right after it
+/// logged that it is issuing a month (inside that month's transaction); the other node takes the job over and
+/// completes them: every month issued exactly once, numbers gapless.
 /// </summary>
 public sealed class ClusterFailoverTests(ITestOutputHelper output) : IAsyncLifetime
 {
@@ -25,17 +26,23 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output) : IAsyncLifet
     [Fact]
     public async Task ANodeKilledWhileSettling_IsTakenOverByTheOther_AndEveryMonthIsIssuedOnce()
     {
-        // Every complete month of this year is due: the scheme starts in January and a child is there from then on.
+        // Twelve complete months are due whatever today is: the scheme and its children start more than a year ago,
+        // and the worker catches up at most twelve months (Schedule:CatchUpMonths).
         var latest = YearMonth.Of(DateOnly.FromDateTime(DateTime.Now)).Previous;
-        var year = latest.Year;
+        var due = new List<YearMonth> { latest };
+        while (due.Count < 12)
+        {
+            due.Insert(0, due[0].Previous);
+        }
+        var year = latest.Year - 1;
         _workspace.Write(Path.Combine("schemes", "cluster.json"), $$"""
-            { "id": "cluster", "name": "Cluster", "startYear": {{year}},
+            { "id": "cluster", "name": "Cluster", "startYear": {{year - 1}},
               "schools": ["30AB00"], "participants": ["GM0268", "GM0209", "GM1945"],
               "pool": { "type": "per-child", "thresholdHoursPerWeek": 12, "normHoursPerWeek": 5.5, "hourlyRate": 62.50, "schoolWeeks": 40 },
               "key": { "type": "children" }, "flow": { "type": "lead", "lead": "GM0268" },
               "invoice": { "iban": "NL00BANK0123456789", "paymentTermDays": 30, "vatStatement": "Geen btw" } }
             """);
-        _workspace.WriteRegion($"B1;cl-a;GM0209;30AB;00;Aanbieder;JZ;JW;4;{year}-01-01;\nB2;cl-b;GM1945;30AB;00;Aanbieder;JZ;JW;6;{year}-01-01;");
+        _workspace.WriteRegion($"B1;cl-a;GM0209;30AB;00;Aanbieder;JZ;JW;4;{year - 1}-01-01;\nB2;cl-b;GM1945;30AB;00;Aanbieder;JZ;JW;6;{year - 1}-01-01;");
         string[] database = [.. _database.Options];
         Assert.Equal(0, (await _workspace.RunAsync(_database.Environment, ["db", "migrate", .. database])).ExitCode);
         foreach (var kind in new[] { "gemeenten", "scholen", "leerlingen", "beschikkingen" })
@@ -47,22 +54,24 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output) : IAsyncLifet
         {
             ["Schedule__MonthlySettlementCron"] = "* * * * * ?",
             ["Schedule__DrawingRightsCron"] = "0 0 6 1 1 ? 2099",
+            ["Schedule__CatchUpMonths"] = "12",
         };
         string[] run = ["run", .. database, "--schemes", _workspace.Schemes, "--out", _workspace.Output];
         using var first = Node.Start(_workspace, environment, run);
         using var second = Node.Start(_workspace, environment, run);
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
 
-        // The first node to issue a month is in the middle of the catch-up: kill it there.
-        var settling = await Node.FirstToSayAsync([first, second], " issued ", timeout.Token);
+        // The first node to log that it is issuing a month is inside that month's transaction: kill it there. A
+        // month or two in, so the catch-up is half done.
+        var settling = await Node.FirstToSayAsync([first, second], ": issuing ", timeout.Token, times: 2);
         var survivor = settling == first ? second : first;
-        var runsAtKill = await RunsAsync();
         settling.Kill();
         var killedAt = Stopwatch.StartNew();
-        output.WriteLine($"killed the settling node after {runsAtKill} of {latest.Month} months");
+        var runsAtKill = await RunsAsync();
+        output.WriteLine($"killed the settling node while it issued its second month; {runsAtKill} of {due.Count} months were committed then");
 
         TimeSpan? takeover = null;
-        while (await RunsAsync() < latest.Month)
+        while (await RunsAsync() < due.Count)
         {
             if (takeover is null && await RunsAsync() > runsAtKill)
             {
@@ -71,14 +80,14 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output) : IAsyncLifet
             await Task.Delay(200, timeout.Token);
         }
         takeover ??= killedAt.Elapsed;
-        output.WriteLine($"failover: the surviving node issued its first month {takeover.Value.TotalSeconds:0.0} s after the kill; all {latest.Month} months after {killedAt.Elapsed.TotalSeconds:0.0} s");
+        output.WriteLine($"failover: the surviving node issued its first month {takeover.Value.TotalSeconds:0.0} s after the kill; all {due.Count} months after {killedAt.Elapsed.TotalSeconds:0.0} s");
         Assert.Equal(0, await survivor.StopAsync());
 
         var periods = await _database.QueryAsync<string>("SELECT period FROM settlement_runs WHERE scheme_id = 'cluster' ORDER BY period");
-        Assert.Equal(Enumerable.Range(1, latest.Month).Select(m => new YearMonth(year, m).ToString()), periods.Select(p => p.Trim()));
-        // Two invoices a month (Beuningen and Berg en Dal), numbered 1..2n without a gap.
+        Assert.Equal(due.Select(m => m.ToString()), periods.Select(p => p.Trim()));
+        // Two invoices a month (Beuningen and Berg en Dal), all dated today, so numbered 1..24 in this year's series without a gap.
         var numbers = (await _database.QueryAsync<string>("SELECT number FROM invoices")).Select(n => int.Parse(n[^5..], System.Globalization.CultureInfo.InvariantCulture)).Order();
-        Assert.Equal(Enumerable.Range(1, 2 * latest.Month), numbers);
+        Assert.Equal(Enumerable.Range(1, 2 * due.Count), numbers);
     }
 
     private async Task<int> RunsAsync() =>
@@ -120,15 +129,17 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output) : IAsyncLifet
             return new Node(Process.Start(start)!);
         }
 
-        public static async Task<Node> FirstToSayAsync(IReadOnlyList<Node> nodes, string text, CancellationToken cancellationToken)
+        /// <summary>The first node to write a line containing <paramref name="text"/> for the <paramref name="times"/>-th time.</summary>
+        public static async Task<Node> FirstToSayAsync(IReadOnlyList<Node> nodes, string text, CancellationToken cancellationToken, int times = 1)
         {
+            var seen = nodes.ToDictionary(n => n, _ => 0);
             while (true)
             {
                 foreach (var node in nodes)
                 {
                     while (node._lines.TryTake(out var line))
                     {
-                        if (line.Contains(text, StringComparison.Ordinal))
+                        if (line.Contains(text, StringComparison.Ordinal) && ++seen[node] == times)
                         {
                             return node;
                         }
