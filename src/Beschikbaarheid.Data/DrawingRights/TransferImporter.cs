@@ -13,13 +13,14 @@ namespace Beschikbaarheid.Data.DrawingRights;
 /// <c>jaar;bestuursnummer;categorie;van_brin;van_vestiging;naar_brin;naar_vestiging;fte</c>). The file is the
 /// complete list for the years it names: it replaces the transfers recorded for those years. Every row is
 /// checked against the stored drawing rights of its year (step 9 of DOMAIN "Trekkingsrecht"); one bad row
-/// and nothing is imported.
+/// and nothing is imported. An accepted file is recorded in <c>imports</c> (with the scheme) in the same transaction.
 /// </summary>
 public sealed class TransferImporter(SchemeLocks locks, RegistryReader registry, TimeProvider clock)
 {
     public static readonly string[] Columns = ["jaar", "bestuursnummer", "categorie", "van_brin", "van_vestiging", "naar_brin", "naar_vestiging", "fte"];
 
-    public async Task<int> ImportAsync(string schemeId, string path, CancellationToken cancellationToken = default)
+    /// <returns>The rows read, new, replaced and unchanged, and the file's SHA-256, as recorded in <c>imports</c>.</returns>
+    public async Task<ImportFigures> ImportAsync(string schemeId, string path, string startedBy = "import", CancellationToken cancellationToken = default)
     {
         var file = Path.GetFileName(path);
         if (!File.Exists(path))
@@ -74,6 +75,7 @@ public sealed class TransferImporter(SchemeLocks locks, RegistryReader registry,
             throw new InputRejectedException(file, errors.OrderBy(e => e.Line).ToList());
         }
 
+        var (added, replaced, unchanged) = await TransferTally.CountAsync(session, schemeId, rows.Select(r => r.Transfer).ToList()).ConfigureAwait(false);
         foreach (var year in rows.Select(r => r.Transfer.Year).Distinct())
         {
             await session.Connection.ExecuteAsync("DELETE FROM board_transfers WHERE scheme_id = @schemeId AND year = @year", new { schemeId, year }, session.Transaction).ConfigureAwait(false);
@@ -92,8 +94,12 @@ public sealed class TransferImporter(SchemeLocks locks, RegistryReader registry,
                     cancellationToken).ConfigureAwait(false);
             }
         }
+        var figures = new ImportFigures(
+            "overhevelingen", file, await ImportLog.Sha256Async(path, cancellationToken).ConfigureAwait(false), rows.Count, added, replaced, unchanged,
+            await ImportLog.PreviousReadAsync(session.Connection, session.Transaction, "overhevelingen", schemeId).ConfigureAwait(false));
+        await ImportLog.RecordAsync(session.Connection, session.Transaction, figures, schemeId, startedBy, clock.GetUtcNow()).ConfigureAwait(false);
         await session.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return rows.Count;
+        return figures;
     }
 
     private static Transfer? Parse(CsvRow row, IReadOnlyDictionary<SchoolLocationId, SchoolLocation> schools, List<string> reasons)

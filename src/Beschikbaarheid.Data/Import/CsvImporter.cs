@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Globalization;
-using System.Security.Cryptography;
 using Beschikbaarheid.Core.Registry;
 using Beschikbaarheid.Core.Schemes;
 using Beschikbaarheid.Data.Database;
@@ -11,7 +10,8 @@ namespace Beschikbaarheid.Data.Import;
 /// <summary>
 /// Imports one CSV file in one transaction: rows are checked and written as they stream in, and the
 /// transaction commits only when not a single row was bad, so a rejected file leaves nothing behind.
-/// A row whose key is already stored replaces that row; new keys are added.
+/// A row whose key is already stored replaces that row; new keys are added. Each accepted file is recorded in
+/// <c>imports</c> in the same transaction, with its rows read, new, replaced and unchanged and its SHA-256.
 /// </summary>
 public sealed class CsvImporter(IConnectionFactory connections, TimeProvider clock)
 {
@@ -19,8 +19,10 @@ public sealed class CsvImporter(IConnectionFactory connections, TimeProvider clo
 
     /// <param name="progress">Receives the number of rows written so far, every few thousand rows.</param>
     /// <param name="countingDates">Dates besides 1 October that schemes name as their Peildatum.</param>
+    /// <param name="startedBy">Who started the import, as recorded in <c>imports</c>.</param>
     public async Task<ImportResult> ImportAsync(
-        ImportKind kind, string path, IProgress<int>? progress = null, IEnumerable<CountingDate>? countingDates = null, CancellationToken cancellationToken = default)
+        ImportKind kind, string path, IProgress<int>? progress = null, IEnumerable<CountingDate>? countingDates = null, string startedBy = "import",
+        CancellationToken cancellationToken = default)
     {
         var file = Path.GetFileName(path);
         if (!File.Exists(path))
@@ -41,7 +43,7 @@ public sealed class CsvImporter(IConnectionFactory connections, TimeProvider clo
             var known = kind == ImportKind.Gemeenten ? null : await LoadKnownAsync(connection, countingDates ?? []).ConfigureAwait(false);
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             // Read in the transaction that writes: a file imported at the same moment by another process cannot slip in between.
-            var stored = await table.StoredKeysAsync(connection, transaction).ConfigureAwait(false);
+            var tally = new RowTally(await StoredRows.LoadAsync(connection, transaction, table.StoredSql, table.StoredKey).ConfigureAwait(false));
             using var insert = new RepeatedCommand(connection, transaction, connections.Provider, table.InsertSql);
             using var update = new RepeatedCommand(connection, transaction, connections.Provider, table.UpdateSql);
 
@@ -64,8 +66,9 @@ public sealed class CsvImporter(IConnectionFactory connections, TimeProvider clo
                 if (errors.Count == 0)
                 {
                     // Once a row is bad the file will be rolled back: keep checking, stop writing.
-                    var command = stored.Contains(table.Key(record!)) ? update : insert;
-                    await command.ExecuteAsync(table.Values(record!), cancellationToken).ConfigureAwait(false);
+                    var values = table.Values(record!);
+                    var command = tally.Count(table.Key(record!), values.Select(v => v.Value)) ? update : insert;
+                    await command.ExecuteAsync(values, cancellationToken).ConfigureAwait(false);
                 }
                 if (++rows % ProgressEvery == 0)
                 {
@@ -82,20 +85,14 @@ public sealed class CsvImporter(IConnectionFactory connections, TimeProvider clo
                 throw new InputRejectedException(file, errors);
             }
 
-            await connection.ExecuteAsync(
-                "INSERT INTO imports (kind, file_name, sha256, row_count, imported_at) VALUES (@Kind, @File, @Sha256, @Rows, @At)",
-                new
-                {
-                    Kind = kind.ToString().ToLowerInvariant(),
-                    File = file,
-                    Sha256 = Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false))),
-                    Rows = rows,
-                    At = clock.GetUtcNow(),
-                },
-                transaction).ConfigureAwait(false);
+            var kindName = kind.ToString().ToLowerInvariant();
+            var figures = new ImportFigures(
+                kindName, file, await ImportLog.Sha256Async(path, cancellationToken).ConfigureAwait(false), rows, tally.New, tally.Replaced, tally.Unchanged,
+                await ImportLog.PreviousReadAsync(connection, transaction, kindName, null).ConfigureAwait(false));
+            await ImportLog.RecordAsync(connection, transaction, figures, null, startedBy, clock.GetUtcNow()).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             progress?.Report(rows);
-            return new ImportResult(kind, file, rows);
+            return new ImportResult(kind, file, rows, figures);
         }
     }
 

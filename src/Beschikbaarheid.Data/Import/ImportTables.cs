@@ -1,17 +1,20 @@
-using System.Data.Common;
 using System.Globalization;
 using Beschikbaarheid.Core.Registry;
 using Beschikbaarheid.Data.Database;
-using Dapper;
 
 namespace Beschikbaarheid.Data.Import;
 
-/// <summary>How one kind of file maps onto its table: columns, key, parser, and the two write statements.</summary>
+/// <summary>
+/// How one kind of file maps onto its table: columns, key, parser, and the two write statements. <c>StoredSql</c>
+/// reads every stored row's columns in the order of <c>Values</c>, and <c>StoredKey</c> makes a stored row's key,
+/// so one set-based query tells both which keys exist and whether a row's values changed (see <see cref="StoredRows"/>).
+/// </summary>
 internal sealed record ImportTable(
     string[] Columns,
     Func<CsvRow, KnownCodes?, List<string>, object?> Parse,
     Func<object, string> Key,
-    Func<DbConnection, DbTransaction, Task<HashSet<string>>> StoredKeysAsync,
+    string StoredSql,
+    Func<object?[], string> StoredKey,
     Func<object, (string Name, object? Value)[]> Values,
     string InsertSql,
     string UpdateSql);
@@ -37,7 +40,8 @@ internal static class ImportTables
         RowParsers.GemeentenColumns,
         (row, _, reasons) => RowParsers.Municipality(row, reasons),
         r => ((Municipality)r).Code.Value,
-        async (c, t) => (await c.QueryAsync<string>("SELECT code FROM municipalities", transaction: t).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal),
+        "SELECT code, name, address, postal_code, city FROM municipalities",
+        v => (string)v[0]!,
         r => r is Municipality m ? [("Code", m.Code.Value), ("Name", m.Name), ("Address", m.Address), ("PostalCode", m.PostalCode), ("City", m.City)] : [],
         "INSERT INTO municipalities (code, name, address, postal_code, city) VALUES (@Code, @Name, @Address, @PostalCode, @City)",
         "UPDATE municipalities SET name = @Name, address = @Address, postal_code = @PostalCode, city = @City WHERE code = @Code");
@@ -46,8 +50,8 @@ internal static class ImportTables
         RowParsers.ScholenColumns,
         (row, known, reasons) => RowParsers.School(row, known!, reasons),
         r => ((SchoolLocation)r).Id.ToString(),
-        async (c, t) => (await c.QueryAsync<(string Brin, string Vestiging)>("SELECT brin, vestiging FROM school_locations", transaction: t).ConfigureAwait(false))
-            .Select(s => s.Brin + s.Vestiging).ToHashSet(StringComparer.Ordinal),
+        "SELECT brin, vestiging, name, board_number, board_name, municipality_code, sector FROM school_locations",
+        v => (string)v[0]! + (string)v[1]!,
         r => r is SchoolLocation s
             ? [("Brin", s.Id.Brin), ("Vestiging", s.Id.Vestiging), ("Name", s.Name), ("BoardNumber", s.BoardNumber), ("BoardName", s.BoardName), ("Municipality", s.Municipality.Value), ("Sector", s.Sector.ToString())]
             : [],
@@ -64,9 +68,8 @@ internal static class ImportTables
         RowParsers.LeerlingenColumns,
         (row, known, reasons) => RowParsers.PupilCount(row, known!, reasons),
         r => PupilKey(((PupilCount)r).Peildatum, ((PupilCount)r).School.ToString(), ((PupilCount)r).Residence.Value),
-        async (c, t) => (await c.QueryAsync<(object Peildatum, string Brin, string Vestiging, string Municipality)>(
-                "SELECT peildatum, brin, vestiging, municipality_code FROM pupil_counts", transaction: t).ConfigureAwait(false))
-            .Select(p => PupilKey(DbValues.Date(p.Peildatum), p.Brin + p.Vestiging, p.Municipality)).ToHashSet(StringComparer.Ordinal),
+        "SELECT peildatum, brin, vestiging, municipality_code, pupils FROM pupil_counts",
+        v => PupilKey(DbValues.Date(v[0]!), (string)v[1]! + (string)v[2]!, (string)v[3]!),
         r => r is PupilCount p ? [("Peildatum", p.Peildatum), ("Brin", p.School.Brin), ("Vestiging", p.School.Vestiging), ("Municipality", p.Residence.Value), ("Pupils", p.Count)] : [],
         """
         INSERT INTO pupil_counts (peildatum, brin, vestiging, municipality_code, pupils)
@@ -81,7 +84,11 @@ internal static class ImportTables
         RowParsers.BeschikkingenColumns,
         (row, known, reasons) => RowParsers.Beschikking(row, known!, reasons),
         r => ((Beschikking)r).Number,
-        async (c, t) => (await c.QueryAsync<string>("SELECT number FROM beschikkingen", transaction: t).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal),
+        """
+        SELECT number, client, municipality_code, brin, vestiging, provider, category, law, hours_per_week, start_date, end_date
+        FROM beschikkingen
+        """,
+        v => (string)v[0]!,
         r => r is Beschikking b
             ? [("Number", b.Number), ("Client", b.Client), ("Municipality", b.Residence.Value), ("Brin", b.School.Brin), ("Vestiging", b.School.Vestiging), ("Provider", b.Provider), ("Category", b.Category), ("Law", b.Law.ToString()), ("HoursPerWeek", b.HoursPerWeek), ("Start", b.Active.Start), ("End", b.Active.End)]
             : [],

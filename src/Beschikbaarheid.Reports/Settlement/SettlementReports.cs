@@ -6,7 +6,8 @@ namespace Beschikbaarheid.Reports.Settlement;
 /// <summary>
 /// Writes every file of a run into <c>&lt;out&gt;/&lt;scheme&gt;/&lt;yyyy-MM&gt;/</c> (a year end into
 /// <c>&lt;yyyy&gt;-vaststelling</c>): invoices, allocation sheet, journal, and for the cashier flow the
-/// cashier statement and a payment order per host municipality that is paid something.
+/// cashier statement and a payment order per host municipality that is paid something. Temporary files that an
+/// earlier, killed run left in that folder are removed first (<see cref="StaleTemporaryFiles"/>).
 /// </summary>
 public static class SettlementReports
 {
@@ -16,6 +17,7 @@ public static class SettlementReports
         var run = settlement.Run;
         var folder = FolderOf(outputRoot, run);
         Directory.CreateDirectory(folder);
+        StaleTemporaryFiles.Remove(folder);
         // One workbook per debtor, independent of each other: written on all cores.
         var written = settlement.Invoices.Select(i => Path.Combine(folder, $"{(i.IsCreditNote ? "creditnota" : "factuur")}-{i.Number}.xlsx")).ToList();
         Parallel.For(0, written.Count, i => FileOutput.Publish(written[i], path => InvoiceWorkbook.Write(settlement, settlement.Invoices[i], path)));

@@ -8,6 +8,7 @@ using Beschikbaarheid.Data.Database;
 using Beschikbaarheid.Data.DrawingRights;
 using Beschikbaarheid.Data.Schemes;
 using Beschikbaarheid.Data.Settlement;
+using Beschikbaarheid.Reports;
 using Beschikbaarheid.Reports.DrawingRights;
 using Beschikbaarheid.Worker.Options;
 using Microsoft.Extensions.Logging;
@@ -87,12 +88,17 @@ public sealed class DrawingRightsService(
         var folder = Path.Combine(paths.Value.Output, scheme.Id, $"trekkingsrecht-{year}");
         var costs = pool.Categories.ToDictionary(c => c.Key, c => c.Value.CostPerFte);
         var files = new List<string>();
+        foreach (var stale in StaleTemporaryFiles.Remove(folder))
+        {
+            logger.LogInformation("Removed {File}, left by an earlier run that was stopped while writing", stale);
+        }
         foreach (var board in rights.GroupBy(r => schools.TryGetValue(r.School, out var s) ? (BoardNumber: s.BoardNumber, BoardName: s.BoardName) : (BoardNumber: "", BoardName: "")).OrderBy(b => b.Key.BoardNumber, StringComparer.Ordinal))
         {
             var path = Path.Combine(folder, $"bestuur-{board.Key.BoardNumber}.xlsx");
-            BoardWorkbook.Write(new BoardDrawingRights(
+            var drawingRights = new BoardDrawingRights(
                 board.Key.BoardNumber, board.Key.BoardName, scheme.Id, scheme.Name, year, board.ToList(),
-                recorded.Where(t => t.BoardNumber == board.Key.BoardNumber).ToList(), costs, schools, months, starts), path);
+                recorded.Where(t => t.BoardNumber == board.Key.BoardNumber).ToList(), costs, schools, months, starts);
+            FileOutput.Publish(path, temporary => BoardWorkbook.Write(drawingRights, temporary));
             files.Add(path);
         }
         if (scheme.TermsFor(year) is { Flow: NoneFlow none, Key: PupilsKey key })
@@ -118,7 +124,8 @@ public sealed class DrawingRightsService(
         }
         var rows = Balance.Compute(budgets, schools.Where(s => budgets.ContainsKey(s.Key)).ToDictionary(s => s.Key, s => s.Value.Municipality), parts, flow.BalanceThresholdPct);
         var path = Path.Combine(folder, $"balans-{scheme.Id}-{year}.xlsx");
-        BalanceWorkbook.Write(new BalanceStatement(scheme.Id, scheme.Name, year, flow.BalanceThresholdPct, rows, municipalities), path);
+        var statement = new BalanceStatement(scheme.Id, scheme.Name, year, flow.BalanceThresholdPct, rows, municipalities);
+        FileOutput.Publish(path, temporary => BalanceWorkbook.Write(statement, temporary));
         return path;
     }
 }

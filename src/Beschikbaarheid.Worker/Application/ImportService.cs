@@ -2,26 +2,46 @@ using Beschikbaarheid.Data.DrawingRights;
 using Beschikbaarheid.Core.Schemes;
 using Beschikbaarheid.Data.Import;
 using Beschikbaarheid.Data.Schemes;
+using Microsoft.Extensions.Logging;
 
 namespace Beschikbaarheid.Worker.Application;
 
 /// <summary>Imports region files after making sure the database schema is current.</summary>
-public sealed class ImportService(CsvImporter importer, TransferImporter transfers, SchemeFileLoader schemes, DatabaseSetup database, UnitOfWork unitOfWork)
+/// Every accepted file is logged with its figures (rows read, new, replaced, unchanged; SHA-256), and with a warning
+/// when it has fewer than two thirds of the rows of the previous file of its kind.
+public sealed class ImportService(
+    CsvImporter importer, TransferImporter transfers, SchemeFileLoader schemes, DatabaseSetup database, UnitOfWork unitOfWork, ILogger<ImportService> logger)
 {
     /// <summary>A scheme's board transfers, checked against its stored drawing rights.</summary>
-    public async Task<int> ImportTransfersAsync(string schemeId, string path, CancellationToken cancellationToken = default)
+    public async Task<ImportFigures> ImportTransfersAsync(string schemeId, string path, string startedBy = "import", CancellationToken cancellationToken = default)
     {
         var scheme = schemes.Load(schemeId);
         await database.EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
-        return await transfers.ImportAsync(scheme.Id, path, cancellationToken).ConfigureAwait(false);
+        return Logged(await transfers.ImportAsync(scheme.Id, path, startedBy, cancellationToken).ConfigureAwait(false));
     }
 
-    public async Task<ImportResult> ImportAsync(ImportKind kind, string path, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    public async Task<ImportResult> ImportAsync(
+        ImportKind kind, string path, IProgress<int>? progress = null, string startedBy = "import", CancellationToken cancellationToken = default)
     {
         await database.EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
         var countingDates = SchemeCountingDates();
         // A file imports in one transaction and again replaces rows by their keys, so a retry after a transient fault cannot double it.
-        return await unitOfWork.RunAsync(token => importer.ImportAsync(kind, path, progress, countingDates, token), cancellationToken).ConfigureAwait(false);
+        var result = await unitOfWork.RunAsync(
+            token => importer.ImportAsync(kind, path, progress, countingDates, startedBy, token), cancellationToken).ConfigureAwait(false);
+        Logged(result.Figures);
+        return result;
+    }
+
+    private ImportFigures Logged(ImportFigures figures)
+    {
+        logger.LogInformation(
+            "Imported {File} ({Kind}): {Read} row(s) read, {New} new, {Replaced} replaced, {Unchanged} unchanged; SHA-256 {Sha256}",
+            figures.File, figures.Kind, figures.Read, figures.New, figures.Replaced, figures.Unchanged, figures.Sha256);
+        if (figures.Warning is { } warning)
+        {
+            logger.LogWarning("{Warning}", warning);
+        }
+        return figures;
     }
 
     /// <summary>
@@ -41,13 +61,14 @@ public sealed class ImportService(CsvImporter importer, TransferImporter transfe
     }
 
     /// <summary>The four files of a region folder, in reference order: municipalities before the schools that lie in them, and so on.</summary>
-    public async Task<IReadOnlyList<ImportResult>> ImportFolderAsync(string folder, Func<ImportKind, IProgress<int>?>? progress = null, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ImportResult>> ImportFolderAsync(
+        string folder, Func<ImportKind, IProgress<int>?>? progress = null, string startedBy = "import", CancellationToken cancellationToken = default)
     {
         var results = new List<ImportResult>();
         foreach (var kind in Enum.GetValues<ImportKind>())
         {
             var path = Path.Combine(folder, kind.ToString().ToLowerInvariant() + ".csv");
-            results.Add(await ImportAsync(kind, path, progress?.Invoke(kind), cancellationToken).ConfigureAwait(false));
+            results.Add(await ImportAsync(kind, path, progress?.Invoke(kind), startedBy, cancellationToken).ConfigureAwait(false));
         }
         return results;
     }

@@ -18,6 +18,7 @@ public static class CommandLine
         root.Subcommands.Add(ReopenVerb.Create());
         root.Subcommands.Add(TrekkingsrechtVerb.Create());
         root.Subcommands.Add(HistoryVerb.Create());
+        root.Subcommands.Add(ImportsVerb.Create());
         root.Subcommands.Add(DemoVerb.Create());
         root.Subcommands.Add(RunVerb.Create());
         root.Subcommands.Add(StatusVerb.Create());

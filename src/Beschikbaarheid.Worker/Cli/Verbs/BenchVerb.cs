@@ -64,7 +64,7 @@ internal static class BenchVerb
                     foreach (var kind in Enum.GetValues<ImportKind>())
                     {
                         watch.Restart();
-                        var result = await import.ImportAsync(kind, Path.Combine(folder, kind.ToString().ToLowerInvariant() + ".csv"), null, ct).ConfigureAwait(false);
+                        var result = await import.ImportAsync(kind, Path.Combine(folder, kind.ToString().ToLowerInvariant() + ".csv"), null, "bench", ct).ConfigureAwait(false);
                         Console.WriteLine($"import {kind,-16} {watch.Elapsed.TotalSeconds,8:0.000} s  {result.Rows,9} rows");
                     }
 
@@ -131,7 +131,7 @@ internal static class BenchVerb
                 "beschikkingnummer;client;woongemeente;brin;vestiging;aanbieder;categorie;wet;uren_per_week;ingangsdatum;einddatum",
                 $"LATE{month:00};cl-late{month:00};{codes[random.Next(codes.Count)]};{school[..4]};{school[4..]};Aanbieder;JZ;JW;4;2026-01-01;",
             ], ct).ConfigureAwait(false);
-            await import.ImportAsync(ImportKind.Beschikkingen, late, null, ct).ConfigureAwait(false);
+            await import.ImportAsync(ImportKind.Beschikkingen, late, null, "bench", ct).ConfigureAwait(false);
             watch.Restart();
             var outcome = await settlement.SettleAsync("bench", new YearMonth(2026, month), "bench", null, null, ct).ConfigureAwait(false);
             var corrections = outcome.Settlement?.Invoices.SelectMany(i => i.Lines).Count(l => l.Kind == SettlementKind.Correctie) ?? 0;

@@ -28,11 +28,11 @@ internal static class DemoVerb
                 await services.GetRequiredService<DatabaseSetup>().MigrateAsync(ct).ConfigureAwait(false);
                 var folder = services.GetRequiredService<IOptions<PathOptions>>().Value.Sample;
                 var imported = await Terminal.WithProgressAsync("Importing the demo region", logger, async progress =>
-                    await services.GetRequiredService<ImportService>().ImportFolderAsync(folder, kind => new Relay(progress, kind.ToString()), ct).ConfigureAwait(false))
+                    await services.GetRequiredService<ImportService>().ImportFolderAsync(folder, kind => new Relay(progress, kind.ToString()), "cli demo", ct).ConfigureAwait(false))
                     .ConfigureAwait(false);
                 foreach (var result in imported)
                 {
-                    Console.WriteLine($"Imported {result.Rows} row(s) from {result.File}.");
+                    ImportVerb.Print(result.Figures);
                 }
                 // Drawing rights first: the month's settlement of a drawing-rights scheme is drawn from them.
                 var year = services.GetRequiredService<LocalCalendar>().LatestCompleteMonth.Year;

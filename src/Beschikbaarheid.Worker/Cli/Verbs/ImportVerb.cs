@@ -34,19 +34,28 @@ internal static class ImportVerb
             var path = parse.GetValue(file)!.FullName;
             if (parse.GetValue(kind) == Overhevelingen)
             {
-                var count = await host.Services.GetRequiredService<ImportService>().ImportTransfersAsync(parse.GetValue(scheme)!, path, ct).ConfigureAwait(false);
-                Console.WriteLine($"Imported {count} transfer(s) from {Path.GetFileName(path)}.");
+                Print(await host.Services.GetRequiredService<ImportService>().ImportTransfersAsync(parse.GetValue(scheme)!, path, "cli import", ct).ConfigureAwait(false));
                 return ExitCodes.Ok;
             }
             var importKind = Enum.Parse<ImportKind>(parse.GetValue(kind)!, ignoreCase: true);
             var logger = host.Services.GetRequiredService<ILogger<ImportService>>();
             var result = await Terminal.WithProgressAsync($"Importing {Path.GetFileName(path)}", logger, progress =>
                 host.Services.GetRequiredService<ImportService>().ImportAsync(
-                    importKind, path, new RowProgress(progress), ct)).ConfigureAwait(false);
-            Console.WriteLine($"Imported {result.Rows} row(s) of {result.Kind.ToString().ToLowerInvariant()} from {result.File}.");
+                    importKind, path, new RowProgress(progress), "cli import", ct)).ConfigureAwait(false);
+            Print(result.Figures);
             return ExitCodes.Ok;
         }, cancellationToken));
         return command;
+    }
+
+    /// <summary>The figures of an accepted file, and the warning when it is much shorter than the previous file of its kind.</summary>
+    internal static void Print(ImportFigures figures)
+    {
+        Console.WriteLine($"Imported {figures.Summary}.");
+        if (figures.Warning is { } warning)
+        {
+            Console.WriteLine($"Warning: {warning}");
+        }
     }
 
     private sealed class RowProgress(IProgress<string> inner) : IProgress<int>
