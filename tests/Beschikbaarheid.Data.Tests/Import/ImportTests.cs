@@ -111,7 +111,7 @@ public abstract class ImportTests<TDatabase> : IAsyncLifetime where TDatabase : 
         { "B2;cl-b;GM0209;3XAB;00;Aanbieder;JZ;JW;4;2026-01-01;", 3, "brin '3XAB' is not a BRIN" },
         { "B2;cl-b;GM0209;30AB;0;Aanbieder;JZ;JW;4;2026-01-01;", 3, "vestiging '0' is not 2 digits" },
         { "B2;cl-b;GM0209;99ZZ;00;Aanbieder;JZ;JW;4;2026-01-01;", 3, "school location 99ZZ00 is not known" },
-        { "B2;cl-b;GM0209;30AB;00;Aanbieder;JZ;JW;-1;2026-01-01;", 3, "uren_per_week -1 is negative" },
+        { "B2;cl-b;GM0209;30AB;00;Aanbieder;JZ;JW;-1;2026-01-01;", 3, "uren_per_week '-1' is out of bounds" },
         { "B2;cl-b;GM0209;30AB;00;Aanbieder;JZ;JW;veel;2026-01-01;", 3, "uren_per_week 'veel' is not a number" },
         { "B2;cl-b;GM0209;30AB;00;Aanbieder;JZ;JW;4;2026-03-01;2026-02-28", 3, "einddatum 2026-02-28 lies before ingangsdatum 2026-03-01" },
         { "B2;cl-b;GM0209;30AB;00;Aanbieder;JZ;AWBZ;4;2026-01-01;", 3, "wet 'AWBZ' is not one of JW, WLZ, ZVW" },
