@@ -391,6 +391,28 @@ public abstract class ImportTests<TDatabase> : IAsyncLifetime where TDatabase : 
         Assert.Equal("VSO", await _database.ScalarAsync<string>("SELECT sector FROM school_locations WHERE brin = '32EF'"));
         Assert.Equal("GM0268", await _database.ScalarAsync<string>("SELECT municipality_code FROM school_locations WHERE brin = '32EF'"));
     }
+
+    [Theory]
+    [InlineData("1989;41234;JZ;30AB;00;31CD;00;0,5", "jaar '1989' is out of bounds: funding years lie between 1990 and 2100")]
+    [InlineData("2101;41234;JZ;30AB;00;31CD;00;0,5", "jaar '2101' is out of bounds")]
+    [InlineData("2026;41234;JZ;30AB;00;31CD;00;0", "fte '0' is out of bounds: above 0 and at most 1000")]
+    [InlineData("2026;41234;JZ;30AB;00;31CD;00;1000,01", "fte '1000,01' is out of bounds")]
+    [InlineData("2026;41234;JZ;30AB;00;31CD;00;79228162514264337593543950335", "fte '79228162514264337593543950335' is out of bounds")]
+    [InlineData("2026;41234;JZ;30AB;00;31CD;00;\"0.1,5\"", "fte '0.1,5' is not a number")]
+    [InlineData("2026;41234;\"JZ,GGZ\";30AB;00;31CD;00;0,5", "categorie 'JZ,GGZ' is not a care category")]
+    [InlineData("2026;4123\u0664;JZ;30AB;00;31CD;00;0,5", "bestuursnummer '4123\u0664' is not a 5-digit board number")]
+    [InlineData("2026;41234;JZ;30A\u017F;00;31CD;00;0,5", "is not a school location")]
+    public async Task Overhevelingen_OutOfBounds_AreRefused_NamingColumnAndValue(string badRow, string reason)
+    {
+        var path = Region.Write(_database.Folder, "overhevelingen.csv", "jaar;bestuursnummer;categorie;van_brin;van_vestiging;naar_brin;naar_vestiging;fte\n" + badRow);
+        var importer = new Beschikbaarheid.Data.DrawingRights.TransferImporter(
+            new Beschikbaarheid.Data.Database.SchemeLocks(_database.Connections), new Beschikbaarheid.Data.Settlement.RegistryReader(_database.Connections), TimeProvider.System);
+        var error = await Assert.ThrowsAsync<InputRejectedException>(() => importer.ImportAsync("ams", path));
+        var row = Assert.Single(error.Errors);
+        Assert.Equal(("overhevelingen.csv", 2), (row.File, row.Line));
+        Assert.Contains(reason, row.Reason, StringComparison.Ordinal);
+        Assert.Equal(0L, await _database.CountAsync("board_transfers"));
+    }
 }
 
 public sealed class ImportTestsOnSqlite : ImportTests<SqliteTestDatabase>;
