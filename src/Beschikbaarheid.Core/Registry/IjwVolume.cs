@@ -10,25 +10,22 @@ namespace Beschikbaarheid.Core.Registry;
 /// </summary>
 public static class IjwVolume
 {
+    /// <summary>A week has 168 hours: no beschikking, in hours per week or as a converted volume, holds more.</summary>
+    public const decimal HoursInAWeek = 168m;
+
     private const decimal HoursPerDagdeel = 4m;
 
-    /// <returns>Hours per week, or null with the reason in <paramref name="reason"/>.</returns>
+    /// <returns>
+    /// Hours per week, or null with the reason in <paramref name="reason"/>. The volume must be above 0 and at most
+    /// what its unit and frequency allow in a week of 168 hours (<see cref="MaximumVolume"/>), so the result is
+    /// above 0 and at most 168 and the arithmetic cannot overflow.
+    /// </returns>
     public static decimal? HoursPerWeek(decimal volume, string unit, string frequency, ActivePeriod assignment, out string? reason)
     {
+        ArgumentNullException.ThrowIfNull(unit);
+        ArgumentNullException.ThrowIfNull(frequency);
         reason = null;
-        if (volume < 0)
-        {
-            reason = $"volume {volume} is negative";
-            return null;
-        }
-        decimal? hours = unit switch
-        {
-            "01" => volume / 60m,
-            "04" => volume,
-            "16" => volume * HoursPerDagdeel,
-            _ => null,
-        };
-        if (hours is null)
+        if (unit is not ("01" or "04" or "16"))
         {
             reason = unit switch
             {
@@ -38,22 +35,70 @@ public static class IjwVolume
             };
             return null;
         }
-        switch (frequency)
+        int? days = frequency switch
         {
-            case "1":
-                return hours * 7m;
-            case "2":
-                return hours;
-            case "4":
-                return hours * 12m / 52m;
-            case "6" when assignment.End is { } end:
-                return hours * 7m / (end.DayNumber - assignment.Start.DayNumber + 1);
-            case "6":
-                reason = "frequentie 6 (totaal binnen de toewijzing) needs an einddatum to spread the total over";
-                return null;
-            default:
-                reason = $"frequentie '{frequency}' is not one of 1 (per dag), 2 (per week), 4 (per maand), 6 (totaal)";
-                return null;
+            "1" => 1,
+            "2" => 7,
+            "4" => 0, // a month: 52/12 weeks, handled below
+            "6" when assignment.End is { } end => end.DayNumber - assignment.Start.DayNumber + 1,
+            _ => null,
+        };
+        if (days is null)
+        {
+            reason = frequency == "6"
+                ? "frequentie 6 (totaal binnen de toewijzing) needs an einddatum to spread the total over"
+                : $"frequentie '{frequency}' is not one of 1 (per dag), 2 (per week), 4 (per maand), 6 (totaal)";
+            return null;
         }
+        var maximum = MaximumVolume(unit, frequency, days.Value);
+        if (volume <= 0 || volume > maximum)
+        {
+            reason = $"volume {volume} is out of bounds: {UnitName(unit)} {FrequencyName(frequency)} must be above 0 and at most {maximum} (168 hours a week)";
+            return null;
+        }
+        var perPeriod = unit switch
+        {
+            "01" => volume / 60m,
+            "04" => volume,
+            _ => volume * HoursPerDagdeel,
+        };
+        return frequency switch
+        {
+            "1" => perPeriod * 7m,
+            "2" => perPeriod,
+            "4" => perPeriod * 12m / 52m,
+            _ => perPeriod * 7m / days.Value,
+        };
     }
+
+    /// <summary>
+    /// The largest volume of a unit and frequency that stays within 168 hours a week: per day 1,440 minutes, 24 hours
+    /// or 6 dagdelen; per week 7 times that; per month 52/12 weeks (43,680 minutes, 728 hours, 182 dagdelen); in total
+    /// the per-day figure times the toewijzing's days.
+    /// </summary>
+    private static decimal MaximumVolume(string unit, string frequency, int days)
+    {
+        var perDay = unit switch
+        {
+            "01" => 1440m,
+            "04" => 24m,
+            _ => 24m / HoursPerDagdeel,
+        };
+        return frequency == "4" ? perDay * 364m / 12m : perDay * days;
+    }
+
+    private static string UnitName(string unit) => unit switch
+    {
+        "01" => "minutes",
+        "04" => "hours",
+        _ => "dagdelen",
+    };
+
+    private static string FrequencyName(string frequency) => frequency switch
+    {
+        "1" => "per day",
+        "2" => "per week",
+        "4" => "per month",
+        _ => "in total over the toewijzing",
+    };
 }

@@ -9,18 +9,21 @@ public readonly record struct MunicipalityCode : IComparable<MunicipalityCode>
 
     public string Value { get; }
 
-    /// <summary>Accepts surrounding blanks and a lower-case prefix; anything else than GM + 4 digits is refused.</summary>
+    /// <summary>
+    /// Accepts surrounding spaces and tabs and a lower-case prefix (stored upper case); anything else than
+    /// <c>GM</c> + 4 digits, in ASCII, is refused: no other white space, no look-alike letters, no non-ASCII digits.
+    /// </summary>
     public static bool TryParse([NotNullWhen(true)] string? text, out MunicipalityCode code)
     {
         code = default;
-        var trimmed = text?.Trim();
+        var trimmed = AsciiCode.Trim(text);
         if (trimmed is not { Length: 6 }
-            || !trimmed.StartsWith("GM", StringComparison.OrdinalIgnoreCase)
+            || trimmed[0] is not ('G' or 'g') || trimmed[1] is not ('M' or 'm')
             || !trimmed.AsSpan(2).ContainsOnlyDigits())
         {
             return false;
         }
-        code = new MunicipalityCode(trimmed.ToUpperInvariant());
+        code = new MunicipalityCode(string.Concat("GM", trimmed.AsSpan(2)));
         return true;
     }
 
@@ -35,6 +38,25 @@ public readonly record struct MunicipalityCode : IComparable<MunicipalityCode>
     public static bool operator >=(MunicipalityCode left, MunicipalityCode right) => left.CompareTo(right) >= 0;
 
     public override string ToString() => Value ?? string.Empty;
+}
+
+/// <summary>
+/// Codes (municipality, BRIN, vestiging) are ASCII: only spaces and tabs are trimmed, and a letter is
+/// upper-cased only after it is known to be an ASCII letter (so a long s <c>ſ</c> never becomes <c>S</c>).
+/// </summary>
+internal static class AsciiCode
+{
+    public static string? Trim(string? text) => text?.Trim(' ', '\t');
+
+    /// <summary>Upper case of text that holds only ASCII; null when it holds anything else.</summary>
+    public static string? ToUpper(string? text)
+    {
+        if (text is null || !System.Text.Ascii.IsValid(text))
+        {
+            return null;
+        }
+        return string.Create(text.Length, text, static (span, source) => System.Text.Ascii.ToUpper(source, span, out _));
+    }
 }
 
 internal static class SpanDigits

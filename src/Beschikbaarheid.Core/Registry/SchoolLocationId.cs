@@ -17,23 +17,29 @@ public readonly record struct SchoolLocationId : IComparable<SchoolLocationId>
     public string Brin { get; }
     public string Vestiging { get; }
 
+    /// <summary>2 ASCII digits + 2 ASCII letters (either case); nothing is trimmed.</summary>
     public static bool IsBrin([NotNullWhen(true)] string? text) =>
         text is { Length: 4 } && char.IsAsciiDigit(text[0]) && char.IsAsciiDigit(text[1])
         && char.IsAsciiLetter(text[2]) && char.IsAsciiLetter(text[3]);
 
+    /// <summary>2 ASCII digits; nothing is trimmed.</summary>
     public static bool IsVestiging([NotNullWhen(true)] string? text) =>
         text is { Length: 2 } && char.IsAsciiDigit(text[0]) && char.IsAsciiDigit(text[1]);
 
+    /// <summary>
+    /// Trims spaces and tabs, checks the ASCII patterns, then upper-cases the BRIN's letters: <c>30ab</c> is
+    /// <c>30AB</c>, but a look-alike such as the long s in <c>40aſ</c> or a non-ASCII digit is refused.
+    /// </summary>
     public static bool TryCreate(string? brin, string? vestiging, out SchoolLocationId id)
     {
         id = default;
-        brin = brin?.Trim().ToUpperInvariant();
-        vestiging = vestiging?.Trim();
+        brin = AsciiCode.Trim(brin);
+        vestiging = AsciiCode.Trim(vestiging);
         if (!IsBrin(brin) || !IsVestiging(vestiging))
         {
             return false;
         }
-        id = new SchoolLocationId(brin, vestiging);
+        id = new SchoolLocationId(AsciiCode.ToUpper(brin)!, vestiging);
         return true;
     }
 
@@ -41,7 +47,7 @@ public readonly record struct SchoolLocationId : IComparable<SchoolLocationId>
     public static bool TryParse([NotNullWhen(true)] string? text, out SchoolLocationId id)
     {
         id = default;
-        var trimmed = text?.Trim();
+        var trimmed = AsciiCode.Trim(text);
         return trimmed is { Length: 6 } && TryCreate(trimmed[..4], trimmed[4..], out id);
     }
 

@@ -102,27 +102,31 @@ public sealed class TransferImporter(SchemeLocks locks, RegistryReader registry,
         return figures;
     }
 
+    /// <summary>The most FTE one transfer may move: far above any school board, far below any overflow.</summary>
+    private const decimal MaxFte = 1000m;
+
     private static Transfer? Parse(CsvRow row, IReadOnlyDictionary<SchoolLocationId, SchoolLocation> schools, List<string> reasons)
     {
         var yearText = row["jaar"];
-        if (!int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out var year) || yearText.Length != 4)
+        var year = 0;
+        if (yearText.Length != 4 || !yearText.All(char.IsAsciiDigit))
         {
             reasons.Add($"jaar '{yearText}' is not a funding year");
         }
-        var board = row["bestuursnummer"];
-        var category = row["categorie"];
-        if (category.Length == 0)
+        else if ((year = int.Parse(yearText, CultureInfo.InvariantCulture)) < Fields.EarliestDate.Year || year > Fields.LatestDate.Year)
         {
-            reasons.Add("categorie is empty");
+            reasons.Add($"jaar '{yearText}' is out of bounds: funding years lie between {Fields.EarliestDate.Year} and {Fields.LatestDate.Year}");
         }
+        var board = RowParsers.BoardNumber(row, "bestuursnummer", reasons);
+        var category = RowParsers.CareCategory(row, "categorie", reasons);
         var from = Location(row, "van_brin", "van_vestiging", schools, reasons);
         var to = Location(row, "naar_brin", "naar_vestiging", schools, reasons);
-        var fteText = row["fte"];
-        if (!Fields.TryDecimal(fteText, out var fte))
+        var fte = RowParsers.Number(row, "fte", reasons);
+        if (fte is <= 0 or > MaxFte)
         {
-            reasons.Add($"fte '{fteText}' is not a number");
+            reasons.Add($"fte '{row["fte"]}' is out of bounds: above 0 and at most {MaxFte:0}");
         }
-        return reasons.Count > 0 ? null : new Transfer(year, board, category, from!.Value, to!.Value, fte);
+        return reasons.Count > 0 ? null : new Transfer(year, board, category, from!.Value, to!.Value, fte!.Value);
     }
 
     private static SchoolLocationId? Location(CsvRow row, string brinColumn, string vestigingColumn, IReadOnlyDictionary<SchoolLocationId, SchoolLocation> schools, List<string> reasons)

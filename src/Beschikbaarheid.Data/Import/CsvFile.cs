@@ -5,10 +5,13 @@ namespace Beschikbaarheid.Data.Import;
 /// <summary>One data row: its line number in the file and its fields by lower-case header name.</summary>
 public sealed class CsvRow(int line, IReadOnlyDictionary<string, int> columns, string[] fields)
 {
+    /// <summary>Only spaces and tabs are trimmed: a no-break or zero-width space around a value stays, and the value's own check refuses it.</summary>
+    private static readonly char[] OrdinaryWhiteSpace = [' ', '\t'];
+
     public int Line { get; } = line;
 
     public string this[string column] =>
-        columns.TryGetValue(column, out var index) && index < fields.Length ? fields[index].Trim() : string.Empty;
+        columns.TryGetValue(column, out var index) && index < fields.Length ? fields[index].Trim(OrdinaryWhiteSpace) : string.Empty;
 
     public bool Has(string column) => columns.ContainsKey(column);
 }

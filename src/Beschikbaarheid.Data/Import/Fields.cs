@@ -2,31 +2,53 @@ using System.Globalization;
 
 namespace Beschikbaarheid.Data.Import;
 
-/// <summary>Field formats of Dutch exports: decimal comma or point, dates yyyy-MM-dd or dd-MM-yyyy.</summary>
+/// <summary>What reading a number field found: a number, something that is not a number, or a number too large to hold.</summary>
+public enum NumberField { Number, NotANumber, TooLarge }
+
+/// <summary>
+/// Field formats of Dutch exports: decimal comma or point, dates yyyy-MM-dd or dd-MM-yyyy, and the range every
+/// date of an input file must lie in.
+/// </summary>
 public static class Fields
 {
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "dd-MM-yyyy", "d-M-yyyy"];
 
+    /// <summary>The earliest date an input file may carry (a Peildatum, ingangsdatum or einddatum).</summary>
+    public static readonly DateOnly EarliestDate = new(1990, 1, 1);
+
+    /// <summary>The latest date an input file may carry.</summary>
+    public static readonly DateOnly LatestDate = new(2100, 12, 31);
+
+    /// <summary>Reads the format only; whether the date lies between <see cref="EarliestDate"/> and <see cref="LatestDate"/> is <see cref="InRange"/>.</summary>
     public static bool TryDate(string text, out DateOnly date) =>
         DateOnly.TryParseExact(text.Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
 
+    public static bool InRange(DateOnly date) => date >= EarliestDate && date <= LatestDate;
+
     /// <summary>
-    /// "5,5" and "5.5" are both 5.5. With both marks present the last one is the decimal mark and the
-    /// other groups thousands ("1.234,50" and "1,234.50").
+    /// A decimal number: ASCII digits with at most one decimal mark, a comma or a point, with a digit on both
+    /// sides ("5,5" and "5.5" are both 5.5), and an optional leading minus. No thousands separators: "1.234,50",
+    /// "1.2,3", "4," and ",5" are not numbers, because one of them would have to be guessed. A number of this
+    /// form that a decimal cannot hold (more than 28 digits) is <see cref="NumberField.TooLarge"/>, not
+    /// "not a number", so the caller reports it as out of bounds.
     /// </summary>
-    public static bool TryDecimal(string text, out decimal value)
+    public static NumberField ReadDecimal(string text, out decimal value)
     {
+        ArgumentNullException.ThrowIfNull(text);
+        value = 0m;
         var s = text.Trim();
-        var comma = s.LastIndexOf(',');
-        var point = s.LastIndexOf('.');
-        if (comma >= 0 && point >= 0)
+        var digits = s.StartsWith('-') ? s.AsSpan(1) : s.AsSpan();
+        var mark = digits.IndexOfAny(',', '.');
+        var whole = mark < 0 ? digits : digits[..mark];
+        var fraction = mark < 0 ? [] : digits[(mark + 1)..];
+        if (whole.Length == 0 || (mark >= 0 && fraction.Length == 0)
+            || whole.ContainsAnyExceptInRange('0', '9') || fraction.ContainsAnyExceptInRange('0', '9'))
         {
-            s = comma > point ? s.Replace(".", "", StringComparison.Ordinal).Replace(',', '.') : s.Replace(",", "", StringComparison.Ordinal);
+            return NumberField.NotANumber;
         }
-        else if (comma >= 0)
-        {
-            s = s.Replace(',', '.');
-        }
-        return decimal.TryParse(s, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
+        var invariant = mark < 0 ? s : s.Replace(',', '.');
+        return decimal.TryParse(invariant, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value)
+            ? NumberField.Number
+            : NumberField.TooLarge;
     }
 }

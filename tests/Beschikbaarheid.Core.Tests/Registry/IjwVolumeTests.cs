@@ -60,3 +60,41 @@ public class IjwVolumeTests
         Assert.Contains("needs an einddatum", why, StringComparison.Ordinal);
     }
 }
+
+public class IjwVolumeBoundsTests
+{
+    private static readonly ActivePeriod Open = new(new DateOnly(2026, 1, 1), null);
+
+    /// <summary>89 days: 1 Feb – 30 Apr 2026.</summary>
+    private static readonly ActivePeriod Spring = new(new DateOnly(2026, 2, 1), new DateOnly(2026, 4, 30));
+
+    [Theory]
+    // Each the largest volume that stays within a week of 168 hours, and so exactly 168 hours a week:
+    [InlineData(1440, "01", "1")] // 1,440 minutes a day × 7 / 60 = 168
+    [InlineData(10080, "01", "2")] // 10,080 minutes a week / 60 = 168
+    [InlineData(43680, "01", "4")] // 43,680 minutes a month / 60 × 12 / 52 = 168
+    [InlineData(24, "04", "1")] // 24 hours a day × 7
+    [InlineData(168, "04", "2")]
+    [InlineData(728, "04", "4")] // 728 × 12 / 52 = 168
+    [InlineData(2136, "04", "6")] // 24 hours × 89 days, × 7 / 89 = 168
+    [InlineData(6, "16", "1")] // 6 dagdelen of 4 hours a day × 7
+    [InlineData(42, "16", "2")]
+    [InlineData(182, "16", "4")] // 182 × 4 × 12 / 52 = 168
+    public void TheLargestVolumeOfEachUnit_IsAWeekOf168Hours(int volume, string unit, string frequency)
+    {
+        Assert.Equal(168m, IjwVolume.HoursPerWeek(volume, unit, frequency, Spring, out var reason));
+        Assert.Null(reason);
+        Assert.Null(IjwVolume.HoursPerWeek(volume + 1, unit, frequency, Spring, out reason));
+        Assert.Contains($"at most {volume} (168 hours a week)", reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-1")]
+    [InlineData("79228162514264337593543950335")]
+    public void ANonPositiveOrHugeVolume_IsOutOfBounds_NotAnOverflow(string volume)
+    {
+        Assert.Null(IjwVolume.HoursPerWeek(decimal.Parse(volume, System.Globalization.CultureInfo.InvariantCulture), "16", "1", Open, out var reason));
+        Assert.Contains($"volume {volume} is out of bounds", reason, StringComparison.Ordinal);
+    }
+}

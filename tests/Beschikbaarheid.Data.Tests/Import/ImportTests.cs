@@ -111,7 +111,7 @@ public abstract class ImportTests<TDatabase> : IAsyncLifetime where TDatabase : 
         { "B2;cl-b;GM0209;3XAB;00;Aanbieder;JZ;JW;4;2026-01-01;", 3, "brin '3XAB' is not a BRIN" },
         { "B2;cl-b;GM0209;30AB;0;Aanbieder;JZ;JW;4;2026-01-01;", 3, "vestiging '0' is not 2 digits" },
         { "B2;cl-b;GM0209;99ZZ;00;Aanbieder;JZ;JW;4;2026-01-01;", 3, "school location 99ZZ00 is not known" },
-        { "B2;cl-b;GM0209;30AB;00;Aanbieder;JZ;JW;-1;2026-01-01;", 3, "uren_per_week -1 is negative" },
+        { "B2;cl-b;GM0209;30AB;00;Aanbieder;JZ;JW;-1;2026-01-01;", 3, "uren_per_week '-1' is out of bounds" },
         { "B2;cl-b;GM0209;30AB;00;Aanbieder;JZ;JW;veel;2026-01-01;", 3, "uren_per_week 'veel' is not a number" },
         { "B2;cl-b;GM0209;30AB;00;Aanbieder;JZ;JW;4;2026-03-01;2026-02-28", 3, "einddatum 2026-02-28 lies before ingangsdatum 2026-03-01" },
         { "B2;cl-b;GM0209;30AB;00;Aanbieder;JZ;AWBZ;4;2026-01-01;", 3, "wet 'AWBZ' is not one of JW, WLZ, ZVW" },
@@ -119,7 +119,84 @@ public abstract class ImportTests<TDatabase> : IAsyncLifetime where TDatabase : 
         { "B1;cl-b;GM0209;30AB;00;Aanbieder;JZ;JW;4;2026-01-01;", 3, "B1 appears twice in the file (also on line 2)" },
         { "B2;111222333;GM0209;30AB;00;Aanbieder;JZ;JW;4;2026-01-01;", 3, "client looks like a BSN" },
         { "B2;cl-b;GM0209;30AB;00;Aanbieder", 3, "6 field(s) where the header has 11" },
+        // Values mean one thing (issue 10, point 2): exact enumeration names, ASCII codes, visible identifiers.
+        { "B2;cl-b;GM0209;30AB;00;Aanbieder;JZ;\"JW,WLZ\";4;2026-01-01;", 3, "wet 'JW,WLZ' is not one of JW, WLZ, ZVW" },
+        { "B2;cl-b;GM0209;30AB;00;Aanbieder;JZ;1;4;2026-01-01;", 3, "wet '1' is not one of" },
+        { "B2;cl-b;GM0209;30AB;00;Aanbieder;JZ;J\u0174;4;2026-01-01;", 3, "wet 'J\u0174' is not one of" },
+        { "B2;cl-b;GM0209;30A\u017F;00;Aanbieder;JZ;JW;4;2026-01-01;", 3, "brin '30A\u017F' is not a BRIN" },
+        { "B2;cl-b;GM\uFF10\uFF12\uFF10\uFF19;30AB;00;Aanbieder;JZ;JW;4;2026-01-01;", 3, "woongemeente 'GM\uFF10\uFF12\uFF10\uFF19' is not a municipality code" },
+        { "B2\u200B;cl-b;GM0209;30AB;00;Aanbieder;JZ;JW;4;2026-01-01;", 3, "beschikkingnummer 'B2\\u200B' holds a format character (U+200B)" },
+        { "B2;cl\uFEFF-b;GM0209;30AB;00;Aanbieder;JZ;JW;4;2026-01-01;", 3, "client 'cl\\uFEFF-b' holds a format character (U+FEFF)" },
+        { "B2;cl\u0001-b;GM0209;30AB;00;Aanbieder;JZ;JW;4;2026-01-01;", 3, "client 'cl\\u0001-b' holds a control character (U+0001)" },
+        { "B2;cl-b;GM0209;30AB;00;Aanbieder;\"JZ,GGZ\";JW;4;2026-01-01;", 3, "categorie 'JZ,GGZ' is not a care category" },
+        { "B2;cl-b;GM0209;30AB;00;Aanbieder\u0000;JZ;JW;4;2026-01-01;", 3, "aanbieder 'Aanbieder\\u0000' holds a control character" },
+        { $"B2;{new string('c', 65)};GM0209;30AB;00;Aanbieder;JZ;JW;4;2026-01-01;", 3, "is longer than 64 characters" },
+        // Bounds on every number and date (issue 10, point 3).
+        { "B2;cl-b;GM0209;30AB;00;Aanbieder;JZ;JW;0;2026-01-01;", 3, "uren_per_week '0' is out of bounds: above 0 and at most 168" },
+        { "B2;cl-b;GM0209;30AB;00;Aanbieder;JZ;JW;168,0001;2026-01-01;", 3, "uren_per_week '168,0001' is out of bounds" },
+        { "B2;cl-b;GM0209;30AB;00;Aanbieder;JZ;JW;1000000000;2026-01-01;", 3, "uren_per_week '1000000000' is out of bounds" },
+        { "B2;cl-b;GM0209;30AB;00;Aanbieder;JZ;JW;79228162514264337593543950335;2026-01-01;", 3, "uren_per_week '79228162514264337593543950335' is out of bounds" },
+        { "B2;cl-b;GM0209;30AB;00;Aanbieder;JZ;JW;792281625142643375935439503350;2026-01-01;", 3, "uren_per_week '792281625142643375935439503350' is out of bounds" },
+        { "B2;cl-b;GM0209;30AB;00;Aanbieder;JZ;JW;4,00001;2026-01-01;", 3, "uren_per_week '4,00001' has more than 4 decimals" },
+        { "B2;cl-b;GM0209;30AB;00;Aanbieder;JZ;JW;\"1.2,3\";2026-01-01;", 3, "uren_per_week '1.2,3' is not a number" },
+        { "B2;cl-b;GM0209;30AB;00;Aanbieder;JZ;JW;\"1.234,5\";2026-01-01;", 3, "uren_per_week '1.234,5' is not a number" },
+        { "B2;cl-b;GM0209;30AB;00;Aanbieder;JZ;JW;\"4,\";2026-01-01;", 3, "uren_per_week '4,' is not a number" },
+        { "B2;cl-b;GM0209;30AB;00;Aanbieder;JZ;JW;\",5\";2026-01-01;", 3, "uren_per_week ',5' is not a number" },
+        { "B2;cl-b;GM0209;30AB;00;Aanbieder;JZ;JW;\u0664;2026-01-01;", 3, "uren_per_week '\u0664' is not a number" },
+        { "B2;cl-b;GM0209;30AB;00;Aanbieder;JZ;JW;4;9999-12-31;", 3, "ingangsdatum '9999-12-31' is out of bounds: dates lie between 1990-01-01 and 2100-12-31" },
+        { "B2;cl-b;GM0209;30AB;00;Aanbieder;JZ;JW;4;0001-01-01;", 3, "ingangsdatum '0001-01-01' is out of bounds" },
+        { "B2;cl-b;GM0209;30AB;00;Aanbieder;JZ;JW;4;31-12-1989;", 3, "ingangsdatum '31-12-1989' is out of bounds" },
+        { "B2;cl-b;GM0209;30AB;00;Aanbieder;JZ;JW;4;2026-01-01;2101-01-01", 3, "einddatum '2101-01-01' is out of bounds" },
     };
+
+    [Theory]
+    [InlineData("B2;cl-b;GM0209;30AB;00;Aanbieder;JZ;JW;4;2026-01-01;2101-01-01")]
+    [InlineData("B2;cl-b;GM0209;30AB;00;Aanbieder;JZ;JW;4;9999-12-31;2026-01-01")]
+    [InlineData("B2;cl-b;GM0209;30AB;00;Aanbieder;JZ;JW;4;2026-01-01;31-02-2026")]
+    public async Task AnUnusableDate_IsOneReason_WithoutAFollowOnComparison(string badRow)
+    {
+        var error = await Assert.ThrowsAsync<InputRejectedException>(() => ImportBeschikkingen(Good + "\n" + badRow));
+        var reason = Assert.Single(error.Errors).Reason;
+        Assert.DoesNotContain("lies before", reason, StringComparison.Ordinal);
+        Assert.DoesNotContain(";", reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Boundaries_AreAccepted_AndStoredAsTheFileSays()
+    {
+        // 168 hours (a whole week), the first and last dates allowed, a lower-case law and BRIN, a lower-case care category stored upper case.
+        await ImportBeschikkingen("""
+            B1;cl-a;GM0209;30AB;00;Aanbieder;JZ;JW;168;1990-01-01;2100-12-31
+            B2;cl-b;gm0209;30ab;00;Aanbieder;ggz;zvw;0,0001;31-12-2100;
+            """);
+        Assert.Equal(168m, await _database.ScalarAsync<decimal>("SELECT hours_per_week FROM beschikkingen WHERE number = 'B1'"));
+        Assert.Equal(new DateOnly(1990, 1, 1), await _database.ScalarAsync<DateOnly>("SELECT start_date FROM beschikkingen WHERE number = 'B1'"));
+        Assert.Equal(new DateOnly(2100, 12, 31), await _database.ScalarAsync<DateOnly>("SELECT end_date FROM beschikkingen WHERE number = 'B1'"));
+        Assert.Equal(0.0001m, await _database.ScalarAsync<decimal>("SELECT hours_per_week FROM beschikkingen WHERE number = 'B2'"));
+        Assert.Equal(
+            ("GGZ", "ZVW", "GM0209", "30AB"),
+            (await _database.ScalarAsync<string>("SELECT category FROM beschikkingen WHERE number = 'B2'"),
+             await _database.ScalarAsync<string>("SELECT law FROM beschikkingen WHERE number = 'B2'"),
+             await _database.ScalarAsync<string>("SELECT municipality_code FROM beschikkingen WHERE number = 'B2'"),
+             await _database.ScalarAsync<string>("SELECT brin FROM beschikkingen WHERE number = 'B2'")));
+    }
+
+    [Fact]
+    public async Task TwoSpellingsOfOneIdentifier_AreOneRow()
+    {
+        // "BÉ-1" with a precomposed É (U+00C9) and with E + combining acute (U+0301): one beschikking, stored in NFC.
+        var error = await Assert.ThrowsAsync<InputRejectedException>(() => ImportBeschikkingen(
+            "B\u00C9-1;cl-a;GM0209;30AB;00;Aanbieder;JZ;JW;4;2026-01-01;\n" +
+            "BE\u0301-1;cl-a;GM0209;30AB;00;Aanbieder;JZ;JW;6;2026-01-01;"));
+        Assert.Contains("B\u00C9-1 appears twice in the file (also on line 2)", Assert.Single(error.Errors).Reason, StringComparison.Ordinal);
+        Assert.Equal(0L, await _database.CountAsync("beschikkingen"));
+
+        await ImportBeschikkingen("B\u00C9-1;cl-\u00E9;GM0209;30AB;00;Aanbieder;JZ;JW;4;2026-01-01;");
+        await ImportBeschikkingen("BE\u0301-1;cl-e\u0301;GM0209;30AB;00;Aanbieder;JZ;JW;6;2026-01-01;");
+        Assert.Equal(1L, await _database.CountAsync("beschikkingen"));
+        Assert.Equal(6m, await _database.ScalarAsync<decimal>("SELECT hours_per_week FROM beschikkingen"));
+        Assert.Equal("cl-\u00E9", await _database.ScalarAsync<string>("SELECT client FROM beschikkingen"));
+    }
 
     [Theory]
     [MemberData(nameof(BadRows))]
@@ -216,6 +293,125 @@ public abstract class ImportTests<TDatabase> : IAsyncLifetime where TDatabase : 
         Assert.Contains("bestuursnummer '4123'", reason, StringComparison.Ordinal);
         Assert.Contains("sector 'HBO'", reason, StringComparison.Ordinal);
         Assert.Equal(2L, await _database.CountAsync("school_locations"));
+    }
+
+    [Theory]
+    [InlineData("1441;01;1", "volume 1441 is out of bounds: minutes per day must be above 0 and at most 1440 (168 hours a week)")]
+    [InlineData("169;04;2", "volume 169 is out of bounds: hours per week must be above 0 and at most 168")]
+    [InlineData("43;16;2", "volume 43 is out of bounds: dagdelen per week must be above 0 and at most 42")]
+    [InlineData("729;04;4", "volume 729 is out of bounds: hours per month must be above 0 and at most 728")]
+    [InlineData("0;04;2", "volume 0 is out of bounds")]
+    [InlineData("79228162514264337593543950335;04;2", "volume 79228162514264337593543950335 is out of bounds")]
+    [InlineData("1.2,3;04;2", "volume '1.2,3' is not a number")]
+    [InlineData("4;004;2", "eenheid '004' is not one of 01 (minuut), 04 (uur), 16 (dagdeel)")]
+    [InlineData("4;04;002", "frequentie '002' is not one of 1 (per dag), 2 (per week), 4 (per maand), 6 (totaal)")]
+    [InlineData("4;04;\"2,4\"", "frequentie '2,4' is not one of")]
+    [InlineData("4;\"04,16\";2", "eenheid '04,16' is not one of")]
+    public async Task Jw301Volume_OutsideAWeekOf168Hours_OrAnInexactCode_IsRefused(string omvang, string reason)
+    {
+        var path = Region.Write(_database.Folder, "jw301.csv", Jw301Header + "\n" +
+            "T1;cl-a;GM0209;30AB;00;Aanbieder;45;45A01;30;01;1;JW;2026-01-01;\n" +
+            $"T2;cl-b;GM0209;30AB;00;Aanbieder;45;45A01;{omvang};JW;2026-01-01;");
+        var error = await Assert.ThrowsAsync<InputRejectedException>(() => Importer.ImportAsync(ImportKind.Beschikkingen, path));
+        var row = Assert.Single(error.Errors);
+        Assert.Equal(("jw301.csv", 3), (row.File, row.Line));
+        Assert.Contains(reason, row.Reason, StringComparison.Ordinal);
+        Assert.Equal(0L, await _database.CountAsync("beschikkingen"));
+    }
+
+    [Fact]
+    public async Task Jw301Volume_AtItsUnitsMaximum_IsAWholeWeek()
+    {
+        // 1,440 minutes a day × 7 / 60 = 168; 42 dagdelen a week × 4 = 168; 1 (leading zero optional) and 04 as codes.
+        var path = Region.Write(_database.Folder, "jw301.csv", Jw301Header + "\n" +
+            "T1;cl-a;GM0209;30AB;00;Aanbieder;45;45A01;1440;1;01;JW;2026-01-01;\n" +
+            "T2;cl-b;GM0209;30AB;00;Aanbieder;45;45A01;42;16;2;JW;2026-01-01;");
+        Assert.Equal(2, (await Importer.ImportAsync(ImportKind.Beschikkingen, path)).Rows);
+        Assert.Equal(2L, await _database.ScalarAsync<long>("SELECT COUNT(*) FROM beschikkingen WHERE hours_per_week = 168"));
+    }
+
+    [Theory]
+    [InlineData("2025-10-01;30AB;00;GM0268;0", "aantal '0' is out of bounds: a count of pupils is above 0 and at most 100000")]
+    [InlineData("2025-10-01;30AB;00;GM0268;100001", "aantal '100001' is out of bounds")]
+    [InlineData("2025-10-01;30AB;00;GM0268;2147483647", "aantal '2147483647' is out of bounds")]
+    [InlineData("2025-10-01;30AB;00;GM0268;99999999999999999999", "aantal '99999999999999999999' is out of bounds")]
+    [InlineData("2025-10-01;30AB;00;GM0268;-3", "aantal '-3' is not a whole number of pupils")]
+    [InlineData("2025-10-01;30AB;00;GM0268;\u0663", "aantal '\u0663' is not a whole number of pupils")]
+    [InlineData("2025-10-01;30AB;00;GM0268;1e3", "aantal '1e3' is not a whole number of pupils")]
+    [InlineData("1989-10-01;30AB;00;GM0268;12", "peildatum '1989-10-01' is out of bounds")]
+    [InlineData("2101-10-01;30AB;00;GM0268;12", "peildatum '2101-10-01' is out of bounds")]
+    public async Task Leerlingen_OutOfBounds_AreRefused_NamingColumnAndValue(string badRow, string reason)
+    {
+        var path = Region.Write(_database.Folder, "leerlingen.csv", "peildatum;brin;vestiging;woongemeente;aantal\n2025-10-01;30AB;00;GM0209;12\n" + badRow);
+        var error = await Assert.ThrowsAsync<InputRejectedException>(() => Importer.ImportAsync(ImportKind.Leerlingen, path));
+        var row = Assert.Single(error.Errors);
+        Assert.Equal(("leerlingen.csv", 3), (row.File, row.Line));
+        Assert.Equal(reason, row.Reason[..Math.Min(reason.Length, row.Reason.Length)]);
+        Assert.Equal(0L, await _database.CountAsync("pupil_counts"));
+    }
+
+    [Fact]
+    public async Task Leerlingen_AcceptTheBoundaries()
+    {
+        // 100,000 pupils; the first and last dates allowed as counting dates a scheme may name (1 January, 31 December).
+        var path = Region.Write(_database.Folder, "leerlingen.csv", """
+            peildatum;brin;vestiging;woongemeente;aantal
+            2025-10-01;30AB;00;GM0268;100000
+            1990-01-01;30AB;00;GM0268;1
+            2100-12-31;30AB;00;GM0268;<5
+            """);
+        var result = await Importer.ImportAsync(ImportKind.Leerlingen, path, countingDates: [new Core.Schemes.CountingDate(1, 1), new Core.Schemes.CountingDate(12, 31)]);
+        Assert.Equal(3, result.Rows);
+        Assert.Equal(100_000L, await _database.ScalarAsync<long>("SELECT SUM(pupils) - 1 FROM pupil_counts"));
+        Assert.Equal(1L, await _database.ScalarAsync<long>("SELECT COUNT(*) FROM pupil_counts WHERE pupils IS NULL"));
+    }
+
+    [Theory]
+    [InlineData("SO,VSO", "sector 'SO,VSO' is not one of PO, SBO, SO, VSO, VO, PRO, MBO")]
+    [InlineData("2", "sector '2' is not one of")]
+    [InlineData("\u017Fo", "sector '\u017Fo' is not one of")]
+    [InlineData("S\u200BO", "sector 'S\u200BO' is not one of")]
+    public async Task Scholen_SectorIsOneExactName(string sector, string reason)
+    {
+        var path = Region.Write(_database.Folder, "scholen2.csv", "brin;vestiging;naam;bestuursnummer;bestuursnaam;gemeentecode;sector\n" +
+            $"32EF;00;Nieuw;41234;Bestuur;GM0268;\"{sector}\"");
+        var error = await Assert.ThrowsAsync<InputRejectedException>(() => Importer.ImportAsync(ImportKind.Scholen, path));
+        Assert.Contains(reason, Assert.Single(error.Errors).Reason, StringComparison.Ordinal);
+        Assert.Equal(2L, await _database.CountAsync("school_locations"));
+    }
+
+    [Fact]
+    public async Task Scholen_SectorIsCaseInsensitive_AndCodesAreStoredUpperCase()
+    {
+        var path = Region.Write(_database.Folder, "scholen2.csv", """
+            brin;vestiging;naam;bestuursnummer;bestuursnaam;gemeentecode;sector
+            32ef;00;Nieuw;41234;Bestuur;gm0268;vso
+            """);
+        await Importer.ImportAsync(ImportKind.Scholen, path);
+        Assert.Equal("VSO", await _database.ScalarAsync<string>("SELECT sector FROM school_locations WHERE brin = '32EF'"));
+        Assert.Equal("GM0268", await _database.ScalarAsync<string>("SELECT municipality_code FROM school_locations WHERE brin = '32EF'"));
+    }
+
+    [Theory]
+    [InlineData("1989;41234;JZ;30AB;00;31CD;00;0,5", "jaar '1989' is out of bounds: funding years lie between 1990 and 2100")]
+    [InlineData("2101;41234;JZ;30AB;00;31CD;00;0,5", "jaar '2101' is out of bounds")]
+    [InlineData("2026;41234;JZ;30AB;00;31CD;00;0", "fte '0' is out of bounds: above 0 and at most 1000")]
+    [InlineData("2026;41234;JZ;30AB;00;31CD;00;1000,01", "fte '1000,01' is out of bounds")]
+    [InlineData("2026;41234;JZ;30AB;00;31CD;00;79228162514264337593543950335", "fte '79228162514264337593543950335' is out of bounds")]
+    [InlineData("2026;41234;JZ;30AB;00;31CD;00;\"0.1,5\"", "fte '0.1,5' is not a number")]
+    [InlineData("2026;41234;\"JZ,GGZ\";30AB;00;31CD;00;0,5", "categorie 'JZ,GGZ' is not a care category")]
+    [InlineData("2026;4123\u0664;JZ;30AB;00;31CD;00;0,5", "bestuursnummer '4123\u0664' is not a 5-digit board number")]
+    [InlineData("2026;41234;JZ;30A\u017F;00;31CD;00;0,5", "is not a school location")]
+    public async Task Overhevelingen_OutOfBounds_AreRefused_NamingColumnAndValue(string badRow, string reason)
+    {
+        var path = Region.Write(_database.Folder, "overhevelingen.csv", "jaar;bestuursnummer;categorie;van_brin;van_vestiging;naar_brin;naar_vestiging;fte\n" + badRow);
+        var importer = new Beschikbaarheid.Data.DrawingRights.TransferImporter(
+            new Beschikbaarheid.Data.Database.SchemeLocks(_database.Connections), new Beschikbaarheid.Data.Settlement.RegistryReader(_database.Connections), TimeProvider.System);
+        var error = await Assert.ThrowsAsync<InputRejectedException>(() => importer.ImportAsync("ams", path));
+        var row = Assert.Single(error.Errors);
+        Assert.Equal(("overhevelingen.csv", 2), (row.File, row.Line));
+        Assert.Contains(reason, row.Reason, StringComparison.Ordinal);
+        Assert.Equal(0L, await _database.CountAsync("board_transfers"));
     }
 }
 
