@@ -8,10 +8,14 @@ namespace Beschikbaarheid.Worker.Tests.Concurrency;
 /// of the year settled beforehand),
 /// importing late and changed beschikkingen, finalizing and reopening the year, while some of them are killed
 /// with SIGKILL at random moments. Afterwards the books must hold: per issuer and year gapless numbers, no
-/// period issued twice, no line without its invoice, and after a final settle of every month (and, for a year
-/// that had a year end, a reopening and a year end) every municipality, location and month billed exactly what
-/// the final data give.
+/// period issued twice, no line without its invoice; every settled month billed exactly what one state of the
+/// data gave (the state its last run read: a correction billed twice matches none); and after a final settle of
+/// every month (and, for a year that had a year end, a reopening and a year end) every municipality and month
+/// billed exactly what the final data give.
 /// </summary>
+/// <remarks>
+/// Imports run one at a time and are never killed, so the test knows every state the data went through, in order.
+/// </remarks>
 /// <remarks>
 /// The scheme costs € 14,600 a child a year (5 h × € 73.00 × 40 weeks) = 1,460,000 cents = 4,000 cents a day in
 /// 2026 (365 days), so every line is whole cents and the expected amounts need no rounding: a month of an
@@ -25,8 +29,22 @@ public abstract class ChaosTests<TDatabase>(ITestOutputHelper output) : IAsyncLi
     private static readonly string[] Participants = ["GM0268", "GM0209", "GM1945"];
     private static readonly string[] Residences = ["GM0268", "GM0209", "GM1945", "GM0202"];
 
+    private static readonly string[] Refusals =
+    [
+        "is closed by its year end; reopen it first", // a month of a closed year
+        "cannot be finalized while", // a year end with months unsettled
+        "is not closed (it has no year end", // a reopening of an open year
+    ];
+
     private readonly Workspace _workspace = new();
     private readonly TDatabase _database = new();
+    private readonly SemaphoreSlim _importing = new(1);
+
+    /// <summary>Every state of the beschikkingen, by number, in the order the imports committed.</summary>
+    private readonly List<Dictionary<string, Row>> _states = [];
+    private readonly List<string> _imports = [];
+
+    private sealed record Row(string Municipality, decimal Hours, DateOnly Start, DateOnly? End);
 
     public async ValueTask InitializeAsync() => await _database.CreateAsync(_workspace);
 
@@ -34,6 +52,7 @@ public abstract class ChaosTests<TDatabase>(ITestOutputHelper output) : IAsyncLi
     {
         await _database.DisposeAsync();
         _workspace.Dispose();
+        _importing.Dispose();
     }
 
     private string[] Settling(params string[] args) => [.. args, .. _database.Options, "--schemes", _workspace.Schemes, "--out", _workspace.Output];
@@ -68,9 +87,14 @@ public abstract class ChaosTests<TDatabase>(ITestOutputHelper output) : IAsyncLi
         output.WriteLine($"{typeof(TDatabase).Name}: {tally}");
         Assert.Empty(tally.Unexpected);
         Assert.True(tally.Kills > 0, "no process was killed");
+        var stored = Format(await StoredRowsAsync());
+        Assert.True(Format(_states[^1]) == stored, $"stored {stored}\nexpected {Format(_states[^1])}\nimports:\n{string.Join("\n", _imports)}");
 
+        await AssertTheBooksAreConsistentAsync();
+        await AssertEachSettledMonthIsOneStateOfTheDataAsync();
         await FinalSettlementAsync();
-        await AssertTheBooksHoldAsync();
+        await AssertTheBooksAreConsistentAsync();
+        await AssertEveryMonthIsTheFinalDataAsync();
     }
 
     private async Task LaneAsync(Random random, DateTime until, Tally tally)
@@ -88,8 +112,8 @@ public abstract class ChaosTests<TDatabase>(ITestOutputHelper output) : IAsyncLi
             }
             else if (roll < 75)
             {
-                kind = "import";
-                args = ["import", "beschikkingen", LateFile(random, $"{Environment.CurrentManagedThreadId}-{step++}"), .. _database.Options];
+                await ImportOneAsync(random, $"{Environment.CurrentManagedThreadId}-{step++}", tally);
+                continue;
             }
             else if (roll < 88)
             {
@@ -106,7 +130,7 @@ public abstract class ChaosTests<TDatabase>(ITestOutputHelper output) : IAsyncLi
         }
     }
 
-    private async Task RunOnceAsync(string kind, string[] args, TimeSpan? killAfter, Tally tally)
+    private async Task<(int ExitCode, string Out, string Error)> RunOnceAsync(string kind, string[] args, TimeSpan? killAfter, Tally tally)
     {
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = _workspace.Folder, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "beschikbaarheid.dll"));
@@ -130,20 +154,39 @@ public abstract class ChaosTests<TDatabase>(ITestOutputHelper output) : IAsyncLi
         }
         await process.WaitForExitAsync(timeout.Token);
         var error = await stderr;
-        await stdout;
+        var result = await stdout;
         tally.Add(kind, killed, process.ExitCode, error);
+        return (process.ExitCode, result, error);
     }
 
-    /// <summary>One beschikking row, new or replacing an earlier one of the same number: a late start, a changed end, other hours or residence.</summary>
-    private string LateFile(Random random, string name)
+    /// <summary>
+    /// One beschikking row, new or replacing an earlier one of the same number: a late start, a changed end, other
+    /// hours or residence. One import at a time, never killed, so the state it leaves is known.
+    /// </summary>
+    private async Task ImportOneAsync(Random random, string name, Tally tally)
     {
         var number = $"L{random.Next(1, 9)}";
         var start = new DateOnly(2026, 1, 1).AddDays(random.Next(0, 330));
-        var end = random.Next(3) == 0 ? "" : start.AddDays(random.Next(0, 200)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var hours = new[] { "3", "4", "8", "11", "13" }[random.Next(5)];
-        return _workspace.Write($"late-{name}.csv",
+        DateOnly? end = random.Next(3) == 0 ? null : start.AddDays(random.Next(0, 200));
+        var hours = new[] { 3m, 4m, 8m, 11m, 13m }[random.Next(5)];
+        var residence = Residences[random.Next(Residences.Length)];
+        var file = _workspace.Write($"late-{name}.csv",
             "beschikkingnummer;client;woongemeente;brin;vestiging;aanbieder;categorie;wet;uren_per_week;ingangsdatum;einddatum\n"
-            + $"{number};cl-{number};{Residences[random.Next(Residences.Length)]};30AB;00;Aanbieder;JZ;JW;{hours};{start:yyyy-MM-dd};{end}");
+            + string.Create(CultureInfo.InvariantCulture, $"{number};cl-{number};{residence};30AB;00;Aanbieder;JZ;JW;{hours};{start:yyyy-MM-dd};{end:yyyy-MM-dd}"));
+        await _importing.WaitAsync();
+        try
+        {
+            var import = await RunOnceAsync("import", ["import", "beschikkingen", file, .. _database.Options], null, tally);
+            _imports.Add($"{name}: {number} exit {import.ExitCode}: {import.Out.Trim()} {import.Error.Trim()}");
+            if (import.ExitCode == 0)
+            {
+                _states.Add(new Dictionary<string, Row>(_states[^1]) { [number] = new Row(residence, hours, start, end) });
+            }
+        }
+        finally
+        {
+            _importing.Release();
+        }
     }
 
     /// <summary>Settles every month in order; a year that had a year end is reopened if closed and finalized again; an open year without one is corrected by January 2027.</summary>
@@ -166,9 +209,9 @@ public abstract class ChaosTests<TDatabase>(ITestOutputHelper output) : IAsyncLi
         Assert.True(final.ExitCode == 0, final.Error);
     }
 
-    private async Task AssertTheBooksHoldAsync()
+    /// <summary>Per issuer and year the numbers are 1..n and the sequence stands at n; no period twice; no line without its invoice, no invoice without lines.</summary>
+    private async Task AssertTheBooksAreConsistentAsync()
     {
-        // Per issuer and year the numbers are 1..n, and the sequence stands at n.
         var numbers = await _database.QueryAsync<string>("SELECT number FROM invoices");
         var sequences = (await _database.QueryAsync<(string Issuer, long Year, long Last)>("SELECT issuer, year, last_number FROM invoice_sequences"))
             .ToDictionary(s => $"{s.Issuer.Trim()}-{s.Year}", s => s.Last);
@@ -183,46 +226,87 @@ public abstract class ChaosTests<TDatabase>(ITestOutputHelper output) : IAsyncLi
             "SELECT l.invoice_number FROM invoice_lines l LEFT JOIN invoices i ON i.number = l.invoice_number WHERE i.number IS NULL"));
         Assert.Empty(await _database.QueryAsync<string>(
             "SELECT i.number FROM invoices i LEFT JOIN invoice_lines l ON l.invoice_number = i.number WHERE l.invoice_number IS NULL"));
+        output.WriteLine($"checked {numbers.Count} invoice numbers");
+    }
 
-        var expected = await ExpectedAsync();
-        var hadYearEnd = (await _database.QueryAsync<string>("SELECT event FROM year_events WHERE scheme_id = 'chaos'")).Count > 0;
-        var billed = (await _database.QueryAsync<(string Municipality, string Period, long Cents)>(
-                """
-                SELECT i.debtor, l.periode, l.amount_cents FROM invoice_lines l JOIN invoices i ON i.number = l.invoice_number
-                JOIN settlement_runs r ON r.id = i.run_id WHERE r.scheme_id = 'chaos' AND l.periode LIKE '2026%'
-                UNION ALL
-                SELECT municipality_code, periode, amount_cents FROM settlement_entries WHERE scheme_id = 'chaos' AND periode LIKE '2026%'
-                """))
-            .Select(b => (b.Municipality.Trim(), Period: hadYearEnd ? "2026" : b.Period.Trim(), b.Cents))
-            .GroupBy(b => (b.Item1, b.Period))
-            .ToDictionary(g => g.Key, g => g.Sum(b => b.Cents));
-        // With a year end the months are settled in the year's total (its lines carry the period 2026).
-        var wanted = expected
-            .GroupBy(e => (e.Key.Municipality, Period: hadYearEnd ? "2026" : e.Key.Period))
-            .ToDictionary(g => g.Key, g => g.Sum(e => e.Value));
+    /// <summary>
+    /// Before anything is settled again: each settled month is billed, for every municipality at once, exactly what one
+    /// state of the data gives for it (the state the last run that computed it read); an unsettled month is billed
+    /// nothing. After a year end the year's totals are one state's. A correction billed twice would match no state.
+    /// </summary>
+    private async Task AssertEachSettledMonthIsOneStateOfTheDataAsync()
+    {
+        var hadYearEnd = await HadYearEndAsync();
+        var billed = await BilledAsync(hadYearEnd);
+        var settled = (await _database.QueryAsync<string>("SELECT period FROM settlement_runs WHERE scheme_id = 'chaos' AND kind = 'voorschot'"))
+            .Select(p => p.Trim()).ToHashSet();
+        var states = _states.Select(state => Expected(state.Values, hadYearEnd)).ToList();
+        var periods = hadYearEnd ? ["2026"] : Enumerable.Range(1, 12).Select(m => $"2026-{m:00}").ToList();
+        foreach (var period in periods)
+        {
+            var ofPeriod = Participants.ToDictionary(p => p, p => billed.GetValueOrDefault((p, period)));
+            if (!hadYearEnd && !settled.Contains(period))
+            {
+                Assert.All(ofPeriod, b => Assert.Equal(0, b.Value));
+                continue;
+            }
+            Assert.True(states.Any(state => Participants.All(p => state.GetValueOrDefault((p, period)) == ofPeriod[p])),
+                $"{period}: billed {string.Join(", ", ofPeriod.Select(b => $"{b.Key} {b.Value}"))} cents, which no state of the data gives");
+        }
+        Assert.Equal(0, billed.Where(b => !Participants.Contains(b.Key.Municipality)).Sum(b => b.Value));
+        output.WriteLine($"{periods.Count} period(s) each billed as one of {_states.Count} states of the data");
+    }
+
+    /// <summary>After the final settlement: every municipality and month (or, after a year end, the year) is billed what the final data give.</summary>
+    private async Task AssertEveryMonthIsTheFinalDataAsync()
+    {
+        var hadYearEnd = await HadYearEndAsync();
+        var billed = await BilledAsync(hadYearEnd);
+        var wanted = Expected(_states[^1].Values, hadYearEnd);
         foreach (var key in wanted.Keys.Union(billed.Keys))
         {
             Assert.True(wanted.GetValueOrDefault(key) == billed.GetValueOrDefault(key),
-                $"{key.Item1} {key.Period}: billed {billed.GetValueOrDefault(key)} cents, the final data give {wanted.GetValueOrDefault(key)}");
+                $"{key.Municipality} {key.Period}: billed {billed.GetValueOrDefault(key)} cents, the final data give {wanted.GetValueOrDefault(key)}");
         }
-        output.WriteLine($"checked {numbers.Count} invoice numbers, {wanted.Count} municipality-periods ({(hadYearEnd ? "year totals after a year end" : "months")})");
+        output.WriteLine($"{wanted.Count} municipality-periods billed as the final data say ({(hadYearEnd ? "year totals after a year end" : "months")})");
     }
 
-    /// <summary>The final data by the rule itself: per eligible beschikking (JW, under 12 hours, a participant's resident) 4,000 cents a day, per municipality and month.</summary>
-    private async Task<Dictionary<(string Municipality, string Period), long>> ExpectedAsync()
+    private async Task<bool> HadYearEndAsync() =>
+        (await _database.QueryAsync<string>("SELECT event FROM year_events WHERE scheme_id = 'chaos'")).Count > 0;
+
+    /// <summary>What each municipality was billed per month (with a year end: for the year), invoices and own shares alike.</summary>
+    private async Task<Dictionary<(string Municipality, string Period), long>> BilledAsync(bool perYear) =>
+        (await _database.QueryAsync<(string Municipality, string Period, long Cents)>(
+            """
+            SELECT i.debtor, l.periode, l.amount_cents FROM invoice_lines l JOIN invoices i ON i.number = l.invoice_number
+            JOIN settlement_runs r ON r.id = i.run_id WHERE r.scheme_id = 'chaos' AND l.periode LIKE '2026%'
+            UNION ALL
+            SELECT municipality_code, periode, amount_cents FROM settlement_entries WHERE scheme_id = 'chaos' AND periode LIKE '2026%'
+            """))
+        .GroupBy(b => (Municipality: b.Municipality.Trim(), Period: perYear ? "2026" : b.Period.Trim()))
+        .ToDictionary(g => g.Key, g => g.Sum(b => b.Cents));
+
+    private async Task<Dictionary<string, Row>> StoredRowsAsync() =>
+        (await _database.QueryAsync<(string Number, string Municipality, decimal Hours, object Start, object? End)>(
+            "SELECT number, municipality_code, hours_per_week, start_date, end_date FROM beschikkingen"))
+        .ToDictionary(r => r.Number, r => new Row(r.Municipality.Trim(), r.Hours, Date(r.Start), r.End is null ? null : Date(r.End)));
+
+    private static string Format(Dictionary<string, Row> rows) =>
+        string.Join("; ", rows.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => string.Create(CultureInfo.InvariantCulture,
+            $"{r.Key} {r.Value.Municipality} {r.Value.Hours:0.##} {r.Value.Start:yyyy-MM-dd} {r.Value.End:yyyy-MM-dd}")));
+
+    /// <summary>A state of the data by the rule itself: per eligible beschikking (JW, under 12 hours, a participant's resident) 4,000 cents a day, per municipality and month (or year).</summary>
+    private static Dictionary<(string Municipality, string Period), long> Expected(IEnumerable<Row> rows, bool perYear)
     {
-        var rows = await _database.QueryAsync<(string Municipality, decimal Hours, object Start, object? End)>(
-            "SELECT municipality_code, hours_per_week, start_date, end_date FROM beschikkingen WHERE law = 'JW' AND brin = '30AB' AND vestiging = '00'");
         var expected = new Dictionary<(string, string), long>();
-        foreach (var row in rows.Where(r => r.Hours < 12m && Participants.Contains(r.Municipality.Trim())))
+        foreach (var row in rows.Where(r => r.Hours < 12m && Participants.Contains(r.Municipality)))
         {
-            var start = Date(row.Start);
-            var end = row.End is null ? new DateOnly(2026, 12, 31) : Date(row.End);
+            var end = row.End ?? new DateOnly(2026, 12, 31);
             for (var day = new DateOnly(2026, 1, 1); day.Year == 2026; day = day.AddDays(1))
             {
-                if (day >= start && day <= end)
+                if (day >= row.Start && day <= end)
                 {
-                    var key = (row.Municipality.Trim(), $"2026-{day.Month:00}");
+                    var key = (row.Municipality, perYear ? "2026" : $"2026-{day.Month:00}");
                     expected[key] = expected.GetValueOrDefault(key) + CentsPerDay;
                 }
             }
@@ -255,6 +339,14 @@ public abstract class ChaosTests<TDatabase>(ITestOutputHelper output) : IAsyncLi
             B4;cl-4;GM0202;30AB;00;Aanbieder;JZ;JW;2;2026-01-01;
             B5;cl-5;GM0209;30AB;00;Aanbieder;JZ;JW;14;2026-01-01;
             """);
+        _states.Add(new Dictionary<string, Row>
+        {
+            ["B1"] = new("GM0209", 4m, new DateOnly(2026, 1, 1), null),
+            ["B2"] = new("GM1945", 6m, new DateOnly(2026, 3, 15), new DateOnly(2026, 9, 30)),
+            ["B3"] = new("GM0268", 3m, new DateOnly(2026, 2, 1), null),
+            ["B4"] = new("GM0202", 2m, new DateOnly(2026, 1, 1), null),
+            ["B5"] = new("GM0209", 14m, new DateOnly(2026, 1, 1), null),
+        });
     }
 
     /// <summary>What the lanes did: operations per kind, kills, and exits that are neither success, a refusal nor a kill.</summary>
@@ -286,9 +378,9 @@ public abstract class ChaosTests<TDatabase>(ITestOutputHelper output) : IAsyncLi
                 {
                     Kills++;
                 }
-                else if (exitCode == 1 && !error.Contains("Unhandled exception", StringComparison.Ordinal))
+                else if (exitCode == 1 && Refusals.Any(r => error.Contains(r, StringComparison.Ordinal)))
                 {
-                    _refused++; // a month of a closed year, a year end with months unsettled, a reopening of an open year
+                    _refused++;
                 }
                 else if (exitCode != 0)
                 {
