@@ -12,6 +12,8 @@ namespace Beschikbaarheid.Worker.Tests.Concurrency;
 /// </summary>
 public sealed class ClusterFailoverTests(ITestOutputHelper output) : IAsyncLifetime
 {
+    private const int Guests = 150;
+
     private readonly Workspace _workspace = new();
     private readonly PostgreSqlSharedDatabase _database = new();
 
@@ -35,14 +37,17 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output) : IAsyncLifet
             due.Insert(0, due[0].Previous);
         }
         var year = latest.Year - 1;
+        // 150 municipalities with a child each, so issuing a month (150 invoices) takes long enough to be killed inside it.
+        var guests = Enumerable.Range(1000, Guests).Select(n => $"GM{n}").ToList();
         _workspace.Write(Path.Combine("schemes", "cluster.json"), $$"""
             { "id": "cluster", "name": "Cluster", "startYear": {{year - 1}},
-              "schools": ["30AB00"], "participants": ["GM0268", "GM0209", "GM1945"],
+              "schools": ["30AB00"], "participants": ["GM0268", {{string.Join(", ", guests.Select(g => $"\"{g}\""))}}],
               "pool": { "type": "per-child", "thresholdHoursPerWeek": 12, "normHoursPerWeek": 5.5, "hourlyRate": 62.50, "schoolWeeks": 40 },
               "key": { "type": "children" }, "flow": { "type": "lead", "lead": "GM0268" },
               "invoice": { "iban": "NL00BANK0123456789", "paymentTermDays": 30, "vatStatement": "Geen btw" } }
             """);
-        _workspace.WriteRegion($"B1;cl-a;GM0209;30AB;00;Aanbieder;JZ;JW;4;{year - 1}-01-01;\nB2;cl-b;GM1945;30AB;00;Aanbieder;JZ;JW;6;{year - 1}-01-01;");
+        _workspace.WriteRegion(string.Join("\n", guests.Select(g => $"B{g};cl-{g};{g};30AB;00;Aanbieder;JZ;JW;4;{year - 1}-01-01;")));
+        _workspace.Write("gemeenten.csv", "gemeentecode;naam\nGM0268;Nijmegen\n" + string.Join("\n", guests.Select(g => $"{g};Gemeente {g}")));
         string[] database = [.. _database.Options];
         Assert.Equal(0, (await _workspace.RunAsync(_database.Environment, ["db", "migrate", .. database])).ExitCode);
         foreach (var kind in new[] { "gemeenten", "scholen", "leerlingen", "beschikkingen" })
@@ -68,7 +73,8 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output) : IAsyncLifet
         settling.Kill();
         var killedAt = Stopwatch.StartNew();
         var runsAtKill = await RunsAsync();
-        output.WriteLine($"killed the settling node while it issued its second month; {runsAtKill} of {due.Count} months were committed then");
+        output.WriteLine($"killed the settling node while it issued its second month; {runsAtKill} of {due.Count} months were committed then"
+            + (runsAtKill == 1 ? " (the kill landed inside the second month's transaction)" : " (the second month had committed before the kill landed)"));
 
         TimeSpan? takeover = null;
         while (await RunsAsync() < due.Count)
@@ -85,9 +91,9 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output) : IAsyncLifet
 
         var periods = await _database.QueryAsync<string>("SELECT period FROM settlement_runs WHERE scheme_id = 'cluster' ORDER BY period");
         Assert.Equal(due.Select(m => m.ToString()), periods.Select(p => p.Trim()));
-        // Two invoices a month (Beuningen and Berg en Dal), all dated today, so numbered 1..24 in this year's series without a gap.
+        // 150 invoices a month (every guest municipality), all dated today, so numbered 1..1,800 in this year's series without a gap.
         var numbers = (await _database.QueryAsync<string>("SELECT number FROM invoices")).Select(n => int.Parse(n[^5..], System.Globalization.CultureInfo.InvariantCulture)).Order();
-        Assert.Equal(Enumerable.Range(1, 2 * due.Count), numbers);
+        Assert.Equal(Enumerable.Range(1, Guests * due.Count), numbers);
     }
 
     private async Task<int> RunsAsync() =>
@@ -145,7 +151,7 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output) : IAsyncLifet
                         }
                     }
                 }
-                await Task.Delay(20, cancellationToken);
+                await Task.Delay(1, cancellationToken);
             }
         }
 
