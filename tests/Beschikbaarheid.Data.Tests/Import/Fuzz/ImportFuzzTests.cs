@@ -21,7 +21,7 @@ namespace Beschikbaarheid.Data.Tests.Import.Fuzz;
 public sealed class ImportFuzzTests(ITestOutputHelper output)
 {
     /// <summary>About a minute on two cores: each case copies the database and imports one whole file.</summary>
-    private const int Cases = 400;
+    private const int Cases = 800;
 
     private const string SeedVariable = "BESCHIKBAARHEID_FUZZ_SEED";
 

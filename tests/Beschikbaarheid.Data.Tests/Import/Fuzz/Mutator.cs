@@ -32,11 +32,13 @@ internal static class Mutator
     {
         var text = Encoding.UTF8.GetString(original);
         var done = new List<string>();
-        var count = random.Next(1, 4);
+        var count = random.Next(10) switch { < 6 => 1, < 9 => 2, _ => 3 };
         var byteSteps = new List<Func<byte[], byte[]>>();
         for (var m = 0; m < count; m++)
         {
-            var kind = random.Next(20);
+            // 20 to 27 are mutations that keep a file valid more often than not (changed case, quoting, padding, invisible characters,
+            // another date format, another value, blank lines), so the accepted path is exercised as much as the refused one.
+            var kind = random.Next(29) switch { 22 => 11, 23 => 4, 24 or 25 => 16, 26 => 7, 27 => 10, var k => k };
             switch (kind)
             {
                 case 0:
@@ -179,6 +181,22 @@ internal static class Mutator
                 done.Add($"last line {last + 1} cut after its last separator");
                 lines[last] = lines[last][..(cut + 1)];
                 return string.Join("\n", lines.Take(last + 1));
+            }
+            case 20:
+            {
+                var padding = new[] { " ", "\t", "  ", " \t" }[random.Next(4)];
+                return SetField(random.Next(2) == 0 ? padding + fields[f] : fields[f] + padding, "padded:");
+            }
+            case 21: // yyyy-MM-dd written as dd-MM-yyyy or d-M-yyyy
+            {
+                var date = Array.FindIndex(fields, v => v.Length == 10 && v[4] == '-' && v[7] == '-');
+                if (date < 0)
+                {
+                    return text;
+                }
+                f = date;
+                var v = fields[f];
+                return SetField(random.Next(2) == 0 ? $"{v[8..]}-{v[5..7]}-{v[..4]}" : $"{v[8..].TrimStart('0')}-{v[5..7].TrimStart('0')}-{v[..4]}", "rewritten:");
             }
             default:
                 return SetField(fields[f].Length == 0 ? "x" : fields[f][..random.Next(fields[f].Length)], "shortened to");
