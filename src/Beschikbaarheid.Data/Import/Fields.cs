@@ -19,9 +19,12 @@ public static class Fields
     /// <summary>The latest date an input file may carry.</summary>
     public static readonly DateOnly LatestDate = new(2100, 12, 31);
 
+    /// <summary>Only spaces and tabs around a value are trimmed: a no-break space is not white space to a value, and refuses it.</summary>
+    private static readonly char[] OrdinaryWhiteSpace = [' ', '\t'];
+
     /// <summary>Reads the format only; whether the date lies between <see cref="EarliestDate"/> and <see cref="LatestDate"/> is <see cref="InRange"/>.</summary>
     public static bool TryDate(string text, out DateOnly date) =>
-        DateOnly.TryParseExact(text.Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+        DateOnly.TryParseExact(text.Trim(OrdinaryWhiteSpace), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
 
     public static bool InRange(DateOnly date) => date >= EarliestDate && date <= LatestDate;
 
@@ -36,7 +39,7 @@ public static class Fields
     {
         ArgumentNullException.ThrowIfNull(text);
         value = 0m;
-        var s = text.Trim();
+        var s = text.Trim(OrdinaryWhiteSpace);
         var digits = s.StartsWith('-') ? s.AsSpan(1) : s.AsSpan();
         var mark = digits.IndexOfAny(',', '.');
         var whole = mark < 0 ? digits : digits[..mark];

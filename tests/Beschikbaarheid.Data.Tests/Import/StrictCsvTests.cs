@@ -237,6 +237,20 @@ public abstract class StrictCsvTests<TDatabase> : IAsyncLifetime where TDatabase
         Assert.Equal("Café «Één»", await _database.ScalarAsync<string>("SELECT provider FROM beschikkingen WHERE number = 'B2'"));
     }
 
+    [Theory]
+    [InlineData("B1;cl-1;GM0209;30AB;00;A;JZ;JW;4;\u00A02026-01-01;", "ingangsdatum")]
+    [InlineData("B1;cl-1;GM0209;30AB;00;A;JZ;JW;4;2026-01-01;2026-06-30\u00A0", "einddatum")]
+    [InlineData("B1;cl-1;GM0209;30AB;00;A;JZ;JW;\u00A04;2026-01-01;", "uren_per_week")]
+    [InlineData("B1;cl-1;GM0209;30AB;00;A;JZ;JW;4\u2003;2026-01-01;", "uren_per_week")]
+    public async Task NoBreakOrOtherUnicodeSpaceAroundADateOrNumber_IsRefused_OnlySpacesAndTabsAreTrimmed(string line, string column)
+    {
+        // Found by the import fuzz test: dates and numbers were trimmed of every Unicode space, other fields of spaces and tabs only.
+        var error = Assert.Single(await RefusedAsync(Utf8(Header + "\n" + line + "\n")));
+        Assert.Equal(2, error.Line);
+        Assert.StartsWith(column, error.Reason, StringComparison.Ordinal);
+        Assert.Equal(1, (await Import(Utf8(Header + "\n" + line.Replace('\u00A0', '\t').Replace('\u2003', ' ') + "\n"))).Rows);
+    }
+
     [Fact]
     public async Task UnparseableEinddatum_IsReportedOnce_NotComparedWithIngangsdatum()
     {
