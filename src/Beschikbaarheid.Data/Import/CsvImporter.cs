@@ -48,15 +48,23 @@ public sealed class CsvImporter(IConnectionFactory connections, TimeProvider clo
             using var update = new RepeatedCommand(connection, transaction, connections.Provider, table.UpdateSql);
 
             var errors = new List<RowError>();
-            var lineOfKey = new Dictionary<string, int>(StringComparer.Ordinal);
+            // Keys that differ only in letter case are one id typed twice (and SQL Server compares them as one).
+            var lineOfKey = new Dictionary<string, (int Line, string Key)>(StringComparer.OrdinalIgnoreCase);
             var rows = 0;
             foreach (var row in csv!.Rows(errors))
             {
                 var reasons = new List<string>();
                 var record = table.Parse(row, known, reasons);
-                if (record is not null && !lineOfKey.TryAdd(table.Key(record), row.Line))
+                if (record is not null && table.Key(record) is var key && !lineOfKey.TryAdd(key, (row.Line, key)))
                 {
-                    reasons.Add($"{table.Key(record)} appears twice in the file (also on line {lineOfKey[table.Key(record)]})");
+                    var other = lineOfKey[key];
+                    reasons.Add(other.Key == key
+                        ? $"{key} appears twice in the file (also on line {other.Line})"
+                        : $"{key} is {other.Key} of line {other.Line} in other letter case: one id, written twice");
+                }
+                else if (record is not null && tally.OtherCaseOf(table.Key(record)) is { } stored)
+                {
+                    reasons.Add($"{table.Key(record)} differs only in letter case from the stored {stored}: one id, write it as stored");
                 }
                 if (reasons.Count > 0)
                 {

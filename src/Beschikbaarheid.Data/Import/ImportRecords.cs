@@ -109,11 +109,24 @@ public sealed class ImportLog(IConnectionFactory connections)
 /// <summary>Tallies rows as new, replaced or unchanged against the stored rows' values, in memory: no query per row.</summary>
 internal sealed class RowTally(Dictionary<string, string> stored)
 {
+    private Dictionary<string, string>? _folded;
+
     public int New { get; private set; }
 
     public int Replaced { get; private set; }
 
     public int Unchanged { get; private set; }
+
+    /// <summary>A stored key equal to <paramref name="key"/> but for letter case; null when there is none or the key is stored as it is.</summary>
+    public string? OtherCaseOf(string key)
+    {
+        if (stored.ContainsKey(key))
+        {
+            return null;
+        }
+        _folded ??= stored.Keys.GroupBy(k => k, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
+        return _folded.GetValueOrDefault(key);
+    }
 
     /// <summary>Counts a row; true when its key is already stored (so it is written with UPDATE).</summary>
     public bool Count(string key, IEnumerable<object?> values)

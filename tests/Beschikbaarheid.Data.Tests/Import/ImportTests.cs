@@ -46,6 +46,26 @@ public abstract class ImportTests<TDatabase> : IAsyncLifetime where TDatabase : 
     }
 
     [Fact]
+    public async Task ABeschikkingnummerInOtherLetterCase_IsOneIdWrittenTwice_AndRefused()
+    {
+        await ImportBeschikkingen("AMS-021;cl-a;GM0209;30AB;00;Aanbieder;JZ;JW;4;2026-01-01;");
+
+        var stored = await Assert.ThrowsAsync<InputRejectedException>(() => ImportBeschikkingen("ams-021;cl-a;GM0209;30AB;00;Aanbieder;JZ;JW;6;2026-01-01;", "late.csv"));
+        Assert.Equal(("late.csv", 2), (stored.Errors[0].File, stored.Errors[0].Line));
+        Assert.Contains("ams-021 differs only in letter case from the stored AMS-021", stored.Errors[0].Reason, StringComparison.Ordinal);
+
+        var inFile = await Assert.ThrowsAsync<InputRejectedException>(() => ImportBeschikkingen("""
+            B7;cl-b;GM0209;30AB;00;Aanbieder;JZ;JW;4;2026-01-01;
+            b7;cl-b;GM0209;30AB;00;Aanbieder;JZ;JW;4;2026-01-01;
+            """, "twice.csv"));
+        Assert.Equal(3, inFile.Errors[0].Line);
+        Assert.Contains("b7 is B7 of line 2 in other letter case", inFile.Errors[0].Reason, StringComparison.Ordinal);
+        // Nothing of either file: AMS-021 alone, with its 4 hours.
+        Assert.Equal(1L, await _database.CountAsync("beschikkingen"));
+        Assert.Equal(4m, await _database.ScalarAsync<decimal>("SELECT hours_per_week FROM beschikkingen WHERE number = 'AMS-021'"));
+    }
+
+    [Fact]
     public async Task Import_AcceptsCommasDecimalCommaDutchDatesAndBom()
     {
         var path = Region.Write(_database.Folder, "komma.csv", """

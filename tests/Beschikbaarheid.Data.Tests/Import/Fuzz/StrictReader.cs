@@ -60,7 +60,8 @@ internal static class StrictReader
         }
 
         var rows = new List<(string Key, string Values)>();
-        var keys = new HashSet<string>(StringComparer.Ordinal);
+        // README: ids that differ only in letter case are one id.
+        var keys = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (var n = 1; n < lines.Count; n++)
         {
             var line = lines[n];
