@@ -65,7 +65,7 @@ public sealed class CommandLineTests : IDisposable
         await ImportRegionAsync("gemeenten", "scholen");
         var (code, _, error) = await _workspace.RunAsync("import", "beschikkingen", Path.Combine(_workspace.Folder, "beschikkingen.csv"), "--db", _workspace.Database);
         Assert.Equal(1, code);
-        Assert.Contains("beschikkingen.csv, line 5: uren_per_week -2 is negative", error, StringComparison.Ordinal);
+        Assert.Contains("beschikkingen.csv, line 5: uren_per_week '-2' is out of bounds", error, StringComparison.Ordinal);
         Assert.Contains("nothing imported", error, StringComparison.Ordinal);
     }
 
