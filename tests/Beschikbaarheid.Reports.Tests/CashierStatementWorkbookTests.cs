@@ -36,7 +36,7 @@ public sealed class CashierStatementWorkbookTests : IDisposable
         Assert.Empty(workbook.ValidationErrors());
         var rows = workbook.Cells("Kasstaat").GroupBy(c => RowOf(c)).ToDictionary(g => g.Key, g => g.ToList());
         Cell ValueOf(string label) => rows.Values.Single(r => WorkbookReader.Text(r[0]) == label).Single(c => c.CellReference!.Value!.StartsWith('D'));
-        Assert.Equal("900", ValueOf("Totaal ontvangen").CellValue!.Text);
+        Assert.Equal("900", ValueOf("Totaal gefactureerd").CellValue!.Text);
         Assert.Equal("16.67", ValueOf("Ongedekt").CellValue!.Text);
         var balance = ValueOf("Saldo kassier");
         Assert.Matches(@"^D\d+\+D\d+-D\d+$", balance.CellFormula!.Text);

@@ -26,13 +26,15 @@ public static class CashierStatementWorkbook
         sheet.Row(Bold("Afrekening"), XlsxCell.Of($"{run.Id}, {run.CreatedAt:dd-MM-yyyy HH:mm} (UTC), {run.StartedBy}; invoer {InvoiceWorkbook.Short(run.InputFingerprint)}"));
         sheet.Skip();
 
-        sheet.Row(Bold("Ontvangen van deelnemers"));
+        // What the cashier pays out rests on what it invoiced this month, not on what has been received: payments
+        // received are followed in the financial administration, not here.
+        sheet.Row(Bold("Gefactureerd aan deelnemers (en eigen bijdrage kassier)"));
         sheet.Row(Header("Gemeentecode"), Header("Gemeente"), Header("Soort"), Header("Bedrag"), Header("Factuur"));
         var collected = Section(sheet, statement.Collected, c => [
             XlsxCell.Of(c.Municipality.Value), XlsxCell.Of(Dutch.Municipality(names, c.Municipality)), XlsxCell.Of(Dutch.Kind(c.Kind)),
             XlsxCell.Of(c.Amount.Euros, XlsxStyle.Euro),
             XlsxCell.Of(c.Municipality == statement.Cashier ? "eigen bijdrage kassier" : invoiceOf.GetValueOrDefault(c.Municipality))],
-            "Totaal ontvangen", 'D', statement.CollectedTotal);
+            "Totaal gefactureerd", 'D', statement.CollectedTotal);
 
         sheet.Skip();
         sheet.Row(Bold(statement.Spread ? "Aandeel niet-deelnemers (verdeeld over de deelnemers)" : "Tekort: aandeel niet-deelnemers"));
@@ -58,8 +60,9 @@ public static class CashierStatementWorkbook
             "Totaal uitbetaald", 'D', statement.PaidOutTotal);
 
         sheet.Skip();
-        sheet.Row(Bold("Saldo kassier"), XlsxCell.Of("ontvangen + gedekt − uitbetaald"), XlsxCell.Empty,
+        sheet.Row(Bold("Saldo kassier"), XlsxCell.Of("gefactureerd + gedekt − uitbetaald"), XlsxCell.Empty,
             XlsxCell.Formula($"D{collected}+D{covered}-D{paid}", statement.Balance.Euros, XlsxStyle.EuroBold));
+        sheet.Row(XlsxCell.Of("De uitbetaling rust op wat deze maand is gefactureerd; of de facturen zijn betaald, staat in de financiële administratie."));
     }
 
     /// <summary>Writes the rows and a total formula under them; returns the total's row number.</summary>

@@ -46,7 +46,7 @@ public sealed class CashierTests : IDisposable
         // Budget 1,200,000 cents by 55 : 35 : 10 = 660,000 / 420,000 / 120,000; January 1/12: 55,000, 35,000 and Assen's 10,000 gap.
         // Covered ⌊100,000 × 10,000 / 120,000⌋ = 8,333; paid out 55,000 + 35,000 + 8,333 = 98,333 by 9 : 2.5 =
         // 76,955.74 and 21,376.30, floors 98,331, the two cents left one each: 76,956 and 21,377.
-        Assert.Contains("Kasstaat: ontvangen € 900,00, tekort € 100,00, gedekt € 83,33, ongedekt € 16,67, uitbetaald € 983,33, saldo € 0,00.", settle.Out, StringComparison.Ordinal);
+        Assert.Contains("Kasstaat: gefactureerd € 900,00, tekort € 100,00, gedekt € 83,33, ongedekt € 16,67, uitbetaald € 983,33, saldo € 0,00.", settle.Out, StringComparison.Ordinal);
         var folder = Path.Combine(_workspace.Output, "groningen-saw", "2026-01");
         var files = Directory.GetFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(

@@ -54,7 +54,7 @@ internal static class Summary
         if (settlement.Statement is { } statement)
         {
             Console.WriteLine(
-                $"Kasstaat: ontvangen {Euro(statement.CollectedTotal)}, tekort {Euro(statement.GapTotal)}, gedekt {Euro(statement.CoveredTotal)}, "
+                $"Kasstaat: gefactureerd {Euro(statement.CollectedTotal)}, tekort {Euro(statement.GapTotal)}, gedekt {Euro(statement.CoveredTotal)}, "
                 + $"ongedekt {Euro(statement.Uncovered)}, uitbetaald {Euro(statement.PaidOutTotal)}, saldo {Euro(statement.Balance)}.");
         }
         Console.WriteLine($"Files: {Path.GetDirectoryName(outcome.Files[0])}");
