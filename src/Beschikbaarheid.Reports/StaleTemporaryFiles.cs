@@ -5,7 +5,7 @@ namespace Beschikbaarheid.Reports;
 
 /// <summary>
 /// The temporary files of <see cref="FileOutput.Publish"/>: named <c>&lt;target&gt;.&lt;pid&gt;.&lt;32 hex&gt;.tmp</c>
-/// beside their target, where the target is one of the engine's outputs (<c>.xlsx</c> or <c>.csv</c>). A run that is
+/// beside their target, where the target is one of the engine's outputs (<c>.xlsx</c>, <c>.csv</c>, or an e-invoice's <c>.xml</c>). A run that is
 /// killed between writing and renaming leaves one behind (issue 10, point 7); the next run that writes into the same
 /// folder removes it.
 /// </summary>
@@ -63,6 +63,6 @@ public static partial class StaleTemporaryFiles
         return removed;
     }
 
-    [GeneratedRegex(@"^.+\.(xlsx|csv)\.(?<pid>[0-9]{1,10})\.[0-9a-f]{32}\.tmp$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"^.+\.(xlsx|csv|xml)\.(?<pid>[0-9]{1,10})\.[0-9a-f]{32}\.tmp$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Pattern();
 }

@@ -30,7 +30,8 @@ public sealed class JournalTests : IDisposable
         var files = SettlementReports.WriteAll(SampleSettlement.Create(), _folder);
         var folder = Path.Combine(_folder, "nijmegen-st-maarten", "2026-03");
         Assert.Equal(
-            ["boekingen.csv", "factuur-GM0268-2026-00001.xlsx", "factuur-GM0268-2026-00002.xlsx", "verdeelstaat-nijmegen-st-maarten-2026-03.xlsx"],
+            ["boekingen.csv", "factuur-GM0268-2026-00001.xlsx", "factuur-GM0268-2026-00001.xml", "factuur-GM0268-2026-00002.xlsx", "factuur-GM0268-2026-00002.xml",
+             "verdeelstaat-nijmegen-st-maarten-2026-03.xlsx"],
             files.Select(f => Path.GetRelativePath(folder, f)).Order(StringComparer.Ordinal));
     }
 }

@@ -26,6 +26,7 @@ public sealed class StaleTemporaryFilesTests : IDisposable
         // Left by a killed run (another process id; untouched for two hours): removed.
         var stale = Touch(folder, "factuur-GM0268-2026-00001.xlsx.999999.0123456789abcdef0123456789abcdef.tmp", old);
         var staleJournal = Touch(folder, "boekingen.csv.424242.fedcba9876543210fedcba9876543210.tmp", old);
+        var staleEInvoice = Touch(folder, "factuur-GM0268-2026-00001.xml.999999.0123456789abcdef0123456789abcdef.tmp", old);
         // Being written right now by another writer (another node sharing the folder): kept.
         var busy = Touch(folder, "verdeelstaat-nijmegen-st-maarten-2026-03.xlsx.999998.00000000000000000000000000000000.tmp", TimeSpan.FromSeconds(5));
         // Not the engine's pattern, or not its kind of output: kept however old.
@@ -44,6 +45,7 @@ public sealed class StaleTemporaryFilesTests : IDisposable
 
         Assert.False(File.Exists(stale));
         Assert.False(File.Exists(staleJournal));
+        Assert.False(File.Exists(staleEInvoice));
         Assert.True(File.Exists(busy));
         Assert.All(others, path => Assert.True(File.Exists(path), path));
         Assert.True(File.Exists(elsewhere));

@@ -1,11 +1,12 @@
 using Beschikbaarheid.Core.Settlement;
 using Beschikbaarheid.Reports.Cashier;
+using Beschikbaarheid.Reports.EInvoice;
 
 namespace Beschikbaarheid.Reports.Settlement;
 
 /// <summary>
 /// Writes every file of a run into <c>&lt;out&gt;/&lt;scheme&gt;/&lt;yyyy-MM&gt;/</c> (a year end into
-/// <c>&lt;yyyy&gt;-vaststelling</c>): invoices, allocation sheet, journal, and for the cashier flow the
+/// <c>&lt;yyyy&gt;-vaststelling</c>): invoices with their e-invoices, allocation sheet, journal, and for the cashier flow the
 /// cashier statement and a payment order per host municipality that is paid something. Temporary files that an
 /// earlier, killed run left in that folder are removed first (<see cref="StaleTemporaryFiles"/>).
 /// </summary>
@@ -19,8 +20,14 @@ public static class SettlementReports
         Directory.CreateDirectory(folder);
         StaleTemporaryFiles.Remove(folder);
         // One workbook per debtor, independent of each other: written on all cores.
-        var written = settlement.Invoices.Select(i => Path.Combine(folder, $"{(i.IsCreditNote ? "creditnota" : "factuur")}-{i.Number}.xlsx")).ToList();
-        Parallel.For(0, written.Count, i => FileOutput.Publish(written[i], path => InvoiceWorkbook.Write(settlement, settlement.Invoices[i], path)));
+        // Beside each workbook its e-invoice (UBL 2.1, SI-UBL 2.0) under the same name with .xml.
+        var workbooks = settlement.Invoices.Select(i => Path.Combine(folder, $"{(i.IsCreditNote ? "creditnota" : "factuur")}-{i.Number}.xlsx")).ToList();
+        Parallel.For(0, workbooks.Count, i =>
+        {
+            FileOutput.Publish(workbooks[i], path => InvoiceWorkbook.Write(settlement, settlement.Invoices[i], path));
+            FileOutput.Publish(Path.ChangeExtension(workbooks[i], ".xml"), path => UblInvoice.Write(settlement, settlement.Invoices[i], path));
+        });
+        var written = workbooks.SelectMany(w => new[] { w, Path.ChangeExtension(w, ".xml") }).ToList();
         var allocation = Path.Combine(folder, $"verdeelstaat-{run.SchemeId}-{run.Label}.xlsx");
         FileOutput.Publish(allocation, path => AllocationWorkbook.Write(settlement, path));
         written.Add(allocation);

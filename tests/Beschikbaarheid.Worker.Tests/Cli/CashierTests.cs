@@ -50,7 +50,7 @@ public sealed class CashierTests : IDisposable
         var folder = Path.Combine(_workspace.Output, "groningen-saw", "2026-01");
         var files = Directory.GetFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(
-            ["betaalopdracht-groningen-saw-2026-01-GM1966.xlsx", "boekingen.csv", "factuur-GM0014-2026-00001.xlsx",
+            ["betaalopdracht-groningen-saw-2026-01-GM1966.xlsx", "boekingen.csv", "factuur-GM0014-2026-00001.xlsx", "factuur-GM0014-2026-00001.xml",
              "kasstaat-groningen-saw-2026-01.xlsx", "verdeelstaat-groningen-saw-2026-01.xlsx"],
             files);
         // Het Hogeland's 35,000 over its pupils at the two locations, 20 : 15 = 20,000 and 15,000; the cashier's own share is not invoiced.

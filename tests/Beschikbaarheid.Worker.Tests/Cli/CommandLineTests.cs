@@ -176,6 +176,17 @@ public sealed class CommandLineTests : IDisposable
         Assert.Contains("boekingen.csv", files);
         Assert.Contains(files, f => f!.StartsWith("factuur-GM0268-", StringComparison.Ordinal));
         Assert.Contains(files, f => f!.StartsWith("verdeelstaat-", StringComparison.Ordinal));
+        // Every invoice and credit note of every scheme has its e-invoice beside it, and it names itself by its number.
+        var workbooks = Directory.GetFiles(_workspace.Output, "*.xlsx", SearchOption.AllDirectories)
+            .Where(f => Path.GetFileName(f).StartsWith("factuur-", StringComparison.Ordinal) || Path.GetFileName(f).StartsWith("creditnota-", StringComparison.Ordinal))
+            .ToList();
+        Assert.NotEmpty(workbooks);
+        foreach (var workbook in workbooks)
+        {
+            var ubl = System.Xml.Linq.XDocument.Load(Path.ChangeExtension(workbook, ".xml"));
+            var number = Path.GetFileNameWithoutExtension(workbook)[(Path.GetFileName(workbook).IndexOf('-', StringComparison.Ordinal) + 1)..];
+            Assert.Equal(number, ubl.Root!.Element(System.Xml.Linq.XName.Get("ID", "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2"))!.Value);
+        }
         Assert.Contains("Totaal", first.Out, StringComparison.Ordinal);
 
         // Drawing rights: a workbook for each of the Amsterdam-like scheme's five boards, and the Utrecht-like balance.
