@@ -46,7 +46,7 @@ public sealed class InvoiceWorkbookTests : IDisposable
         {
             "Factuur", "Factuurnummer", "GM0268-2026-00001", "Factuurdatum", "Vervaldatum", "Periode", "maart 2026", "Regeling",
             "Gemeente Nijmegen (GM0268)", "Korte Nieuwstraat 6", "6511 PP  Nijmegen", "Gemeente Beuningen (GM0209)",
-            "Geen btw: kostendeling tussen gemeenten", "Betalen vóór", "IBAN", "NL00BANK0123456789", "Ten name van", "Gemeente Nijmegen",
+            "Geen btw: kostendeling tussen gemeenten", "Betalen vóór", "IBAN", "NL12BANK0123456789", "Ten name van", "Gemeente Nijmegen",
             "Betalingskenmerk", "Vermeld bij betaling het factuurnummer als betalingskenmerk.",
         })
         {

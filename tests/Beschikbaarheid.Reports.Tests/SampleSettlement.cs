@@ -21,9 +21,9 @@ internal static class SampleSettlement
         new SettlementRun(7, "nijmegen-st-maarten", "Zorg in onderwijstijd St. Maartenschool", new YearMonth(2026, 3), SettlementKind.Voorschot,
             BasisUnit.ChildDays, new DateTimeOffset(2026, 4, 1, 4, 0, 0, TimeSpan.Zero), "job"),
         [
-            new IssuedInvoice("GM0268-2026-00001", Nijmegen, Beuningen, new DateOnly(2026, 4, 1), new DateOnly(2026, 5, 1), "NL00BANK0123456789", "Geen btw: kostendeling tussen gemeenten",
+            new IssuedInvoice("GM0268-2026-00001", Nijmegen, Beuningen, new DateOnly(2026, 4, 1), new DateOnly(2026, 5, 1), "NL12BANK0123456789", "Geen btw: kostendeling tussen gemeenten",
                 [new InvoiceLine(1, StMaarten, 42m, new Money(158_219)), new InvoiceLine(2, Meander, 5m, new Money(18_836))]),
-            new IssuedInvoice("GM0268-2026-00002", Nijmegen, BergEnDal, new DateOnly(2026, 4, 1), new DateOnly(2026, 5, 1), "NL00BANK0123456789", "Geen btw: kostendeling tussen gemeenten",
+            new IssuedInvoice("GM0268-2026-00002", Nijmegen, BergEnDal, new DateOnly(2026, 4, 1), new DateOnly(2026, 5, 1), "NL12BANK0123456789", "Geen btw: kostendeling tussen gemeenten",
                 [new InvoiceLine(1, StMaarten, 1m, new Money(3_767))]),
         ],
         [

@@ -51,7 +51,7 @@ public sealed class Workspace : IDisposable
           "pool": { "type": "per-child", "thresholdHoursPerWeek": 12, "normHoursPerWeek": 5.5, "hourlyRate": 62.50, "schoolWeeks": 40 },
           "key": { "type": "children" },
           "flow": { "type": "lead", "lead": "GM0268" },
-          "invoice": { "iban": "NL00BANK0123456789", "paymentTermDays": 30, "vatStatement": "Geen btw: kostendeling tussen gemeenten" } }
+          "invoice": { "iban": "NL12BANK0123456789", "paymentTermDays": 30, "vatStatement": "Geen btw: kostendeling tussen gemeenten" } }
         """);
 
     /// <summary>Region files: three municipalities, one school, and the given beschikking rows.</summary>

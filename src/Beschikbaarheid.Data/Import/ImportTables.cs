@@ -40,11 +40,21 @@ internal static class ImportTables
         RowParsers.GemeentenColumns,
         (row, _, reasons) => RowParsers.Municipality(row, reasons),
         r => ((Municipality)r).Code.Value,
-        "SELECT code, name, address, postal_code, city FROM municipalities",
+        "SELECT code, name, address, postal_code, city, oin, iban, contact_person, email FROM municipalities",
         v => (string)v[0]!,
-        r => r is Municipality m ? [("Code", m.Code.Value), ("Name", m.Name), ("Address", m.Address), ("PostalCode", m.PostalCode), ("City", m.City)] : [],
-        "INSERT INTO municipalities (code, name, address, postal_code, city) VALUES (@Code, @Name, @Address, @PostalCode, @City)",
-        "UPDATE municipalities SET name = @Name, address = @Address, postal_code = @PostalCode, city = @City WHERE code = @Code");
+        r => r is Municipality m
+            ? [("Code", m.Code.Value), ("Name", m.Name), ("Address", m.Address), ("PostalCode", m.PostalCode), ("City", m.City),
+               ("Oin", m.Oin), ("Iban", m.Iban?.Value), ("ContactPerson", m.ContactPerson), ("Email", m.Email)]
+            : [],
+        """
+        INSERT INTO municipalities (code, name, address, postal_code, city, oin, iban, contact_person, email)
+        VALUES (@Code, @Name, @Address, @PostalCode, @City, @Oin, @Iban, @ContactPerson, @Email)
+        """,
+        """
+        UPDATE municipalities SET name = @Name, address = @Address, postal_code = @PostalCode, city = @City,
+            oin = @Oin, iban = @Iban, contact_person = @ContactPerson, email = @Email
+        WHERE code = @Code
+        """);
 
     private static readonly ImportTable Scholen = new(
         RowParsers.ScholenColumns,

@@ -51,7 +51,75 @@ internal static class RowParsers
         var address = OptionalText(row, "adres", 200, reasons);
         var postalCode = OptionalText(row, "postcode", 20, reasons);
         var city = OptionalText(row, "plaats", 100, reasons);
-        return reasons.Count > 0 ? null : new Municipality(code, name, address, postalCode, city);
+        var oin = OptionalOin(row, reasons);
+        var iban = OptionalIban(row, reasons);
+        var contact = OptionalText(row, "contactpersoon", 200, reasons);
+        var email = OptionalEmail(row, reasons);
+        return reasons.Count > 0
+            ? null
+            : new Municipality(code, name, address, postalCode, city) { Oin = oin, Iban = iban, ContactPerson = contact, Email = email };
+    }
+
+    /// <summary>The longest e-mail address accepted (RFC 5321's path limit less its angle brackets).</summary>
+    public const int MaxEmailLength = 254;
+
+    /// <summary><c>oin</c>, when given: the Organisatie-identificatienummer, exactly 20 ASCII digits.</summary>
+    private static string? OptionalOin(CsvRow row, List<string> reasons)
+    {
+        if (!row.Has("oin") || row["oin"].Length == 0)
+        {
+            return null;
+        }
+        var text = row["oin"];
+        if (text.Length != 20 || !text.All(char.IsAsciiDigit))
+        {
+            reasons.Add($"oin '{Visible(text)}' is not an OIN (20 digits)");
+        }
+        return text;
+    }
+
+    /// <summary><c>iban</c>, when given: checked by ISO 13616 (<see cref="Iban"/>), stored without spaces, upper case.</summary>
+    private static Iban? OptionalIban(CsvRow row, List<string> reasons)
+    {
+        if (!row.Has("iban") || row["iban"].Length == 0)
+        {
+            return null;
+        }
+        var text = row["iban"];
+        if (Iban.TryParse(text, out var iban, out var problem))
+        {
+            return iban;
+        }
+        reasons.Add($"iban '{Visible(text)}' is not a valid IBAN: it {problem}");
+        return null;
+    }
+
+    /// <summary>
+    /// <c>email</c>, when given: a sanity check, not RFC 5322: exactly one <c>@</c> with text on both sides, no white
+    /// space, no control or format characters, at most <see cref="MaxEmailLength"/> characters.
+    /// </summary>
+    private static string? OptionalEmail(CsvRow row, List<string> reasons)
+    {
+        if (!row.Has("email") || row["email"].Length == 0)
+        {
+            return null;
+        }
+        var text = row["email"];
+        var at = text.IndexOf('@', StringComparison.Ordinal);
+        if (text.Any(c => char.IsWhiteSpace(c)
+            || char.GetUnicodeCategory(c) is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.Surrogate))
+        {
+            reasons.Add($"email '{Visible(text)}' holds white space or an invisible character");
+        }
+        else if (at <= 0 || at == text.Length - 1 || text.IndexOf('@', at + 1) >= 0)
+        {
+            reasons.Add($"email '{text}' is not an e-mail address (one @ with text on both sides)");
+        }
+        else if (text.Length > MaxEmailLength)
+        {
+            reasons.Add($"email is longer than {MaxEmailLength} characters ({text.Length})");
+        }
+        return text.Normalize(System.Text.NormalizationForm.FormC);
     }
 
     public static SchoolLocation? School(CsvRow row, KnownCodes known, List<string> reasons)

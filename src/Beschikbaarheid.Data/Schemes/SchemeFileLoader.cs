@@ -137,6 +137,18 @@ public sealed class SchemeFileLoader(string directory)
             {
                 reader.Problem("invoice.paymentTermDays", "must not be negative");
             }
+            // Checked by ISO 13616 (Iban) and kept in its electronic form, as payments and e-invoices need it.
+            if (iban is not null)
+            {
+                if (Iban.TryParse(iban, out var checkedIban, out var ibanProblem))
+                {
+                    iban = checkedIban.Value;
+                }
+                else
+                {
+                    reader.Problem("invoice.iban", $"'{iban}' is not a valid IBAN: it {ibanProblem}");
+                }
+            }
             invoice = new InvoiceTerms(iban ?? "", term ?? 0, vat ?? "");
         }
         if (schools.Count == 0 && root["schools"] is JsonArray)

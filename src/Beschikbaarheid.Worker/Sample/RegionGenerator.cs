@@ -34,7 +34,7 @@ public static class RegionGenerator
     /// The demo region: St. Maartenschool with about 200 pupils, about half under 12 hours a week, about
     /// 22% living outside the participating municipalities, and some under the WLZ.
     /// </summary>
-    /// <remarks>The real municipality list, gemeenten.csv, is kept in the folder as it is; the other three files are written.</remarks>
+    /// <remarks>The real municipality list, gemeenten.csv (with synthetic master data: Postbus addresses, OINs, BNG-style IBANs, .example e-mail addresses), is kept in the folder as it is; the other three files are written.</remarks>
     public static void WriteDemo(string folder)
     {
         Directory.CreateDirectory(folder);

@@ -29,7 +29,7 @@ public class DrawingRightsTests
             MaskedCountValue: 2m);
         var terms = new SchemeTerms(
             new HashSet<SchoolLocationId> { A, B, C }, new HashSet<MunicipalityCode> { Amsterdam, Amstelveen },
-            pool, new ChildrenKey(), new LeadFlow(Amsterdam), new InvoiceTerms("NL00BANK0123456789", 30, "Geen btw"));
+            pool, new ChildrenKey(), new LeadFlow(Amsterdam), new InvoiceTerms("NL12BANK0123456789", 30, "Geen btw"));
         return new Scheme("amsterdam-sjso", "SJSO", startYear, terms);
     }
 

@@ -23,7 +23,7 @@ public class ChildrenKeyDrawingRightsTests
             new Dictionary<SchoolLocationId, IReadOnlyDictionary<string, decimal>>(), 2m);
         var scheme = new Scheme("waadhoeke", "Einstein-klas", 2024, new SchemeTerms(
             new HashSet<SchoolLocationId> { Class }, new HashSet<MunicipalityCode> { Waadhoeke, Harlingen, Leeuwarden },
-            pool, new ChildrenKey(), new LeadFlow(Waadhoeke), new InvoiceTerms("NL00BANK0123456789", 30, "Geen btw")));
+            pool, new ChildrenKey(), new LeadFlow(Waadhoeke), new InvoiceTerms("NL12BANK0123456789", 30, "Geen btw")));
         // 1.50 FTE × € 80,000 = € 120,000 a year; March = ⌊12,000,000 × 3/12⌋ − ⌊12,000,000 × 2/12⌋ = 1,000,000 cents.
         DrawingRight[] rights = [new(Class, "JZ", 0, 0, null, null, false, 1, 1, false, 1, 1.50m, Money.FromEuros(120_000m))];
         Beschikking Child(string client, MunicipalityCode residence, DateOnly start, DateOnly? end = null, Law law = Law.JW) =>
@@ -54,7 +54,7 @@ public class ChildrenKeyDrawingRightsTests
         var blend = new BlendKey([new WeightedKey(new PupilsKey(2m), 0.5m), new WeightedKey(new ChildrenKey(), 0.5m)]);
         var scheme = new Scheme("waadhoeke", "Einstein-klas", 2024, new SchemeTerms(
             new HashSet<SchoolLocationId> { Class }, new HashSet<MunicipalityCode> { Waadhoeke, Harlingen },
-            pool, blend, new LeadFlow(Waadhoeke), new InvoiceTerms("NL00BANK0123456789", 30, "Geen btw")));
+            pool, blend, new LeadFlow(Waadhoeke), new InvoiceTerms("NL12BANK0123456789", 30, "Geen btw")));
         DrawingRight[] rights = [new(Class, "JZ", 0, 0, null, null, false, 1, 1, false, 1, 1.50m, Money.FromEuros(120_000m))];
         Beschikking Child(string client, MunicipalityCode residence) =>
             new($"B-{client}", client, residence, Class, "A", "JZ", Law.JW, 4, new ActivePeriod(new DateOnly(2025, 8, 1), null));

@@ -73,6 +73,6 @@ public class PupilsKeyMonthTests
             new Dictionary<string, string>(), null, new Dictionary<SchoolLocationId, IReadOnlyDictionary<string, decimal>>(), 2m);
         return new Scheme("sjso", "SJSO", 2024, new SchemeTerms(
             schools.ToHashSet(), Municipalities.ToHashSet(), pool, new PupilsKey(2m), new LeadFlow(Municipalities[0]),
-            new InvoiceTerms("NL00BANK0123456789", 30, "Geen btw")));
+            new InvoiceTerms("NL12BANK0123456789", 30, "Geen btw")));
     }
 }

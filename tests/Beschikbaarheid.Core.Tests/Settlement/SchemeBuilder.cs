@@ -24,7 +24,7 @@ internal static class SchemeBuilder
             new PerChildPool(12m, 5.5m, 62.50m, 40),
             new ChildrenKey(),
             new LeadFlow(Nijmegen),
-            new InvoiceTerms("NL00BANK0123456789", 30, "Geen btw"));
+            new InvoiceTerms("NL12BANK0123456789", 30, "Geen btw"));
         var from2027 = terms with { Pool = new PerChildPool(12m, 6m, 62.50m, 40) };
         return new Scheme("nijmegen-st-maarten", "Zorg in onderwijstijd", 2019, terms, new Dictionary<int, SchemeTerms> { [2027] = from2027 });
     }

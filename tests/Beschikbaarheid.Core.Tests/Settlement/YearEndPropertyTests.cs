@@ -234,7 +234,7 @@ public class YearEndPropertyTests
                 new HostsByFte(new Dictionary<SchoolLocationId, decimal> { [StMaarten] = 1.5m, [Meander] = 0.5m })),
             new PupilsKey(2m),
             new CashierFlow(Nijmegen, NonParticipants.Gap, [new GapFund("VSV-middelen", new Money(1))]),
-            new InvoiceTerms("NL00BANK0123456789", 30, "Geen btw"))
+            new InvoiceTerms("NL12BANK0123456789", 30, "Geen btw"))
         {
             Participation = new Dictionary<MunicipalityCode, Participation> { [BergEnDal] = new(FromYear: 2026, FromMonth: 4) },
         };

@@ -7,11 +7,11 @@ namespace Beschikbaarheid.Data.Tests.Fixtures;
 public static class Region
 {
     public const string Gemeenten = """
-        gemeentecode;naam;provincie;adres;postcode;plaats
-        GM0268;Nijmegen;Gelderland;Korte Nieuwstraat 6;6511 PP;Nijmegen
-        GM0209;Beuningen;Gelderland;;;
-        GM1945;Berg en Dal;Gelderland;;;
-        GM0202;Arnhem;Gelderland;;;
+        gemeentecode;naam;provincie;adres;postcode;plaats;oin;iban;contactpersoon;email
+        GM0268;Nijmegen;Gelderland;Korte Nieuwstraat 6;6511 PP;Nijmegen;00000001001234567000;NL72 BNGH 0285 0030 03;J. de Vries;crediteuren@nijmegen.example
+        GM0209;Beuningen;Gelderland;;;;;;;
+        GM1945;Berg en Dal;Gelderland;;;;;;;
+        GM0202;Arnhem;Gelderland;;;;;;;
         """;
 
     public const string Scholen = """

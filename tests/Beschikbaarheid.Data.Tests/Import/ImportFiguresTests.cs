@@ -65,6 +65,13 @@ public abstract class ImportFiguresTests<TDatabase> : IAsyncLifetime where TData
         // Region.Gemeenten: GM0268 with an address, three without (NULL address, postal code and city).
         var again = await Importer.ImportAsync(ImportKind.Gemeenten, Region.Write(_database.Folder, "gemeenten.csv", Region.Gemeenten));
         Assert.Equal((4, 0, 0, 4), (again.Figures.Read, again.Figures.New, again.Figures.Replaced, again.Figures.Unchanged));
+        // The IBAN written without spaces is the stored one: unchanged. A new e-mail address replaces the row.
+        var compact = await Importer.ImportAsync(ImportKind.Gemeenten, Region.Write(_database.Folder, "gemeenten.csv",
+            Region.Gemeenten.Replace("NL72 BNGH 0285 0030 03", "NL72BNGH0285003003", StringComparison.Ordinal)));
+        Assert.Equal((4, 0, 0, 4), (compact.Figures.Read, compact.Figures.New, compact.Figures.Replaced, compact.Figures.Unchanged));
+        var mail = await Importer.ImportAsync(ImportKind.Gemeenten, Region.Write(_database.Folder, "gemeenten.csv",
+            Region.Gemeenten.Replace("crediteuren@nijmegen.example", "financien@nijmegen.example", StringComparison.Ordinal)));
+        Assert.Equal((4, 0, 1, 3), (mail.Figures.Read, mail.Figures.New, mail.Figures.Replaced, mail.Figures.Unchanged));
         var schools = await Importer.ImportAsync(ImportKind.Scholen, Region.Write(_database.Folder, "scholen.csv", Region.Scholen));
         Assert.Equal((2, 0, 0, 2), (schools.Figures.Read, schools.Figures.New, schools.Figures.Replaced, schools.Figures.Unchanged));
 

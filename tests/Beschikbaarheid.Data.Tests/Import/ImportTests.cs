@@ -29,6 +29,68 @@ public abstract class ImportTests<TDatabase> : IAsyncLifetime where TDatabase : 
     }
 
     [Fact]
+    public async Task Gemeenten_KeepMasterData_ReadBackIntoTheMunicipality()
+    {
+        var (municipalities, _) = await new Beschikbaarheid.Data.Settlement.RegistryReader(_database.Connections).LoadAsync();
+        var nijmegen = municipalities[Beschikbaarheid.Core.Registry.MunicipalityCode.Parse("GM0268")];
+        Assert.Equal(("Korte Nieuwstraat 6", "6511 PP", "Nijmegen"), (nijmegen.Address, nijmegen.PostalCode, nijmegen.City));
+        Assert.Equal("00000001001234567000", nijmegen.Oin);
+        // Written with spaces in the file, stored and read back in the electronic form.
+        Assert.Equal("NL72BNGH0285003003", nijmegen.Iban?.Value);
+        Assert.Equal(("J. de Vries", "crediteuren@nijmegen.example"), (nijmegen.ContactPerson, nijmegen.Email));
+        Assert.Equal("NL72BNGH0285003003", await _database.ScalarAsync<string>("SELECT iban FROM municipalities WHERE code = 'GM0268'"));
+
+        var beuningen = municipalities[Beschikbaarheid.Core.Registry.MunicipalityCode.Parse("GM0209")];
+        Assert.Equal((null, null, null, null), (beuningen.Oin, beuningen.Iban, beuningen.ContactPerson, beuningen.Email));
+    }
+
+    [Fact]
+    public async Task Gemeenten_WithoutTheOptionalColumns_AreAccepted()
+    {
+        await Importer.ImportAsync(ImportKind.Gemeenten, Region.Write(_database.Folder, "kort.csv", "gemeentecode;naam\nGM0344;Utrecht"));
+        var (municipalities, _) = await new Beschikbaarheid.Data.Settlement.RegistryReader(_database.Connections).LoadAsync();
+        Assert.Equal(new Beschikbaarheid.Core.Registry.Municipality(Beschikbaarheid.Core.Registry.MunicipalityCode.Parse("GM0344"), "Utrecht"),
+            municipalities[Beschikbaarheid.Core.Registry.MunicipalityCode.Parse("GM0344")]);
+    }
+
+    [Theory]
+    [InlineData("0000000100123456700;;;", "oin '0000000100123456700' is not an OIN (20 digits)")]
+    [InlineData("000000010012345670001;;;", "oin '000000010012345670001' is not an OIN (20 digits)")]
+    [InlineData("0000000100123456700A;;;", "oin '0000000100123456700A' is not an OIN (20 digits)")]
+    [InlineData("0000000100123456700\u0660;;;", "oin '0000000100123456700\u0660' is not an OIN (20 digits)")] // Arabic-Indic zero
+    [InlineData(";NL00BANK0123456789;;", "iban 'NL00BANK0123456789' is not a valid IBAN: it fails the check digits (mod 97)")]
+    [InlineData(";hello;;", "iban 'hello' is not a valid IBAN: it does not start with a country code and two check digits")]
+    [InlineData(";NL72BNGH028500300;;", "iban 'NL72BNGH028500300' is not a valid IBAN: it has 17 characters, but an IBAN of NL has 18")]
+    [InlineData(";XX72BNGH0285003003;;", "iban 'XX72BNGH0285003003' is not a valid IBAN: it has an unknown country code XX")]
+    [InlineData(";;;info.example.nl", "email 'info.example.nl' is not an e-mail address (one @ with text on both sides)")]
+    [InlineData(";;;a@b@example.nl", "email 'a@b@example.nl' is not an e-mail address (one @ with text on both sides)")]
+    [InlineData(";;;@example.nl", "email '@example.nl' is not an e-mail address")]
+    [InlineData(";;;info@", "email 'info@' is not an e-mail address")]
+    [InlineData(";;;\"info @example.nl\"", "email 'info @example.nl' holds white space or an invisible character")]
+    [InlineData(";;;info\u200B@example.nl", "email 'info\\u200B@example.nl' holds white space or an invisible character")]
+    public async Task Gemeenten_BadMasterData_IsRefused_NamingFileLineAndReason(string masterData, string reason)
+    {
+        var path = Region.Write(_database.Folder, "gemeenten-nieuw.csv",
+            "gemeentecode;naam;oin;iban;contactpersoon;email\nGM0344;Utrecht;;;;\nGM0307;Amersfoort;" + masterData);
+        var error = await Assert.ThrowsAsync<InputRejectedException>(() => Importer.ImportAsync(ImportKind.Gemeenten, path));
+        var row = Assert.Single(error.Errors);
+        Assert.Equal(("gemeenten-nieuw.csv", 3), (row.File, row.Line));
+        Assert.Contains(reason, row.Reason, StringComparison.Ordinal);
+        Assert.Equal(4L, await _database.CountAsync("municipalities"));
+    }
+
+    [Fact]
+    public async Task Gemeenten_EmailLongerThan254Characters_IsRefused()
+    {
+        var email = new string('a', 243) + "@example.nl"; // 243 + 11 = 254: accepted
+        await Importer.ImportAsync(ImportKind.Gemeenten, Region.Write(_database.Folder, "lang.csv", $"gemeentecode;naam;email\nGM0344;Utrecht;{email}"));
+        var error = await Assert.ThrowsAsync<InputRejectedException>(() =>
+            Importer.ImportAsync(ImportKind.Gemeenten, Region.Write(_database.Folder, "te-lang.csv", $"gemeentecode;naam;email\nGM0344;Utrecht;a{email}")));
+        Assert.Contains("email is longer than 254 characters (255)", Assert.Single(error.Errors).Reason, StringComparison.Ordinal);
+        Assert.Equal(email, await _database.ScalarAsync<string>("SELECT email FROM municipalities WHERE code = 'GM0344'"));
+    }
+
+    [Fact]
     public async Task Reimport_ReplacesRowsWithTheSameKey_AndAddsNewOnes()
     {
         await ImportBeschikkingen("""

@@ -19,7 +19,7 @@ public sealed class CashierSchemeTests : IDisposable
           "key": { "type": "pupils", "maskedCountValue": 2 },
           "flow": { "type": "cashier", "cashier": "GM0014", "nonParticipants": "gap",
                     "gapFunds": [ { "name": "VSV-middelen", "amount": 270000.00 } ] },
-          "invoice": { "iban": "NL00BANK0123456789", "paymentTermDays": 30, "vatStatement": "Geen btw: kostendeling tussen gemeenten" } }
+          "invoice": { "iban": "NL12BANK0123456789", "paymentTermDays": 30, "vatStatement": "Geen btw: kostendeling tussen gemeenten" } }
         """;
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);

@@ -19,7 +19,7 @@ public sealed class DrawingRightsSchemeTests : IDisposable
                     "cap": 2500000.00, "fixedFte": { "41BB00": { "JZ": 2.0 } } },
           "key": { "type": "pupils", "maskedCountValue": 2 },
           "flow": { "type": "lead", "lead": "GM0363" },
-          "invoice": { "iban": "NL00BANK0123456789", "paymentTermDays": 30, "vatStatement": "Geen btw: kostendeling tussen gemeenten" } }
+          "invoice": { "iban": "NL12BANK0123456789", "paymentTermDays": 30, "vatStatement": "Geen btw: kostendeling tussen gemeenten" } }
         """;
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);

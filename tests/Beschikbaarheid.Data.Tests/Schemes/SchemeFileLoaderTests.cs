@@ -15,7 +15,7 @@ public sealed class SchemeFileLoaderTests : IDisposable
           "pool": { "type": "per-child", "thresholdHoursPerWeek": 12, "normHoursPerWeek": 5.5, "hourlyRate": 62.50, "schoolWeeks": 40 },
           "key": { "type": "children" },
           "flow": { "type": "lead", "lead": "GM0268" },
-          "invoice": { "iban": "NL00BANK0123456789", "paymentTermDays": 30, "vatStatement": "Geen btw: kostendeling tussen gemeenten" },
+          "invoice": { "iban": "NL12BANK0123456789", "paymentTermDays": 30, "vatStatement": "Geen btw: kostendeling tussen gemeenten" },
           "years": { "2027": { "pool": { "normHoursPerWeek": 6 } } } }
         """;
 
@@ -97,6 +97,24 @@ public sealed class SchemeFileLoaderTests : IDisposable
         Assert.Contains("key 'countingDate': '13-01' is not a month and day",
             Rejected(IssueExample.Replace("\"startYear\": 2019,", "\"startYear\": 2019, \"countingDate\": \"13-01\",", StringComparison.Ordinal)).Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("NL00BANK0123456789", "it fails the check digits (mod 97)")] // the old demo value
+    [InlineData("hello", "it does not start with a country code and two check digits")]
+    [InlineData("NL12BANK012345678", "it has 17 characters, but an IBAN of NL has 18")]
+    [InlineData("XX12BANK0123456789", "it has an unknown country code XX")]
+    public void BadIban_IsRefused_NamingTheFileAndTheKey(string iban, string reason)
+    {
+        var error = Rejected(IssueExample.Replace("NL12BANK0123456789", iban, StringComparison.Ordinal));
+        Assert.EndsWith("nijmegen-st-maarten.json", error.File, StringComparison.Ordinal);
+        Assert.Contains($"key 'invoice.iban': '{iban}' is not a valid IBAN: {reason}", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Iban_IsKeptInItsElectronicForm() =>
+        // The printed form with spaces and lower case is accepted and stored without spaces, upper case.
+        Assert.Equal("NL12BANK0123456789",
+            Load(IssueExample.Replace("NL12BANK0123456789", "nl12 bank 0123 4567 89", StringComparison.Ordinal)).TermsFor(2026).Invoice.Iban);
 
     [Fact]
     public void UnknownScheme_SaysSo() =>

@@ -40,7 +40,7 @@ public abstract class CashierStoreTests<TDatabase> : IAsyncLifetime where TDatab
         new FixedBudgetPool(new Dictionary<int, Money> { [2026] = new(1_200_000) }, new HostsByFte(new Dictionary<SchoolLocationId, decimal> { [StMaarten] = 1m, [Meander] = 1m })),
         new PupilsKey(2m),
         new CashierFlow(Nijmegen, NonParticipants.Gap, [new GapFund("VSV-middelen", new Money(100_000))]),
-        new InvoiceTerms("NL00BANK0123456789", 30, "Geen btw")));
+        new InvoiceTerms("NL12BANK0123456789", 30, "Geen btw")));
 
     /// <summary>January: Nijmegen's own 50,000, Beuningen 30,000 and Berg en Dal 10,000 invoiced; Arnhem's 10,000 gap, 8,333 covered; 98,333 paid out.</summary>
     private static SettlementPlan January()

@@ -33,7 +33,7 @@ public abstract class SettlementStoreTests<TDatabase> : IAsyncLifetime where TDa
         new HashSet<SchoolLocationId> { StMaarten },
         new HashSet<MunicipalityCode> { Nijmegen, Beuningen, BergEnDal },
         new PerChildPool(12m, 5.5m, 62.50m, 40), new ChildrenKey(), new LeadFlow(Nijmegen),
-        new InvoiceTerms("NL00BANK0123456789", 30, "Geen btw")));
+        new InvoiceTerms("NL12BANK0123456789", 30, "Geen btw")));
 
     /// <summary>A plan with two invoices from Nijmegen: Beuningen 42 child-days € 1,582.19, Berg en Dal 1 day € 37.67.</summary>
     private static SettlementPlan Plan(YearMonth period) => new(

@@ -22,7 +22,7 @@ public sealed class BalanceTests : IDisposable
                         "fixedFte": { "50AA00": { "JZ": 2.0 }, "51BB00": { "JZ": 2.0 } } },
               "key": { "type": "pupils", "maskedCountValue": 2 },
               "flow": { "type": "none", "balanceThresholdPct": 10 },
-              "invoice": { "iban": "NL00BANK0123456789", "paymentTermDays": 30, "vatStatement": "Geen btw" } }
+              "invoice": { "iban": "NL12BANK0123456789", "paymentTermDays": 30, "vatStatement": "Geen btw" } }
             """);
         var files = new Dictionary<string, string>
         {

@@ -19,7 +19,7 @@ public sealed class CashierTests : IDisposable
           "pool": { "type": "fixed-budget", "amounts": { "2026": 12000.00 }, "hosts": { "by": "fte", "fte": { "25XX00": 9.0, "25XX01": 2.5 } } },
           "key": { "type": "pupils", "maskedCountValue": 2 },
           "flow": { "type": "cashier", "cashier": "GM0014", "nonParticipants": "gap", "gapFunds": [ { "name": "VSV-middelen", "amount": {{fund}} } ] },
-          "invoice": { "iban": "NL00BANK0123456789", "paymentTermDays": 30, "vatStatement": "Geen btw: kostendeling tussen gemeenten" } }
+          "invoice": { "iban": "NL12BANK0123456789", "paymentTermDays": 30, "vatStatement": "Geen btw: kostendeling tussen gemeenten" } }
         """);
 
     /// <summary>Pupils on 1 October 2025: Groningen 50 + 5 = 55, Het Hogeland 20 + 15 = 35, Assen 10; 100 in all.</summary>

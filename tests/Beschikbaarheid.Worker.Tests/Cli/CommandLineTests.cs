@@ -144,6 +144,7 @@ public sealed class CommandLineTests : IDisposable
         Assert.Contains("kapot.json", error, StringComparison.Ordinal);
         Assert.Contains("key 'pool.hourlyRate': missing", error, StringComparison.Ordinal);
         Assert.Contains("key 'key.type': unknown key type 'leerlingen'", error, StringComparison.Ordinal);
+        Assert.Contains("key 'invoice.iban': 'NL00' is not a valid IBAN", error, StringComparison.Ordinal);
     }
 
     [Fact]

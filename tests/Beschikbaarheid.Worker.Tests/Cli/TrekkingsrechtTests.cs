@@ -22,7 +22,7 @@ public sealed class TrekkingsrechtTests : IDisposable
                         "productCategories": { "45": "JZ", "54": "GGZ" }, "fixedFte": { "41BB00": { "JZ": 2.0 } } },
               "key": { "type": "pupils", "maskedCountValue": 2 },
               "flow": { "type": "lead", "lead": "GM0363" },
-              "invoice": { "iban": "NL00BANK0123456789", "paymentTermDays": 30, "vatStatement": "Geen btw" } }
+              "invoice": { "iban": "NL12BANK0123456789", "paymentTermDays": 30, "vatStatement": "Geen btw" } }
             """);
         var files = new Dictionary<string, string>
         {

@@ -331,7 +331,7 @@ public abstract class ChaosTests<TDatabase>(ITestOutputHelper output) : IAsyncLi
               "pool": { "type": "per-child", "thresholdHoursPerWeek": 12, "normHoursPerWeek": 5, "hourlyRate": 73.00, "schoolWeeks": 40 },
               "key": { "type": "children" },
               "flow": { "type": "lead", "lead": "GM0268" },
-              "invoice": { "iban": "NL00BANK0123456789", "paymentTermDays": 30, "vatStatement": "Geen btw" } }
+              "invoice": { "iban": "NL12BANK0123456789", "paymentTermDays": 30, "vatStatement": "Geen btw" } }
             """);
         _workspace.WriteRegion("""
             B1;cl-1;GM0209;30AB;00;Aanbieder;JZ;JW;4;2026-01-01;

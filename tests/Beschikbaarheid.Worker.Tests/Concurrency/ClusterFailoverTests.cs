@@ -44,7 +44,7 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output) : IAsyncLifet
               "schools": ["30AB00"], "participants": ["GM0268", {{string.Join(", ", guests.Select(g => $"\"{g}\""))}}],
               "pool": { "type": "per-child", "thresholdHoursPerWeek": 12, "normHoursPerWeek": 5.5, "hourlyRate": 62.50, "schoolWeeks": 40 },
               "key": { "type": "children" }, "flow": { "type": "lead", "lead": "GM0268" },
-              "invoice": { "iban": "NL00BANK0123456789", "paymentTermDays": 30, "vatStatement": "Geen btw" } }
+              "invoice": { "iban": "NL12BANK0123456789", "paymentTermDays": 30, "vatStatement": "Geen btw" } }
             """);
         _workspace.WriteRegion(string.Join("\n", guests.Select(g => $"B{g};cl-{g};{g};30AB;00;Aanbieder;JZ;JW;4;{year - 1}-01-01;")));
         _workspace.Write("gemeenten.csv", "gemeentecode;naam\nGM0268;Nijmegen\n" + string.Join("\n", guests.Select(g => $"{g};Gemeente {g}")));

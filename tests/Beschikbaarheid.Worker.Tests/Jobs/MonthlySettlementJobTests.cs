@@ -93,7 +93,7 @@ public sealed class MonthlySettlementJobTests : IDisposable
               "pool": { "type": "per-child", "thresholdHoursPerWeek": 12, "normHoursPerWeek": 5.5, "hourlyRate": 62.50, "schoolWeeks": 40 },
               "key": { "type": "children" },
               "flow": { "type": "lead", "lead": "GM0268" },
-              "invoice": { "iban": "NL00BANK0123456789", "paymentTermDays": 30, "vatStatement": "Geen btw" } }
+              "invoice": { "iban": "NL12BANK0123456789", "paymentTermDays": 30, "vatStatement": "Geen btw" } }
             """);
         _workspace.WriteRegion("B1;cl-a;GM0209;30AB;00;Aanbieder;JZ;JW;4;2026-01-01;");
         // Berg en Dal is missing from the registry at the first firing: the workspace's scheme is refused.

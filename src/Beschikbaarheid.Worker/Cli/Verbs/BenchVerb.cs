@@ -166,6 +166,6 @@ internal static class BenchVerb
           "pool": { "type": "per-child", "thresholdHoursPerWeek": 12, "normHoursPerWeek": 5.5, "hourlyRate": 62.50, "schoolWeeks": 40 },
           "key": { "type": "children" },
           "flow": { "type": "lead", "lead": "{{codes[0]}}" },
-          "invoice": { "iban": "NL00BANK0123456789", "paymentTermDays": 30, "vatStatement": "Geen btw" } }
+          "invoice": { "iban": "NL12BANK0123456789", "paymentTermDays": 30, "vatStatement": "Geen btw" } }
         """;
 }
