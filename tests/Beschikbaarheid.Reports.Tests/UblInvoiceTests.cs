@@ -153,7 +153,7 @@ public sealed class UblInvoiceTests : IDisposable
         Assert.Equal("30", Value(means, Cbc + "PaymentMeansCode"));
         Assert.Equal("GM0268-2026-00001", Value(means, Cbc + "PaymentID"));
         // BR-50/BR-61: a credit transfer names the account.
-        Assert.Equal("NL00BANK0123456789", Value(means, Cac + "PayeeFinancialAccount", Cbc + "ID"));
+        Assert.Equal("NL12BANK0123456789", Value(means, Cac + "PayeeFinancialAccount", Cbc + "ID"));
     }
 
     [Fact]
@@ -180,6 +180,20 @@ public sealed class UblInvoiceTests : IDisposable
         Assert.Empty(invoice.Descendants(Cbc + "CompanyID"));
     }
 
+    [Fact]
+    public void AnOinInTheMunicipalityFile_IsTheEndpointAndLegalIdentifier_Scheme0190()
+    {
+        var sample = SampleSettlement.Create();
+        var oin = "00000001001589176000"; // 20 digits, as the gemeenten file's oin column holds it
+        var municipalities = sample.Municipalities.ToDictionary(m => m.Key, m => m.Key == SampleSettlement.Nijmegen ? m.Value with { Oin = oin } : m.Value);
+        var invoice = Invoice(sample with { Municipalities = municipalities });
+        var seller = invoice.Element(Cac + "AccountingSupplierParty")!.Element(Cac + "Party")!;
+        Assert.Equal(("0190", oin), (seller.Element(Cbc + "EndpointID")!.Attribute("schemeID")!.Value, seller.Element(Cbc + "EndpointID")!.Value));
+        Assert.Equal(oin, Value(seller, Cac + "PartyLegalEntity", Cbc + "CompanyID"));
+        // Beuningen has none: its party gets no endpoint.
+        Assert.Null(invoice.Element(Cac + "AccountingCustomerParty")!.Element(Cac + "Party")!.Element(Cbc + "EndpointID"));
+    }
+
     /// <summary>A year end of 2026 that pays Beuningen back 123.45 + 10.05 = 133.50, correcting invoices 00001 and 00005.</summary>
     internal static IssuedSettlement YearEndCredit()
     {
@@ -191,7 +205,7 @@ public sealed class UblInvoiceTests : IDisposable
             Invoices =
             [
                 new IssuedInvoice("GM0268-2027-00003", SampleSettlement.Nijmegen, SampleSettlement.Beuningen, new DateOnly(2027, 3, 1), new DateOnly(2027, 3, 31),
-                    "NL00BANK0123456789", "Geen btw: kostendeling tussen gemeenten",
+                    "NL12BANK0123456789", "Geen btw: kostendeling tussen gemeenten",
                 [
                     new InvoiceLine(1, SampleSettlement.StMaarten, 420m, new Money(-12_345), Kind: SettlementKind.Creditnota, Period: year,
                         Reference: "GM0268-2026-00001, GM0268-2026-00005"),

@@ -178,15 +178,11 @@ public static class UblInvoice
     }
 
     /// <summary>
-    /// THE single place the municipality's OIN (Organisatie-identificatienummer, 20 digits) plugs in: the
-    /// municipality file has no <c>oin</c> column yet (issue 11, point 2). Until it has, no endpoint and no
-    /// legal identifier are written; never an invented one.
+    /// The municipality's OIN (Organisatie-identificatienummer, 20 digits) from the gemeenten file: its electronic
+    /// address and legal identifier (scheme 0190). Without one, no endpoint and no legal identifier are written;
+    /// never an invented one.
     /// </summary>
-    private static string? Oin(Municipality? municipality)
-    {
-        _ = municipality; // here: municipality?.Oin
-        return null;
-    }
+    private static string? Oin(Municipality? municipality) => municipality?.Oin;
 
     private static XElement VatScheme() => Aggregate("TaxScheme", Basic("ID", "VAT"));
 
