@@ -34,4 +34,15 @@ public sealed record GapFund(string Name, Arithmetic.Money Amount);
 /// The cashier (<i>kassier</i>) invoices every other participant for its contribution, counts its own in
 /// the statement, and pays what it collects (plus the funds covering the gap) out to the host municipalities.
 /// </summary>
-public sealed record CashierFlow(MunicipalityCode Cashier, NonParticipants NonParticipants, IReadOnlyList<GapFund> GapFunds) : Flow;
+/// <param name="PaymentDay">The day (1–28) of the month after the period on which the cashier's payments are to be executed.</param>
+public sealed record CashierFlow(MunicipalityCode Cashier, NonParticipants NonParticipants, IReadOnlyList<GapFund> GapFunds, int PaymentDay = CashierFlow.DefaultPaymentDay) : Flow
+{
+    public const int DefaultPaymentDay = 15;
+
+    /// <summary>The execution date of a run's payments: <paramref name="paymentDay"/> of the month after <paramref name="period"/>.</summary>
+    public static DateOnly ExecutionDate(Periods.YearMonth period, int paymentDay)
+    {
+        var next = new DateOnly(period.Year, period.Month, 1).AddMonths(1);
+        return new DateOnly(next.Year, next.Month, paymentDay);
+    }
+}

@@ -491,7 +491,7 @@ public sealed class SchemeFileLoader(string directory)
         }
     }
 
-    /// <summary><c>cashier</c> (a participant), <c>nonParticipants</c> gap (default) or spread, and <c>gapFunds</c> [{ name, amount }] for a gap.</summary>
+    /// <summary><c>cashier</c> (a participant), <c>nonParticipants</c> gap (default) or spread, <c>gapFunds</c> [{ name, amount }] for a gap, and <c>paymentDay</c> (1–28, default 15).</summary>
     private static CashierFlow? ReadCashier(JsonReader reader, JsonObject node, IReadOnlySet<MunicipalityCode> participants)
     {
         var before = reader.Problems.Count;
@@ -545,7 +545,12 @@ public sealed class SchemeFileLoader(string directory)
         {
             reader.Problem("flow.gapFunds", "must be a list of { name, amount }");
         }
-        return reader.Problems.Count > before ? null : new CashierFlow(cashier, mode, funds);
+        var paymentDay = reader.OptionalInt(node, "flow.paymentDay") ?? CashierFlow.DefaultPaymentDay;
+        if (paymentDay is < 1 or > 28)
+        {
+            reader.Problem("flow.paymentDay", $"{paymentDay} is not a day 1–28 (every month has it)");
+        }
+        return reader.Problems.Count > before ? null : new CashierFlow(cashier, mode, funds, paymentDay);
     }
 
     private static void Merge(JsonObject target, JsonObject change)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Beschikbaarheid.Core.Arithmetic;
 using Beschikbaarheid.Core.Registry;
 using Beschikbaarheid.Core.Settlement;
@@ -8,7 +9,8 @@ namespace Beschikbaarheid.Reports.Cashier;
 
 /// <summary>
 /// A payment order (<i>betaalopdracht</i>) from the cashier to one host municipality: what it pays for each
-/// location on the host's territory in the run, with a live total and a payment reference.
+/// location on the host's territory in the run, with a live total, the payee's IBAN, execution and document date,
+/// a payment reference the payee can match and fields for who prepared and who approved it.
 /// </summary>
 public static class PaymentOrderWorkbook
 {
@@ -19,24 +21,38 @@ public static class PaymentOrderWorkbook
         return $"{run.SchemeId}-{run.Label}-{host}";
     }
 
-    public static void Write(IssuedSettlement settlement, CashierStatement statement, MunicipalityCode host, string path)
+    public static void Write(IssuedSettlement settlement, CashierStatement statement, MunicipalityCode host, string path) =>
+        Write(new CashierPayments(settlement, statement), host, path);
+
+    /// <summary>
+    /// The order names payee (name, code, IBAN from the municipality file), amount, execution date, document date and
+    /// the payment reference the payee sees, then the locations it pays for, and fields to sign for preparing and approving.
+    /// </summary>
+    public static void Write(CashierPayments payments, MunicipalityCode host, string path)
     {
-        ArgumentNullException.ThrowIfNull(settlement);
-        ArgumentNullException.ThrowIfNull(statement);
+        ArgumentNullException.ThrowIfNull(payments);
+        var settlement = payments.Settlement;
+        var statement = payments.Statement;
         var run = settlement.Run;
-        var lines = statement.PaidOut
-            .Where(p => settlement.Schools.TryGetValue(p.Key, out var s) && s.Municipality == host)
-            .OrderBy(p => p.Key)
-            .ToList();
+        var lines = payments.PerHost.GetValueOrDefault(host) ?? [];
+        var total = Money.Sum(lines.Select(l => l.Amount));
+        var payee = Dutch.Municipality(settlement.Municipalities, host);
         using var workbook = XlsxWorkbook.Create(path);
-        using var sheet = workbook.AddSheet("Betaalopdracht", [16, 36, 18], frozenRows: 0);
+        using var sheet = workbook.AddSheet("Betaalopdracht", [22, 40, 18], frozenRows: 0);
         sheet.TallRow(22, XlsxCell.Of("Betaalopdracht", XlsxStyle.Title));
         sheet.Skip();
-        sheet.Row(Bold("Kenmerk"), XlsxCell.Of(Reference(run, host)));
+        sheet.Row(Bold("Begunstigde"), XlsxCell.Of($"{payee} ({host}), gastgemeente"));
+        sheet.Row(Bold("IBAN begunstigde"), XlsxCell.Of(payments.PayeeIban(host)?.ToString() ?? "ontbreekt in het gemeentebestand"));
+        sheet.Row(Bold("Bedrag"), XlsxCell.Of(total.Euros, XlsxStyle.EuroBold));
+        sheet.Row(Bold("Uitvoeringsdatum"), XlsxCell.Of(payments.ExecutionDate.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture)));
+        sheet.Row(Bold("Documentdatum"), XlsxCell.Of(payments.DocumentDate.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture)));
+        sheet.Row(Bold("Betalingskenmerk"), XlsxCell.Of(Reference(run, host)));
+        sheet.Row(Bold("Omschrijving"), XlsxCell.Of(RemittanceText(run)));
+        sheet.Skip();
         sheet.Row(Bold("Periode"), XlsxCell.Of(Dutch.Period(run)));
         sheet.Row(Bold("Regeling"), XlsxCell.Of($"{run.SchemeName} ({run.SchemeId})"));
-        sheet.Row(Bold("Van"), XlsxCell.Of($"{Dutch.Municipality(settlement.Municipalities, statement.Cashier)} ({statement.Cashier}), kassier"));
-        sheet.Row(Bold("Aan"), XlsxCell.Of($"{Dutch.Municipality(settlement.Municipalities, host)} ({host}), gastgemeente"));
+        sheet.Row(Bold("Opdrachtgever"), XlsxCell.Of($"{Dutch.Municipality(settlement.Municipalities, statement.Cashier)} ({statement.Cashier}), kassier"));
+        sheet.Row(Bold("Rekening opdrachtgever"), XlsxCell.Of(payments.DebtorIban ?? ""));
         sheet.Skip();
         sheet.Row(XlsxCell.Of("Schoollocatie", XlsxStyle.Header), XlsxCell.Of("School", XlsxStyle.Header), XlsxCell.Of("Bedrag", XlsxStyle.Header));
         var first = sheet.RowNumber + 1;
@@ -45,9 +61,22 @@ public static class PaymentOrderWorkbook
             sheet.Row(XlsxCell.Of(school.ToString()), XlsxCell.Of(Dutch.School(settlement.Schools, school)), XlsxCell.Of(amount.Euros, XlsxStyle.Euro));
         }
         var last = sheet.RowNumber;
-        sheet.Row(Bold("Totaal"), XlsxCell.Empty, XlsxCell.Formula($"SUM(C{first}:C{last})", Money.Sum(lines.Select(l => l.Value)).Euros, XlsxStyle.EuroBold));
+        sheet.Row(Bold("Totaal"), XlsxCell.Empty, XlsxCell.Formula($"SUM(C{first}:C{last})", total.Euros, XlsxStyle.EuroBold));
         sheet.Skip();
-        sheet.Row(XlsxCell.Of($"De kassier betaalt uit wat hij van de deelnemers ontving en wat fondsen van het tekort dekken; zie de kasstaat van deze afrekening ({run.Id})."));
+        sheet.Row(XlsxCell.Of($"De kassier betaalt uit wat hij de deelnemers factureerde en wat fondsen van het tekort dekken; zie de kasstaat van deze afrekening ({run.Id})."));
+        sheet.Skip();
+        sheet.Row(Bold("Opgesteld door"), XlsxCell.Of(""));
+        sheet.Row(Bold("Datum"), XlsxCell.Of(""));
+        sheet.Skip();
+        sheet.Row(Bold("Goedgekeurd door"), XlsxCell.Of(""));
+        sheet.Row(Bold("Datum"), XlsxCell.Of(""));
+    }
+
+    /// <summary>The text the payee reads on its statement: scheme and period.</summary>
+    public static string RemittanceText(SettlementRun run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return $"{run.SchemeName} ({run.SchemeId}), {Dutch.Period(run)}";
     }
 
     private static XlsxCell Bold(string text) => XlsxCell.Of(text, XlsxStyle.Bold);

@@ -7,12 +7,14 @@ namespace Beschikbaarheid.Reports.Settlement;
 /// <summary>
 /// Writes every file of a run into <c>&lt;out&gt;/&lt;scheme&gt;/&lt;yyyy-MM&gt;/</c> (a year end into
 /// <c>&lt;yyyy&gt;-vaststelling</c>): invoices with their e-invoices, allocation sheet, journal, and for the cashier flow the
-/// cashier statement and a payment order per host municipality that is paid something. Temporary files that an
+/// cashier statement, a payment order per host municipality that is paid something and the SEPA payment file
+/// (<c>betaalbestand-…xml</c>, pain.001.001.09) for those paid a positive amount. Temporary files that an
 /// earlier, killed run left in that folder are removed first (<see cref="StaleTemporaryFiles"/>).
 /// </summary>
 public static class SettlementReports
 {
-    public static IReadOnlyList<string> WriteAll(IssuedSettlement settlement, string outputRoot)
+    /// <param name="paymentDay">The cashier flow's <c>flow.paymentDay</c>: the payments are executed on that day of the month after the period.</param>
+    public static IReadOnlyList<string> WriteAll(IssuedSettlement settlement, string outputRoot, int paymentDay = Core.Schemes.CashierFlow.DefaultPaymentDay)
     {
         ArgumentNullException.ThrowIfNull(settlement);
         var run = settlement.Run;
@@ -36,17 +38,19 @@ public static class SettlementReports
             var statementPath = Path.Combine(folder, $"kasstaat-{run.SchemeId}-{run.Label}.xlsx");
             FileOutput.Publish(statementPath, path => CashierStatementWorkbook.Write(settlement, statement, path));
             written.Add(statementPath);
-            var hosts = statement.PaidOut.Where(p => p.Value != Core.Arithmetic.Money.Zero).Select(p => p.Key)
-                .Select(s => settlement.Schools.TryGetValue(s, out var school) ? school.Municipality : (Core.Registry.MunicipalityCode?)null)
-                .OfType<Core.Registry.MunicipalityCode>()
-                .Where(h => h != statement.Cashier)
-                .Distinct()
-                .Order();
-            foreach (var host in hosts)
+            var payments = new CashierPayments(settlement, statement, paymentDay);
+            foreach (var host in payments.PerHost.Keys)
             {
                 var order = Path.Combine(folder, $"betaalopdracht-{PaymentOrderWorkbook.Reference(run, host)}.xlsx");
-                FileOutput.Publish(order, path => PaymentOrderWorkbook.Write(settlement, statement, host, path));
+                FileOutput.Publish(order, path => PaymentOrderWorkbook.Write(payments, host, path));
                 written.Add(order);
+            }
+            // The SEPA credit transfers of the same payments, when another municipality is paid something.
+            if (payments.Transfers.Count > 0)
+            {
+                var sepa = Path.Combine(folder, SepaCreditTransfer.FileName(payments));
+                FileOutput.Publish(sepa, path => SepaCreditTransfer.Write(payments, path));
+                written.Add(sepa);
             }
         }
         var journal = Path.Combine(folder, "boekingen.csv");

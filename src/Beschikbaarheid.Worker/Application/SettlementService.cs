@@ -1,3 +1,4 @@
+using Beschikbaarheid.Core.Arithmetic;
 using Beschikbaarheid.Core.Periods;
 using Beschikbaarheid.Core.Schemes;
 using Beschikbaarheid.Core.Settlement;
@@ -175,6 +176,10 @@ public sealed class SettlementService(
                 }
                 var soFar = month.CashierMonth is null ? null : await SettledState.StatedSoFarAsync(session, period.Year, cancellationToken).ConfigureAwait(false);
                 var plan = RunPlans.WithCorrections(scheme, month, corrections, soFar);
+                if (plan.Statement is { } statement)
+                {
+                    await CheckPayeesAsync(session, scheme, statement).ConfigureAwait(false);
+                }
 
                 progress?.Report($"storing {plan.Invoices.Count} invoices");
                 logger.LogInformation("{Scheme} {Period}: issuing {Invoices} invoices", scheme.Id, period, plan.Invoices.Count);
@@ -182,10 +187,33 @@ public sealed class SettlementService(
                 await session.CommitAsync(cancellationToken).ConfigureAwait(false);
                 logger.LogInformation("{Scheme} {Period}: run {RunId} issued {Invoices} invoices with {Corrections} correction lines", scheme.Id, period, runId, plan.Invoices.Count, corrections.Count);
                 progress?.Report("writing workbooks and journal");
-                return await WriteAsync(scheme.Id, period, SettleStatus.Issued, runId, output, notes, cancellationToken).ConfigureAwait(false);
+                return await WriteAsync(scheme, period, SettleStatus.Issued, runId, output, notes, cancellationToken).ConfigureAwait(false);
             }
         }
-        return await WriteAsync(scheme.Id, period, SettleStatus.AlreadySettled, runId, output, notes, cancellationToken).ConfigureAwait(false);
+        return await WriteAsync(scheme, period, SettleStatus.AlreadySettled, runId, output, notes, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Refuses a cashier run that would pay a host municipality (other than the cashier) a positive amount while the
+    /// municipality file gives it no IBAN: its payment order and the SEPA file could not be paid. Read under the scheme's lock.
+    /// </summary>
+    internal static async Task CheckPayeesAsync(SchemeTransaction session, Scheme scheme, CashierStatement statement)
+    {
+        var (municipalities, schools) = await RegistryReader.LoadAsync(session).ConfigureAwait(false);
+        var missing = statement.PaidOut
+            .Where(p => schools.ContainsKey(p.Key))
+            .GroupBy(p => schools[p.Key].Municipality)
+            .Where(g => g.Key != statement.Cashier && Money.Sum(g.Select(p => p.Value)) > Money.Zero)
+            .Select(g => g.Key)
+            .Where(host => !municipalities.TryGetValue(host, out var m) || m.Iban is null)
+            .Order()
+            .Select(host => $"{(municipalities.TryGetValue(host, out var m) ? m.Name : host.ToString())} ({host})")
+            .ToList();
+        if (missing.Count > 0)
+        {
+            throw new SettlementRejectedException(
+                $"Scheme {scheme.Id}: the cashier pays {string.Join(", ", missing)}, but the gemeenten file gives no IBAN for it; add the iban column and import gemeenten again. Nothing issued.");
+        }
     }
 
     /// <summary>
@@ -225,10 +253,17 @@ public sealed class SettlementService(
     }
 
     private async Task<SettleOutcome> WriteAsync(
-        string schemeId, YearMonth period, SettleStatus status, long runId, string output, IReadOnlyList<string> notes, CancellationToken cancellationToken)
+        Scheme scheme, YearMonth period, SettleStatus status, long runId, string output, IReadOnlyList<string> notes, CancellationToken cancellationToken)
     {
         var settlement = await issued.LoadAsync(runId, cancellationToken).ConfigureAwait(false);
-        var files = SettlementReports.WriteAll(settlement, output);
-        return new SettleOutcome(schemeId, period, status, settlement, files) { Notes = notes };
+        var files = SettlementReports.WriteAll(settlement, output, PaymentDay(scheme, period.Year));
+        return new SettleOutcome(scheme.Id, period, status, settlement, files) { Notes = notes };
+    }
+
+    /// <summary>The cashier flow's <c>flow.paymentDay</c> in the year's terms (default 15).</summary>
+    public static int PaymentDay(Scheme scheme, int year)
+    {
+        ArgumentNullException.ThrowIfNull(scheme);
+        return scheme.TermsFor(year).Flow is CashierFlow flow ? flow.PaymentDay : CashierFlow.DefaultPaymentDay;
     }
 }

@@ -78,6 +78,10 @@ public sealed class YearEndService(
                 var plan = RunPlans.YearEnd(
                     scheme, year, MonthlySettlement.BasisUnitOf(scheme.TermsFor(year)), MonthlySettlement.Annual(scheme, year, loaded), settled, revision,
                     MonthlySettlement.CashierYearOf(scheme, year, loaded), await SettledState.StatedSoFarAsync(session, year, cancellationToken).ConfigureAwait(false));
+                if (plan.Statement is { } statement)
+                {
+                    await SettlementService.CheckPayeesAsync(session, scheme, statement).ConfigureAwait(false);
+                }
                 runId = await writer.IssueAsync(
                     session, scheme, plan, invoiceDate ?? calendar.Today, startedBy, clock.GetUtcNow(), InputFingerprint.Of(scheme, year, loaded), cancellationToken)
                     .ConfigureAwait(false);
@@ -87,7 +91,7 @@ public sealed class YearEndService(
             }
         }
         var stored = await issued.LoadAsync(runId, cancellationToken).ConfigureAwait(false);
-        return new YearEndOutcome(scheme.Id, year, stored, SettlementReports.WriteAll(stored, paths.Value.Output)) { AlreadyClosed = alreadyClosed };
+        return new YearEndOutcome(scheme.Id, year, stored, SettlementReports.WriteAll(stored, paths.Value.Output, SettlementService.PaymentDay(scheme, year))) { AlreadyClosed = alreadyClosed };
     }
 
     public async Task ReopenAsync(string schemeId, int year, string reason, string startedBy, CancellationToken cancellationToken = default)

@@ -23,9 +23,10 @@ public sealed class CashierTests : IDisposable
         """);
 
     /// <summary>Pupils on 1 October 2025: Groningen 50 + 5 = 55, Het Hogeland 20 + 15 = 35, Assen 10; 100 in all.</summary>
-    private async Task ImportRegionAsync()
+    /// <param name="hostIban">Whether Het Hogeland, the host paid by the cashier, has an IBAN in the gemeenten file.</param>
+    private async Task ImportRegionAsync(bool hostIban = true)
     {
-        _workspace.Write("gemeenten.csv", "gemeentecode;naam\nGM0014;Groningen\nGM1966;Het Hogeland\nGM0106;Assen");
+        _workspace.Write("gemeenten.csv", $"gemeentecode;naam;iban\nGM0014;Groningen;NL71BNGH0285000014\nGM1966;Het Hogeland;{(hostIban ? "NL38BNGH0285001966" : "")}\nGM0106;Assen;NL12BNGH0285000106");
         _workspace.Write("scholen.csv", "brin;vestiging;naam;bestuursnummer;bestuursnaam;gemeentecode;sector\n25XX;00;Mbo Stad;80001;Mbo Noord;GM0014;MBO\n25XX;01;Mbo Hogeland;80001;Mbo Noord;GM1966;MBO");
         _workspace.Write("leerlingen.csv", "peildatum;brin;vestiging;woongemeente;aantal\n2025-10-01;25XX;00;GM0014;50\n2025-10-01;25XX;00;GM1966;20\n2025-10-01;25XX;00;GM0106;10\n2025-10-01;25XX;01;GM1966;15\n2025-10-01;25XX;01;GM0014;5");
         foreach (var kind in new[] { "gemeenten", "scholen", "leerlingen" })
@@ -33,6 +34,23 @@ public sealed class CashierTests : IDisposable
             var result = await _workspace.RunAsync("import", kind, Path.Combine(_workspace.Folder, kind + ".csv"), "--db", _workspace.Database, "--schemes", _workspace.Schemes);
             Assert.True(result.ExitCode == 0, result.Error);
         }
+    }
+
+    [Fact]
+    public async Task Settle_WhenAPaidHostHasNoIban_ExitsOne_AndIssuesNothing()
+    {
+        WriteScheme();
+        await ImportRegionAsync(hostIban: false);
+        var settle = await _workspace.RunAsync(_workspace.With("settle", "--scheme", "groningen-saw", "--period", "2026-01", "--invoice-date", "2026-02-02"));
+        Assert.Equal(1, settle.ExitCode);
+        Assert.Contains("Het Hogeland (GM1966)", settle.Error, StringComparison.Ordinal);
+        Assert.Contains("no IBAN", settle.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_workspace.Output, "groningen-saw", "2026-01")));
+        // No run was stored: with the IBAN imported the month settles as new, and its first invoice is number 00001.
+        await ImportRegionAsync();
+        var again = await _workspace.RunAsync(_workspace.With("settle", "--scheme", "groningen-saw", "--period", "2026-01", "--invoice-date", "2026-02-02"));
+        Assert.True(again.ExitCode == 0, again.Error);
+        Assert.True(File.Exists(Path.Combine(_workspace.Output, "groningen-saw", "2026-01", "factuur-GM0014-2026-00001.xlsx")));
     }
 
     [Fact]
@@ -50,7 +68,7 @@ public sealed class CashierTests : IDisposable
         var folder = Path.Combine(_workspace.Output, "groningen-saw", "2026-01");
         var files = Directory.GetFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(
-            ["betaalopdracht-groningen-saw-2026-01-GM1966.xlsx", "boekingen.csv", "factuur-GM0014-2026-00001.xlsx", "factuur-GM0014-2026-00001.xml",
+            ["betaalbestand-groningen-saw-2026-01.xml", "betaalopdracht-groningen-saw-2026-01-GM1966.xlsx", "boekingen.csv", "factuur-GM0014-2026-00001.xlsx", "factuur-GM0014-2026-00001.xml",
              "kasstaat-groningen-saw-2026-01.xlsx", "verdeelstaat-groningen-saw-2026-01.xlsx"],
             files);
         // Het Hogeland's 35,000 over its pupils at the two locations, 20 : 15 = 20,000 and 15,000; the cashier's own share is not invoiced.

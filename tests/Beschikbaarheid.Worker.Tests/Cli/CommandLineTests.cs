@@ -206,6 +206,12 @@ public sealed class CommandLineTests : IDisposable
         {
             Assert.Empty(new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(document));
         }
+        // Its SEPA payment file: pain.001.001.09 whose control sum is the sum of its transfers.
+        var sepa = System.Xml.Linq.XDocument.Load(Assert.Single(Directory.GetFiles(Path.Combine(_workspace.Output, "groningen-saw"), "betaalbestand-*.xml", SearchOption.AllDirectories)));
+        System.Xml.Linq.XNamespace pain = "urn:iso:std:iso:20022:tech:xsd:pain.001.001.09";
+        var amounts = sepa.Descendants(pain + "InstdAmt").Select(a => decimal.Parse(a.Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.NotEmpty(amounts);
+        Assert.Equal(amounts.Sum(), decimal.Parse(sepa.Descendants(pain + "CtrlSum").First().Value, System.Globalization.CultureInfo.InvariantCulture));
         Assert.Matches(@"Kasstaat: gefactureerd € [\d.,]+, tekort € [\d.,]+, gedekt € [\d.,]+, ongedekt € [\d.,]+, uitbetaald € [\d.,]+, saldo € 0,00\.", first.Out);
 
         var again = await _workspace.RunAsync(args);
