@@ -84,29 +84,38 @@ public sealed class Workspace : IDisposable
             new Dictionary<string, string> { ["FAKETIME_DONT_FAKE_MONOTONIC"] = "1", ["TZ"] = "UTC" },
             args);
 
-    /// <summary><c>dotnet beschikbaarheid.dll ARGS</c> in this folder, behind an optional wrapper command, to its end.</summary>
-    private async Task<(int ExitCode, string Out, string Error)> RunExecutableAsync(string[] wrapper, IReadOnlyDictionary<string, string> environment, string[] args)
+    /// <summary>
+    /// Starts <c>dotnet PROGRAM ARGS</c> (a program of the test output folder) in this folder, its output redirected,
+    /// behind an optional wrapper command such as faketime.
+    /// </summary>
+    public Process Launch(string program, IReadOnlyDictionary<string, string>? environment, IEnumerable<string> args, IReadOnlyList<string>? wrapper = null)
     {
-        var start = new ProcessStartInfo(wrapper.Length > 0 ? wrapper[0] : "dotnet")
+        var start = new ProcessStartInfo(wrapper is [var command, ..] ? command : "dotnet")
         {
             WorkingDirectory = Folder,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var arg in wrapper.Skip(1).Concat(wrapper.Length > 0 ? ["dotnet"] : []))
+        foreach (var arg in (wrapper ?? []).Skip(1).Concat(wrapper is { Count: > 0 } ? ["dotnet"] : []))
         {
             start.ArgumentList.Add(arg);
         }
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "beschikbaarheid.dll"));
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, program));
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
         }
-        foreach (var (key, value) in environment)
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[key] = value;
         }
-        using var process = Process.Start(start)!;
+        return Process.Start(start)!;
+    }
+
+    /// <summary><c>dotnet beschikbaarheid.dll ARGS</c> in this folder, behind an optional wrapper command, to its end.</summary>
+    private async Task<(int ExitCode, string Out, string Error)> RunExecutableAsync(string[] wrapper, IReadOnlyDictionary<string, string> environment, string[] args)
+    {
+        using var process = Launch("beschikbaarheid.dll", environment, args, wrapper);
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
@@ -124,17 +133,7 @@ public sealed class Workspace : IDisposable
     /// <param name="environment">Variables set for the process, such as a connection string.</param>
     public async Task<Process> StartAsync(string program, IReadOnlyDictionary<string, string>? environment, string awaited, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Folder, RedirectStandardError = true, RedirectStandardOutput = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, program));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
-        {
-            start.Environment[key] = value;
-        }
-        var process = Process.Start(start)!;
+        var process = Launch(program, environment, args);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         while (await process.StandardError.ReadLineAsync(timeout.Token) is { } line)
         {

@@ -30,13 +30,12 @@ public sealed class SettledMonths(IConnectionFactory connections)
                 SELECT scheme_id, period FROM settlement_runs WHERE kind = @Kind
                 """, new { Kind = SettlementKind.Voorschot.Dutch() }).ConfigureAwait(false))
             .ToLookup(r => r.SchemeId.Trim(), r => YearMonth.Parse(r.Period.Trim()));
-        // A year is closed when its latest event is a year end (YearClosures.IsClosed).
         var closed = (await connection.QueryAsync<(string SchemeId, int Year, string Event)>(
                 """
                 SELECT scheme_id, year, event FROM year_events ORDER BY scheme_id, year, id
                 """).ConfigureAwait(false))
             .GroupBy(e => (SchemeId: e.SchemeId.Trim(), e.Year))
-            .Where(g => g.Last().Event.Trim() == YearClosures.Finalized)
+            .Where(g => YearClosures.Closes(g.Last().Event))
             .ToLookup(g => g.Key.SchemeId, g => g.Key.Year);
         return runs.Select(r => r.Key).Union(closed.Select(c => c.Key))
             .ToDictionary(id => id, id => new SchemeSettledMonths(runs[id].ToHashSet(), closed[id].ToHashSet()));

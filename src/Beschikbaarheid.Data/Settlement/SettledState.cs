@@ -1,9 +1,7 @@
-using System.Data.Common;
 using System.Globalization;
 using Beschikbaarheid.Core.Arithmetic;
 using Beschikbaarheid.Core.Periods;
 using Beschikbaarheid.Core.Registry;
-using Beschikbaarheid.Core.Schemes;
 using Beschikbaarheid.Core.Settlement;
 using Beschikbaarheid.Data.Database;
 using Dapper;

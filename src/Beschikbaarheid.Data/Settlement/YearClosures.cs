@@ -59,7 +59,10 @@ public sealed class YearClosures(IConnectionFactory connections, SchemeLocks loc
         await InsertAsync(session.Connection, session.Transaction, session.SchemeId, year, Finalized, runId, null, startedBy, now).ConfigureAwait(false);
     }
 
-    internal static bool IsClosed(IReadOnlyList<YearEvent> events) => events.Count > 0 && events[^1].Event == Finalized;
+    internal static bool IsClosed(IReadOnlyList<YearEvent> events) => events.Count > 0 && Closes(events[^1].Event);
+
+    /// <summary>Whether a year whose latest event is <paramref name="latestEvent"/> is closed: only a year end closes it.</summary>
+    internal static bool Closes(string latestEvent) => latestEvent.Trim() == Finalized;
 
     private static async Task<IReadOnlyList<YearEvent>> EventsAsync(DbConnection connection, DbTransaction? transaction, string schemeId, int? year) =>
         (await connection.QueryAsync<(long Id, string SchemeId, int Year, string Event, long? RunId, string? Reason, string StartedBy, DateTimeOffset CreatedAt)>(

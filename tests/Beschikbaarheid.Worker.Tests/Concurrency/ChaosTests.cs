@@ -57,11 +57,7 @@ public abstract class ChaosTests<TDatabase>(ITestOutputHelper output) : IAsyncLi
 
     private string[] Settling(params string[] args) => [.. args, .. _database.Options, "--schemes", _workspace.Schemes, "--out", _workspace.Output];
 
-    private async Task<(int ExitCode, string Out, string Error)> Run(params string[] args)
-    {
-        var result = await _workspace.RunAsync(_database.Environment, args);
-        return result;
-    }
+    private Task<(int ExitCode, string Out, string Error)> Run(params string[] args) => _workspace.RunAsync(_database.Environment, args);
 
     [Fact]
     public async Task RandomRunsAndKills_LeaveGaplessNumbers_NothingTwice_AndEveryMonthBilledAsTheFinalDataSay()
@@ -131,17 +127,7 @@ public abstract class ChaosTests<TDatabase>(ITestOutputHelper output) : IAsyncLi
 
     private async Task<(int ExitCode, string Out, string Error)> RunOnceAsync(string kind, string[] args, TimeSpan? killAfter, Tally tally)
     {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = _workspace.Folder, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "beschikbaarheid.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-        foreach (var (key, value) in _database.Environment)
-        {
-            start.Environment[key] = value;
-        }
-        using var process = Process.Start(start)!;
+        using var process = _workspace.Launch("beschikbaarheid.dll", _database.Environment, args);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));

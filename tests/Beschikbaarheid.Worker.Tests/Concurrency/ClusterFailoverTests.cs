@@ -120,20 +120,8 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output) : IAsyncLifet
             _process.BeginOutputReadLine();
         }
 
-        public static Node Start(Workspace workspace, IReadOnlyDictionary<string, string> environment, string[] args)
-        {
-            var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workspace.Folder, RedirectStandardError = true, RedirectStandardOutput = true };
-            start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "beschikbaarheid.dll"));
-            foreach (var arg in args)
-            {
-                start.ArgumentList.Add(arg);
-            }
-            foreach (var (key, value) in environment)
-            {
-                start.Environment[key] = value;
-            }
-            return new Node(Process.Start(start)!);
-        }
+        public static Node Start(Workspace workspace, IReadOnlyDictionary<string, string> environment, string[] args) =>
+            new(workspace.Launch("beschikbaarheid.dll", environment, args));
 
         /// <summary>The first node to write a line containing <paramref name="text"/> for the <paramref name="times"/>-th time.</summary>
         public static async Task<Node> FirstToSayAsync(IReadOnlyList<Node> nodes, string text, CancellationToken cancellationToken, int times = 1)
