@@ -17,11 +17,16 @@ internal enum XlsxStyle : uint
     Header = 9,
     PercentBold = 10,
     IntegerBold = 11,
+    HeaderRight = 12,
+    Wrap = 13,
 }
 
 /// <summary>One cell to write: text, a number, a date, or a formula with the value it evaluates to.</summary>
 internal readonly record struct XlsxCell(XlsxCellKind Kind, string? Text, decimal Number, XlsxStyle Style)
 {
+    /// <summary>Styles whose text wraps: the row is made tall enough to show every line.</summary>
+    internal bool Wraps => Kind == XlsxCellKind.Text && Style is XlsxStyle.Header or XlsxStyle.HeaderRight or XlsxStyle.Wrap;
+
     public static XlsxCell Empty => default;
 
     public static XlsxCell Of(string? text, XlsxStyle style = XlsxStyle.Default) =>

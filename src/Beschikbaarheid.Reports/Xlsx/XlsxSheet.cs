@@ -10,12 +10,18 @@ internal sealed class XlsxSheet : IDisposable
 {
     private readonly OpenXmlWriter _writer;
     private string? _filterRange;
+    private readonly List<string> _merges = [];
+    private readonly IReadOnlyList<double> _widths;
 
     private readonly bool _landscape;
+
+    /// <summary>The height of one line of 11-point text, in points.</summary>
+    private const double LineHeight = 15;
 
     internal XlsxSheet(WorksheetPart part, IReadOnlyList<double> widths, int frozenRows, bool selected, bool landscape)
     {
         _landscape = landscape;
+        _widths = widths;
         _writer = OpenXmlWriter.Create(part);
         _writer.WriteStartElement(new Worksheet());
         // Printed on A4, as wide as one page: finance staff print invoices and sheets.
@@ -49,8 +55,29 @@ internal sealed class XlsxSheet : IDisposable
     /// <summary>A row of a given height in points, for a title in a larger font.</summary>
     public int TallRow(double height, params XlsxCell[] cells) => Row(height, cells);
 
+    /// <summary>
+    /// A paragraph of text from column A across <paramref name="lastColumn"/>, wrapped within those columns
+    /// (merged) instead of running past the printed page; the row is as tall as its lines.
+    /// </summary>
+    public int Note(string text, int lastColumn, XlsxStyle style = XlsxStyle.Wrap)
+    {
+        var width = _widths.Take(lastColumn).Sum();
+        var row = Row(Math.Max(1, Lines(text, width)) * LineHeight, [XlsxCell.Of(text, style)]);
+        if (lastColumn > 1)
+        {
+            _merges.Add($"{XlsxWorkbook.Reference(1, row)}:{XlsxWorkbook.Reference(lastColumn, row)}");
+        }
+        return row;
+    }
+
     private int Row(double? height, XlsxCell[] cells)
     {
+        // Spreadsheet programs do not grow a row for wrapped text when they open a file: the height is set here.
+        if (height is null)
+        {
+            var lines = cells.Select((c, i) => c.Wraps && i < _widths.Count ? Lines(c.Text!, _widths[i]) : 1).DefaultIfEmpty(1).Max();
+            height = lines > 1 ? lines * LineHeight : null;
+        }
         RowNumber++;
         List<OpenXmlAttribute> attributes = [new("r", "", RowNumber.ToString(CultureInfo.InvariantCulture))];
         if (height is { } points)
@@ -72,6 +99,37 @@ internal sealed class XlsxSheet : IDisposable
 
     public void Skip(int rows = 1) => RowNumber += rows;
 
+    /// <summary>
+    /// How many lines a text takes when wrapped at word boundaries in a column of <paramref name="width"/>
+    /// characters; an estimate (the font is proportional) that errs towards one line too many.
+    /// </summary>
+    internal static int Lines(string text, double width)
+    {
+        var capacity = Math.Max(1, (int)(width * 1.05) - 1);
+        var lines = 0;
+        foreach (var paragraph in text.Split('\n'))
+        {
+            var used = 0;
+            lines++;
+            foreach (var word in paragraph.Split(' '))
+            {
+                var length = word.Length;
+                if (used > 0 && used + 1 + length > capacity)
+                {
+                    lines++;
+                    used = 0;
+                }
+                used += (used > 0 ? 1 : 0) + length;
+                while (used > capacity)
+                {
+                    lines++;
+                    used -= capacity;
+                }
+            }
+        }
+        return lines;
+    }
+
     /// <summary>Puts filter buttons on a table, e.g. "A5:E12" (header row included).</summary>
     public void AutoFilter(int firstColumn, int headerRow, int lastColumn, int lastRow) =>
         _filterRange = $"{XlsxWorkbook.Reference(firstColumn, headerRow)}:{XlsxWorkbook.Reference(lastColumn, Math.Max(lastRow, headerRow))}";
@@ -82,6 +140,10 @@ internal sealed class XlsxSheet : IDisposable
         if (_filterRange is not null)
         {
             _writer.WriteElement(new AutoFilter { Reference = _filterRange });
+        }
+        if (_merges.Count > 0)
+        {
+            _writer.WriteElement(new MergeCells(_merges.Select(m => new MergeCell { Reference = m })) { Count = (uint)_merges.Count });
         }
         _writer.WriteElement(new PageMargins { Left = 0.6, Right = 0.6, Top = 0.75, Bottom = 0.75, Header = 0.3, Footer = 0.3 });
         _writer.WriteElement(new PageSetup

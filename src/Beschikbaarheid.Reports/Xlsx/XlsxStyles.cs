@@ -41,12 +41,21 @@ internal static class XlsxStyles
             Format(BuiltInTwoDecimals, 0),       // Fte
             Format(0, 1, fill: 2, wrap: true),   // Header (wrapped: long Dutch labels in narrow number columns)
             Format(BuiltInPercent, 1),           // PercentBold
-            Format(BuiltInInteger, 1))           // IntegerBold
-        { Count = 12 },
+            Format(BuiltInInteger, 1),           // IntegerBold
+            Format(0, 1, fill: 2, wrap: true, right: true), // HeaderRight (over a column of amounts or counts)
+            Format(0, 0, wrap: true))            // Wrap (long text wraps within its column instead of running into the next)
+        { Count = 14 },
         new CellStyles(new CellStyle { Name = "Normal", FormatId = 0, BuiltinId = 0 }) { Count = 1 });
 
-    private static CellFormat Format(uint numberFormat, uint font, uint fill = 0, bool left = false, bool wrap = false) => new(
-        left || wrap ? [new Alignment { Horizontal = left ? HorizontalAlignmentValues.Left : null, WrapText = wrap ? true : null, Vertical = wrap ? VerticalAlignmentValues.Top : null }] : [])
+    private static CellFormat Format(uint numberFormat, uint font, uint fill = 0, bool left = false, bool wrap = false, bool right = false) => new(
+        left || wrap || right
+            ? [new Alignment
+            {
+                Horizontal = left ? HorizontalAlignmentValues.Left : right ? HorizontalAlignmentValues.Right : null,
+                WrapText = wrap ? true : null,
+                Vertical = wrap ? VerticalAlignmentValues.Top : null,
+            }]
+            : [])
     {
         NumberFormatId = numberFormat,
         FontId = font,
@@ -56,6 +65,6 @@ internal static class XlsxStyles
         ApplyNumberFormat = numberFormat != 0,
         ApplyFont = font != 0,
         ApplyFill = fill != 0,
-        ApplyAlignment = left || wrap,
+        ApplyAlignment = left || wrap || right,
     };
 }
