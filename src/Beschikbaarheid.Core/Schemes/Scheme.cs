@@ -51,6 +51,9 @@ public sealed record Scheme
 
     public string Id { get; }
     public string Name { get; }
+
+    /// <summary>The agreement the scheme rests on, e.g. "Convenant Zorg in onderwijstijd, 12 maart 2019"; printed on its invoices.</summary>
+    public string? Agreement { get; init; }
     public int StartYear { get; }
     public CountingDate CountingDate { get; }
 

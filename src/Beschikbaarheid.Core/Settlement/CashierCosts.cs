@@ -36,6 +36,7 @@ internal static class CashierCosts
             ProjectionIsAnnual: true)
         {
             CashierMonth = month,
+            PupilsTotal = pupils.Values.Sum(p => p.Pupils),
         };
     }
 

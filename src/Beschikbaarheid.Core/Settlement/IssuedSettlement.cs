@@ -11,6 +11,12 @@ public sealed record SettlementRun(
     long Id, string SchemeId, string SchemeName, YearMonth Period, SettlementKind Kind, BasisUnit BasisUnit, DateTimeOffset CreatedAt, string StartedBy,
     string InputFingerprint = "", int Revision = 1)
 {
+    /// <summary>The agreement the scheme rests on (its file's <c>agreement</c>), as it was when the run was issued.</summary>
+    public string? Agreement { get; init; }
+
+    /// <summary>The figures the run's lines were computed from; null for a run stored before they were kept.</summary>
+    public RunCalculation? Calculation { get; init; }
+
     /// <summary>How the run is named in folders and files: the month, or <c>2026-vaststelling</c> (<c>-2</c> after a reopening).</summary>
     public string Label => Kind == SettlementKind.Voorschot
         ? Period.ToString()
@@ -19,9 +25,10 @@ public sealed record SettlementRun(
 
 /// <param name="Period">The month or year the line concerns.</param>
 /// <param name="Reference">The invoice(s) a correction or year end refers to.</param>
+/// <param name="Annual">For a month's own line: the debtor's annual figure at the location it was computed from (<see cref="SettlementPlan.AnnualShares"/>).</param>
 public sealed record InvoiceLine(
     int LineNumber, SchoolLocationId School, decimal Basis, Money Amount, bool Estimated = false,
-    SettlementKind Kind = SettlementKind.Voorschot, SettledPeriod? Period = null, string? Reference = null);
+    SettlementKind Kind = SettlementKind.Voorschot, SettledPeriod? Period = null, string? Reference = null, Money? Annual = null);
 
 /// <summary>An issued invoice as stored: numbered, dated, never changed afterwards.</summary>
 public sealed record IssuedInvoice(
@@ -35,6 +42,9 @@ public sealed record IssuedInvoice(
     IReadOnlyList<InvoiceLine> Lines)
 {
     public Money Total => Money.Sum(Lines.Select(l => l.Amount));
+
+    /// <summary>The debtor's own reference for its invoices (the scheme's <c>invoice.debtorReferences</c>), e.g. its purchase order; null when none was given.</summary>
+    public string? BuyerReference { get; init; }
 
     /// <summary>An invoice with a negative total pays back: a credit note.</summary>
     public bool IsCreditNote => Total < Money.Zero;

@@ -108,6 +108,8 @@ public static class MonthlySettlement
         {
             Entries = entries,
             CashierMonth = costs.CashierMonth,
+            AnnualShares = costs.Shares.ToDictionary(s => (s.Municipality, s.School), s => s.AnnualProjection),
+            Calculation = RunCalculation.Of(scheme, period.Year) is { } calculation ? calculation with { PupilsTotal = costs.PupilsTotal } : null,
         };
     }
 
@@ -180,4 +182,7 @@ internal sealed record Costs(
     bool ProjectionIsAnnual = false)
 {
     public CashierMonth? CashierMonth { get; init; }
+
+    /// <summary>For a budget split as a whole: the pupils of all the scheme's locations it was split by, participants' or not.</summary>
+    public decimal? PupilsTotal { get; init; }
 }

@@ -63,6 +63,16 @@ public sealed record SettlementPlan(
 
     /// <summary>For a year end after a reopened year: the how-manieth final settlement of the year it is (1 the first).</summary>
     public int Revision { get; init; } = 1;
+
+    /// <summary>
+    /// The month's annual figure per municipality and location (e.g. its share of the location's annual budget), which
+    /// an invoice line of the month shows beside its amount so that a reader can redo it.
+    /// </summary>
+    public IReadOnlyDictionary<(MunicipalityCode Municipality, SchoolLocationId School), Money> AnnualShares { get; init; } =
+        new Dictionary<(MunicipalityCode, SchoolLocationId), Money>();
+
+    /// <summary>The figures the month was computed from, as documents show them; null where the scheme's terms are to be taken (a year end).</summary>
+    public RunCalculation? Calculation { get; init; }
 }
 
 /// <summary>What the basis of a line counts.</summary>

@@ -54,6 +54,7 @@ public sealed class SchemeFileLoader(string directory)
             problems.Add($"key 'id': '{id}' differs from the file name '{expectedId}'");
         }
         var name = reader.String(root, "name");
+        var agreement = reader.OptionalString(root, "agreement", MaxTextLength);
         var startYear = reader.Int(root, "startYear");
         CountingDate? countingDate = null;
         if (root["countingDate"] is not null && reader.String(root, "countingDate") is { } countingText)
@@ -102,7 +103,7 @@ public sealed class SchemeFileLoader(string directory)
         {
             throw new SchemeFileException(path, problems);
         }
-        return new Scheme(id!, name!, startYear!.Value, baseTerms, changes, countingDate);
+        return new Scheme(id!, name!, startYear!.Value, baseTerms, changes, countingDate) { Agreement = agreement };
     }
 
     private static SchemeTerms? ReadTerms(JsonObject root, JsonReader reader, string context)
@@ -149,7 +150,10 @@ public sealed class SchemeFileLoader(string directory)
                     reader.Problem("invoice.iban", $"'{iban}' is not a valid IBAN: it {ibanProblem}");
                 }
             }
-            invoice = new InvoiceTerms(iban ?? "", term ?? 0, vat ?? "");
+            invoice = new InvoiceTerms(iban ?? "", term ?? 0, vat ?? "")
+            {
+                DebtorReferences = ReadDebtorReferences(reader, reader.OptionalObject(invoiceNode, "invoice.debtorReferences"), participants),
+            };
         }
         if (schools.Count == 0 && root["schools"] is JsonArray)
         {
@@ -163,6 +167,29 @@ public sealed class SchemeFileLoader(string directory)
         return reader.Problems.Count > before || pool is null || key is null || flow is null || invoice is null
             ? null
             : new SchemeTerms(schools, participants, pool, key, flow, invoice) { Participation = participation };
+    }
+
+    /// <summary>The longest free text a scheme gives for documents (agreement, a debtor's reference): it must fit a printed line.</summary>
+    private const int MaxTextLength = 200;
+
+    /// <summary>Participant → the reference it wants on its invoices, e.g. <c>{ "GM0209": "PO-2026-118" }</c>.</summary>
+    private static Dictionary<MunicipalityCode, string> ReadDebtorReferences(JsonReader reader, JsonObject? node, IReadOnlySet<MunicipalityCode> participants)
+    {
+        var references = new Dictionary<MunicipalityCode, string>();
+        foreach (var (codeText, _) in node ?? [])
+        {
+            var key = $"invoice.debtorReferences.{codeText}";
+            if (!MunicipalityCode.TryParse(codeText, out var code) || !participants.Contains(code))
+            {
+                reader.Problem(key, "is not a participant of the scheme (GM + 4 digits)");
+                continue;
+            }
+            if (reader.OptionalString(node!, key, MaxTextLength) is { } reference)
+            {
+                references[code] = reference;
+            }
+        }
+        return references;
     }
 
     /// <summary>Municipality → <c>{ fromYear, fromMonth, untilYear, untilMonth }</c>, each optional; months default to the whole year.</summary>
@@ -617,6 +644,22 @@ public sealed class SchemeFileLoader(string directory)
             }
             Problem(key, "must be a non-empty string");
             return null;
+        }
+
+        /// <summary>An optional text: absent is null; present it must be a non-empty single line of at most <paramref name="maxLength"/> characters.</summary>
+        public string? OptionalString(JsonObject node, string key, int maxLength)
+        {
+            if (node[key[(key.LastIndexOf('.') + 1)..]] is null || String(node, key) is not { } text)
+            {
+                return null;
+            }
+            text = text.Trim();
+            if (text.Length > maxLength || text.Any(char.IsControl))
+            {
+                Problem(key, $"must be one line of at most {maxLength} characters");
+                return null;
+            }
+            return text;
         }
 
         public int? Int(JsonObject node, string key)

@@ -18,29 +18,31 @@ public sealed class IssuedSettlements(IConnectionFactory connections)
         var run = await connection.QuerySingleAsync<RunRow>(
             """
             SELECT id, scheme_id AS schemeid, scheme_name AS schemename, period, kind, basis_unit AS basisunit, started_by AS startedby,
-                   created_at AS createdat, input_fingerprint AS inputfingerprint
+                   created_at AS createdat, input_fingerprint AS inputfingerprint, agreement, calculation
             FROM settlement_runs WHERE id = @runId
             """,
             new { runId }).ConfigureAwait(false);
         var settlementRun = run.ToRun();
 
-        var lines = (await connection.QueryAsync<(string Number, int LineNumber, string Brin, string Vestiging, decimal Basis, long Amount, bool Estimated, string Kind, string? Period, string? Reference)>(
+        var lines = (await connection.QueryAsync<(string Number, int LineNumber, string Brin, string Vestiging, decimal Basis, long Amount, bool Estimated, string Kind, string? Period, string? Reference, long? Annual)>(
                 """
-                SELECT l.invoice_number, l.line_number, l.brin, l.vestiging, l.basis, l.amount_cents, l.estimated, l.soort, l.periode, l.reference
+                SELECT l.invoice_number, l.line_number, l.brin, l.vestiging, l.basis, l.amount_cents, l.estimated, l.soort, l.periode, l.reference, l.annual_cents
                 FROM invoice_lines l JOIN invoices i ON i.number = l.invoice_number
                 WHERE i.run_id = @runId
                 """, new { runId }).ConfigureAwait(false))
             .ToLookup(l => l.Number, l => new InvoiceLine(
                 l.LineNumber, StoredCodes.School(l.Brin, l.Vestiging), l.Basis, new Money(l.Amount), l.Estimated,
-                SettlementKindNames.FromDutch(l.Kind), l.Period is null ? null : SettledPeriod.Parse(l.Period.Trim()), l.Reference));
+                SettlementKindNames.FromDutch(l.Kind), l.Period is null ? null : SettledPeriod.Parse(l.Period.Trim()), l.Reference,
+                l.Annual is { } annual ? new Money(annual) : null));
         var invoices = (await connection.QueryAsync<InvoiceRow>(
                 """
-                SELECT number, issuer, debtor, invoice_date AS invoicedate, due_date AS duedate, iban, vat_statement AS vatstatement
+                SELECT number, issuer, debtor, invoice_date AS invoicedate, due_date AS duedate, iban, vat_statement AS vatstatement,
+                       buyer_reference AS buyerreference
                 FROM invoices WHERE run_id = @runId ORDER BY number
                 """, new { runId }).ConfigureAwait(false))
             .Select(i => new IssuedInvoice(
                 i.Number, MunicipalityCode.Parse(i.Issuer), MunicipalityCode.Parse(i.Debtor), i.InvoiceDate, i.DueDate, i.Iban, i.VatStatement,
-                lines[i.Number].OrderBy(l => l.LineNumber).ToList()))
+                lines[i.Number].OrderBy(l => l.LineNumber).ToList()) { BuyerReference = i.BuyerReference })
             .ToList();
 
         var allocation = (await connection.QueryAsync<(string Municipality, int Children, decimal Basis, long Month, long Annual, bool Invoiced, bool Estimated)>(
@@ -108,11 +110,17 @@ public sealed class IssuedSettlements(IConnectionFactory connections)
         public string StartedBy { get; set; } = "";
         public DateTimeOffset CreatedAt { get; set; }
         public string InputFingerprint { get; set; } = "";
+        public string? Agreement { get; set; }
+        public string? Calculation { get; set; }
 
         public SettlementRun ToRun()
         {
             var (period, revision) = RunPeriod.Parse(Period);
-            return new(Id, SchemeId, SchemeName, period, SettlementKindNames.FromDutch(Kind), Enum.Parse<BasisUnit>(BasisUnit), CreatedAt, StartedBy, InputFingerprint, revision);
+            return new(Id, SchemeId, SchemeName, period, SettlementKindNames.FromDutch(Kind), Enum.Parse<BasisUnit>(BasisUnit), CreatedAt, StartedBy, InputFingerprint, revision)
+            {
+                Agreement = Agreement,
+                Calculation = StoredCalculation.Read(Calculation),
+            };
         }
     }
 
@@ -125,5 +133,6 @@ public sealed class IssuedSettlements(IConnectionFactory connections)
         public DateOnly DueDate { get; set; }
         public string Iban { get; set; } = "";
         public string VatStatement { get; set; } = "";
+        public string? BuyerReference { get; set; }
     }
 }

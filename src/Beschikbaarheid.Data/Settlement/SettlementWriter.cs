@@ -37,8 +37,8 @@ public sealed class SettlementWriter(IIssueProbe? probe = null)
         var periodText = RunPeriod.Text(plan);
         var runId = await connection.ExecuteScalarAsync<long>(
                 $"""
-                INSERT INTO settlement_runs (scheme_id, scheme_name, period, kind, basis_unit, started_by, created_at, input_fingerprint, parameters)
-                VALUES (@SchemeId, @SchemeName, @Period, @Kind, @BasisUnit, @StartedBy, @CreatedAt, @Fingerprint, @Parameters);
+                INSERT INTO settlement_runs (scheme_id, scheme_name, period, kind, basis_unit, started_by, created_at, input_fingerprint, parameters, agreement, calculation)
+                VALUES (@SchemeId, @SchemeName, @Period, @Kind, @BasisUnit, @StartedBy, @CreatedAt, @Fingerprint, @Parameters, @Agreement, @Calculation);
                 {SqlDialect.SelectInsertedId(provider)}
                 """,
                 new
@@ -46,6 +46,8 @@ public sealed class SettlementWriter(IIssueProbe? probe = null)
                     SchemeId = scheme.Id, SchemeName = scheme.Name, Period = periodText, Kind = plan.Kind.Dutch(),
                     BasisUnit = plan.BasisUnit.ToString(), StartedBy = startedBy, CreatedAt = now, Fingerprint = fingerprint,
                     Parameters = $"{terms.Pool}; {terms.Key}; {terms.Flow}; {terms.Invoice}",
+                    scheme.Agreement,
+                    Calculation = StoredCalculation.Write(plan.Calculation ?? RunCalculation.Of(scheme, plan.Period.Year)),
                 },
                 transaction).ConfigureAwait(false);
 
@@ -60,7 +62,8 @@ public sealed class SettlementWriter(IIssueProbe? probe = null)
                 var number = numbers[invoice];
                 await invoiceInsert.ExecuteAsync(
                     [("Number", number), ("RunId", runId), ("Issuer", invoice.Issuer.Value), ("Debtor", invoice.Debtor.Value), ("InvoiceDate", invoiceDate),
-                     ("DueDate", dueDate), ("Iban", terms.Invoice.Iban), ("VatStatement", terms.Invoice.VatStatement), ("Total", invoice.Total.Cents)],
+                     ("DueDate", dueDate), ("Iban", terms.Invoice.Iban), ("VatStatement", terms.Invoice.VatStatement), ("Total", invoice.Total.Cents),
+                     ("BuyerReference", terms.Invoice.DebtorReferences.GetValueOrDefault(invoice.Debtor))],
                     cancellationToken).ConfigureAwait(false);
                 for (var i = 0; i < invoice.Lines.Count; i++)
                 {
@@ -68,7 +71,8 @@ public sealed class SettlementWriter(IIssueProbe? probe = null)
                     await lineInsert.ExecuteAsync(
                         [("Number", number), ("LineNumber", i + 1), ("Brin", line.School.Brin), ("Vestiging", line.School.Vestiging), ("Basis", line.Basis),
                          ("Amount", line.Amount.Cents), ("Estimated", line.Estimated), ("Soort", line.Kind.Dutch()),
-                         ("Periode", (line.Period ?? SettledPeriod.Of(plan.Period)).ToString()), ("Reference", line.Reference)],
+                         ("Periode", (line.Period ?? SettledPeriod.Of(plan.Period)).ToString()), ("Reference", line.Reference),
+                         ("Annual", line.Kind == SettlementKind.Voorschot && line.Period == SettledPeriod.Of(plan.Period) && plan.AnnualShares.TryGetValue((invoice.Debtor, line.School), out var annual) ? annual.Cents : null)],
                         cancellationToken).ConfigureAwait(false);
                 }
                 probe?.InvoiceWritten(++written);
@@ -125,14 +129,14 @@ public sealed class SettlementWriter(IIssueProbe? probe = null)
     }
 
     private const string InsertInvoice = """
-        INSERT INTO invoices (number, run_id, issuer, debtor, invoice_date, due_date, iban, vat_statement, total_cents)
-        VALUES (@Number, @RunId, @Issuer, @Debtor, @InvoiceDate, @DueDate, @Iban, @VatStatement, @Total)
+        INSERT INTO invoices (number, run_id, issuer, debtor, invoice_date, due_date, iban, vat_statement, total_cents, buyer_reference)
+        VALUES (@Number, @RunId, @Issuer, @Debtor, @InvoiceDate, @DueDate, @Iban, @VatStatement, @Total, @BuyerReference)
         """;
 
 
     private const string InsertLine = """
-        INSERT INTO invoice_lines (invoice_number, line_number, brin, vestiging, basis, amount_cents, estimated, soort, periode, reference)
-        VALUES (@Number, @LineNumber, @Brin, @Vestiging, @Basis, @Amount, @Estimated, @Soort, @Periode, @Reference)
+        INSERT INTO invoice_lines (invoice_number, line_number, brin, vestiging, basis, amount_cents, estimated, soort, periode, reference, annual_cents)
+        VALUES (@Number, @LineNumber, @Brin, @Vestiging, @Basis, @Amount, @Estimated, @Soort, @Periode, @Reference, @Annual)
         """;
 
 

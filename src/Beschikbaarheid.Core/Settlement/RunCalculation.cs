@@ -1,0 +1,74 @@
+using Beschikbaarheid.Core.Arithmetic;
+using Beschikbaarheid.Core.Schemes;
+
+namespace Beschikbaarheid.Core.Settlement;
+
+/// <summary>How a run's lines were computed, named so that a document can say it in words.</summary>
+public enum CalculationMethod
+{
+    /// <summary>Per-child pool: child-days × the annual amount per child ÷ the days of the year, rounded once per line.</summary>
+    PerChild,
+
+    /// <summary>Drawing rights under the pupils key: each location's annual budget split by its pupils' residence; a month is the monthly schedule of the municipality's annual share.</summary>
+    LocationBudgetByPupils,
+
+    /// <summary>Drawing rights under the children key: each location's month split by its children's active days.</summary>
+    LocationMonthByChildren,
+
+    /// <summary>Drawing rights under a blend: each location's month split by Σ weight × the share under each key.</summary>
+    LocationMonthByBlend,
+
+    /// <summary>Fixed budget with the cashier: the year's budget split by the pupils of all the scheme's locations; a month is the monthly schedule of the contribution.</summary>
+    BudgetByPupils,
+}
+
+/// <summary>
+/// What a reader needs besides the lines to redo a run's amounts by hand, stored with the run as it was issued so that
+/// a document written again later shows the figures the amounts came from, not the scheme file as it is then.
+/// </summary>
+/// <param name="NormHoursPerWeek">Per-child pool: the norm hours per week of one child.</param>
+/// <param name="HourlyRate">Per-child pool: the rate per hour in euros.</param>
+/// <param name="SchoolWeeks">Per-child pool: the school weeks of a year.</param>
+/// <param name="PupilsWeight">Blend: the weight of the pupils key.</param>
+/// <param name="ChildrenWeight">Blend: the weight of the children key.</param>
+/// <param name="BudgetCents">Fixed budget: the funding year's budget.</param>
+/// <param name="Peildatum">The date the pupils were counted on, where pupils key the split.</param>
+/// <param name="PupilsTotal">Fixed budget: the pupils of all the scheme's locations the budget was split by.</param>
+public sealed record RunCalculation(
+    CalculationMethod Method,
+    decimal? NormHoursPerWeek = null,
+    decimal? HourlyRate = null,
+    int? SchoolWeeks = null,
+    decimal? PupilsWeight = null,
+    decimal? ChildrenWeight = null,
+    long? BudgetCents = null,
+    DateOnly? Peildatum = null,
+    decimal? PupilsTotal = null)
+{
+    /// <summary>Per-child pool: norm hours × hourly rate × school weeks, in cents, exact (it is only ever prorated).</summary>
+    public decimal? AnnualCentsPerChild => NormHoursPerWeek * HourlyRate * SchoolWeeks * 100m;
+
+    /// <summary>The calculation of a scheme's terms in a funding year; null for a combination no run settles.</summary>
+    public static RunCalculation? Of(Scheme scheme, int year)
+    {
+        ArgumentNullException.ThrowIfNull(scheme);
+        var terms = scheme.TermsFor(year);
+        var peildatum = scheme.CountingDate.ForFundingYear(year);
+        return (terms.Pool, terms.Key) switch
+        {
+            (PerChildPool pool, _) => new RunCalculation(CalculationMethod.PerChild, pool.NormHoursPerWeek, pool.HourlyRate, pool.SchoolWeeks),
+            (DrawingRightsPool, PupilsKey) => new RunCalculation(CalculationMethod.LocationBudgetByPupils, Peildatum: peildatum),
+            (DrawingRightsPool, ChildrenKey) => new RunCalculation(CalculationMethod.LocationMonthByChildren),
+            (DrawingRightsPool, BlendKey blend) => new RunCalculation(
+                CalculationMethod.LocationMonthByBlend,
+                PupilsWeight: blend.Parts.Where(p => p.Key is PupilsKey).Sum(p => p.Weight),
+                ChildrenWeight: blend.Parts.Where(p => p.Key is ChildrenKey).Sum(p => p.Weight),
+                Peildatum: peildatum),
+            (FixedBudgetPool pool, _) => new RunCalculation(CalculationMethod.BudgetByPupils, BudgetCents: pool.BudgetFor(year)?.Cents, Peildatum: peildatum),
+            _ => null,
+        };
+    }
+
+    /// <summary>Fixed budget: the year's budget as money.</summary>
+    public Money? Budget => BudgetCents is { } cents ? new Money(cents) : null;
+}
