@@ -44,23 +44,19 @@ internal static class DrawingRightsCosts
     /// <summary>
     /// Under the children key: each location's month (the monthly schedule of its annual budget) is split
     /// over the participants by the active days in that month of their resident children with a Jeugdwet
-    /// beschikking at the location.
+    /// beschikking at the location; a child's day counts once per location, also when it has two overlapping
+    /// beschikkingen there.
     /// </summary>
+    /// <remarks>
+    /// The annual projection ("Jaarbedrag (prognose)") is the location's annual budget split by the same
+    /// weights as the month: what each municipality would carry if the year went on as this month. It is an
+    /// estimate to show only (<see cref="Costs.ProjectionIsAnnual"/> stays false): the year end sums the
+    /// twelve months.
+    /// </remarks>
     public static Costs CalculateByChildren(Scheme scheme, SchemeTerms terms, YearMonth period, IReadOnlyList<DrawingRight> rights, IReadOnlyList<Beschikking> beschikkingen)
     {
         var budgets = BudgetsOrRefuse(scheme, period, rights);
-        var days = new Dictionary<(SchoolLocationId School, MunicipalityCode Residence), (long Days, HashSet<string> Children)>();
-        foreach (var b in beschikkingen.Where(b => b.Law == Law.JW && budgets.ContainsKey(b.School) && terms.Participants.Contains(b.Residence)))
-        {
-            var active = b.Active.DaysWithin(period.FirstDay, period.LastDay);
-            if (active > 0)
-            {
-                var key = (b.School, b.Residence);
-                var (sum, children) = days.TryGetValue(key, out var entry) ? entry : (0L, new HashSet<string>(StringComparer.Ordinal));
-                children.Add(b.Client);
-                days[key] = (sum + active, children);
-            }
-        }
+        var days = ChildDays(beschikkingen.Where(b => b.Law == Law.JW && budgets.ContainsKey(b.School) && terms.Participants.Contains(b.Residence)), period);
 
         var shares = new List<CostShare>();
         var unsplittable = new List<SchoolLocationId>();
@@ -76,9 +72,10 @@ internal static class DrawingRightsCosts
                 }
                 continue;
             }
+            var projection = Split.ByWeights(budget, weights);
             foreach (var (municipality, amount) in Split.ByWeights(month, weights))
             {
-                shares.Add(new CostShare(school, municipality, weights[municipality], amount, Money.Zero));
+                shares.Add(new CostShare(school, municipality, weights[municipality], amount, projection[municipality]));
             }
         }
         if (unsplittable.Count > 0)
@@ -98,8 +95,13 @@ internal static class DrawingRightsCosts
     /// Under a blend of the pupils and children keys: each location's month (the monthly schedule of its
     /// annual budget) is split by Σ weight × the municipality's share under each key. The shares are kept
     /// exact by putting them over one denominator: weight_p × pupils_m × C + weight_c × days_m × P, where P
-    /// and C are the location's pupils and child-days.
+    /// and C are the location's pupils and child-days. Child-days count a child's day once per location, as
+    /// under the children key.
     /// </summary>
+    /// <remarks>
+    /// The annual projection is the location's annual budget split by the same blend weights as the month, as
+    /// under the children key: an estimate to show, the year end sums the twelve months.
+    /// </remarks>
     public static Costs CalculateByBlend(
         Scheme scheme, SchemeTerms terms, YearMonth period, IReadOnlyList<DrawingRight> rights, IReadOnlyList<PupilCount> counts, IReadOnlyList<Beschikking> beschikkingen, BlendKey blend)
     {
@@ -115,10 +117,8 @@ internal static class DrawingRightsCosts
         var atPeildatum = counts.Where(c => c.Peildatum == peildatum).ToList();
         var pupils = atPeildatum.GroupBy(c => (c.School, c.Residence)).ToDictionary(g => g.Key, g => g.Sum(c => c.Count ?? masked));
         var estimated = atPeildatum.Where(c => c.Masked).Select(c => (c.School, c.Residence)).ToHashSet();
-        var days = beschikkingen
-            .Where(b => b.Law == Law.JW && terms.Participants.Contains(b.Residence))
-            .GroupBy(b => (b.School, b.Residence))
-            .ToDictionary(g => g.Key, g => (decimal)g.Sum(b => b.Active.DaysWithin(period.FirstDay, period.LastDay)));
+        var days = ChildDays(beschikkingen.Where(b => b.Law == Law.JW && terms.Participants.Contains(b.Residence)), period)
+            .ToDictionary(d => d.Key, d => (decimal)d.Value.Days);
 
         var shares = new List<CostShare>();
         var unsplittable = new List<SchoolLocationId>();
@@ -143,9 +143,10 @@ internal static class DrawingRightsCosts
                 }
                 continue;
             }
+            var projection = Split.ByWeights(budget, weights);
             foreach (var (municipality, amount) in Split.ByWeights(month, weights))
             {
-                shares.Add(new CostShare(school, municipality, p.GetValueOrDefault(municipality), amount, Money.Zero, estimated.Contains((school, municipality))));
+                shares.Add(new CostShare(school, municipality, p.GetValueOrDefault(municipality), amount, projection[municipality], estimated.Contains((school, municipality))));
             }
         }
         if (unsplittable.Count > 0)
@@ -159,6 +160,29 @@ internal static class DrawingRightsCosts
             shares.GroupBy(s => s.Municipality).ToDictionary(g => g.Key, g => (int)Math.Round(g.Sum(s => s.Basis), MidpointRounding.AwayFromZero)),
             shares.GroupBy(s => s.School).ToDictionary(g => g.Key, g => (int)Math.Round(g.Sum(s => s.Basis), MidpointRounding.AwayFromZero)),
             []);
+    }
+
+    /// <summary>
+    /// Child-days in the month per location and residence: per child (client) the union of its beschikkingen's
+    /// active days, so overlapping beschikkingen of one child at one location count its days once; and the
+    /// children with at least one such day.
+    /// </summary>
+    private static Dictionary<(SchoolLocationId School, MunicipalityCode Residence), (long Days, HashSet<string> Children)> ChildDays(
+        IEnumerable<Beschikking> beschikkingen, YearMonth period)
+    {
+        var days = new Dictionary<(SchoolLocationId School, MunicipalityCode Residence), (long Days, HashSet<string> Children)>();
+        foreach (var child in beschikkingen.GroupBy(b => (b.School, b.Residence, b.Client)))
+        {
+            var active = ActivePeriod.UnionDaysWithin(child.Select(b => b.Active).ToList(), period.FirstDay, period.LastDay);
+            if (active > 0)
+            {
+                var key = (child.Key.School, child.Key.Residence);
+                var (sum, children) = days.TryGetValue(key, out var entry) ? entry : (0L, new HashSet<string>(StringComparer.Ordinal));
+                children.Add(child.Key.Client);
+                days[key] = (sum + active, children);
+            }
+        }
+        return days;
     }
 
     /// <summary>Each location's budget; a month cannot be settled before its year's drawing rights are computed.</summary>
