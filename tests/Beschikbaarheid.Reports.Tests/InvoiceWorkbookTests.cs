@@ -1,4 +1,8 @@
 using System.Globalization;
+using Beschikbaarheid.Core.Arithmetic;
+using Beschikbaarheid.Core.Periods;
+using Beschikbaarheid.Core.Registry;
+using Beschikbaarheid.Core.Settlement;
 using Beschikbaarheid.Reports.Settlement;
 
 namespace Beschikbaarheid.Reports.Tests;
@@ -63,21 +67,78 @@ public sealed class InvoiceWorkbookTests : IDisposable
         var cells = workbook.Cells("Factuur");
         var amount = cells.Single(c => c.CellValue?.Text == "1582.19");
         Assert.Null(amount.DataType); // a number, not text
-        Assert.Equal("#,##0.00\\ \"€\"", workbook.FormatCode(amount));
+        Assert.Equal("\"€\"\\ #,##0.00;\"€\"\\ -#,##0.00", workbook.FormatCode(amount));
         // 1 April 2026 is serial 46113 (days since 30 December 1899).
         var date = cells.First(c => c.CellValue?.Text == "46113");
         Assert.Equal("dd-mm-yyyy", workbook.FormatCode(date));
     }
 
     [Fact]
-    public void Invoice_FreezesTheLineHeader_AndFiltersTheLines()
+    public void Invoice_FiltersTheLines_AndFreezesNoRows()
     {
         using var workbook = new WorkbookReader(WriteBeuningen());
         var sheet = workbook.Worksheet("Factuur");
-        var pane = sheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Pane>().Single();
-        var header = workbook.Cells("Factuur").Single(c => WorkbookReader.Text(c) == "Schoollocatie");
+        // The rows above the lines are about a screen high: frozen, they would leave no room to scroll the lines.
+        Assert.Empty(sheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Pane>());
+        var header = workbook.Cells("Factuur").Single(c => WorkbookReader.Text(c) == "Locatie");
         var headerRow = int.Parse(header.CellReference!.Value![1..], CultureInfo.InvariantCulture);
-        Assert.Equal(headerRow, (int)pane.VerticalSplit!.Value);
+        // Locatie, School, Kinddagen, Berekening, Bedrag: columns A to E; two lines below the header.
         Assert.Equal($"A{headerRow}:E{headerRow + 2}", sheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.AutoFilter>().Single().Reference!.Value);
+    }
+
+    [Fact]
+    public void PerChildInvoice_ShowsTheAnnualAmountPerChild_AndEachLineAsChildDaysTimesItOverTheDaysOfTheYear()
+    {
+        using var workbook = new WorkbookReader(WriteBeuningen());
+        var texts = workbook.Cells("Factuur").Select(WorkbookReader.Text).ToList();
+        // 5.5 hours a week × € 62.50 an hour × 40 school weeks = € 13,750.00 a child a year; 2026 has 365 days.
+        Assert.Contains(texts, t => t.Contains("5,5 uur per week × € 62,50 per uur × 40 schoolweken = € 13.750,00", StringComparison.Ordinal));
+        // Line 1: 42 child-days × 13,750.00 / 365 = 1,582.19 (the amount beside it); line 2: 5 × 13,750.00 / 365 = 188.36.
+        Assert.Contains("42 × € 13.750,00 ÷ 365 =", texts);
+        Assert.Contains("5 × € 13.750,00 ÷ 365 =", texts);
+    }
+
+    [Fact]
+    public void Invoice_NamesTheAgreement_AndTheSendersContact()
+    {
+        var settlement = SampleSettlement.Create();
+        var nijmegen = settlement.Municipalities[SampleSettlement.Nijmegen] with { ContactPerson = "Team Financiën", Email = "financien@nijmegen.example" };
+        settlement = settlement with { Municipalities = new Dictionary<MunicipalityCode, Municipality>(settlement.Municipalities) { [SampleSettlement.Nijmegen] = nijmegen } };
+        var path = Path.Combine(_folder, "contact.xlsx");
+        InvoiceWorkbook.Write(settlement, settlement.Invoices[0] with { BuyerReference = "PO-2026-118" }, path);
+        using var workbook = new WorkbookReader(path);
+        var texts = workbook.Cells("Factuur").Select(WorkbookReader.Text).ToList();
+        Assert.Contains("Overeenkomst", texts);
+        Assert.Contains("Convenant Zorg in onderwijstijd, 12 maart 2019", texts);
+        Assert.Contains("Contact: Team Financiën, financien@nijmegen.example", texts);
+        Assert.Contains("Uw kenmerk", texts);
+        Assert.Contains("PO-2026-118", texts);
+    }
+
+    [Fact]
+    public void CreditNote_UsesCreditNoteWords_AndNamesTheInvoicesItCorrects()
+    {
+        var settlement = SampleSettlement.Create();
+        var february = new SettledPeriod(2026, 2);
+        // Two corrections of February that lower invoices 00001 and 00004 by € 40.00 and € 12.50: a total of − € 52.50.
+        var credit = new IssuedInvoice("GM0268-2026-00009", SampleSettlement.Nijmegen, SampleSettlement.Beuningen, new DateOnly(2026, 4, 1), new DateOnly(2026, 5, 1),
+            "NL12BANK0123456789", "Geen btw: kostendeling tussen gemeenten",
+            [
+                new InvoiceLine(1, SampleSettlement.StMaarten, -1m, new Money(-4_000), Kind: SettlementKind.Correctie, Period: february, Reference: "GM0268-2026-00001"),
+                new InvoiceLine(2, SampleSettlement.Meander, -1m, new Money(-1_250), Kind: SettlementKind.Correctie, Period: february, Reference: "GM0268-2026-00004"),
+            ]);
+        var path = Path.Combine(_folder, "creditnota.xlsx");
+        InvoiceWorkbook.Write(settlement with { Invoices = [credit] }, credit, path);
+        using var workbook = new WorkbookReader(path);
+        var texts = workbook.Cells("Creditnota").Select(WorkbookReader.Text).ToList();
+        foreach (var expected in new[] { "Creditnota", "Creditnotanummer", "Datum creditnota", "Te verrekenen vóór", "Correctie", "Corrigeert", "2 facturen: GM0268-2026-00001, GM0268-2026-00004", "Totaal te verrekenen" })
+        {
+            Assert.Contains(expected, texts);
+        }
+        foreach (var invoiceWord in new[] { "Factuur", "Factuurnummer", "Factuurdatum", "Vervaldatum", "Voorschot", "Betalen vóór" })
+        {
+            Assert.DoesNotContain(invoiceWord, texts);
+        }
+        Assert.Contains(texts, t => t.StartsWith("Gemeente Nijmegen crediteert u € 52,50.", StringComparison.Ordinal));
     }
 }

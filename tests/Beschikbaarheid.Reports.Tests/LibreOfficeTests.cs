@@ -38,14 +38,14 @@ public sealed class LibreOfficeTests : IDisposable
 
         var rows = shown.Split('\n').Select(l => l.Split(';')).ToList();
         Assert.Contains(rows, r => r[0] == "Factuur");
-        Assert.Contains(rows, r => r[0] == "Factuurnummer" && r[1] == "GM0268-2026-00001");
+        Assert.Contains(rows, r => r[0] == "Factuurnummer" && r[2] == "GM0268-2026-00001");
         var total = rows.Single(r => r[0] == "Totaal")[4];
         Assert.Contains("€", total, StringComparison.Ordinal);
 
         var journal = File.ReadAllLines(files.Single(f => f.EndsWith("boekingen.csv", StringComparison.Ordinal))).Skip(1)
             .Select(l => l.Split(';')).Where(f => f[0] == "GM0268-2026-00001")
             .Sum(f => decimal.Parse(f[9], CultureInfo.InvariantCulture));
-        // Journal lines 1582.19 + 188.36 = 1770.55; LibreOffice (en-US) shows "1,770.55 €".
+        // Journal lines 1582.19 + 188.36 = 1770.55; LibreOffice (en-US) shows "€ 1,770.55".
         Assert.Equal(1770.55m, journal);
         Assert.Equal(journal, decimal.Parse(total.Replace("€", "", StringComparison.Ordinal).Trim(), NumberStyles.Number, CultureInfo.GetCultureInfo("en-US")));
     }
@@ -58,9 +58,9 @@ public sealed class LibreOfficeTests : IDisposable
         var rows = Convert(soffice, files.Single(f => Path.GetFileName(f).StartsWith("kasstaat-", StringComparison.Ordinal)))
             .Split('\n').Select(l => l.Split(';')).ToList();
         // LibreOffice computes the formulas itself: 550 + 350 collected, 83.33 covered, 983.33 paid out, balance 0; 100 − 83.33 = 16.67 uncovered.
-        Assert.Equal("983.33 €", rows.Single(r => r[0] == "Totaal uitbetaald")[3]);
-        Assert.Equal("16.67 €", rows.Single(r => r[0] == "Ongedekt")[3]);
-        Assert.Equal("0.00 €", rows.Single(r => r[0] == "Saldo kassier")[3]);
+        Assert.Equal("€ 983.33", rows.Single(r => r[0] == "Totaal uitbetaald")[3]);
+        Assert.Equal("€ 16.67", rows.Single(r => r[0] == "Ongedekt")[3]);
+        Assert.Equal("€ 0.00", rows.Single(r => r[0] == "Saldo kassier")[3]);
     }
 
     [Fact]

@@ -19,7 +19,13 @@ internal static class SampleSettlement
 
     public static IssuedSettlement Create() => new(
         new SettlementRun(7, "nijmegen-st-maarten", "Zorg in onderwijstijd St. Maartenschool", new YearMonth(2026, 3), SettlementKind.Voorschot,
-            BasisUnit.ChildDays, new DateTimeOffset(2026, 4, 1, 4, 0, 0, TimeSpan.Zero), "job"),
+            BasisUnit.ChildDays, new DateTimeOffset(2026, 4, 1, 4, 0, 0, TimeSpan.Zero), "job")
+        {
+            // 5.5 h × € 62.50 × 40 weeks = € 13,750.00 a child a year; 42 child-days: 1,375,000 × 42 / 365 = 158,219.18 → 158,219 cents,
+            // 5: 1,375,000 × 5 / 365 = 18,835.62 → 18,836, 1: 3,767.12 → 3,767 (the lines below).
+            Calculation = new RunCalculation(CalculationMethod.PerChild, 5.5m, 62.50m, 40),
+            Agreement = "Convenant Zorg in onderwijstijd, 12 maart 2019",
+        },
         [
             new IssuedInvoice("GM0268-2026-00001", Nijmegen, Beuningen, new DateOnly(2026, 4, 1), new DateOnly(2026, 5, 1), "NL12BANK0123456789", "Geen btw: kostendeling tussen gemeenten",
                 [new InvoiceLine(1, StMaarten, 42m, new Money(158_219)), new InvoiceLine(2, Meander, 5m, new Money(18_836))]),

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Xml.Linq;
 using Beschikbaarheid.Core.Arithmetic;
 using Beschikbaarheid.Core.Periods;
+using Beschikbaarheid.Core.Registry;
 using Beschikbaarheid.Core.Settlement;
 using Beschikbaarheid.Reports.EInvoice;
 using Beschikbaarheid.Reports.Settlement;
@@ -92,6 +93,31 @@ public sealed class UblInvoiceTests : IDisposable
         Assert.Contains("St. Maartenschool", name, StringComparison.Ordinal);
         Assert.Contains("voorschot maart 2026", name, StringComparison.Ordinal);
         Assert.Contains("42 kinddagen", Value(line, Cac + "Item", Cbc + "Description"), StringComparison.Ordinal);
+        // The computation a reader can redo: 42 × 13,750.00 / 365 = 1,582.19 (5.5 h × € 62.50 × 40 weeks = € 13,750.00 a year).
+        Assert.Contains("42 × € 13.750,00 ÷ 365", Value(line, Cac + "Item", Cbc + "Description"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void BuyerReference_IsTheDebtorsReferenceFromTheScheme_WhereItGivesOne()
+    {
+        var settlement = SampleSettlement.Create();
+        settlement = settlement with { Invoices = [settlement.Invoices[0] with { BuyerReference = "PO-2026-118" }, settlement.Invoices[1]] };
+        Assert.Equal("PO-2026-118", Value(Invoice(settlement, 0), Cbc + "BuyerReference"));
+        // Berg en Dal gave none: the scheme's id.
+        Assert.Equal("nijmegen-st-maarten", Value(Invoice(settlement, 1), Cbc + "BuyerReference"));
+    }
+
+    [Fact]
+    public void Seller_CarriesItsContact_WhereTheMunicipalityFileGivesOne()
+    {
+        var settlement = SampleSettlement.Create();
+        var nijmegen = settlement.Municipalities[SampleSettlement.Nijmegen] with { ContactPerson = "Team Financiën", Email = "financien@nijmegen.example" };
+        settlement = settlement with { Municipalities = new Dictionary<MunicipalityCode, Municipality>(settlement.Municipalities) { [SampleSettlement.Nijmegen] = nijmegen } };
+        var party = Invoice(settlement).Element(Cac + "AccountingSupplierParty")!.Element(Cac + "Party")!;
+        Assert.Equal("Team Financiën", Value(party, Cac + "Contact", Cbc + "Name"));
+        Assert.Equal("financien@nijmegen.example", Value(party, Cac + "Contact", Cbc + "ElectronicMail"));
+        // The buyer's contact is not the seller's to state.
+        Assert.Null(Invoice(settlement).Element(Cac + "AccountingCustomerParty")!.Element(Cac + "Party")!.Element(Cac + "Contact"));
     }
 
     [Fact]

@@ -66,6 +66,7 @@ public static class UblInvoice
             : (new DateOnly(run.Period.Year, 1, 1), new DateOnly(run.Period.Year, 12, 31));
         var references = References(invoice);
         var seller = Dutch.Municipality(settlement.Municipalities, invoice.Issuer);
+        var computation = new InvoiceComputation(settlement, invoice);
 
         var content = new List<object?>
         {
@@ -77,13 +78,14 @@ public static class UblInvoice
             Basic("IssueDate", Date(invoice.InvoiceDate)),
             credit ? null : Basic("DueDate", Date(invoice.DueDate)),
             Basic(credit ? "CreditNoteTypeCode" : "InvoiceTypeCode", credit ? "381" : "380"),
-            Basic("Note", $"{Dutch.Kind(run.Kind)} {Dutch.Period(run)}, {run.SchemeName} ({run.SchemeId}); afrekening {run.Id}."),
+            Basic("Note", $"{Dutch.Kind(run.Kind)} {Dutch.Period(run)}, {run.SchemeName} ({run.SchemeId}){(run.Agreement is { } agreement ? $", op grond van {agreement}" : "")}; afrekening {run.Id}."),
             Basic("DocumentCurrencyCode", "EUR"),
-            Basic("BuyerReference", run.SchemeId),
+            // The debtor's own reference where the scheme gives one (invoice.debtorReferences), else the scheme.
+            Basic("BuyerReference", invoice.BuyerReference ?? run.SchemeId),
             Aggregate("InvoicePeriod", Basic("StartDate", Date(start)), Basic("EndDate", Date(end))),
             references.Select(r => Aggregate("BillingReference", Aggregate("InvoiceDocumentReference", Basic("ID", r)))),
-            Aggregate("AccountingSupplierParty", Party(settlement, invoice.Issuer)),
-            Aggregate("AccountingCustomerParty", Party(settlement, invoice.Debtor)),
+            Aggregate("AccountingSupplierParty", Party(settlement, invoice.Issuer, withContact: true)),
+            Aggregate("AccountingCustomerParty", Party(settlement, invoice.Debtor, withContact: false)),
             credit
                 ? null
                 : Aggregate("PaymentMeans",
@@ -91,7 +93,7 @@ public static class UblInvoice
                     Basic("PaymentID", invoice.Number),
                     Aggregate("PayeeFinancialAccount", Basic("ID", invoice.Iban.Replace(" ", "", StringComparison.Ordinal)), Basic("Name", seller))),
             Aggregate("PaymentTerms", Basic("Note", credit
-                ? $"{seller} betaalt dit bedrag vóór {invoice.DueDate:dd-MM-yyyy} terug met kenmerk {invoice.Number}."
+                ? $"Te verrekenen met een volgende factuur van {seller} in deze regeling, anders betaalt {seller} dit bedrag vóór {invoice.DueDate:dd-MM-yyyy} terug met kenmerk {invoice.Number}."
                 : $"Betalen vóór {invoice.DueDate:dd-MM-yyyy} op {invoice.Iban} ten name van {seller}, met kenmerk {invoice.Number}.")),
             Aggregate("TaxTotal",
                 Amount("TaxAmount", Money.Zero),
@@ -104,7 +106,7 @@ public static class UblInvoice
                 Amount("TaxExclusiveAmount", total),
                 Amount("TaxInclusiveAmount", total),
                 Amount("PayableAmount", total)),
-            lines.Select(l => Line(settlement, l.Line, l.Amount, credit)),
+            lines.Select(l => Line(settlement, computation, l.Line, l.Amount, credit)),
         };
         return new XDocument(new XDeclaration("1.0", "UTF-8", null), new XElement(root + (credit ? "CreditNote" : "Invoice"), content));
     }
@@ -121,7 +123,7 @@ public static class UblInvoice
             .ToList();
     }
 
-    private static XElement Line(IssuedSettlement settlement, InvoiceLine line, Money amount, bool credit)
+    private static XElement Line(IssuedSettlement settlement, InvoiceComputation computation, InvoiceLine line, Money amount, bool credit)
     {
         var run = settlement.Run;
         var period = line.Period ?? SettledPeriod.Of(run.Period);
@@ -137,6 +139,7 @@ public static class UblInvoice
         var description = string.Join("; ", new[]
         {
             $"grondslag {line.Basis.ToString("0.####", CultureInfo.GetCultureInfo("nl-NL"))} {Dutch.Basis(run.BasisUnit)}",
+            line.Kind == SettlementKind.Voorschot ? computation.LineText(line) : null,
             line.Estimated ? "geschat: leerlingental <5 (DUO)" : null,
             line.Reference is null ? null : $"verrekend met {line.Reference}",
         }.Where(t => t is not null));
@@ -156,7 +159,8 @@ public static class UblInvoice
     }
 
     /// <summary>Name, postal address (country NL) and legal name; the OIN as endpoint and legal identifier where known.</summary>
-    private static IEnumerable<XElement> Party(IssuedSettlement settlement, MunicipalityCode code)
+    /// <param name="withContact">The seller's contact (BG-6): whom to ask about the invoice.</param>
+    private static IEnumerable<XElement> Party(IssuedSettlement settlement, MunicipalityCode code, bool withContact)
     {
         settlement.Municipalities.TryGetValue(code, out var municipality);
         var name = Dutch.Municipality(settlement.Municipalities, code);
@@ -174,7 +178,12 @@ public static class UblInvoice
                 Aggregate("Country", Basic("IdentificationCode", "NL"))),
             Aggregate("PartyLegalEntity",
                 Basic("RegistrationName", name),
-                oin is null ? null : new XElement(Cbc + "CompanyID", new XAttribute("schemeID", "0190"), oin)));
+                oin is null ? null : new XElement(Cbc + "CompanyID", new XAttribute("schemeID", "0190"), oin)),
+            withContact && (municipality?.ContactPerson ?? municipality?.Email) is not null
+                ? Aggregate("Contact",
+                    municipality!.ContactPerson is { } person ? Basic("Name", person) : null,
+                    municipality.Email is { } email ? Basic("ElectronicMail", email) : null)
+                : null);
     }
 
     /// <summary>

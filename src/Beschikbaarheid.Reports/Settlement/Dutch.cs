@@ -7,6 +7,20 @@ namespace Beschikbaarheid.Reports.Settlement;
 /// <summary>The words users read: Dutch month names, labels of kinds, reasons and bases.</summary>
 internal static class Dutch
 {
+    private static readonly System.Globalization.CultureInfo Culture = System.Globalization.CultureInfo.GetCultureInfo("nl-NL");
+
+    /// <summary>An amount as written in a sentence: <c>€ 13.750,00</c>.</summary>
+    public static string Euro(Core.Arithmetic.Money amount) => "€ " + amount.Euros.ToString("#,##0.00", Culture);
+
+    /// <summary>An exact amount in euros, e.g. a rate, with its cents and any further decimals it has: <c>€ 62,50</c>, <c>€ 37,6712</c>.</summary>
+    public static string EuroExact(decimal euros) => "€ " + euros.ToString("#,##0.00######", Culture);
+
+    /// <summary>A count or factor as written in a sentence, without trailing zeros: <c>5,5</c>, <c>1.234</c>.</summary>
+    public static string Number(decimal value) => value.ToString("#,##0.####", Culture);
+
+    /// <summary>A date as written in a sentence: <c>1 oktober 2025</c>.</summary>
+    public static string Date(DateOnly date) => $"{date.Day} {Months[date.Month - 1]} {date.Year}";
+
     private static readonly string[] Months =
         ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
 

@@ -4,8 +4,10 @@ using Beschikbaarheid.Reports.Xlsx;
 namespace Beschikbaarheid.Reports.Settlement;
 
 /// <summary>
-/// One invoice as a Dutch invoice workbook: issuer and debtor, the word Factuur, number, dates, period,
-/// scheme, one line per school location, a live total, the scheme's VAT statement and how to pay.
+/// One invoice as a Dutch invoice workbook: sender (with contact) and addressee, the word Factuur or Creditnota with
+/// its own words for number, date and settling, period, scheme and agreement, the debtor's reference, how the amounts
+/// are computed (<see cref="InvoiceComputation"/>), one line per school location with the figures of that computation,
+/// a live total, the scheme's VAT statement and how to pay or what is credited.
 /// </summary>
 public static class InvoiceWorkbook
 {
@@ -15,59 +17,88 @@ public static class InvoiceWorkbook
         ArgumentNullException.ThrowIfNull(invoice);
         var run = settlement.Run;
         var names = settlement.Municipalities;
-        var locationBasis = settlement.Locations.ToDictionary(l => l.School, l => l.Basis);
+        var credit = invoice.IsCreditNote;
+        var computation = new InvoiceComputation(settlement, invoice);
+        var figures = computation.FigureColumns();
+        // A line that is not the month's own advance (a correction, a year end, a value estimated for a masked count) says so.
+        var explained = invoice.Lines.Any(l => l.Estimated || l.Kind != SettlementKind.Voorschot);
+        List<double> widths = [10, 28, .. figures.Select(f => f.Width), 14];
+        if (explained)
+        {
+            widths.Add(30);
+        }
+        var columns = widths.Count;
+        var corrected = CorrectedInvoices(invoice);
 
-        // The rows above the lines are gathered first: the line header is frozen, and a streamed sheet
-        // must name its frozen rows before its first row.
         List<XlsxCell[]> preamble =
         [
-            [XlsxCell.Of(invoice.IsCreditNote ? "Creditnota" : "Factuur", XlsxStyle.Title)],
+            [XlsxCell.Of(credit ? "Creditnota" : "Factuur", XlsxStyle.Title)],
             [],
-            [Label("Factuurnummer"), XlsxCell.Of(invoice.Number)],
-            [Label("Factuurdatum"), XlsxCell.Of(invoice.InvoiceDate)],
-            [Label("Vervaldatum"), XlsxCell.Of(invoice.DueDate)],
-            [Label("Periode"), XlsxCell.Of(Dutch.Period(run))],
-            [Label("Soort"), XlsxCell.Of(Dutch.Kind(run.Kind))],
-            [Label("Regeling"), XlsxCell.Of($"{run.SchemeName} ({run.SchemeId})")],
+            [Label(credit ? "Creditnotanummer" : "Factuurnummer"), XlsxCell.Empty, XlsxCell.Of(invoice.Number)],
+            [Label(credit ? "Datum creditnota" : "Factuurdatum"), XlsxCell.Empty, XlsxCell.Of(invoice.InvoiceDate)],
+            [Label(credit ? "Te verrekenen vóór" : "Vervaldatum"), XlsxCell.Empty, XlsxCell.Of(invoice.DueDate)],
+            [Label("Periode"), XlsxCell.Empty, XlsxCell.Of(Dutch.Period(run))],
+            [Label("Soort"), XlsxCell.Empty, XlsxCell.Of(Kind(run, invoice))],
+            [Label("Regeling"), XlsxCell.Empty, XlsxCell.Of($"{run.SchemeName} ({run.SchemeId})")],
+            .. run.Agreement is { } agreement ? new[] { new[] { Label("Overeenkomst"), XlsxCell.Empty, XlsxCell.Of(agreement) } } : [],
+            .. invoice.BuyerReference is { } reference ? new[] { new[] { Label("Uw kenmerk"), XlsxCell.Empty, XlsxCell.Of(reference) } } : [],
+            .. credit && corrected.Count > 0 ? new[] { new[] { Label("Corrigeert"), XlsxCell.Empty, XlsxCell.Of(Corrects(corrected)) } } : [],
             [],
-            .. Party("Van", settlement, invoice.Issuer),
-            .. Party("Aan", settlement, invoice.Debtor),
+            .. Party("Van", settlement, invoice.Issuer, withContact: true),
+            .. Party("Aan", settlement, invoice.Debtor, withContact: false),
             [],
         ];
 
+        var method = computation.Method();
         using var workbook = XlsxWorkbook.Create(path);
-        // A pupil count masked as <5 is valued by the scheme and marked on the line that uses it; a correction
-        // or year end line says which month or year it concerns and which invoice it refers to.
-        var explained = invoice.Lines.Any(l => l.Estimated || l.Kind != SettlementKind.Voorschot);
-        using var sheet = workbook.AddSheet("Factuur", explained ? [22, 36, 22, 12, 18, 60] : [22, 36, 22, 12, 18], frozenRows: preamble.Count + 1);
+        var landscape = widths.Sum() > PortraitWidth;
+        // Not frozen: the rows above the lines are a page high on a laptop screen, and freezing them left no room to scroll the lines.
+        using var sheet = workbook.AddSheet(credit ? "Creditnota" : "Factuur", widths, landscape: landscape);
         sheet.TallRow(22, preamble[0]);
         foreach (var row in preamble.Skip(1))
         {
             sheet.Row(row);
         }
+        if (method.Count > 0)
+        {
+            sheet.Row(Label("Berekening"));
+            foreach (var paragraph in method)
+            {
+                sheet.Note(paragraph, columns);
+            }
+            sheet.Skip();
+        }
 
+        var amountColumn = 3 + figures.Count;
         sheet.Row(
-            XlsxCell.Of("Schoollocatie", XlsxStyle.Header), XlsxCell.Of("School", XlsxStyle.Header),
-            XlsxCell.Of($"Grondslag ({Dutch.Basis(run.BasisUnit)})", XlsxStyle.Header), XlsxCell.Of("Aandeel", XlsxStyle.Header),
-            XlsxCell.Of("Bedrag", XlsxStyle.Header), explained ? XlsxCell.Of("Toelichting", XlsxStyle.Header) : XlsxCell.Empty);
+        [
+            XlsxCell.Of("Locatie", XlsxStyle.Header), XlsxCell.Of("School", XlsxStyle.Header),
+            .. figures.Select(f => XlsxCell.Of(f.Header, f.Numeric ? XlsxStyle.HeaderRight : XlsxStyle.Header)),
+            XlsxCell.Of("Bedrag", XlsxStyle.HeaderRight),
+            .. explained ? new[] { XlsxCell.Of("Toelichting", XlsxStyle.Header) } : [],
+        ]);
         var firstLine = sheet.RowNumber + 1;
         foreach (var line in invoice.Lines)
         {
-            var total = locationBasis.GetValueOrDefault(line.School);
             sheet.Row(
+            [
                 XlsxCell.Of(line.School.ToString()),
-                XlsxCell.Of(Dutch.School(settlement.Schools, line.School)),
-                XlsxCell.Of(line.Basis, XlsxStyle.Integer),
-                total > 0 && line.Kind == SettlementKind.Voorschot ? XlsxCell.Of(decimal.Round(line.Basis / total, 6), XlsxStyle.Percent) : XlsxCell.Empty,
+                XlsxCell.Of(Dutch.School(settlement.Schools, line.School), XlsxStyle.Wrap),
+                .. figures.Select(f => f.Cell(line)),
                 XlsxCell.Of(line.Amount.Euros, XlsxStyle.Euro),
-                Explanation(line) is { } text ? XlsxCell.Of(text) : XlsxCell.Empty);
+                .. explained ? new[] { Explanation(line) is { } text ? XlsxCell.Of(text, XlsxStyle.Wrap) : XlsxCell.Empty } : [],
+            ]);
         }
         var lastLine = sheet.RowNumber;
-        sheet.AutoFilter(1, firstLine - 1, explained ? 6 : 5, lastLine);
+        sheet.AutoFilter(1, firstLine - 1, columns, lastLine);
+        var amountLetter = XlsxWorkbook.ColumnName(amountColumn);
         sheet.Row(
-            XlsxCell.Of("Totaal", XlsxStyle.Bold), XlsxCell.Empty,
-            XlsxCell.Formula($"SUM(C{firstLine}:C{lastLine})", invoice.Lines.Sum(l => l.Basis), XlsxStyle.IntegerBold), XlsxCell.Empty,
-            XlsxCell.Formula($"SUM(E{firstLine}:E{lastLine})", invoice.Total.Euros, XlsxStyle.EuroBold));
+        [
+            XlsxCell.Of(credit ? "Totaal te verrekenen" : "Totaal", XlsxStyle.Bold), XlsxCell.Empty,
+            XlsxCell.Formula($"SUM(C{firstLine}:C{lastLine})", invoice.Lines.Sum(l => l.Basis), XlsxStyle.IntegerBold),
+            .. Enumerable.Repeat(XlsxCell.Empty, figures.Count - 1),
+            XlsxCell.Formula($"SUM({amountLetter}{firstLine}:{amountLetter}{lastLine})", invoice.Total.Euros, XlsxStyle.EuroBold),
+        ]);
         var settles = invoice.Lines
             .Where(l => l.Kind is SettlementKind.Vaststelling or SettlementKind.Creditnota && l.Reference is not null)
             .SelectMany(l => l.Reference!.Split(Entry.ReferenceSeparator))
@@ -77,30 +108,60 @@ public static class InvoiceWorkbook
         if (settles.Count > 0)
         {
             sheet.Skip();
-            sheet.Row(Label("Verrekend met"), XlsxCell.Of($"{settles.Count} facturen over dit jaar:"));
+            sheet.Row(Label("Verrekend met"), XlsxCell.Empty, XlsxCell.Of($"{settles.Count} facturen over dit jaar:"));
             foreach (var number in settles)
             {
-                sheet.Row(XlsxCell.Empty, XlsxCell.Of(number));
+                sheet.Row(XlsxCell.Empty, XlsxCell.Empty, XlsxCell.Of(number));
             }
         }
         sheet.Skip();
-        sheet.Row(Label("Btw"), XlsxCell.Of(invoice.VatStatement));
-        if (invoice.IsCreditNote)
+        sheet.Row(Label("Btw"), XlsxCell.Empty, XlsxCell.Of(invoice.VatStatement));
+        var issuerName = Dutch.Municipality(names, invoice.Issuer);
+        if (credit)
         {
-            sheet.Row(Label("Terugbetaling vóór"), XlsxCell.Of(invoice.DueDate));
-            sheet.Row(XlsxCell.Empty, XlsxCell.Of($"{Dutch.Municipality(names, invoice.Issuer)} betaalt dit bedrag terug met kenmerk {invoice.Number}."));
+            sheet.Row(Label("Te verrekenen vóór"), XlsxCell.Empty, XlsxCell.Of(invoice.DueDate));
+            sheet.Note(
+                $"{issuerName} crediteert u {Dutch.Euro(-invoice.Total)}. U kunt dit bedrag verrekenen met een volgende factuur van {issuerName} in deze regeling; "
+                + $"anders betaalt {issuerName} het vóór de genoemde datum terug op uw rekening, met kenmerk {invoice.Number}.",
+                columns);
         }
         else
         {
-            sheet.Row(Label("Betalen vóór"), XlsxCell.Of(invoice.DueDate));
-            sheet.Row(Label("IBAN"), XlsxCell.Of(invoice.Iban));
-            sheet.Row(Label("Ten name van"), XlsxCell.Of(Dutch.Municipality(names, invoice.Issuer)));
-            sheet.Row(Label("Betalingskenmerk"), XlsxCell.Of(invoice.Number));
-            sheet.Row(XlsxCell.Empty, XlsxCell.Of("Vermeld bij betaling het factuurnummer als betalingskenmerk."));
+            sheet.Row(Label("Betalen vóór"), XlsxCell.Empty, XlsxCell.Of(invoice.DueDate));
+            sheet.Row(Label("IBAN"), XlsxCell.Empty, XlsxCell.Of(invoice.Iban));
+            sheet.Row(Label("Ten name van"), XlsxCell.Empty, XlsxCell.Of(issuerName));
+            sheet.Row(Label("Betalingskenmerk"), XlsxCell.Empty, XlsxCell.Of(invoice.Number));
+            sheet.Note("Vermeld bij betaling het factuurnummer als betalingskenmerk.", columns);
         }
         sheet.Skip();
-        sheet.Row(XlsxCell.Of($"Afrekening {run.Id}, aangemaakt {run.CreatedAt:dd-MM-yyyy HH:mm} (UTC) door {run.StartedBy}; invoer {Short(run.InputFingerprint)}."));
+        sheet.Note($"Afrekening {run.Id}, aangemaakt {run.CreatedAt:dd-MM-yyyy HH:mm} (UTC) door {run.StartedBy}; invoer {Short(run.InputFingerprint)}.", columns);
     }
+
+    /// <summary>The widest table, in characters, that prints upright on A4 at no less than 80%; wider tables print across the page.</summary>
+    private const double PortraitWidth = 110;
+
+    /// <summary>What the document settles: the run's kind, or corrections only when that is all it carries.</summary>
+    private static string Kind(SettlementRun run, IssuedInvoice invoice)
+    {
+        if (run.Kind != SettlementKind.Voorschot)
+        {
+            return Dutch.Kind(run.Kind);
+        }
+        var corrections = invoice.Lines.Count(l => l.Kind == SettlementKind.Correctie);
+        return corrections == 0 ? "Voorschot" : corrections == invoice.Lines.Count ? "Correctie" : "Voorschot met correcties";
+    }
+
+    /// <summary>The invoices a document's lines correct or settle, in number order.</summary>
+    internal static List<string> CorrectedInvoices(IssuedInvoice invoice) =>
+        invoice.Lines
+            .Where(l => l.Kind != SettlementKind.Voorschot && l.Reference is not null)
+            .SelectMany(l => l.Reference!.Split(Entry.ReferenceSeparator))
+            .Distinct()
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+    private static string Corrects(List<string> numbers) =>
+        numbers.Count == 1 ? $"factuur {numbers[0]}" : $"{numbers.Count} facturen: {string.Join(", ", numbers)}";
 
     private static XlsxCell Label(string text) => XlsxCell.Of(text, XlsxStyle.Bold);
 
@@ -110,12 +171,17 @@ public static class InvoiceWorkbook
     /// <summary>The first 12 hex digits of the input fingerprint: enough to tell runs apart on paper.</summary>
     internal static string Short(string fingerprint) => fingerprint.Length > 12 ? fingerprint[..12] : fingerprint;
 
-    private static IEnumerable<XlsxCell[]> Party(string label, IssuedSettlement settlement, Core.Registry.MunicipalityCode code)
+    /// <summary>Sender or addressee: name and code, postal address, and for the sender whom to ask about the invoice.</summary>
+    private static IEnumerable<XlsxCell[]> Party(string label, IssuedSettlement settlement, Core.Registry.MunicipalityCode code, bool withContact)
     {
-        yield return [Label(label), XlsxCell.Of($"{Dutch.Municipality(settlement.Municipalities, code)} ({code})")];
+        yield return [Label(label), XlsxCell.Empty, XlsxCell.Of($"{Dutch.Municipality(settlement.Municipalities, code)} ({code})")];
         foreach (var line in AddressLines(settlement, code))
         {
-            yield return [XlsxCell.Empty, XlsxCell.Of(line)];
+            yield return [XlsxCell.Empty, XlsxCell.Empty, XlsxCell.Of(line)];
+        }
+        if (withContact && settlement.Municipalities.TryGetValue(code, out var m) && (m.ContactPerson ?? m.Email) is not null)
+        {
+            yield return [XlsxCell.Empty, XlsxCell.Empty, XlsxCell.Of("Contact: " + string.Join(", ", new[] { m.ContactPerson, m.Email }.Where(t => t is not null)))];
         }
     }
 

@@ -105,7 +105,8 @@ internal sealed class XlsxSheet : IDisposable
     /// </summary>
     internal static int Lines(string text, double width)
     {
-        var capacity = Math.Max(1, (int)(width * 1.05) - 1);
+        // A column of width w holds w digits; Calibri's average letter is narrower than a digit.
+        var capacity = Math.Max(1, (int)(width * 1.15) - 1);
         var lines = 0;
         foreach (var paragraph in text.Split('\n'))
         {

@@ -14,7 +14,7 @@ internal static class XlsxStyles
 
     public static Stylesheet Build() => new(
         new NumberingFormats(
-            new NumberingFormat { NumberFormatId = EuroFormat, FormatCode = "#,##0.00\\ \"€\"" },
+            new NumberingFormat { NumberFormatId = EuroFormat, FormatCode = "\"€\"\\ #,##0.00;\"€\"\\ -#,##0.00" },
             new NumberingFormat { NumberFormatId = DateFormat, FormatCode = "dd-mm-yyyy" })
         { Count = 2 },
         new Fonts(
@@ -43,17 +43,19 @@ internal static class XlsxStyles
             Format(BuiltInPercent, 1),           // PercentBold
             Format(BuiltInInteger, 1),           // IntegerBold
             Format(0, 1, fill: 2, wrap: true, right: true), // HeaderRight (over a column of amounts or counts)
-            Format(0, 0, wrap: true))            // Wrap (long text wraps within its column instead of running into the next)
-        { Count = 14 },
+            Format(0, 0, wrap: true, top: false), // Wrap (long text wraps within its column instead of running into the next)
+            Format(0, 0, right: true))           // TextRight (a formula in words beside the amount it gives)
+        { Count = 15 },
         new CellStyles(new CellStyle { Name = "Normal", FormatId = 0, BuiltinId = 0 }) { Count = 1 });
 
-    private static CellFormat Format(uint numberFormat, uint font, uint fill = 0, bool left = false, bool wrap = false, bool right = false) => new(
+    /// <param name="top">Wrapped text starts at the top of its row (headers); otherwise it sits at the bottom like the numbers beside it.</param>
+    private static CellFormat Format(uint numberFormat, uint font, uint fill = 0, bool left = false, bool wrap = false, bool right = false, bool top = true) => new(
         left || wrap || right
             ? [new Alignment
             {
                 Horizontal = left ? HorizontalAlignmentValues.Left : right ? HorizontalAlignmentValues.Right : null,
                 WrapText = wrap ? true : null,
-                Vertical = wrap ? VerticalAlignmentValues.Top : null,
+                Vertical = wrap && top ? VerticalAlignmentValues.Top : null,
             }]
             : [])
     {

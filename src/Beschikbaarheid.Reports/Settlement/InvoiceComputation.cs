@@ -1,0 +1,164 @@
+using Beschikbaarheid.Core.Arithmetic;
+using Beschikbaarheid.Core.Registry;
+using Beschikbaarheid.Core.Settlement;
+using Beschikbaarheid.Reports.Xlsx;
+
+namespace Beschikbaarheid.Reports.Settlement;
+
+/// <summary>
+/// How an invoice shows the computation of its lines, so that a reader can redo each amount by hand: the method in
+/// words with the run's figures (<see cref="RunCalculation"/>), and per line the columns that method needs. The
+/// workbook and the e-invoice both take it from here, so they explain an amount the same way.
+/// </summary>
+internal sealed class InvoiceComputation
+{
+    /// <summary>One column of the invoice's table: its header, width, whether it holds numbers, and the cell of a line.</summary>
+    public sealed record Column(string Header, double Width, bool Numeric, Func<InvoiceLine, XlsxCell> Cell);
+
+    private readonly IssuedSettlement _settlement;
+    private readonly IssuedInvoice _invoice;
+    private readonly Dictionary<SchoolLocationId, LocationRow> _locations;
+    private readonly RunCalculation? _calculation;
+
+    public InvoiceComputation(IssuedSettlement settlement, IssuedInvoice invoice)
+    {
+        _settlement = settlement;
+        _invoice = invoice;
+        _locations = settlement.Locations.ToDictionary(l => l.School);
+        _calculation = settlement.Run.Calculation;
+    }
+
+    private int Year => _settlement.Run.Period.Year;
+
+    private int Month => _settlement.Run.Period.Month;
+
+    private SettledPeriod OwnPeriod => SettledPeriod.Of(_settlement.Run.Period);
+
+    /// <summary>A line of the run's own month, computed by the method; corrections and year ends are differences of such lines.</summary>
+    private bool IsOwnMonth(InvoiceLine line) =>
+        line.Kind == SettlementKind.Voorschot && (line.Period is null || line.Period == OwnPeriod);
+
+    /// <summary>Exact, in euros: it is only ever prorated, so it is shown with every decimal it has.</summary>
+    private decimal? AnnualPerChild => _calculation?.AnnualCentsPerChild / 100m;
+
+    /// <summary>The columns between the school's name and the amount.</summary>
+    public IReadOnlyList<Column> FigureColumns()
+    {
+        var unit = Dutch.Basis(_settlement.Run.BasisUnit);
+        var ofUnit = char.ToUpperInvariant(unit[0]) + unit[1..];
+        Column basis = new(ofUnit, 11, true, l => XlsxCell.Of(l.Basis, XlsxStyle.Integer));
+        Column locationBasis = new($"{ofUnit} locatie", 11, true,
+            l => IsOwnMonth(l) && _locations.TryGetValue(l.School, out var r) ? XlsxCell.Of(r.Basis, XlsxStyle.Integer) : XlsxCell.Empty);
+        Column share = new("Aandeel", 10, true, l => Share(l) is { } s ? XlsxCell.Of(s, XlsxStyle.Percent) : XlsxCell.Empty);
+        Column locationBudget = new("Jaarbudget locatie", 14, true,
+            l => IsOwnMonth(l) && _locations.TryGetValue(l.School, out var r) && r.AnnualBudget is { } b ? XlsxCell.Of(b.Euros, XlsxStyle.Euro) : XlsxCell.Empty);
+        Column locationMonth = new("Maandbedrag locatie", 14, true,
+            l => IsOwnMonth(l) && _locations.TryGetValue(l.School, out var r) ? XlsxCell.Of(r.Month.Euros, XlsxStyle.Euro) : XlsxCell.Empty);
+        return _calculation?.Method switch
+        {
+            CalculationMethod.PerChild =>
+                [basis, new Column("Berekening", 26, true, l => IsOwnMonth(l) ? XlsxCell.Of(PerChildFormula(l) + " =", XlsxStyle.TextRight) : XlsxCell.Empty)],
+            CalculationMethod.LocationBudgetByPupils =>
+                [basis, locationBasis, share, locationBudget,
+                 new Column("Uw jaardeel", 13, true, l => IsOwnMonth(l) && l.Annual is { } a ? XlsxCell.Of(a.Euros, XlsxStyle.Euro) : XlsxCell.Empty)],
+            CalculationMethod.LocationMonthByChildren => [basis, locationBasis, share, locationBudget, locationMonth],
+            CalculationMethod.LocationMonthByBlend => [basis, locationBasis, locationBudget, locationMonth],
+            CalculationMethod.BudgetByPupils => [basis, share],
+            _ => [basis],
+        };
+    }
+
+    /// <summary>The share a line's basis is of the whole it was split by, as its method defines it; null where none applies.</summary>
+    private decimal? Share(InvoiceLine line)
+    {
+        if (!IsOwnMonth(line))
+        {
+            return null;
+        }
+        decimal? whole = _calculation?.Method switch
+        {
+            CalculationMethod.LocationBudgetByPupils or CalculationMethod.LocationMonthByChildren =>
+                _locations.TryGetValue(line.School, out var r) ? r.Basis : null,
+            CalculationMethod.BudgetByPupils => _invoice.Lines.Where(IsOwnMonth).Sum(l => l.Basis),
+            _ => null,
+        };
+        return whole > 0 ? decimal.Round(line.Basis / whole.Value, 6) : null;
+    }
+
+    private string PerChildFormula(InvoiceLine line) =>
+        AnnualPerChild is { } annual ? $"{Dutch.Number(line.Basis)} × {Dutch.EuroExact(annual)} ÷ {DayProration.DaysInYear(Year)}" : "";
+
+    /// <summary>The method in words with the run's figures: the paragraph above the lines.</summary>
+    public IReadOnlyList<string> Method()
+    {
+        var c = _calculation;
+        var own = _invoice.Lines.Where(IsOwnMonth).ToList();
+        var month = Money.Sum(own.Select(l => l.Amount));
+        var k = Month;
+        var schedule = $"maand {k} van 12 volgens het maandschema: ⌊J × {k} ÷ 12⌋ − ⌊J × {k - 1} ÷ 12⌋";
+        var peildatum = c?.Peildatum is { } p ? $" op de peildatum {Dutch.Date(p)}" : "";
+        var text = c?.Method switch
+        {
+            CalculationMethod.PerChild when AnnualPerChild is { } annual => new List<string>
+            {
+                $"Bedrag per kind per jaar: {Dutch.Number(c.NormHoursPerWeek!.Value)} uur per week × {Dutch.EuroExact(c.HourlyRate!.Value)} per uur × {c.SchoolWeeks} schoolweken = {Dutch.EuroExact(annual)}.",
+                $"Per regel: kinddagen (de dagen in de periode dat een kind met een Jeugdwet-beschikking zorg op de locatie had) × {Dutch.EuroExact(annual)} ÷ {DayProration.DaysInYear(Year)} dagen in {Year}, één keer per regel afgerond op centen.",
+            },
+            CalculationMethod.LocationBudgetByPupils => new List<string>
+            {
+                $"Elke locatie heeft een jaarbudget: haar trekkingsrecht in fte × de kosten per fte. Uw jaardeel van een locatie is dat jaarbudget × Aandeel, in centen verdeeld (restcenten naar de grootste resten); Aandeel = uw leerlingen ÷ alle leerlingen van de locatie{peildatum}.",
+                $"Maandbedrag: uw jaardelen samen (J = {Dutch.Euro(Money.Sum(own.Select(l => l.Annual ?? Money.Zero)))}), {schedule} = {Dutch.Euro(month)}, over de locaties verdeeld naar hun jaardeel.",
+            },
+            CalculationMethod.LocationMonthByChildren => new List<string>
+            {
+                $"Elke locatie heeft een jaarbudget (J): haar trekkingsrecht in fte × de kosten per fte. Haar maandbedrag is {schedule}.",
+                "Het maandbedrag van een locatie wordt verdeeld naar de kinddagen in de maand van kinderen met een Jeugdwet-beschikking op de locatie, per woongemeente: Aandeel = uw kinddagen ÷ alle kinddagen van de locatie, in centen verdeeld (restcenten naar de grootste resten).",
+            },
+            CalculationMethod.LocationMonthByBlend => new List<string>
+            {
+                $"Elke locatie heeft een jaarbudget (J): haar trekkingsrecht in fte × de kosten per fte. Haar maandbedrag is {schedule}.",
+                $"Het maandbedrag van een locatie wordt verdeeld met een gemengde sleutel: uw aandeel = ({Dutch.Number(c.PupilsWeight ?? 0)} × uw leerlingen ÷ leerlingen van de locatie{peildatum} + {Dutch.Number(c.ChildrenWeight ?? 0)} × uw kinddagen ÷ kinddagen van de locatie) ÷ {Dutch.Number((c.PupilsWeight ?? 0) + (c.ChildrenWeight ?? 0))}, in centen verdeeld (restcenten naar de grootste resten).",
+            },
+            CalculationMethod.BudgetByPupils => BudgetByPupils(c, own, month, peildatum),
+            _ => [],
+        };
+        return text;
+    }
+
+    private List<string> BudgetByPupils(RunCalculation c, List<InvoiceLine> own, Money month, string peildatum)
+    {
+        var row = _settlement.Allocation.FirstOrDefault(a => a.Municipality == _invoice.Debtor);
+        var budget = c.Budget is { } b ? Dutch.Euro(b) : "het budget";
+        var total = c.PupilsTotal is { } t ? $" ({Dutch.Number(t)} leerlingen)" : "";
+        var lines = new List<string>
+        {
+            $"Het jaarbudget {Year} van {budget} wordt verdeeld naar de woongemeente van alle leerlingen van de locaties van de regeling{peildatum}{total}. "
+            + (row is null ? "" : $"Uw deel is uw jaarbijdrage J = {Dutch.Euro(row.AnnualProjection)} voor uw {Dutch.Number(own.Sum(l => l.Basis))} leerlingen. ")
+            + (_settlement.Statement?.Spread == true ? "Het deel van leerlingen uit niet-deelnemende gemeenten is naar leerlingen over de deelnemers verdeeld en zit in J." : ""),
+            $"Maandbedrag: maand {Month} van 12 volgens het maandschema: ⌊J × {Month} ÷ 12⌋ − ⌊J × {Month - 1} ÷ 12⌋ = {Dutch.Euro(month)}, over uw locaties verdeeld naar uw leerlingen daar: Aandeel = uw leerlingen op de locatie ÷ al uw leerlingen in de regeling.",
+        };
+        return lines;
+    }
+
+    /// <summary>The computation of one line in one sentence, for the e-invoice's line description; null when there is nothing to add.</summary>
+    public string? LineText(InvoiceLine line)
+    {
+        if (!IsOwnMonth(line))
+        {
+            return Dutch.Explanation(line);
+        }
+        var unit = Dutch.Basis(_settlement.Run.BasisUnit);
+        _locations.TryGetValue(line.School, out var location);
+        return _calculation?.Method switch
+        {
+            CalculationMethod.PerChild when AnnualPerChild is not null => $"{PerChildFormula(line)} (kinddagen × bedrag per kind per jaar ÷ dagen in {Year})",
+            CalculationMethod.LocationBudgetByPupils when location?.AnnualBudget is { } budget =>
+                $"{Dutch.Number(line.Basis)} van {Dutch.Number(location.Basis)} {unit}; jaarbudget locatie {Dutch.Euro(budget)}"
+                + (line.Annual is { } annual ? $", uw jaardeel {Dutch.Euro(annual)}" : ""),
+            CalculationMethod.LocationMonthByChildren or CalculationMethod.LocationMonthByBlend when location is not null =>
+                $"{Dutch.Number(line.Basis)} van {Dutch.Number(location.Basis)} {unit}; maandbedrag locatie {Dutch.Euro(location.Month)}",
+            CalculationMethod.BudgetByPupils => $"{Dutch.Number(line.Basis)} {unit} op deze locatie",
+            _ => null,
+        };
+    }
+}
