@@ -72,7 +72,7 @@ public sealed class SettlementWriter(IIssueProbe? probe = null)
                         [("Number", number), ("LineNumber", i + 1), ("Brin", line.School.Brin), ("Vestiging", line.School.Vestiging), ("Basis", line.Basis),
                          ("Amount", line.Amount.Cents), ("Estimated", line.Estimated), ("Soort", line.Kind.Dutch()),
                          ("Periode", (line.Period ?? SettledPeriod.Of(plan.Period)).ToString()), ("Reference", line.Reference),
-                         ("Annual", line.Kind == SettlementKind.Voorschot && line.Period == SettledPeriod.Of(plan.Period) && plan.AnnualShares.TryGetValue((invoice.Debtor, line.School), out var annual) ? annual.Cents : null)],
+                         ("Annual", line.Kind == SettlementKind.Voorschot && (line.Period ?? SettledPeriod.Of(plan.Period)) == SettledPeriod.Of(plan.Period) && plan.AnnualShares.TryGetValue((invoice.Debtor, line.School), out var annual) ? annual.Cents : null)],
                         cancellationToken).ConfigureAwait(false);
                 }
                 probe?.InvoiceWritten(++written);

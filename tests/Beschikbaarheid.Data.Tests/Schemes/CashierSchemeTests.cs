@@ -111,4 +111,41 @@ public sealed class CashierSchemeTests : IDisposable
         var message = Rejected(Replace("""{ "type": "cashier", "cashier": "GM0014", "nonParticipants": "gap",""", """{ "type": "lead", "lead": "GM0014", "x": "gap","""));
         Assert.Contains("key 'pool.type': a fixed-budget pool is settled with the pupils key and the cashier flow", message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void PaymentDay_DefaultsToThe15th_AndIsReadWhenGiven()
+    {
+        Assert.Equal(15, ((CashierFlow)Load(IssueExample).TermsFor(2026).Flow).PaymentDay);
+        Assert.Equal(28, ((CashierFlow)Load(Replace("\"nonParticipants\": \"gap\",", "\"nonParticipants\": \"gap\", \"paymentDay\": 28,")).TermsFor(2026).Flow).PaymentDay);
+    }
+
+    [Theory]
+    [InlineData("0", "key 'flow.paymentDay': 0 is not a day 1–28")]
+    [InlineData("29", "key 'flow.paymentDay': 29 is not a day 1–28")]
+    [InlineData("\"15\"", "key 'flow.paymentDay': must be a whole number")]
+    public void PaymentDay_ThatIsNotADayEveryMonthHas_IsRefused_NamingTheKey(string value, string message)
+    {
+        Assert.Contains(message, Rejected(Replace("\"nonParticipants\": \"gap\",", $"\"nonParticipants\": \"gap\", \"paymentDay\": {value},")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Agreement_AndDebtorReferences_Load()
+    {
+        var scheme = Load(Replace("\"startYear\": 2019,", "\"startYear\": 2019, \"agreement\": \"Convenant School als Wijk, 1 januari 2019\",")
+            .Replace("\"vatStatement\": \"Geen btw: kostendeling tussen gemeenten\" }", "\"vatStatement\": \"Geen btw: kostendeling tussen gemeenten\", \"debtorReferences\": { \"GM1966\": \"PO-2026-118\" } }", StringComparison.Ordinal));
+        Assert.Equal("Convenant School als Wijk, 1 januari 2019", scheme.Agreement);
+        Assert.Equal("PO-2026-118", scheme.TermsFor(2026).Invoice.DebtorReferences[MunicipalityCode.Parse("GM1966")]);
+        Assert.Null(Load(IssueExample).Agreement);
+    }
+
+    [Theory]
+    [InlineData("{ \"GM9999\": \"PO-1\" }", "key 'invoice.debtorReferences.GM9999': is not a participant of the scheme")]
+    [InlineData("{ \"GM1966\": \"\" }", "key 'invoice.debtorReferences.GM1966': must be a non-empty string")]
+    [InlineData("{ \"GM1966\": 118 }", "key 'invoice.debtorReferences.GM1966': must be a non-empty string")]
+    [InlineData("[]", "key 'invoice.debtorReferences': must be an object")]
+    public void BadDebtorReferences_AreRefused_NamingTheKey(string references, string message)
+    {
+        var json = Replace("\"vatStatement\": \"Geen btw: kostendeling tussen gemeenten\" }", $"\"vatStatement\": \"Geen btw: kostendeling tussen gemeenten\", \"debtorReferences\": {references} }}");
+        Assert.Contains(message, Rejected(json), StringComparison.Ordinal);
+    }
 }

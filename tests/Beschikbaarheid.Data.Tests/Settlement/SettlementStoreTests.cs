@@ -57,6 +57,35 @@ public abstract class SettlementStoreTests<TDatabase> : IAsyncLifetime where TDa
         Stores.IssueAsync(_database.Connections, new SettlementWriter(), Scheme(), plan, invoiceDate, startedBy, Now, fingerprint);
 
     [Fact]
+    public async Task Issue_KeepsWhatTheInvoicesShowOfTheirComputation_AsIssued()
+    {
+        var scheme = Scheme() with { Agreement = "Convenant Zorg in onderwijstijd, 12 maart 2019" };
+        var terms = scheme.TermsFor(2026);
+        scheme = new Scheme(scheme.Id, scheme.Name, scheme.StartYear,
+            terms with { Invoice = terms.Invoice with { DebtorReferences = new Dictionary<MunicipalityCode, string> { [Beuningen] = "PO-2026-118" } } })
+        { Agreement = scheme.Agreement };
+        var plan = Plan(new YearMonth(2026, 3)) with
+        {
+            AnnualShares = new Dictionary<(MunicipalityCode, SchoolLocationId), Money> { [(Beuningen, StMaarten)] = new(1_416_438) },
+            Calculation = RunCalculation.Of(scheme, 2026),
+        };
+        var runId = await Stores.IssueAsync(_database.Connections, new SettlementWriter(), scheme, plan, InvoiceDate, "test", Now, "");
+
+        var issued = await Issued().LoadAsync(runId);
+        Assert.Equal("Convenant Zorg in onderwijstijd, 12 maart 2019", issued.Run.Agreement);
+        // The per-child pool of the scheme: 5.5 h × € 62.50 × 40 weeks = € 13,750.00 = 1,375,000 cents a child a year.
+        Assert.Equal(new RunCalculation(CalculationMethod.PerChild, 5.5m, 62.50m, 40), issued.Run.Calculation);
+        Assert.Equal(1_375_000m, issued.Run.Calculation!.AnnualCentsPerChild);
+        var beuningen = issued.Invoices.Single(i => i.Debtor == Beuningen);
+        Assert.Equal("PO-2026-118", beuningen.BuyerReference);
+        Assert.Equal(new Money(1_416_438), beuningen.Lines.Single().Annual);
+        // Berg en Dal gave no reference, and the plan has no annual figure for it.
+        var bergEnDal = issued.Invoices.Single(i => i.Debtor == BergEnDal);
+        Assert.Null(bergEnDal.BuyerReference);
+        Assert.Null(bergEnDal.Lines.Single().Annual);
+    }
+
+    [Fact]
     public async Task Issue_NumbersInvoicesPerIssuerAndYear_WithoutGaps()
     {
         var march = await Issued().LoadAsync(await Issue(Plan(new YearMonth(2026, 3)), InvoiceDate));
