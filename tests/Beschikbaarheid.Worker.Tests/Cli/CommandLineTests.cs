@@ -211,8 +211,26 @@ public sealed class CommandLineTests : IDisposable
         System.Xml.Linq.XNamespace pain = "urn:iso:std:iso:20022:tech:xsd:pain.001.001.09";
         var amounts = sepa.Descendants(pain + "InstdAmt").Select(a => decimal.Parse(a.Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
         Assert.NotEmpty(amounts);
-        Assert.Equal(amounts.Sum(), decimal.Parse(sepa.Descendants(pain + "CtrlSum").First().Value, System.Globalization.CultureInfo.InvariantCulture));
-        Assert.Matches(@"Kasstaat: gefactureerd € [\d.,]+, tekort € [\d.,]+, gedekt € [\d.,]+, ongedekt € [\d.,]+, uitbetaald € [\d.,]+, saldo € 0,00\.", first.Out);
+        var controlSum = decimal.Parse(sepa.Descendants(pain + "CtrlSum").First().Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(amounts.Sum(), controlSum);
+        var summary = System.Text.RegularExpressions.Regex.Match(first.Out,
+            @"Kasstaat: gefactureerd € [\d.,]+, tekort € [\d.,]+, gedekt € [\d.,]+, ongedekt € [\d.,]+, uitbetaald € (?<paid>[\d.,]+), saldo € 0,00\.");
+        Assert.True(summary.Success, first.Out);
+        // The summary's paid-out total is every host location's payout; the bank file pays the other municipalities' locations,
+        // so the control sum is that total minus what goes to the cashier's own locations (Groningen, GM0014), read from the database.
+        var paidOut = decimal.Parse(summary.Groups["paid"].Value, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.GetCultureInfo("nl-NL"));
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_workspace.Database};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = """
+                SELECT COALESCE(SUM(c.amount_cents), 0) FROM cashier_lines c
+                JOIN school_locations s ON s.brin = c.brin AND s.vestiging = c.vestiging
+                WHERE c.section = 'uitbetaald' AND s.municipality_code = 'GM0014'
+                """;
+            var ownCents = (long)command.ExecuteScalar()!;
+            Assert.Equal(paidOut - ownCents / 100m, controlSum);
+        }
 
         var again = await _workspace.RunAsync(args);
         Assert.Equal(0, again.ExitCode);
