@@ -19,6 +19,7 @@ internal enum XlsxStyle : uint
     IntegerBold = 11,
     HeaderRight = 12,
     Wrap = 13,
+    Center = 14,
 }
 
 /// <summary>One cell to write: text, a number, a date, or a formula with the value it evaluates to.</summary>

@@ -43,15 +43,16 @@ internal static class XlsxStyles
             Format(BuiltInPercent, 1),           // PercentBold
             Format(BuiltInInteger, 1),           // IntegerBold
             Format(0, 1, fill: 2, wrap: true, right: true), // HeaderRight (over a column of amounts or counts)
-            Format(0, 0, wrap: true))            // Wrap (long text wraps within its column instead of running into the next)
-        { Count = 14 },
+            Format(0, 0, wrap: true),            // Wrap (long text wraps within its column instead of running into the next)
+            Format(0, 0, center: true))          // Center (a short flag such as ja/nee, kept apart from an amount beside it)
+        { Count = 15 },
         new CellStyles(new CellStyle { Name = "Normal", FormatId = 0, BuiltinId = 0 }) { Count = 1 });
 
-    private static CellFormat Format(uint numberFormat, uint font, uint fill = 0, bool left = false, bool wrap = false, bool right = false) => new(
-        left || wrap || right
+    private static CellFormat Format(uint numberFormat, uint font, uint fill = 0, bool left = false, bool wrap = false, bool right = false, bool center = false) => new(
+        left || wrap || right || center
             ? [new Alignment
             {
-                Horizontal = left ? HorizontalAlignmentValues.Left : right ? HorizontalAlignmentValues.Right : null,
+                Horizontal = left ? HorizontalAlignmentValues.Left : right ? HorizontalAlignmentValues.Right : center ? HorizontalAlignmentValues.Center : null,
                 WrapText = wrap ? true : null,
                 Vertical = wrap ? VerticalAlignmentValues.Top : null,
             }]
@@ -65,6 +66,6 @@ internal static class XlsxStyles
         ApplyNumberFormat = numberFormat != 0,
         ApplyFont = font != 0,
         ApplyFill = fill != 0,
-        ApplyAlignment = left || wrap || right,
+        ApplyAlignment = left || wrap || right || center,
     };
 }
