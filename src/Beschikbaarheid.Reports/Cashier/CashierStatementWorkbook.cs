@@ -20,7 +20,9 @@ public static class CashierStatementWorkbook
         var names = settlement.Municipalities;
         var invoiceOf = settlement.Invoices.ToDictionary(i => i.Debtor, i => i.Number);
         using var workbook = XlsxWorkbook.Create(path);
-        using var sheet = workbook.AddSheet("Kasstaat", [14, 30, 16, 18, 24], frozenRows: 3);
+        // Amounts stand in the last column (E), so no text runs into them from the left; portrait A4 holds about 679 px at
+        // 100%, these columns take 7 × 95 + 5 × 5 = 690 px (98%). Names and "eigen bijdrage kassier" fit on one line.
+        using var sheet = workbook.AddSheet("Kasstaat", [14, 31, 13, 22, 15], frozenRows: 3);
         sheet.TallRow(22, XlsxCell.Of($"Kasstaat {run.SchemeName}", XlsxStyle.Title));
         sheet.Row(Bold("Periode"), XlsxCell.Of(Dutch.Period(run)), Bold("Kassier"), XlsxCell.Of($"{Dutch.Municipality(names, statement.Cashier)} ({statement.Cashier})"));
         sheet.Row(Bold("Afrekening"), XlsxCell.Of($"{run.Id}, {run.CreatedAt:dd-MM-yyyy HH:mm} (UTC), {run.StartedBy}; invoer {InvoiceWorkbook.Short(run.InputFingerprint)}"));
@@ -29,40 +31,40 @@ public static class CashierStatementWorkbook
         // What the cashier pays out rests on what it invoiced this month, not on what has been received: payments
         // received are followed in the financial administration, not here.
         sheet.Row(Bold("Gefactureerd aan deelnemers (en eigen bijdrage kassier)"));
-        sheet.Row(Header("Gemeentecode"), Header("Gemeente"), Header("Soort"), Header("Bedrag"), Header("Factuur"));
+        sheet.Row(Header("Gemeentecode"), Header("Gemeente"), Header("Soort"), Header("Factuur"), HeaderRight("Bedrag"));
         var collected = Section(sheet, statement.Collected, c => [
-            XlsxCell.Of(c.Municipality.Value), XlsxCell.Of(Dutch.Municipality(names, c.Municipality)), XlsxCell.Of(Dutch.Kind(c.Kind)),
-            XlsxCell.Of(c.Amount.Euros, XlsxStyle.Euro),
-            XlsxCell.Of(c.Municipality == statement.Cashier ? "eigen bijdrage kassier" : invoiceOf.GetValueOrDefault(c.Municipality))],
-            "Totaal gefactureerd", 'D', statement.CollectedTotal);
+            XlsxCell.Of(c.Municipality.Value), XlsxCell.Of(Dutch.Municipality(names, c.Municipality), XlsxStyle.Wrap), XlsxCell.Of(Dutch.Kind(c.Kind)),
+            c.Municipality == statement.Cashier ? XlsxCell.Of("eigen bijdrage kassier", XlsxStyle.Wrap) : XlsxCell.Of(invoiceOf.GetValueOrDefault(c.Municipality)),
+            XlsxCell.Of(c.Amount.Euros, XlsxStyle.Euro)],
+            "Totaal gefactureerd", 'E', statement.CollectedTotal);
 
         sheet.Skip();
         sheet.Row(Bold(statement.Spread ? "Aandeel niet-deelnemers (verdeeld over de deelnemers)" : "Tekort: aandeel niet-deelnemers"));
-        sheet.Row(Header("Gemeentecode"), Header("Gemeente"), XlsxCell.Empty, Header("Bedrag"));
+        sheet.Row(Header("Gemeentecode"), Header("Gemeente"), Header(""), Header(""), HeaderRight("Bedrag"));
         var gap = Section(sheet, statement.Gap.OrderBy(g => g.Key).ToList(), g => [
-            XlsxCell.Of(g.Key.Value), XlsxCell.Of(Dutch.Municipality(names, g.Key)), XlsxCell.Empty, XlsxCell.Of(g.Value.Euros, XlsxStyle.Euro)],
-            "Totaal tekort", 'D', statement.GapTotal);
+            XlsxCell.Of(g.Key.Value), XlsxCell.Of(Dutch.Municipality(names, g.Key), XlsxStyle.Wrap), XlsxCell.Empty, XlsxCell.Empty, XlsxCell.Of(g.Value.Euros, XlsxStyle.Euro)],
+            "Totaal tekort", 'E', statement.GapTotal);
 
         sheet.Skip();
         sheet.Row(Bold("Dekking van het tekort"));
-        sheet.Row(Header("Fonds"), XlsxCell.Empty, XlsxCell.Empty, Header("Bedrag"));
-        var covered = Section(sheet, statement.Covered, c => [XlsxCell.Of(c.Fund), XlsxCell.Empty, XlsxCell.Empty, XlsxCell.Of(c.Amount.Euros, XlsxStyle.Euro)],
-            "Totaal gedekt", 'D', statement.CoveredTotal);
-        sheet.Row(Bold("Ongedekt"), XlsxCell.Empty, XlsxCell.Empty,
-            statement.Spread ? XlsxCell.Of(0m, XlsxStyle.EuroBold) : XlsxCell.Formula($"D{gap}-D{covered}", statement.Uncovered.Euros, XlsxStyle.EuroBold));
+        sheet.Row(Header("Fonds"), Header(""), Header(""), Header(""), HeaderRight("Bedrag"));
+        var covered = Section(sheet, statement.Covered, c => [XlsxCell.Of(c.Fund), XlsxCell.Empty, XlsxCell.Empty, XlsxCell.Empty, XlsxCell.Of(c.Amount.Euros, XlsxStyle.Euro)],
+            "Totaal gedekt", 'E', statement.CoveredTotal);
+        sheet.Row(Bold("Ongedekt"), XlsxCell.Empty, XlsxCell.Empty, XlsxCell.Empty,
+            statement.Spread ? XlsxCell.Of(0m, XlsxStyle.EuroBold) : XlsxCell.Formula($"E{gap}-E{covered}", statement.Uncovered.Euros, XlsxStyle.EuroBold));
 
         sheet.Skip();
         sheet.Row(Bold("Uitbetaald aan gastgemeenten"));
-        sheet.Row(Header("Schoollocatie"), Header("School"), Header("Gastgemeente"), Header("Bedrag"));
+        sheet.Row(Header("Schoollocatie"), Header("School"), Header("Gastgemeente"), Header(""), HeaderRight("Bedrag"));
         var paid = Section(sheet, statement.PaidOut.OrderBy(p => p.Key).ToList(), p => [
-            XlsxCell.Of(p.Key.ToString()), XlsxCell.Of(Dutch.School(settlement.Schools, p.Key)),
-            XlsxCell.Of(settlement.Schools.TryGetValue(p.Key, out var s) ? s.Municipality.Value : ""), XlsxCell.Of(p.Value.Euros, XlsxStyle.Euro)],
-            "Totaal uitbetaald", 'D', statement.PaidOutTotal);
+            XlsxCell.Of(p.Key.ToString()), XlsxCell.Of(Dutch.School(settlement.Schools, p.Key), XlsxStyle.Wrap),
+            XlsxCell.Of(settlement.Schools.TryGetValue(p.Key, out var s) ? s.Municipality.Value : ""), XlsxCell.Empty, XlsxCell.Of(p.Value.Euros, XlsxStyle.Euro)],
+            "Totaal uitbetaald", 'E', statement.PaidOutTotal);
 
         sheet.Skip();
-        sheet.Row(Bold("Saldo kassier"), XlsxCell.Of("gefactureerd + gedekt − uitbetaald"), XlsxCell.Empty,
-            XlsxCell.Formula($"D{collected}+D{covered}-D{paid}", statement.Balance.Euros, XlsxStyle.EuroBold));
-        sheet.Row(XlsxCell.Of("De uitbetaling rust op wat deze maand is gefactureerd; of de facturen zijn betaald, staat in de financiële administratie."));
+        sheet.Row(Bold("Saldo kassier"), XlsxCell.Of("gefactureerd + gedekt − uitbetaald"), XlsxCell.Empty, XlsxCell.Empty,
+            XlsxCell.Formula($"E{collected}+E{covered}-E{paid}", statement.Balance.Euros, XlsxStyle.EuroBold));
+        sheet.Note("De uitbetaling rust op wat deze maand is gefactureerd; of de facturen zijn betaald, staat in de financiële administratie.", 5);
     }
 
     /// <summary>Writes the rows and a total formula under them; returns the total's row number.</summary>
@@ -83,4 +85,7 @@ public static class CashierStatementWorkbook
     private static XlsxCell Bold(string text) => XlsxCell.Of(text, XlsxStyle.Bold);
 
     private static XlsxCell Header(string text) => XlsxCell.Of(text, XlsxStyle.Header);
+
+    /// <summary>A header over amounts, right-aligned like them.</summary>
+    private static XlsxCell HeaderRight(string text) => XlsxCell.Of(text, XlsxStyle.HeaderRight);
 }

@@ -38,7 +38,8 @@ public static class PaymentOrderWorkbook
         var total = Money.Sum(lines.Select(l => l.Amount));
         var payee = Dutch.Municipality(settlement.Municipalities, host);
         using var workbook = XlsxWorkbook.Create(path);
-        using var sheet = workbook.AddSheet("Betaalopdracht", [22, 40, 18], frozenRows: 0);
+        // Portrait A4 at 100%: 7 × 82 + 5 × 3 = 589 of about 679 px; column A holds its longest label, "Rekening opdrachtgever".
+        using var sheet = workbook.AddSheet("Betaalopdracht", [24, 40, 18], frozenRows: 0);
         sheet.TallRow(22, XlsxCell.Of("Betaalopdracht", XlsxStyle.Title));
         sheet.Skip();
         sheet.Row(Bold("Begunstigde"), XlsxCell.Of($"{payee} ({host}), gastgemeente"));
@@ -54,16 +55,16 @@ public static class PaymentOrderWorkbook
         sheet.Row(Bold("Opdrachtgever"), XlsxCell.Of($"{Dutch.Municipality(settlement.Municipalities, statement.Cashier)} ({statement.Cashier}), kassier"));
         sheet.Row(Bold("Rekening opdrachtgever"), XlsxCell.Of(payments.DebtorIban ?? ""));
         sheet.Skip();
-        sheet.Row(XlsxCell.Of("Schoollocatie", XlsxStyle.Header), XlsxCell.Of("School", XlsxStyle.Header), XlsxCell.Of("Bedrag", XlsxStyle.Header));
+        sheet.Row(XlsxCell.Of("Schoollocatie", XlsxStyle.Header), XlsxCell.Of("School", XlsxStyle.Header), XlsxCell.Of("Bedrag", XlsxStyle.HeaderRight));
         var first = sheet.RowNumber + 1;
         foreach (var (school, amount) in lines)
         {
-            sheet.Row(XlsxCell.Of(school.ToString()), XlsxCell.Of(Dutch.School(settlement.Schools, school)), XlsxCell.Of(amount.Euros, XlsxStyle.Euro));
+            sheet.Row(XlsxCell.Of(school.ToString()), XlsxCell.Of(Dutch.School(settlement.Schools, school), XlsxStyle.Wrap), XlsxCell.Of(amount.Euros, XlsxStyle.Euro));
         }
         var last = sheet.RowNumber;
         sheet.Row(Bold("Totaal"), XlsxCell.Empty, XlsxCell.Formula($"SUM(C{first}:C{last})", total.Euros, XlsxStyle.EuroBold));
         sheet.Skip();
-        sheet.Row(XlsxCell.Of($"De kassier betaalt uit wat hij de deelnemers factureerde en wat fondsen van het tekort dekken; zie de kasstaat van deze afrekening ({run.Id})."));
+        sheet.Note($"De kassier betaalt uit wat hij de deelnemers factureerde en wat fondsen van het tekort dekken; zie de kasstaat van deze afrekening ({run.Id}).", 3);
         sheet.Skip();
         sheet.Row(Bold("Opgesteld door"), XlsxCell.Of(""));
         sheet.Row(Bold("Datum"), XlsxCell.Of(""));

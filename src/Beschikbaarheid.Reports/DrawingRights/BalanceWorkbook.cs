@@ -23,27 +23,29 @@ public static class BalanceWorkbook
     {
         ArgumentNullException.ThrowIfNull(balance);
         using var workbook = XlsxWorkbook.Create(path);
-        using var sheet = workbook.AddSheet("Balans", [14, 28, 22, 22, 18, 12, 12], frozenRows: 4, landscape: true);
+        // Landscape A4 at 100%: 7 × 104 + 5 × 7 = 763 of about 1007 px. Every header word fits its column, so headers
+        // wrap between words, never inside one.
+        using var sheet = workbook.AddSheet("Balans", [13, 24, 16, 16, 15, 10, 10], frozenRows: 4, landscape: true);
         sheet.TallRow(22, XlsxCell.Of($"Balans {balance.Year} {balance.SchemeName}", XlsxStyle.Title));
         sheet.Row(XlsxCell.Of("Regeling", XlsxStyle.Bold), XlsxCell.Of(balance.SchemeId),
             XlsxCell.Of("Drempel", XlsxStyle.Bold), XlsxCell.Of(balance.ThresholdPct / 100m, XlsxStyle.Percent));
         sheet.Skip();
         sheet.Row(
             XlsxCell.Of("Gemeentecode", XlsxStyle.Header), XlsxCell.Of("Gemeente", XlsxStyle.Header),
-            XlsxCell.Of("Kosten locaties op grondgebied", XlsxStyle.Header), XlsxCell.Of("Gebruik door inwoners", XlsxStyle.Header),
-            XlsxCell.Of("Verschil", XlsxStyle.Header), XlsxCell.Of("Verschil %", XlsxStyle.Header), XlsxCell.Of("Boven drempel", XlsxStyle.Header));
+            XlsxCell.Of("Kosten locaties op grondgebied", XlsxStyle.HeaderRight), XlsxCell.Of("Gebruik door inwoners", XlsxStyle.HeaderRight),
+            XlsxCell.Of("Verschil", XlsxStyle.HeaderRight), XlsxCell.Of("Verschil %", XlsxStyle.HeaderRight), XlsxCell.Of("Boven drempel", XlsxStyle.Header));
         var first = sheet.RowNumber + 1;
         foreach (var row in balance.Rows)
         {
             var r = sheet.RowNumber + 1;
             sheet.Row(
                 XlsxCell.Of(row.Municipality.Value),
-                XlsxCell.Of(balance.Municipalities.TryGetValue(row.Municipality, out var m) ? $"Gemeente {m.Name}" : row.Municipality.Value),
+                XlsxCell.Of(balance.Municipalities.TryGetValue(row.Municipality, out var m) ? $"Gemeente {m.Name}" : row.Municipality.Value, XlsxStyle.Wrap),
                 XlsxCell.Of(row.Territory.Euros, XlsxStyle.Euro),
                 XlsxCell.Of(row.Use.Euros, XlsxStyle.Euro),
                 XlsxCell.Formula($"C{r}-D{r}", row.Difference.Euros, XlsxStyle.Euro),
-                row.DifferencePct is { } pct ? XlsxCell.Formula($"IF(C{r}=0,0,E{r}/C{r})", pct / 100m, XlsxStyle.Percent) : XlsxCell.Of("n.v.t."),
-                XlsxCell.Of(row.Flagged ? "ja" : "nee"));
+                row.DifferencePct is { } pct ? XlsxCell.Formula($"IF(C{r}=0,0,E{r}/C{r})", pct / 100m, XlsxStyle.Percent) : XlsxCell.Of("n.v.t.", XlsxStyle.Center),
+                XlsxCell.Of(row.Flagged ? "ja" : "nee", XlsxStyle.Center));
         }
         var last = sheet.RowNumber;
         sheet.AutoFilter(1, first - 1, 7, last);
@@ -53,6 +55,6 @@ public static class BalanceWorkbook
             XlsxCell.Formula($"SUM(D{first}:D{last})", balance.Rows.Sum(x => x.Use.Euros), XlsxStyle.EuroBold),
             XlsxCell.Formula($"SUM(E{first}:E{last})", balance.Rows.Sum(x => x.Difference.Euros), XlsxStyle.EuroBold));
         sheet.Skip();
-        sheet.Row(XlsxCell.Of("Geen facturen tussen gemeenten: een positief verschil betekent dat de gemeente meer huisvest dan haar inwoners gebruiken."));
+        sheet.Note("Geen facturen tussen gemeenten: een positief verschil betekent dat de gemeente meer huisvest dan haar inwoners gebruiken.", 7);
     }
 }

@@ -19,14 +19,21 @@ public static class AllocationWorkbook
         var invoiceOf = settlement.Invoices.ToDictionary(i => i.Debtor, i => i.Number);
         using var workbook = XlsxWorkbook.Create(path);
 
-        using (var sheet = workbook.AddSheet("Verdeelstaat", [14, 28, 10, 21, 10, 21, 15, 19, 17, 20, 26], frozenRows: 5, landscape: true))
+        // Landscape A4 holds about 1007 px at 100%; these 11 columns take 7 × 158 + 5 × 11 = 1161 px (87%). Headers wrap
+        // between words (a word longer than its column is hyphenated); names and remarks fit their column on one line,
+        // so a row stays one line high, and wrap only when unusually long.
+        using (var sheet = workbook.AddSheet("Verdeelstaat", [11, 26, 9, 13, 9, 14, 14, 14, 17, 19, 12], frozenRows: 5, landscape: true))
         {
             sheet.TallRow(22, XlsxCell.Of($"Verdeelstaat {run.SchemeName}", XlsxStyle.Title));
             sheet.Row(XlsxCell.Of("Regeling", XlsxStyle.Bold), XlsxCell.Of(run.SchemeId), XlsxCell.Of("Periode", XlsxStyle.Bold), XlsxCell.Of(Dutch.Period(run)));
             sheet.Row(XlsxCell.Of("Afrekening", XlsxStyle.Bold), XlsxCell.Of($"{run.Id}, {run.CreatedAt:dd-MM-yyyy HH:mm} (UTC), {run.StartedBy}; invoer {InvoiceWorkbook.Short(run.InputFingerprint)}"));
             sheet.Skip();
-            sheet.Row(Headers("Gemeentecode", "Gemeente", "Kinderen", $"Grondslag ({basis})", "Aandeel", run.Kind == SettlementKind.Voorschot && run.BasisUnit == BasisUnit.ChildDays ? "Jaarbedrag (prognose)" : "Jaarbedrag",
-                run.Kind == SettlementKind.Voorschot ? "Deze maand" : "Eindafrekening", run.Kind == SettlementKind.Voorschot ? "Jaar t/m deze maand" : "Jaar totaal", "Gefactureerd", "Factuurnummer", "Toelichting"));
+            sheet.Row(
+                Header("Gemeente-\ncode"), Header("Gemeente"), HeaderRight("Kinderen"), HeaderRight($"Grondslag ({basis})"), HeaderRight("Aandeel"),
+                HeaderRight(run.Kind == SettlementKind.Voorschot && run.BasisUnit == BasisUnit.ChildDays ? "Jaarbedrag (prognose)" : "Jaarbedrag"),
+                HeaderRight(run.Kind == SettlementKind.Voorschot ? "Deze maand" : "Eindafrekening"),
+                HeaderRight(run.Kind == SettlementKind.Voorschot ? "Jaar t/m deze maand" : "Jaar totaal"),
+                Header("Gefactureerd"), Header("Factuurnummer"), Header("Toelichting"));
             var first = sheet.RowNumber + 1;
             var last = first + settlement.Allocation.Count - 1;
             var totalBasis = settlement.Allocation.Sum(a => a.Basis);
@@ -35,16 +42,16 @@ public static class AllocationWorkbook
                 var r = sheet.RowNumber + 1;
                 sheet.Row(
                     XlsxCell.Of(row.Municipality.Value),
-                    XlsxCell.Of(Dutch.Municipality(settlement.Municipalities, row.Municipality)),
+                    XlsxCell.Of(Dutch.Municipality(settlement.Municipalities, row.Municipality), XlsxStyle.Wrap),
                     XlsxCell.Of(row.Children, XlsxStyle.Integer),
                     XlsxCell.Of(row.Basis, XlsxStyle.Integer),
                     XlsxCell.Formula($"IF(D${last + 1}=0,0,D{r}/D${last + 1})", totalBasis == 0 ? 0 : decimal.Round(row.Basis / totalBasis, 10), XlsxStyle.Percent),
                     XlsxCell.Of(row.AnnualProjection.Euros, XlsxStyle.Euro),
                     XlsxCell.Of(row.Month.Euros, XlsxStyle.Euro),
                     XlsxCell.Of(settlement.YearToDate.GetValueOrDefault(row.Municipality).Euros, XlsxStyle.Euro),
-                    XlsxCell.Of(row.Invoiced ? "ja" : settlement.Statement is not null ? "nee (kassier)" : settlement.Invoices.Count > 0 ? "nee (penvoerder)" : "nee"),
+                    XlsxCell.Of(row.Invoiced ? "ja" : settlement.Statement is not null ? "nee (kassier)" : settlement.Invoices.Count > 0 ? "nee (penvoerder)" : "nee", XlsxStyle.Center),
                     XlsxCell.Of(invoiceOf.GetValueOrDefault(row.Municipality)),
-                    row.Estimated ? XlsxCell.Of("geschat: leerlingental <5") : XlsxCell.Empty);
+                    row.Estimated ? XlsxCell.Of("geschat", XlsxStyle.Wrap) : XlsxCell.Empty);
             }
             sheet.AutoFilter(1, first - 1, 11, last);
             sheet.Row(
@@ -55,28 +62,35 @@ public static class AllocationWorkbook
                 Sum('F', first, last, Money.Sum(settlement.Allocation.Select(a => a.AnnualProjection)).Euros, XlsxStyle.EuroBold),
                 Sum('G', first, last, Money.Sum(settlement.Allocation.Select(a => a.Month)).Euros, XlsxStyle.EuroBold),
                 Sum('H', first, last, Money.Sum(settlement.Allocation.Select(a => settlement.YearToDate.GetValueOrDefault(a.Municipality))).Euros, XlsxStyle.EuroBold));
+            if (settlement.Allocation.Any(a => a.Estimated))
+            {
+                sheet.Skip();
+                sheet.Note("Toelichting \"geschat\": leerlingental <5 (DUO), gewaardeerd volgens de regeling.", 11);
+            }
             if (run.BasisUnit == BasisUnit.ChildDays)
             {
                 sheet.Skip();
-                sheet.Row(XlsxCell.Of(
-                    "Jaarbedrag (prognose): de kosten over het hele jaar volgens de beschikkingen die bij deze afrekening bekend waren; lopende beschikkingen tot het einde van het jaar."));
+                sheet.Note(
+                    "Jaarbedrag (prognose): de kosten over het hele jaar volgens de beschikkingen die bij deze afrekening bekend waren; lopende beschikkingen tot het einde van het jaar.", 11);
             }
         }
 
-        using (var sheet = workbook.AddSheet("Schoollocaties", [14, 36, 34, 10, 21, 15, 10, 18], frozenRows: 1, landscape: true))
+        // 7 × 152 + 5 × 8 = 1104 px: 91% in landscape; school and board names fit on one line, and wrap only when unusually long.
+        using (var sheet = workbook.AddSheet("Schoollocaties", [14, 31, 47, 9, 13, 15, 8, 15], frozenRows: 1, landscape: true))
         {
             // A drawing-rights scheme shows each location's FTE and annual budget beside its month.
             var drawingRights = settlement.Locations.Any(l => l.Fte is not null);
-            string[] labels = ["Schoollocatie", "School", "Bestuur", "Kinderen", $"Grondslag ({basis})", "Deze maand", "FTE", "Budget (jaar)"];
-            sheet.Row(Headers(drawingRights ? labels : labels[..6]));
+            XlsxCell[] labels = [Header("Schoollocatie"), Header("School"), Header("Bestuur"), HeaderRight("Kinderen"), HeaderRight($"Grondslag ({basis})"),
+                HeaderRight("Deze maand"), HeaderRight("FTE"), HeaderRight("Budget (jaar)")];
+            sheet.Row(drawingRights ? labels : labels[..6]);
             var first = sheet.RowNumber + 1;
             foreach (var location in settlement.Locations)
             {
                 settlement.Schools.TryGetValue(location.School, out var school);
                 sheet.Row([
                     XlsxCell.Of(location.School.ToString()),
-                    XlsxCell.Of(school?.Name ?? ""),
-                    XlsxCell.Of(school is null ? "" : $"{school.BoardName} ({school.BoardNumber})"),
+                    XlsxCell.Of(school?.Name ?? "", XlsxStyle.Wrap),
+                    XlsxCell.Of(school is null ? "" : $"{school.BoardName} ({school.BoardNumber})", XlsxStyle.Wrap),
                     XlsxCell.Of(location.Children, XlsxStyle.Integer),
                     XlsxCell.Of(location.Basis, XlsxStyle.Integer),
                     XlsxCell.Of(location.Month.Euros, XlsxStyle.Euro),
@@ -104,7 +118,7 @@ public static class AllocationWorkbook
 
         using (var sheet = workbook.AddSheet("Individueel", [48, 12], frozenRows: 1))
         {
-            sheet.Row(Headers("Blijft op individuele beschikking omdat", "Kinderen"));
+            sheet.Row(Header("Blijft op individuele beschikking omdat"), HeaderRight("Kinderen"));
             var first = sheet.RowNumber + 1;
             foreach (var count in settlement.Individual)
             {
@@ -116,7 +130,10 @@ public static class AllocationWorkbook
         }
     }
 
-    private static XlsxCell[] Headers(params string[] labels) => labels.Select(l => XlsxCell.Of(l, XlsxStyle.Header)).ToArray();
+    private static XlsxCell Header(string label) => XlsxCell.Of(label, XlsxStyle.Header);
+
+    /// <summary>A header over amounts or counts, right-aligned like them.</summary>
+    private static XlsxCell HeaderRight(string label) => XlsxCell.Of(label, XlsxStyle.HeaderRight);
 
     private static XlsxCell Sum(char column, int first, int last, decimal value, XlsxStyle style) =>
         XlsxCell.Formula(last < first ? "0" : $"SUM({column}{first}:{column}{last})", value, style);

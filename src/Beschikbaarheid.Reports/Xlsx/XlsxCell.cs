@@ -20,6 +20,7 @@ internal enum XlsxStyle : uint
     HeaderRight = 12,
     Wrap = 13,
     TextRight = 14,
+    Center = 15,
 }
 
 /// <summary>One cell to write: text, a number, a date, or a formula with the value it evaluates to.</summary>

@@ -44,16 +44,18 @@ internal static class XlsxStyles
             Format(BuiltInInteger, 1),           // IntegerBold
             Format(0, 1, fill: 2, wrap: true, right: true), // HeaderRight (over a column of amounts or counts)
             Format(0, 0, wrap: true, top: false), // Wrap (long text wraps within its column instead of running into the next)
-            Format(0, 0, right: true))           // TextRight (a formula in words beside the amount it gives)
-        { Count = 15 },
+            Format(0, 0, right: true),           // TextRight (a formula in words beside the amount it gives)
+            Format(0, 0, center: true))          // Center (a short flag such as ja/nee, kept apart from an amount beside it)
+        { Count = 16 },
         new CellStyles(new CellStyle { Name = "Normal", FormatId = 0, BuiltinId = 0 }) { Count = 1 });
 
     /// <param name="top">Wrapped text starts at the top of its row (headers); otherwise it sits at the bottom like the numbers beside it.</param>
-    private static CellFormat Format(uint numberFormat, uint font, uint fill = 0, bool left = false, bool wrap = false, bool right = false, bool top = true) => new(
-        left || wrap || right
+    private static CellFormat Format(
+        uint numberFormat, uint font, uint fill = 0, bool left = false, bool wrap = false, bool right = false, bool center = false, bool top = true) => new(
+        left || wrap || right || center
             ? [new Alignment
             {
-                Horizontal = left ? HorizontalAlignmentValues.Left : right ? HorizontalAlignmentValues.Right : null,
+                Horizontal = left ? HorizontalAlignmentValues.Left : right ? HorizontalAlignmentValues.Right : center ? HorizontalAlignmentValues.Center : null,
                 WrapText = wrap ? true : null,
                 Vertical = wrap && top ? VerticalAlignmentValues.Top : null,
             }]
@@ -67,6 +69,6 @@ internal static class XlsxStyles
         ApplyNumberFormat = numberFormat != 0,
         ApplyFont = font != 0,
         ApplyFill = fill != 0,
-        ApplyAlignment = left || wrap || right,
+        ApplyAlignment = left || wrap || right || center,
     };
 }
