@@ -40,6 +40,29 @@ public sealed class AllocationWorkbookTests : IDisposable
     }
 
     [Fact]
+    public void UnderThePupilsKey_NoChildrenColumnRepeatsThePupils_AndTheTotalsMoveWithTheirColumns()
+    {
+        var path = Path.Combine(_folder, "verdeelstaat-leerlingen.xlsx");
+        var sample = SampleSettlement.Create();
+        AllocationWorkbook.Write(sample with { Run = sample.Run with { BasisUnit = Core.Settlement.BasisUnit.Pupils } }, path);
+        using var workbook = new WorkbookReader(path);
+        foreach (var sheet in new[] { "Verdeelstaat", "Schoollocaties" })
+        {
+            var texts = workbook.Cells(sheet).Select(WorkbookReader.Text).ToList();
+            Assert.DoesNotContain("Kinderen", texts);
+            Assert.Contains("Grondslag (leerlingen)", texts);
+        }
+        var formulas = workbook.Cells("Verdeelstaat").Where(c => c.CellFormula?.Text.StartsWith("SUM(", StringComparison.Ordinal) == true)
+            .ToDictionary(c => c.CellReference!.Value![..1], c => decimal.Parse(c.CellValue!.Text, CultureInfo.InvariantCulture));
+        // The basis 47 + 31 + 1 = 79 now in C, shares summing to 1 in D, this month 2,976.03 in F, year to date 5,914.39 in G.
+        Assert.Equal(79m, formulas["C"]);
+        Assert.Equal(1m, formulas["D"]);
+        Assert.Equal(2976.03m, formulas["F"]);
+        Assert.Equal(5914.39m, formulas["G"]);
+        Assert.Equal("SUM(C6:C8)", workbook.Cells("Verdeelstaat").Single(c => c.CellReference!.Value == $"C9").CellFormula!.Text);
+    }
+
+    [Fact]
     public void Allocation_ShowsTheLeadAsNotInvoiced_AndEachInvoiceNumber()
     {
         using var workbook = Write();

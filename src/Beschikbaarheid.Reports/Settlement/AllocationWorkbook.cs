@@ -17,72 +17,79 @@ public static class AllocationWorkbook
         var run = settlement.Run;
         var basis = Dutch.Basis(run.BasisUnit);
         var invoiceOf = settlement.Invoices.ToDictionary(i => i.Debtor, i => i.Number);
+        // Children are counted beside child-days; under the pupils key the count would only repeat the pupils.
+        var withChildren = run.BasisUnit == BasisUnit.ChildDays;
+        // The letter of a column from D on, which moves one to the left without the children column.
+        char Col(char letter) => withChildren ? letter : (char)(letter - 1);
         using var workbook = XlsxWorkbook.Create(path);
 
         // Landscape A4 holds about 1007 px at 100%; these 11 columns take 7 × 158 + 5 × 11 = 1161 px (87%). Headers wrap
         // between words (a word longer than its column is hyphenated); names and remarks fit their column on one line,
         // so a row stays one line high, and wrap only when unusually long.
-        using (var sheet = workbook.AddSheet("Verdeelstaat", [11, 26, 9, 13, 9, 14, 14, 14, 17, 19, 12], frozenRows: 5, landscape: true))
+        double[] widths = withChildren ? [11, 26, 9, 13, 9, 14, 14, 14, 17, 19, 12] : [11, 26, 13, 9, 14, 14, 14, 17, 19, 12];
+        using (var sheet = workbook.AddSheet("Verdeelstaat", widths, frozenRows: 5, landscape: true))
         {
             sheet.TallRow(22, XlsxCell.Of($"Verdeelstaat {run.SchemeName}", XlsxStyle.Title));
             sheet.Row(XlsxCell.Of("Regeling", XlsxStyle.Bold), XlsxCell.Of(run.SchemeId), XlsxCell.Of("Periode", XlsxStyle.Bold), XlsxCell.Of(Dutch.Period(run)));
             sheet.Row(XlsxCell.Of("Afrekening", XlsxStyle.Bold), XlsxCell.Of($"{run.Id}, {run.CreatedAt:dd-MM-yyyy HH:mm} (UTC), {run.StartedBy}; invoer {InvoiceWorkbook.Short(run.InputFingerprint)}"));
             sheet.Skip();
-            sheet.Row(
-                Header("Gemeente-\ncode"), Header("Gemeente"), HeaderRight("Kinderen"), HeaderRight($"Grondslag ({basis})"), HeaderRight("Aandeel"),
+            sheet.Row([
+                Header("Gemeente-\ncode"), Header("Gemeente"), .. withChildren ? new[] { HeaderRight("Kinderen") } : [], HeaderRight($"Grondslag ({basis})"), HeaderRight("Aandeel"),
                 HeaderRight(run.Kind == SettlementKind.Voorschot && run.BasisUnit == BasisUnit.ChildDays ? "Jaarbedrag (prognose)" : "Jaarbedrag"),
                 HeaderRight(run.Kind == SettlementKind.Voorschot ? "Deze maand" : "Eindafrekening"),
                 HeaderRight(run.Kind == SettlementKind.Voorschot ? "Jaar t/m deze maand" : "Jaar totaal"),
-                Header("Gefactureerd"), Header("Factuurnummer"), Header("Toelichting"));
+                Header("Gefactureerd"), Header("Factuurnummer"), Header("Toelichting")]);
             var first = sheet.RowNumber + 1;
             var last = first + settlement.Allocation.Count - 1;
             var totalBasis = settlement.Allocation.Sum(a => a.Basis);
             foreach (var row in settlement.Allocation)
             {
                 var r = sheet.RowNumber + 1;
-                sheet.Row(
+                sheet.Row([
                     XlsxCell.Of(row.Municipality.Value),
                     XlsxCell.Of(Dutch.Municipality(settlement.Municipalities, row.Municipality), XlsxStyle.Wrap),
-                    XlsxCell.Of(row.Children, XlsxStyle.Integer),
+                    .. withChildren ? new[] { XlsxCell.Of(row.Children, XlsxStyle.Integer) } : [],
                     XlsxCell.Of(row.Basis, XlsxStyle.Integer),
-                    XlsxCell.Formula($"IF(D${last + 1}=0,0,D{r}/D${last + 1})", totalBasis == 0 ? 0 : decimal.Round(row.Basis / totalBasis, 10), XlsxStyle.Percent),
+                    XlsxCell.Formula($"IF({Col('D')}${last + 1}=0,0,{Col('D')}{r}/{Col('D')}${last + 1})", totalBasis == 0 ? 0 : decimal.Round(row.Basis / totalBasis, 10), XlsxStyle.Percent),
                     XlsxCell.Of(row.AnnualProjection.Euros, XlsxStyle.Euro),
                     XlsxCell.Of(row.Month.Euros, XlsxStyle.Euro),
                     XlsxCell.Of(settlement.YearToDate.GetValueOrDefault(row.Municipality).Euros, XlsxStyle.Euro),
                     XlsxCell.Of(row.Invoiced ? "ja" : settlement.Statement is not null ? "nee (kassier)" : settlement.Invoices.Count > 0 ? "nee (penvoerder)" : "nee", XlsxStyle.Center),
                     XlsxCell.Of(invoiceOf.GetValueOrDefault(row.Municipality)),
-                    row.Estimated ? XlsxCell.Of("geschat", XlsxStyle.Wrap) : XlsxCell.Empty);
+                    row.Estimated ? XlsxCell.Of("geschat", XlsxStyle.Wrap) : XlsxCell.Empty]);
             }
-            sheet.AutoFilter(1, first - 1, 11, last);
-            sheet.Row(
+            sheet.AutoFilter(1, first - 1, widths.Length, last);
+            sheet.Row([
                 XlsxCell.Of("Totaal", XlsxStyle.Bold), XlsxCell.Empty,
-                Sum('C', first, last, settlement.Allocation.Sum(a => a.Children), XlsxStyle.IntegerBold),
-                Sum('D', first, last, totalBasis, XlsxStyle.IntegerBold),
-                Sum('E', first, last, totalBasis == 0 ? 0 : 1, XlsxStyle.PercentBold),
-                Sum('F', first, last, Money.Sum(settlement.Allocation.Select(a => a.AnnualProjection)).Euros, XlsxStyle.EuroBold),
-                Sum('G', first, last, Money.Sum(settlement.Allocation.Select(a => a.Month)).Euros, XlsxStyle.EuroBold),
-                Sum('H', first, last, Money.Sum(settlement.Allocation.Select(a => settlement.YearToDate.GetValueOrDefault(a.Municipality))).Euros, XlsxStyle.EuroBold));
+                .. withChildren ? new[] { Sum('C', first, last, settlement.Allocation.Sum(a => a.Children), XlsxStyle.IntegerBold) } : [],
+                Sum(Col('D'), first, last, totalBasis, XlsxStyle.IntegerBold),
+                Sum(Col('E'), first, last, totalBasis == 0 ? 0 : 1, XlsxStyle.PercentBold),
+                Sum(Col('F'), first, last, Money.Sum(settlement.Allocation.Select(a => a.AnnualProjection)).Euros, XlsxStyle.EuroBold),
+                Sum(Col('G'), first, last, Money.Sum(settlement.Allocation.Select(a => a.Month)).Euros, XlsxStyle.EuroBold),
+                Sum(Col('H'), first, last, Money.Sum(settlement.Allocation.Select(a => settlement.YearToDate.GetValueOrDefault(a.Municipality))).Euros, XlsxStyle.EuroBold)]);
             if (settlement.Allocation.Any(a => a.Estimated))
             {
                 sheet.Skip();
-                sheet.Note("Toelichting \"geschat\": leerlingental <5 (DUO), gewaardeerd volgens de regeling.", 11);
+                sheet.Note("Toelichting \"geschat\": leerlingental <5 (DUO), gewaardeerd volgens de regeling.", widths.Length);
             }
             if (run.BasisUnit == BasisUnit.ChildDays)
             {
                 sheet.Skip();
                 sheet.Note(
-                    "Jaarbedrag (prognose): de kosten over het hele jaar volgens de beschikkingen die bij deze afrekening bekend waren; lopende beschikkingen tot het einde van het jaar.", 11);
+                    "Jaarbedrag (prognose): de kosten over het hele jaar volgens de beschikkingen die bij deze afrekening bekend waren; lopende beschikkingen tot het einde van het jaar.", widths.Length);
             }
         }
 
         // 7 × 152 + 5 × 8 = 1104 px: 91% in landscape; school and board names fit on one line, and wrap only when unusually long.
-        using (var sheet = workbook.AddSheet("Schoollocaties", [14, 31, 47, 9, 13, 15, 8, 15], frozenRows: 1, landscape: true))
+        double[] locationWidths = withChildren ? [14, 31, 47, 9, 13, 15, 8, 15] : [14, 31, 47, 13, 15, 8, 15];
+        using (var sheet = workbook.AddSheet("Schoollocaties", locationWidths, frozenRows: 1, landscape: true))
         {
             // A drawing-rights scheme shows each location's FTE and annual budget beside its month.
             var drawingRights = settlement.Locations.Any(l => l.Fte is not null);
-            XlsxCell[] labels = [Header("Schoollocatie"), Header("School"), Header("Bestuur"), HeaderRight("Kinderen"), HeaderRight($"Grondslag ({basis})"),
-                HeaderRight("Deze maand"), HeaderRight("FTE"), HeaderRight("Budget (jaar)")];
-            sheet.Row(drawingRights ? labels : labels[..6]);
+            XlsxCell[] labels = [Header("Schoollocatie"), Header("School"), Header("Bestuur"), .. withChildren ? new[] { HeaderRight("Kinderen") } : [],
+                HeaderRight($"Grondslag ({basis})"), HeaderRight("Deze maand"), HeaderRight("FTE"), HeaderRight("Budget (jaar)")];
+            var columns = labels.Length - (drawingRights ? 0 : 2);
+            sheet.Row(labels[..columns]);
             var first = sheet.RowNumber + 1;
             foreach (var location in settlement.Locations)
             {
@@ -91,7 +98,7 @@ public static class AllocationWorkbook
                     XlsxCell.Of(location.School.ToString()),
                     XlsxCell.Of(school?.Name ?? "", XlsxStyle.Wrap),
                     XlsxCell.Of(school is null ? "" : $"{school.BoardName} ({school.BoardNumber})", XlsxStyle.Wrap),
-                    XlsxCell.Of(location.Children, XlsxStyle.Integer),
+                    .. withChildren ? new[] { XlsxCell.Of(location.Children, XlsxStyle.Integer) } : [],
                     XlsxCell.Of(location.Basis, XlsxStyle.Integer),
                     XlsxCell.Of(location.Month.Euros, XlsxStyle.Euro),
                     .. drawingRights
@@ -100,17 +107,17 @@ public static class AllocationWorkbook
                 ]);
             }
             var last = sheet.RowNumber;
-            sheet.AutoFilter(1, first - 1, drawingRights ? 8 : 6, last);
+            sheet.AutoFilter(1, first - 1, columns, last);
             sheet.Row([
                 XlsxCell.Of("Totaal", XlsxStyle.Bold), XlsxCell.Empty, XlsxCell.Empty,
-                Sum('D', first, last, settlement.Locations.Sum(l => l.Children), XlsxStyle.IntegerBold),
-                Sum('E', first, last, settlement.Locations.Sum(l => l.Basis), XlsxStyle.IntegerBold),
-                Sum('F', first, last, Money.Sum(settlement.Locations.Select(l => l.Month)).Euros, XlsxStyle.EuroBold),
+                .. withChildren ? new[] { Sum('D', first, last, settlement.Locations.Sum(l => l.Children), XlsxStyle.IntegerBold) } : [],
+                Sum(Col('E'), first, last, settlement.Locations.Sum(l => l.Basis), XlsxStyle.IntegerBold),
+                Sum(Col('F'), first, last, Money.Sum(settlement.Locations.Select(l => l.Month)).Euros, XlsxStyle.EuroBold),
                 .. drawingRights
                     ? new[]
                     {
-                        Sum('G', first, last, settlement.Locations.Sum(l => l.Fte ?? 0m), XlsxStyle.Fte),
-                        Sum('H', first, last, Money.Sum(settlement.Locations.Select(l => l.AnnualBudget ?? Money.Zero)).Euros, XlsxStyle.EuroBold),
+                        Sum(Col('G'), first, last, settlement.Locations.Sum(l => l.Fte ?? 0m), XlsxStyle.Fte),
+                        Sum(Col('H'), first, last, Money.Sum(settlement.Locations.Select(l => l.AnnualBudget ?? Money.Zero)).Euros, XlsxStyle.EuroBold),
                     }
                     : [],
             ]);

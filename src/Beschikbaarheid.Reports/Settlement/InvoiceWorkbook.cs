@@ -51,7 +51,8 @@ public static class InvoiceWorkbook
 
         var method = computation.Method();
         using var workbook = XlsxWorkbook.Create(path);
-        var landscape = widths.Sum() > PortraitWidth;
+        // A column of w characters takes about 7w + 5 pixels; upright A4 has 679 printable pixels at 100%.
+        var landscape = widths.Sum(w => 7 * w + 5) * MinimumScale > PortraitPixels;
         // Not frozen: the rows above the lines are a page high on a laptop screen, and freezing them left no room to scroll the lines.
         using var sheet = workbook.AddSheet(credit ? "Creditnota" : "Factuur", widths, landscape: landscape);
         sheet.TallRow(22, preamble[0]);
@@ -137,8 +138,11 @@ public static class InvoiceWorkbook
         sheet.Note($"Afrekening {run.Id}, aangemaakt {run.CreatedAt:dd-MM-yyyy HH:mm} (UTC) door {run.StartedBy}; invoer {Short(run.InputFingerprint)}.", columns);
     }
 
-    /// <summary>The widest table, in characters, that prints upright on A4 at no less than 80%; wider tables print across the page.</summary>
-    private const double PortraitWidth = 110;
+    /// <summary>The printable width of upright A4 with the sheets' margins, in pixels: (8.27 − 2 × 0.6) inch × 96.</summary>
+    private const double PortraitPixels = 678.72;
+
+    /// <summary>A table that would print upright at less than this scale prints across the page instead.</summary>
+    private const double MinimumScale = 0.8;
 
     /// <summary>What the document settles: the run's kind, or corrections only when that is all it carries.</summary>
     private static string Kind(SettlementRun run, IssuedInvoice invoice)
