@@ -91,7 +91,8 @@ public static class UblInvoice
                 : Aggregate("PaymentMeans",
                     Basic("PaymentMeansCode", "30"),
                     Basic("PaymentID", invoice.Number),
-                    Aggregate("PayeeFinancialAccount", Basic("ID", invoice.Iban.Replace(" ", "", StringComparison.Ordinal)), Basic("Name", seller))),
+                    // No account name: SI-UBL advises against it (BR-NL-30); the payee is named in the payment terms.
+                    Aggregate("PayeeFinancialAccount", Basic("ID", invoice.Iban.Replace(" ", "", StringComparison.Ordinal)))),
             Aggregate("PaymentTerms", Basic("Note", credit
                 ? $"Te verrekenen met een volgende factuur van {seller} in deze regeling, anders betaalt {seller} dit bedrag vóór {invoice.DueDate:dd-MM-yyyy} terug met kenmerk {invoice.Number}."
                 : $"Betalen vóór {invoice.DueDate:dd-MM-yyyy} op {invoice.Iban} ten name van {seller}, met kenmerk {invoice.Number}.")),

@@ -39,23 +39,25 @@ internal static class XlsxStyles
             Format(BuiltInPercent, 0),           // Percent
             Format(BuiltInInteger, 0),           // Integer
             Format(BuiltInTwoDecimals, 0),       // Fte
-            Format(0, 1, fill: 2, wrap: true),   // Header (wrapped: long Dutch labels in narrow number columns)
+            Format(0, 1, fill: 2, wrap: true, indent: true), // Header (wrapped: long Dutch labels in narrow number columns)
             Format(BuiltInPercent, 1),           // PercentBold
             Format(BuiltInInteger, 1),           // IntegerBold
             Format(0, 1, fill: 2, wrap: true, right: true), // HeaderRight (over a column of amounts or counts)
-            Format(0, 0, wrap: true, top: false), // Wrap (long text wraps within its column instead of running into the next)
+            Format(0, 0, wrap: true, top: false, indent: true), // Wrap (long text wraps within its column instead of running into the next)
             Format(0, 0, right: true),           // TextRight (a formula in words beside the amount it gives)
             Format(0, 0, center: true))          // Center (a short flag such as ja/nee, kept apart from an amount beside it)
         { Count = 16 },
         new CellStyles(new CellStyle { Name = "Normal", FormatId = 0, BuiltinId = 0 }) { Count = 1 });
 
     /// <param name="top">Wrapped text starts at the top of its row (headers); otherwise it sits at the bottom like the numbers beside it.</param>
+    /// <param name="indent">Left-aligned text keeps one character's space from a right-aligned amount in the column before it.</param>
     private static CellFormat Format(
-        uint numberFormat, uint font, uint fill = 0, bool left = false, bool wrap = false, bool right = false, bool center = false, bool top = true) => new(
+        uint numberFormat, uint font, uint fill = 0, bool left = false, bool wrap = false, bool right = false, bool center = false, bool top = true, bool indent = false) => new(
         left || wrap || right || center
             ? [new Alignment
             {
-                Horizontal = left ? HorizontalAlignmentValues.Left : right ? HorizontalAlignmentValues.Right : center ? HorizontalAlignmentValues.Center : null,
+                Horizontal = left || (indent && !right) ? HorizontalAlignmentValues.Left : right ? HorizontalAlignmentValues.Right : center ? HorizontalAlignmentValues.Center : null,
+                Indent = indent && !right ? 1u : null,
                 WrapText = wrap ? true : null,
                 Vertical = wrap && top ? VerticalAlignmentValues.Top : null,
             }]
