@@ -31,7 +31,7 @@ public static class BalanceWorkbook
             XlsxCell.Of("Drempel", XlsxStyle.Bold), XlsxCell.Of(balance.ThresholdPct / 100m, XlsxStyle.Percent));
         sheet.Skip();
         sheet.Row(
-            XlsxCell.Of("Gemeentecode", XlsxStyle.Header), XlsxCell.Of("Gemeente", XlsxStyle.Header),
+            XlsxCell.Of("Gemeente-\ncode", XlsxStyle.Header), XlsxCell.Of("Gemeente", XlsxStyle.Header),
             XlsxCell.Of("Kosten locaties op grondgebied", XlsxStyle.HeaderRight), XlsxCell.Of("Gebruik door inwoners", XlsxStyle.HeaderRight),
             XlsxCell.Of("Verschil", XlsxStyle.HeaderRight), XlsxCell.Of("Verschil %", XlsxStyle.HeaderRight), XlsxCell.Of("Boven drempel", XlsxStyle.Header));
         var first = sheet.RowNumber + 1;

@@ -39,7 +39,7 @@ internal static class XlsxStyles
             Format(BuiltInPercent, 0),           // Percent
             Format(BuiltInInteger, 0),           // Integer
             Format(BuiltInTwoDecimals, 0),       // Fte
-            Format(0, 1, fill: 2, wrap: true, indent: true), // Header (wrapped: long Dutch labels in narrow number columns)
+            Format(0, 1, fill: 2, wrap: true),   // Header (wrapped: long Dutch labels in narrow number columns)
             Format(BuiltInPercent, 1),           // PercentBold
             Format(BuiltInInteger, 1),           // IntegerBold
             Format(0, 1, fill: 2, wrap: true, right: true), // HeaderRight (over a column of amounts or counts)
