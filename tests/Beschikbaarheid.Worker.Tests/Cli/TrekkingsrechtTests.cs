@@ -113,13 +113,14 @@ public sealed class TrekkingsrechtTests : IDisposable
             ],
             File.ReadAllLines(Path.Combine(_workspace.Output, "amsterdam-sjso", "2026-03", "boekingen.csv")));
 
-        // The allocation sheet gains each location's FTE and annual budget: 4.11 FTE and € 338,850.00 in all.
+        // The allocation sheet gains each location's FTE and annual budget: 4.11 FTE and € 338,850.00 in all; under the pupils key
+        // it has no children column, so they are columns F and G.
         using var document = SpreadsheetDocument.Open(Path.Combine(_workspace.Output, "amsterdam-sjso", "2026-03", "verdeelstaat-amsterdam-sjso-2026-03.xlsx"), false);
         Assert.Empty(new OpenXmlValidator().Validate(document));
         var locations = (WorksheetPart)document.WorkbookPart!.GetPartById(document.WorkbookPart.Workbook.Sheets!.Elements<Sheet>().Single(x => x.Name == "Schoollocaties").Id!.Value!);
         var totals = locations.Worksheet.Descendants<Cell>().Where(c => c.CellFormula is not null)
             .ToDictionary(c => c.CellReference!.Value![..1], c => decimal.Parse(c.CellValue!.Text, CultureInfo.InvariantCulture));
-        Assert.Equal((4.11m, 338_850m), (totals["G"], totals["H"]));
+        Assert.Equal((4.11m, 338_850m), (totals["F"], totals["G"]));
 
         // Amstelveen's 2 pupils at 40AA00 are DUO's "<5" valued at 2: that line, and only that line, is marked as estimated.
         using var invoice = SpreadsheetDocument.Open(Path.Combine(_workspace.Output, "amsterdam-sjso", "2026-03", "factuur-GM0363-2026-00001.xlsx"), false);
@@ -127,6 +128,20 @@ public sealed class TrekkingsrechtTests : IDisposable
         var rows = ((WorksheetPart)invoice.WorkbookPart!.GetPartById(invoice.WorkbookPart.Workbook.Sheets!.Elements<Sheet>().First().Id!.Value!)).Worksheet
             .Descendants<Row>().Where(r => r.Descendants<Cell>().Any(c => c.InlineString?.InnerText.StartsWith("geschat", StringComparison.Ordinal) == true)).ToList();
         Assert.Equal("40AA00", Assert.Single(rows).Descendants<Cell>().First().InlineString!.InnerText);
+
+        // The invoice shows how each line came about: the location's annual budget and Amstelveen's annual share of it
+        // (worked out above: 1,489.34, 40,000.00 and 88,000.00 of 90,850.00, 160,000.00 and 88,000.00), and the month of
+        // their sum J = 129,489.34: ⌊J × 3/12⌋ − ⌊J × 2/12⌋ = 10,790.78.
+        var cells = ((WorksheetPart)invoice.WorkbookPart!.GetPartById(invoice.WorkbookPart.Workbook.Sheets!.Elements<Sheet>().First().Id!.Value!)).Worksheet
+            .Descendants<Row>().ToList();
+        decimal[] Numbers(string location) => cells.Single(r => r.Descendants<Cell>().FirstOrDefault()?.InlineString?.InnerText == location)
+            .Descendants<Cell>().Where(c => c.CellValue is not null && c.DataType is null).Select(c => decimal.Parse(c.CellValue!.Text, CultureInfo.InvariantCulture)).ToArray();
+        // Pupils, location's pupils, share, budget, annual share, amount: 2 of 122, 10 of 40, 50 of 50.
+        Assert.Equal([2m, 122m, 0.016393m, 90_850m, 1_489.34m, 124.11m], Numbers("40AA00"));
+        Assert.Equal([10m, 40m, 0.25m, 160_000m, 40_000m, 3_333.33m], Numbers("41BB00"));
+        Assert.Equal([50m, 50m, 1m, 88_000m, 88_000m, 7_333.34m], Numbers("42CC00"));
+        var texts = cells.SelectMany(r => r.Descendants<Cell>()).Select(c => c.InlineString?.InnerText).Where(t => t is not null).ToList();
+        Assert.Contains(texts, t => t!.Contains("(J = € 129.489,34), maand 3 van 12", StringComparison.Ordinal) && t.Contains("= € 10.790,78", StringComparison.Ordinal));
     }
 
     [Fact]
