@@ -1,4 +1,5 @@
 using Beschikbaarheid.Core.Periods;
+using Beschikbaarheid.Core.Settlement;
 using Beschikbaarheid.Worker.Options;
 using Microsoft.Extensions.Options;
 
@@ -11,6 +12,6 @@ public sealed class LocalCalendar(TimeProvider clock, IOptions<ScheduleOptions> 
 
     public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), TimeZone).DateTime);
 
-    /// <summary>The latest month that has fully ended.</summary>
-    public YearMonth LatestCompleteMonth => YearMonth.Of(Today).Previous;
+    /// <summary>The latest month that has fully ended: the month before today's (<see cref="FinishedPeriods.LatestComplete"/>).</summary>
+    public YearMonth LatestCompleteMonth => FinishedPeriods.LatestComplete(Today);
 }

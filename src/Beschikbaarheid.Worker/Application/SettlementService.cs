@@ -47,8 +47,22 @@ public sealed class SettlementService(
         string schemeId, YearMonth period, string startedBy, DateOnly? invoiceDate = null, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
     {
         var scheme = schemes.Load(schemeId);
+        var date = InvoiceDateFor(scheme.Id, period, invoiceDate);
         await database.EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
-        return await SettleAsync(scheme, period, startedBy, invoiceDate, progress, cancellationToken).ConfigureAwait(false);
+        return await SettleAsync(scheme, period, startedBy, date, progress, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The invoice date of a run of <paramref name="period"/>: the one given, else today in the region's time zone; refused
+    /// (<see cref="SettlementRejectedException"/>) when the month has not ended by it (<see cref="FinishedPeriods"/>), before
+    /// anything is read or stored and before any invoice number is used.
+    /// </summary>
+    private DateOnly InvoiceDateFor(string schemeId, YearMonth period, DateOnly? invoiceDate)
+    {
+        var date = invoiceDate ?? calendar.Today;
+        return FinishedPeriods.MonthRefusal(schemeId, period, date, invoiceDate is not null) is { } refusal
+            ? throw new SettlementRejectedException(refusal)
+            : date;
     }
 
     /// <summary>
@@ -81,14 +95,14 @@ public sealed class SettlementService(
     }
 
     /// <summary>
-    /// The demo's work: the latest complete month for every scheme in the scheme folder. A scheme whose inputs
-    /// are refused is logged and skipped so the others are still settled; the run then fails with all reasons.
+    /// The demo's work: one month for every scheme in the scheme folder (the demo chooses it: the latest complete
+    /// month its sample covers). A scheme whose inputs are refused is logged and skipped so the others are still
+    /// settled; the run then fails with all reasons.
     /// </summary>
-    public async Task<IReadOnlyList<SettleOutcome>> SettleLatestCompleteMonthAsync(string startedBy, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<SettleOutcome>> SettleMonthForAllAsync(YearMonth period, string startedBy, CancellationToken cancellationToken = default)
     {
         var all = schemes.LoadAll();
         await database.EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
-        var period = calendar.LatestCompleteMonth;
         return await SettleInOrderAsync(all, _ => [period], startedBy, cancellationToken).ConfigureAwait(false);
     }
 
@@ -126,12 +140,16 @@ public sealed class SettlementService(
 
     /// <summary>One scheme's month as one unit of work: retried whole on a transient database fault, which is safe because a settled month is never issued again.</summary>
     /// <param name="inOrder">Scheduled work: pass the month over when a later month is settled already (decided under the lock).</param>
+    /// <remarks>Every settlement passes here, the scheduled and the demo's too: an unfinished month is refused before the unit of work starts.</remarks>
     private Task<SettleOutcome> SettleAsync(
-        Scheme scheme, YearMonth period, string startedBy, DateOnly? invoiceDate, IProgress<string>? progress, CancellationToken cancellationToken, bool inOrder = false) =>
-        unitOfWork.RunAsync(token => SettleOnceAsync(scheme, period, startedBy, invoiceDate, progress, inOrder, token), cancellationToken);
+        Scheme scheme, YearMonth period, string startedBy, DateOnly? invoiceDate, IProgress<string>? progress, CancellationToken cancellationToken, bool inOrder = false)
+    {
+        var date = InvoiceDateFor(scheme.Id, period, invoiceDate);
+        return unitOfWork.RunAsync(token => SettleOnceAsync(scheme, period, startedBy, date, progress, inOrder, token), cancellationToken);
+    }
 
     private async Task<SettleOutcome> SettleOnceAsync(
-        Scheme scheme, YearMonth period, string startedBy, DateOnly? invoiceDate, IProgress<string>? progress, bool inOrder, CancellationToken cancellationToken)
+        Scheme scheme, YearMonth period, string startedBy, DateOnly invoiceDate, IProgress<string>? progress, bool inOrder, CancellationToken cancellationToken)
     {
         using var scope = logger.BeginScope("scheme {Scheme} period {Period}", scheme.Id, period.ToString());
         var output = paths.Value.Output;
@@ -183,7 +201,7 @@ public sealed class SettlementService(
 
                 progress?.Report($"storing {plan.Invoices.Count} invoices");
                 logger.LogInformation("{Scheme} {Period}: issuing {Invoices} invoices", scheme.Id, period, plan.Invoices.Count);
-                runId = await writer.IssueAsync(session, scheme, plan, invoiceDate ?? calendar.Today, startedBy, clock.GetUtcNow(), fingerprint, cancellationToken).ConfigureAwait(false);
+                runId = await writer.IssueAsync(session, scheme, plan, invoiceDate, startedBy, clock.GetUtcNow(), fingerprint, cancellationToken).ConfigureAwait(false);
                 await session.CommitAsync(cancellationToken).ConfigureAwait(false);
                 logger.LogInformation("{Scheme} {Period}: run {RunId} issued {Invoices} invoices with {Corrections} correction lines", scheme.Id, period, runId, plan.Invoices.Count, corrections.Count);
                 progress?.Report("writing workbooks and journal");

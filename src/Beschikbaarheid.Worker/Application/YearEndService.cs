@@ -39,11 +39,17 @@ public sealed class YearEndService(
     public async Task<YearEndOutcome> FinalizeAsync(string schemeId, int year, string startedBy, DateOnly? invoiceDate = null, CancellationToken cancellationToken = default)
     {
         var scheme = schemes.Load(schemeId);
+        // Only a finished year (FinishedPeriods): refused before anything is read or stored and before any invoice number is used.
+        var date = invoiceDate ?? calendar.Today;
+        if (FinishedPeriods.YearRefusal(scheme.Id, year, date, invoiceDate is not null) is { } refusal)
+        {
+            throw new SettlementRejectedException(refusal);
+        }
         await database.EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
-        return await unitOfWork.RunAsync(token => FinalizeOnceAsync(scheme, year, startedBy, invoiceDate, token), cancellationToken).ConfigureAwait(false);
+        return await unitOfWork.RunAsync(token => FinalizeOnceAsync(scheme, year, startedBy, date, token), cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<YearEndOutcome> FinalizeOnceAsync(Core.Schemes.Scheme scheme, int year, string startedBy, DateOnly? invoiceDate, CancellationToken cancellationToken)
+    private async Task<YearEndOutcome> FinalizeOnceAsync(Core.Schemes.Scheme scheme, int year, string startedBy, DateOnly invoiceDate, CancellationToken cancellationToken)
     {
         long runId;
         bool alreadyClosed;
@@ -83,7 +89,7 @@ public sealed class YearEndService(
                     await SettlementService.CheckPayeesAsync(session, scheme, statement).ConfigureAwait(false);
                 }
                 runId = await writer.IssueAsync(
-                    session, scheme, plan, invoiceDate ?? calendar.Today, startedBy, clock.GetUtcNow(), InputFingerprint.Of(scheme, year, loaded), cancellationToken)
+                    session, scheme, plan, invoiceDate, startedBy, clock.GetUtcNow(), InputFingerprint.Of(scheme, year, loaded), cancellationToken)
                     .ConfigureAwait(false);
                 await session.CommitAsync(cancellationToken).ConfigureAwait(false);
                 alreadyClosed = false;

@@ -21,7 +21,7 @@ internal static class ValueOptions
 
     public static Option<DateOnly?> InvoiceDate() => new("--invoice-date")
     {
-        Description = "Date printed on the invoices, yyyy-MM-dd (default: today in Europe/Amsterdam).",
+        Description = "Date printed on the invoices, yyyy-MM-dd, not before the last day of the month (or year) settled (default: today in Europe/Amsterdam).",
         HelpName = "yyyy-MM-dd",
         CustomParser = result =>
         {

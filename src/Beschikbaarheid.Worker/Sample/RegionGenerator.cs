@@ -11,6 +11,22 @@ public static class RegionGenerator
 {
     private const string StMaarten = "30AB00";
 
+    /// <summary>
+    /// The last month the demo region can be settled for with the demo schemes: December 2028. Its pupils are
+    /// counted up to 1 October 2027, which keys funding year 2028 (the count of year Y-1 keys year Y), and the
+    /// Groningen-like scheme's budget runs to 2028; from 2029 on the drawing rights, pupils keys and budget lack their data.
+    /// </summary>
+    public static readonly Core.Periods.YearMonth DemoLastMonth = new(2028, 12);
+
+    /// <summary>
+    /// The month the demo settles: the latest complete month when the demo region covers it, else the region's last
+    /// month (<see cref="DemoLastMonth"/>), so the demo works whatever the date; with the reason, as the demo prints it.
+    /// </summary>
+    public static (Core.Periods.YearMonth Month, string Reason) DemoMonth(Core.Periods.YearMonth latestComplete) =>
+        latestComplete <= DemoLastMonth
+            ? (latestComplete, $"Demo month {latestComplete}: the latest complete month.")
+            : (DemoLastMonth, $"Demo month {DemoLastMonth}: the demo region's data ends with {DemoLastMonth}, so the demo settles that month instead of the latest complete month, {latestComplete}.");
+
     /// <summary>The demo scheme's participants: Rijk van Nijmegen and Land van Cuijk.</summary>
     private static readonly (string Code, int Weight)[] Participants =
     [

@@ -116,8 +116,9 @@ public sealed class YearEndTests : IDisposable
         }
         var yearEnd = _services.GetRequiredService<YearEndService>();
         await yearEnd.FinalizeAsync(Workspace.SchemeId, 2026, "test", new DateOnly(2027, 1, 15));
-        // Finalizing a closed year again issues nothing; it writes the files of its year end again.
-        var again = await yearEnd.FinalizeAsync(Workspace.SchemeId, 2026, "test");
+        // Finalizing a closed year again issues nothing; it writes the files of its year end again. (Dated after the year, as a
+        // year end must be: the year has to have ended by the invoice date even to write its files again.)
+        var again = await yearEnd.FinalizeAsync(Workspace.SchemeId, 2026, "test", new DateOnly(2027, 1, 20));
         Assert.True(again.AlreadyClosed);
         Assert.Single(await _services.GetRequiredService<YearClosures>().EventsAsync(Workspace.SchemeId, 2026));
 
@@ -156,7 +157,7 @@ public sealed class YearEndTests : IDisposable
             await Settle(2026, month);
         }
         var error = await Assert.ThrowsAsync<SettlementRejectedException>(() =>
-            _services.GetRequiredService<YearEndService>().FinalizeAsync(Workspace.SchemeId, 2026, "test"));
+            _services.GetRequiredService<YearEndService>().FinalizeAsync(Workspace.SchemeId, 2026, "test", new DateOnly(2027, 1, 15)));
         Assert.Contains("2026-11, 2026-12 are not settled", error.Message, StringComparison.Ordinal);
         Assert.Empty(await _services.GetRequiredService<YearClosures>().EventsAsync(Workspace.SchemeId, 2026));
         Assert.Equal(10, (await _services.GetRequiredService<SettlementHistory>().LoadAsync(Workspace.SchemeId, 2026)).Count);

@@ -165,13 +165,23 @@ public sealed class CommandLineTests : IDisposable
         Assert.True(File.Exists(database));
     }
 
+    private string[] DemoArgs()
+    {
+        var root = Workspace.RepositoryRoot;
+        return ["demo", "--sample", Path.Combine(root, "config", "sample"), "--schemes", Path.Combine(root, "config", "schemes"), "--db", _workspace.Database, "--out", _workspace.Output];
+    }
+
+    /// <summary>
+    /// On the real clock: the demo settles the latest complete month while its region's data covers it (to 2028-12) and that
+    /// last month after, so this holds whatever the date; <see cref="Demo_SettlesAMonthItsRegionCovers_WhateverTheDate"/> pins dates.
+    /// </summary>
     [Fact]
     public async Task Demo_WritesInvoicesAllocationSheetAndJournal_AndIsIdempotent()
     {
-        var root = Workspace.RepositoryRoot;
-        string[] args = ["demo", "--sample", Path.Combine(root, "config", "sample"), "--schemes", Path.Combine(root, "config", "schemes"), "--db", _workspace.Database, "--out", _workspace.Output];
+        string[] args = DemoArgs();
         var first = await _workspace.RunAsync(args);
         Assert.True(first.ExitCode == 0, first.Error);
+        Assert.Matches(@"Demo month \d{4}-\d{2}: ", first.Out);
         var folder = Directory.GetDirectories(Path.Combine(_workspace.Output, "nijmegen-st-maarten")).Single();
         var files = Directory.GetFiles(folder).Select(Path.GetFileName).ToList();
         Assert.Contains("boekingen.csv", files);
@@ -236,5 +246,27 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal(0, again.ExitCode);
         Assert.Contains("already settled", again.Out, StringComparison.Ordinal);
         Assert.Equal(files.Count, Directory.GetFiles(folder).Length);
+    }
+
+    [Theory]
+    // 15 June 2030: the latest complete month, May 2030, lies after the region's data (to December 2028), so the demo settles 2028-12.
+    [InlineData("2030-06-15", "2028-12", "Demo month 2028-12: the demo region's data ends with 2028-12, so the demo settles that month instead of the latest complete month, 2030-05.")]
+    // 10 March 2027: the latest complete month, February 2027, is covered.
+    [InlineData("2027-03-10", "2027-02", "Demo month 2027-02: the latest complete month.")]
+    public async Task Demo_SettlesAMonthItsRegionCovers_WhateverTheDate(string today, string month, string reason)
+    {
+        Assert.SkipWhen(Workspace.FakeTime is null, "faketime is not installed (apt-get install faketime; .ci/run installs it): 'today' cannot be set.");
+        var at = new DateTimeOffset(DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture).ToDateTime(new TimeOnly(8, 0)), TimeSpan.Zero);
+        var (code, output, error) = await _workspace.RunAtAsync(at, DemoArgs());
+        Assert.True(code == 0, output + error);
+        Assert.Contains(reason, output, StringComparison.Ordinal);
+        // Every scheme settled that month and only that month; the lead's invoices are numbered in the invoice date's year.
+        foreach (var scheme in new[] { "nijmegen-st-maarten", "amsterdam-sjso", "waadhoeke-einstein", "utrecht-proeftuin", "groningen-saw" })
+        {
+            Assert.Equal([month], Directory.GetDirectories(Path.Combine(_workspace.Output, scheme), "20??-??").Select(Path.GetFileName));
+        }
+        Assert.Contains(Directory.GetFiles(Path.Combine(_workspace.Output, "nijmegen-st-maarten", month)),
+            f => Path.GetFileName(f).StartsWith($"factuur-GM0268-{today[..4]}-", StringComparison.Ordinal));
+        Assert.True(File.Exists(Path.Combine(_workspace.Output, "groningen-saw", month, $"kasstaat-groningen-saw-{month}.xlsx")));
     }
 }

@@ -1,3 +1,5 @@
+using Beschikbaarheid.Core.Periods;
+
 namespace Beschikbaarheid.Worker.Tests.Concurrency;
 
 /// <summary>
@@ -23,8 +25,12 @@ public abstract class LateCorrectionRaceTests<TDatabase> : IAsyncLifetime where 
     private Task<(int ExitCode, string Out, string Error)> Import(string kind, string file) =>
         _workspace.RunAsync(_database.Environment, ["import", kind, file, .. _database.Options]);
 
+    /// <summary>Settles a month with invoices dated the day after it (the tries reach 2028), so it has ended whatever the real date.</summary>
     private Task<(int ExitCode, string Out, string Error)> Settle(string period) =>
-        _workspace.RunAsync(_database.Environment, ["settle", "--scheme", Workspace.SchemeId, "--period", period, .. _database.Options, "--schemes", _workspace.Schemes, "--out", _workspace.Output]);
+        _workspace.RunAsync(_database.Environment, [
+            "settle", "--scheme", Workspace.SchemeId, "--period", period,
+            "--invoice-date", YearMonth.Parse(period).LastDay.AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            .. _database.Options, "--schemes", _workspace.Schemes, "--out", _workspace.Output]);
 
     [Fact]
     public async Task TwoMonthsSettledAtOnce_BillALateChildsEarlierMonthsOnce()

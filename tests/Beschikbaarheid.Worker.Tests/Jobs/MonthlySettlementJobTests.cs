@@ -137,6 +137,33 @@ public sealed class MonthlySettlementJobTests : IDisposable
         Assert.Empty(await settlements.SettleCompleteMonthsAsync("job test"));
     }
 
+    [Fact]
+    public async Task Job_NeverSettlesTheMonthNotYetEnded_EvenOnItsLastDay()
+    {
+        _workspace.WriteScheme(startYear: 2026);
+        _workspace.WriteRegion("B1;cl-a;GM0209;30AB;00;Aanbieder;JZ;JW;4;2026-01-01;");
+        // Tuesday 31 March 2026, 23:30 in Amsterdam (21:30 UTC, summer time): March's last day, so by the rule an invoice dated today
+        // could settle March by hand; the schedule settles only months before today's month: January and February.
+        var clock = new MovableClock(new DateTimeOffset(2026, 3, 31, 21, 30, 0, TimeSpan.Zero));
+        await using var provider = Services(clock, _ => { });
+        await provider.GetRequiredService<ImportService>().ImportFolderAsync(_workspace.Folder);
+        var settlements = provider.GetRequiredService<SettlementService>();
+
+        var outcomes = await settlements.SettleCompleteMonthsAsync("job test");
+        Assert.Equal(["2026-01", "2026-02"], outcomes.Select(o => o.Period.ToString()));
+
+        // Half an hour later it is 1 April in Amsterdam (still 31 March in UTC): March has ended and is settled, April is not.
+        clock.Now = new DateTimeOffset(2026, 3, 31, 22, 30, 0, TimeSpan.Zero);
+        Assert.Equal(["2026-03"], (await settlements.SettleCompleteMonthsAsync("job test")).Select(o => o.Period.ToString()));
+
+        await using var connection = await provider.GetRequiredService<IConnectionFactory>().OpenAsync();
+        Assert.Equal(["2026-01", "2026-02", "2026-03"], await connection.QueryAsync<string>("SELECT period FROM settlement_runs ORDER BY id"));
+        // Every invoice is dated on or after the last day of the month it settles (today in Amsterdam: 31 March, then 1 April).
+        var dated = (await connection.QueryAsync<(string Period, string Date)>(
+            "SELECT r.period, i.invoice_date FROM settlement_runs r JOIN invoices i ON i.run_id = r.id ORDER BY r.id")).ToList();
+        Assert.Equal([("2026-01", "2026-03-31"), ("2026-02", "2026-03-31"), ("2026-03", "2026-04-01")], dated);
+    }
+
     [Theory]
     [InlineData("2026-03-15T12:00:00Z", "2026-04-01T04:00:00Z")] // summer time: 06:00 CEST is 04:00 UTC
     [InlineData("2026-10-15T12:00:00Z", "2026-11-01T05:00:00Z")] // after the autumn switch: 06:00 CET is 05:00 UTC

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Beschikbaarheid.Worker.Application;
 using Beschikbaarheid.Worker.Options;
+using Beschikbaarheid.Worker.Sample;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -13,7 +14,7 @@ internal static class DemoVerb
     {
         var common = new CommonOptions();
         var sample = new Option<string?>("--sample") { Description = "Folder with the demo region's four CSV files (default config/sample).", HelpName = "DIR" };
-        var command = new Command("demo", "Migrate, import the demo region, settle the latest complete month for every scheme and print a summary.")
+        var command = new Command("demo", $"Migrate, import the demo region, settle the latest complete month for every scheme (the region's last month, {RegionGenerator.DemoLastMonth}, once its data has ended) and print a summary.")
         {
             sample, common.Database, common.Provider, common.Schemes, common.Output,
         };
@@ -34,16 +35,20 @@ internal static class DemoVerb
                 {
                     ImportVerb.Print(result.Figures);
                 }
+                // The latest complete month, unless the demo region's data has ended before it (then its last month).
+                var (month, reason) = RegionGenerator.DemoMonth(services.GetRequiredService<LocalCalendar>().LatestCompleteMonth);
+                Console.WriteLine(reason);
+                logger.LogInformation("{Reason}", reason);
                 // Drawing rights first: the month's settlement of a drawing-rights scheme is drawn from them.
-                var year = services.GetRequiredService<LocalCalendar>().LatestCompleteMonth.Year;
+                var year = month.Year;
                 var rights = await Terminal.WithProgressAsync($"Drawing rights {year}", logger, _ =>
                     services.GetRequiredService<DrawingRightsService>().ComputeForAllAsync(year, ct)).ConfigureAwait(false);
                 foreach (var outcome in rights)
                 {
                     TrekkingsrechtVerb.PrintSummary(outcome);
                 }
-                var outcomes = await Terminal.WithProgressAsync("Settling the latest complete month", logger, _ =>
-                    services.GetRequiredService<SettlementService>().SettleLatestCompleteMonthAsync("cli demo", ct)).ConfigureAwait(false);
+                var outcomes = await Terminal.WithProgressAsync($"Settling {month}", logger, _ =>
+                    services.GetRequiredService<SettlementService>().SettleMonthForAllAsync(month, "cli demo", ct)).ConfigureAwait(false);
                 foreach (var outcome in outcomes)
                 {
                     Summary.Print(outcome);

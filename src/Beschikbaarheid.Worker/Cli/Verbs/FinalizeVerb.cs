@@ -15,7 +15,7 @@ internal static class FinalizeVerb
         var invoiceDate = ValueOptions.InvoiceDate();
         var command = new Command(
             "finalize",
-            "Year end (vaststelling): compute the year again with actual data; per municipality the difference with every advance and correction becomes one final invoice or credit note. Closes the year.")
+            "Year end (vaststelling): compute the year again with actual data; per municipality the difference with every advance and correction becomes one final invoice or credit note. Closes the year. Only a year that has ended by the invoice date.")
         {
             scheme, year, invoiceDate, common.Database, common.Provider, common.Schemes, common.Output,
         };

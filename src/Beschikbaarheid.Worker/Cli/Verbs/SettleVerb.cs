@@ -29,7 +29,7 @@ internal static class SettleVerb
             },
         };
         var invoiceDate = ValueOptions.InvoiceDate();
-        var command = new Command("settle", "Settle one scheme for one month: advance invoices with corrections to earlier months whose data changed, allocation sheet, journal (and for a cashier: statement and payment orders). A settled month is never issued again.")
+        var command = new Command("settle", "Settle one scheme for one month: advance invoices with corrections to earlier months whose data changed, allocation sheet, journal (and for a cashier: statement and payment orders). Only a month that has ended by the invoice date; a settled month is never issued again.")
         {
             scheme, period, invoiceDate, common.Database, common.Provider, common.Schemes, common.Output,
         };
