@@ -24,6 +24,34 @@ public sealed class SchemeFileLoader(string directory)
             ? System.IO.Directory.GetFiles(Directory, "*.json").Order(StringComparer.Ordinal).Select(LoadFile).ToList()
             : throw new SchemeFileException(Directory, ["the scheme folder does not exist; pass --schemes DIR"]);
 
+    /// <summary>
+    /// Every scheme file of the folder (or the one of <paramref name="id"/>), each loaded or refused on its own,
+    /// so one bad file does not hide the problems of another.
+    /// </summary>
+    public IReadOnlyList<SchemeFileResult> Check(string? id = null)
+    {
+        if (!System.IO.Directory.Exists(Directory))
+        {
+            throw new SchemeFileException(Directory, ["the scheme folder does not exist; pass --schemes DIR"]);
+        }
+        var files = id is null
+            ? System.IO.Directory.GetFiles(Directory, "*.json").Order(StringComparer.Ordinal).ToList()
+            : [Path.Combine(Directory, id + ".json")];
+        return files.Select(file =>
+        {
+            try
+            {
+                return File.Exists(file)
+                    ? new SchemeFileResult(file, LoadFile(file), null)
+                    : new SchemeFileResult(file, null, new SchemeFileException(file, [$"no scheme '{id}': the file does not exist"]));
+            }
+            catch (SchemeFileException ex)
+            {
+                return new SchemeFileResult(file, null, ex);
+            }
+        }).ToList();
+    }
+
     public Scheme Load(string id)
     {
         var path = Path.Combine(Directory, id + ".json");
