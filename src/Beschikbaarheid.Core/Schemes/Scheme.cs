@@ -57,6 +57,13 @@ public sealed record Scheme
     public int StartYear { get; }
     public CountingDate CountingDate { get; }
 
+    /// <summary>Per funding year of the file's <c>years</c> section, what it changes as written, e.g. <c>pool.normHoursPerWeek = 6</c>.</summary>
+    public IReadOnlyDictionary<int, IReadOnlyList<string>> YearChanges { get; init; } = new Dictionary<int, IReadOnlyList<string>>();
+
+    /// <summary>Every version of the terms as declared, oldest first: the base terms (no year) and each year's.</summary>
+    public IEnumerable<(int? FromYear, SchemeTerms Terms)> DeclaredTerms =>
+        _termsFromYear.Select(t => (t.Key == int.MinValue ? (int?)null : t.Key, t.Value));
+
     /// <summary>The terms of a funding year, with the participants that take part in at least one of its months.</summary>
     public SchemeTerms TermsFor(int fundingYear) =>
         DeclaredTermsFor(fundingYear).Narrowed(p => p.MonthsIn(fundingYear) is not null);

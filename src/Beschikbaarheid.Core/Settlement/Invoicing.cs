@@ -24,9 +24,9 @@ public static class Invoicing
     {
         ArgumentNullException.ThrowIfNull(scheme);
         ArgumentNullException.ThrowIfNull(flow);
-        if (flow is not (LeadFlow or CashierFlow or NoneFlow))
+        if (SupportedSchemes.TypeOf(flow) is null)
         {
-            throw new NotSupportedException($"Scheme {scheme.Id}: the {flow.GetType().Name} cannot be invoiced by this version; nothing issued.");
+            throw new NotSupportedException($"Scheme {scheme.Id}: a {flow.GetType().Name} flow is not supported (supported: {SupportedSchemes.Describe()}); nothing issued.");
         }
         if (IssuerOf(flow) is not { } issuer)
         {

@@ -52,6 +52,7 @@ public static class MonthlySettlement
         {
             var first = sameTerms.First();
             var terms = scheme.TermsFor(first);
+            RefuseUnsupported(scheme, terms);
             if (terms is { Pool: PerChildPool pool, Key: ChildrenKey })
             {
                 foreach (var (month, costs) in PerChildCosts.CalculateMonths(terms, pool, first.Year, sameTerms.Select(m => m.Month).ToList(), inputs.Beschikkingen))
@@ -154,15 +155,35 @@ public static class MonthlySettlement
         return terms.Key is ChildrenKey ? BasisUnit.ChildDays : BasisUnit.Pupils;
     }
 
-    private static Costs CostsOf(Scheme scheme, SchemeTerms terms, YearMonth period, SettlementInputs inputs) => (terms.Pool, terms.Key, terms.Flow) switch
+    /// <summary>
+    /// A combination the table of <see cref="SupportedSchemes"/> does not hold is refused with its words before
+    /// anything is computed; the switch only dispatches what the table supports.
+    /// </summary>
+    private static Costs CostsOf(Scheme scheme, SchemeTerms terms, YearMonth period, SettlementInputs inputs)
+    {
+        RefuseUnsupported(scheme, terms);
+        return Dispatch(scheme, terms, period, inputs);
+    }
+
+    /// <summary>Throws <see cref="NotSupportedException"/> naming the scheme when its terms combine what this version cannot settle.</summary>
+    public static void RefuseUnsupported(Scheme scheme, SchemeTerms terms)
+    {
+        ArgumentNullException.ThrowIfNull(scheme);
+        ArgumentNullException.ThrowIfNull(terms);
+        if (SupportedSchemes.Refusal(terms.Pool, terms.Key, terms.Flow) is { } refusal)
+        {
+            throw new NotSupportedException($"Scheme {scheme.Id}: {refusal}; nothing issued.");
+        }
+    }
+
+    private static Costs Dispatch(Scheme scheme, SchemeTerms terms, YearMonth period, SettlementInputs inputs) => (terms.Pool, terms.Key, terms.Flow) switch
     {
         (PerChildPool pool, ChildrenKey, _) => PerChildCosts.Calculate(terms, pool, period, inputs.Beschikkingen),
         (DrawingRightsPool, PupilsKey key, _) => DrawingRightsCosts.Calculate(scheme, period, inputs.DrawingRights, inputs.PupilCounts, key),
         (DrawingRightsPool, ChildrenKey, _) => DrawingRightsCosts.CalculateByChildren(scheme, terms, period, inputs.DrawingRights, inputs.Beschikkingen),
         (DrawingRightsPool, BlendKey blend, _) => DrawingRightsCosts.CalculateByBlend(scheme, terms, period, inputs.DrawingRights, inputs.PupilCounts, inputs.Beschikkingen, blend),
         (FixedBudgetPool pool, PupilsKey key, CashierFlow flow) => CashierCosts.Calculate(scheme, period, pool, flow, key, inputs.PupilCounts),
-        _ => throw new NotSupportedException(
-            $"Scheme {scheme.Id}: a {terms.Pool.GetType().Name} with a {terms.Key.GetType().Name} and a {terms.Flow.GetType().Name} cannot be settled by this version; nothing issued."),
+        _ => throw new InvalidOperationException($"Scheme {scheme.Id}: the table of supported schemes holds a combination settlement does not dispatch."),
     };
 }
 

@@ -24,6 +24,34 @@ public sealed class SchemeFileLoader(string directory)
             ? System.IO.Directory.GetFiles(Directory, "*.json").Order(StringComparer.Ordinal).Select(LoadFile).ToList()
             : throw new SchemeFileException(Directory, ["the scheme folder does not exist; pass --schemes DIR"]);
 
+    /// <summary>
+    /// Every scheme file of the folder (or the one of <paramref name="id"/>), each loaded or refused on its own,
+    /// so one bad file does not hide the problems of another.
+    /// </summary>
+    public IReadOnlyList<SchemeFileResult> Check(string? id = null)
+    {
+        if (!System.IO.Directory.Exists(Directory))
+        {
+            throw new SchemeFileException(Directory, ["the scheme folder does not exist; pass --schemes DIR"]);
+        }
+        var files = id is null
+            ? System.IO.Directory.GetFiles(Directory, "*.json").Order(StringComparer.Ordinal).ToList()
+            : [Path.Combine(Directory, id + ".json")];
+        return files.Select(file =>
+        {
+            try
+            {
+                return File.Exists(file)
+                    ? new SchemeFileResult(file, LoadFile(file), null)
+                    : new SchemeFileResult(file, null, new SchemeFileException(file, [$"no scheme '{id}': the file does not exist"]));
+            }
+            catch (SchemeFileException ex)
+            {
+                return new SchemeFileResult(file, null, ex);
+            }
+        }).ToList();
+    }
+
     public Scheme Load(string id)
     {
         var path = Path.Combine(Directory, id + ".json");
@@ -47,6 +75,7 @@ public sealed class SchemeFileLoader(string directory)
 
         var problems = new List<string>();
         var reader = new JsonReader(problems);
+        CheckKeys(reader, root);
         var id = reader.String(root, "id");
         var expectedId = Path.GetFileNameWithoutExtension(path);
         if (id is not null && id != expectedId)
@@ -71,6 +100,7 @@ public sealed class SchemeFileLoader(string directory)
         var baseTerms = ReadTerms(root, reader, "");
 
         var changes = new Dictionary<int, SchemeTerms>();
+        var described = new Dictionary<int, IReadOnlyList<string>>();
         if (root["years"] is JsonObject years)
         {
             var merged = (JsonObject)root.DeepClone();
@@ -91,6 +121,7 @@ public sealed class SchemeFileLoader(string directory)
                 if (terms is not null)
                 {
                     changes[year] = terms;
+                    described[year] = Leaves(changeObject, "").ToList();
                 }
             }
         }
@@ -103,8 +134,132 @@ public sealed class SchemeFileLoader(string directory)
         {
             throw new SchemeFileException(path, problems);
         }
-        return new Scheme(id!, name!, startYear!.Value, baseTerms, changes, countingDate) { Agreement = agreement };
+        return new Scheme(id!, name!, startYear!.Value, baseTerms, changes, countingDate) { Agreement = agreement, YearChanges = described };
     }
+
+    /// <summary>Every value a <c>years</c> entry sets, as <c>pool.normHoursPerWeek = 6</c>.</summary>
+    private static IEnumerable<string> Leaves(JsonObject node, string prefix)
+    {
+        foreach (var (name, value) in node)
+        {
+            if (value is JsonObject child && child.Count > 0)
+            {
+                foreach (var leaf in Leaves(child, $"{prefix}{name}."))
+                {
+                    yield return leaf;
+                }
+                continue;
+            }
+            var text = value?.ToJsonString() ?? "null";
+            yield return $"{prefix}{name} = {(text.Length > 60 ? text[..57] + "..." : text)}";
+        }
+    }
+
+    /// <summary>
+    /// Refuses every key the table of <see cref="SupportedSchemes"/> does not know, at every level the loader
+    /// reads: the top level, each section by its type, the entries of its lists and maps, and each
+    /// <c>years</c> entry (only changeable sections, each checked against the type in force that year).
+    /// </summary>
+    private static void CheckKeys(JsonReader reader, JsonObject root)
+    {
+        Known(reader, root, "", SupportedSchemes.TopLevel.Known);
+        CheckSections(reader, root, "", root);
+        if (root["years"] is not JsonObject years)
+        {
+            return;
+        }
+        var merged = (JsonObject)root.DeepClone();
+        foreach (var (yearText, change) in years.OrderBy(y => y.Key, StringComparer.Ordinal))
+        {
+            if (change is not JsonObject changeObject)
+            {
+                continue;
+            }
+            var prefix = $"years.{yearText}.";
+            foreach (var (name, _) in changeObject)
+            {
+                if (!SupportedSchemes.ChangeableByYear.Contains(name))
+                {
+                    reader.Problem(prefix + name, SupportedSchemes.TopLevel.Known.Contains(name)
+                        ? $"cannot change from a year on (changeable: {string.Join(", ", SupportedSchemes.ChangeableByYear)})"
+                        : $"unknown key (known: {string.Join(", ", SupportedSchemes.ChangeableByYear)})");
+                }
+            }
+            Merge(merged, changeObject);
+            CheckSections(reader, changeObject, prefix, merged);
+        }
+    }
+
+    /// <summary>The keys of <paramref name="node"/>'s sections, each by the type <paramref name="effective"/> (the terms in force) gives it.</summary>
+    private static void CheckSections(JsonReader reader, JsonObject node, string prefix, JsonObject effective)
+    {
+        if (node["invoice"] is JsonObject invoice)
+        {
+            Known(reader, invoice, prefix + "invoice", SupportedSchemes.FixedRule("invoice").Known);
+        }
+        foreach (var (code, entry) in node["participation"] as JsonObject ?? [])
+        {
+            if (entry is JsonObject limits)
+            {
+                Known(reader, limits, $"{prefix}participation.{code}", SupportedSchemes.FixedRule("participation.<code>").Known);
+            }
+        }
+        if (node["pool"] is JsonObject pool && SupportedSchemes.PoolRule(TypeText(effective["pool"])) is { } poolRule)
+        {
+            Known(reader, pool, prefix + "pool", poolRule.Known);
+            foreach (var (code, category) in poolRule.Type == SupportedSchemes.DrawingRights ? pool["categories"] as JsonObject ?? [] : [])
+            {
+                if (category is JsonObject categoryNode)
+                {
+                    Known(reader, categoryNode, $"{prefix}pool.categories.{code}", SupportedSchemes.FixedRule("pool.categories.<code>").Known);
+                }
+            }
+            if (poolRule.Type == SupportedSchemes.FixedBudget && pool["hosts"] is JsonObject hosts
+                && SupportedSchemes.Hosts.FirstOrDefault(h => h.Type == TypeText(effective["pool"]?["hosts"], "by")) is { } hostsRule)
+            {
+                Known(reader, hosts, prefix + "pool.hosts", hostsRule.Known);
+            }
+        }
+        if (node["key"] is JsonObject key && SupportedSchemes.KeyRule(TypeText(effective["key"])) is { } keyRule)
+        {
+            Known(reader, key, prefix + "key", keyRule.Known);
+            var parts = keyRule.Type == SupportedSchemes.Blend ? key["parts"] as JsonArray ?? [] : [];
+            for (var i = 0; i < parts.Count; i++)
+            {
+                if (parts[i] is JsonObject part && SupportedSchemes.BlendParts.Contains(TypeText(part)) && SupportedSchemes.KeyRule(TypeText(part)) is { } partRule)
+                {
+                    Known(reader, part, $"{prefix}key.parts[{i}]", [.. SupportedSchemes.FixedRule("key.parts[]").Known, .. partRule.Known.Skip(1)]);
+                }
+            }
+        }
+        if (node["flow"] is JsonObject flow && SupportedSchemes.FlowRule(TypeText(effective["flow"])) is { } flowRule)
+        {
+            Known(reader, flow, prefix + "flow", flowRule.Known);
+            var funds = flowRule.Type == SupportedSchemes.Cashier ? flow["gapFunds"] as JsonArray ?? [] : [];
+            for (var i = 0; i < funds.Count; i++)
+            {
+                if (funds[i] is JsonObject fund)
+                {
+                    Known(reader, fund, $"{prefix}flow.gapFunds[{i}]", SupportedSchemes.FixedRule("flow.gapFunds[]").Known);
+                }
+            }
+        }
+    }
+
+    private static void Known(JsonReader reader, JsonObject node, string path, IReadOnlyList<string> known)
+    {
+        foreach (var (name, _) in node)
+        {
+            if (!known.Contains(name))
+            {
+                reader.Problem(path.Length == 0 ? name : $"{path}.{name}", $"unknown key (known: {string.Join(", ", known)})");
+            }
+        }
+    }
+
+    /// <summary>A section's type (or another discriminator) as written; null when absent or not a string.</summary>
+    private static string? TypeText(JsonNode? section, string discriminator = "type") =>
+        section is JsonObject node && node[discriminator] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 
     private static SchemeTerms? ReadTerms(JsonObject root, JsonReader reader, string context)
     {
@@ -119,13 +274,12 @@ public sealed class SchemeFileLoader(string directory)
         var key = ReadKey(reader, reader.Object(root, "key"), "key");
         var pool = ReadPool(reader, reader.Object(root, "pool"), key, schools);
         var flow = ReadFlow(reader, reader.Object(root, "flow"), participants);
-        if (pool is FixedBudgetPool && (key is not PupilsKey || flow is not CashierFlow) && key is not null && flow is not null)
+        // Checked by the types as written, so an unsupported combination is named even when a value is wrong too.
+        var (poolType, keyType, flowType) = (TypeText(root["pool"]), TypeText(root["key"]), TypeText(root["flow"]));
+        if (SupportedSchemes.PoolRule(poolType) is not null && SupportedSchemes.KeyRule(keyType) is not null && SupportedSchemes.FlowRule(flowType) is not null
+            && SupportedSchemes.Refusal(poolType!, keyType!, flowType!) is { } refusal)
         {
-            reader.Problem("pool.type", "a fixed-budget pool is settled with the pupils key and the cashier flow");
-        }
-        if (flow is CashierFlow && pool is not FixedBudgetPool && pool is not null)
-        {
-            reader.Problem("flow.type", "the cashier flow pays out a fixed-budget pool");
+            reader.ProblemOfKeys(TypeKeys, refusal);
         }
         var invoiceNode = reader.Object(root, "invoice");
         InvoiceTerms? invoice = null;
@@ -168,6 +322,8 @@ public sealed class SchemeFileLoader(string directory)
             ? null
             : new SchemeTerms(schools, participants, pool, key, flow, invoice) { Participation = participation };
     }
+
+    private static readonly string[] TypeKeys = ["pool.type", "key.type", "flow.type"];
 
     /// <summary>The longest free text a scheme gives for documents (agreement, a debtor's reference): it must fit a printed line.</summary>
     private const int MaxTextLength = 200;
@@ -253,7 +409,7 @@ public sealed class SchemeFileLoader(string directory)
             case null:
                 return null;
             case var other:
-                reader.Problem("pool.type", $"unknown pool type '{other}' (known: per-child, drawing-rights, fixed-budget)");
+                reader.Problem("pool.type", $"unknown pool type '{other}' (known: {string.Join(", ", SupportedSchemes.Pools.Select(p => p.Type))})");
                 return null;
         }
     }
@@ -395,7 +551,7 @@ public sealed class SchemeFileLoader(string directory)
             case null:
                 break;
             case var other:
-                reader.Problem("pool.hosts.by", $"unknown '{other}' (known: fte, amounts)");
+                reader.Problem("pool.hosts.by", $"unknown '{other}' (known: {string.Join(", ", SupportedSchemes.Hosts.Select(h => h.Type))})");
                 break;
         }
         return reader.Problems.Count > before || hosts is null ? null : new FixedBudgetPool(amounts, hosts);
@@ -450,7 +606,7 @@ public sealed class SchemeFileLoader(string directory)
                 return new ChildrenKey();
             case "pupils":
                 return new PupilsKey(reader.OptionalNonNegativeDecimal(node, $"{path}.maskedCountValue") ?? 2.5m);
-            case "blend" when path == "key":
+            case SupportedSchemes.Blend when path == "key":
                 var parts = new List<WeightedKey>();
                 if (node["parts"] is not JsonArray { Count: > 0 } array)
                 {
@@ -476,7 +632,7 @@ public sealed class SchemeFileLoader(string directory)
             case null:
                 return null;
             case var other:
-                reader.Problem($"{path}.type", $"unknown key type '{other}' (known: children, pupils{(path == "key" ? ", blend" : "")})");
+                reader.Problem($"{path}.type", $"unknown key type '{other}' (known: {string.Join(", ", path == "key" ? SupportedSchemes.Keys.Select(k => k.Type!) : SupportedSchemes.BlendParts)})");
                 return null;
         }
     }
@@ -513,7 +669,7 @@ public sealed class SchemeFileLoader(string directory)
             case null:
                 return null;
             case var other:
-                reader.Problem("flow.type", $"unknown flow type '{other}' (known: lead, cashier, none)");
+                reader.Problem("flow.type", $"unknown flow type '{other}' (known: {string.Join(", ", SupportedSchemes.Flows.Select(f => f.Type))})");
                 return null;
         }
     }
@@ -580,11 +736,15 @@ public sealed class SchemeFileLoader(string directory)
         return reader.Problems.Count > before ? null : new CashierFlow(cashier, mode, funds, paymentDay);
     }
 
+    private static readonly string[] Discriminators = ["type", "by"];
+
     private static void Merge(JsonObject target, JsonObject change)
     {
         foreach (var (name, value) in change)
         {
-            if (value is JsonObject changeChild && target[name] is JsonObject targetChild)
+            // A section whose type changes is replaced, not merged: the old type's keys do not belong to the new one.
+            if (value is JsonObject changeChild && target[name] is JsonObject targetChild
+                && !Discriminators.Any(d => changeChild[d] is not null && TypeText(changeChild, d) != TypeText(targetChild, d)))
             {
                 Merge(targetChild, changeChild);
             }
@@ -602,13 +762,23 @@ public sealed class SchemeFileLoader(string directory)
 
         public string Context { get; set; } = "";
 
-        public void Problem(string key, string text)
+        public void Problem(string key, string text) => Add($"key '{key}': {text}");
+
+        /// <summary>Adds a problem once: a problem of the base terms that a year's terms inherit is not repeated for that year.</summary>
+        private void Add(string problem)
         {
-            var line = $"{Context}key '{key}': {text}";
-            if (!Problems.Contains(line))
+            var line = Context + problem;
+            if (!Problems.Contains(line) && !Problems.Contains(problem))
             {
                 Problems.Add(line);
             }
+        }
+
+        /// <summary>A problem of several keys together, such as an unsupported combination of types.</summary>
+        public void ProblemOfKeys(IReadOnlyList<string> keys, string text)
+        {
+            var names = keys.Select(k => $"'{k}'").ToList();
+            Add($"keys {string.Join(", ", names.Take(names.Count - 1))} and {names[^1]}: {text}");
         }
 
         private JsonNode? Get(JsonObject node, string key, bool required = true)

@@ -44,6 +44,7 @@ public static class EngineServices
         services.AddSingleton<SettlementService>();
         services.AddSingleton<YearEndService>();
         services.AddSingleton<StatusService>();
+        services.AddSingleton<SchemeValidation>();
         services.AddSingleton<ImportService>();
         services.AddSingleton<TransferReader>();
         services.AddSingleton<TransferImporter>();

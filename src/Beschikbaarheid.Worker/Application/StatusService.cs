@@ -94,19 +94,11 @@ public sealed class StatusService(
         {
             return [$"unsettled months not checked: {ex.Message}"];
         }
-        var latest = calendar.LatestCompleteMonth;
         var settled = await settledMonths.LoadAsync(cancellationToken).ConfigureAwait(false);
-        var behind = new List<string>();
-        foreach (var scheme in all)
-        {
-            var state = settled.GetValueOrDefault(scheme.Id, SchemeSettledMonths.None);
-            var months = CatchUp.MonthsToSettle(latest, scheme.StartYear, limit, state.Months, state.ClosedYears);
-            if (months.Count > 0)
-            {
-                behind.Add($"{scheme.Id} behind: {months.Count} complete month(s) not settled: {string.Join(", ", months)} (the next monthly settlement tries them)");
-            }
-        }
-        return behind;
+        return SchemeProgress.Of(all, settled, calendar.LatestCompleteMonth, limit)
+            .Where(p => p.Unsettled.Count > 0)
+            .Select(p => $"{p.Scheme.Id} behind: {p.Unsettled.Count} complete month(s) not settled: {string.Join(", ", p.Unsettled)} (the next monthly settlement tries them)")
+            .ToList();
     }
 
     private StatusCheck NextFire(string job, string cron)

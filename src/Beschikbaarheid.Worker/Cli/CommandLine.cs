@@ -22,6 +22,8 @@ public static class CommandLine
         root.Subcommands.Add(DemoVerb.Create());
         root.Subcommands.Add(RunVerb.Create());
         root.Subcommands.Add(StatusVerb.Create());
+        root.Subcommands.Add(ValidateVerb.Create());
+        root.Subcommands.Add(SchemesVerb.Create());
         root.Subcommands.Add(SampleVerb.Create());
         root.Subcommands.Add(BenchVerb.Create());
         return root;

@@ -109,7 +109,8 @@ public sealed class CashierSchemeTests : IDisposable
     public void AFixedBudgetWithALeadFlow_IsRefused()
     {
         var message = Rejected(Replace("""{ "type": "cashier", "cashier": "GM0014", "nonParticipants": "gap",""", """{ "type": "lead", "lead": "GM0014", "x": "gap","""));
-        Assert.Contains("key 'pool.type': a fixed-budget pool is settled with the pupils key and the cashier flow", message, StringComparison.Ordinal);
+        Assert.Contains("keys 'pool.type', 'key.type' and 'flow.type': a fixed-budget pool with the pupils key and the lead flow is not supported", message, StringComparison.Ordinal);
+        Assert.Contains("key 'flow.x': unknown key (known: type, lead)", message, StringComparison.Ordinal);
     }
 
     [Fact]
