@@ -32,8 +32,7 @@ internal static class CashierCosts
             shares,
             pupils.GroupBy(p => p.Key.Residence).ToDictionary(g => g.Key, g => (int)Math.Round(g.Sum(p => p.Value.Pupils), MidpointRounding.AwayFromZero)),
             pupils.GroupBy(p => p.Key.School).ToDictionary(g => g.Key, g => (int)Math.Round(g.Sum(p => p.Value.Pupils), MidpointRounding.AwayFromZero)),
-            [],
-            ProjectionIsAnnual: true)
+            [])
         {
             CashierMonth = month,
             PupilsTotal = pupils.Values.Sum(p => p.Pupils),

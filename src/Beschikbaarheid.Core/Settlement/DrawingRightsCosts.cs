@@ -37,8 +37,7 @@ internal static class DrawingRightsCosts
             shares,
             parts.GroupBy(p => p.Municipality).ToDictionary(g => g.Key, g => (int)Math.Round(g.Sum(p => p.Pupils), MidpointRounding.AwayFromZero)),
             parts.GroupBy(p => p.School).ToDictionary(g => g.Key, g => (int)Math.Round(g.Sum(p => p.Pupils), MidpointRounding.AwayFromZero)),
-            [],
-            ProjectionIsAnnual: true);
+            []);
     }
 
     /// <summary>
@@ -50,8 +49,7 @@ internal static class DrawingRightsCosts
     /// <remarks>
     /// The annual projection ("Jaarbedrag (prognose)") is the location's annual budget split by the same
     /// weights as the month: what each municipality would carry if the year went on as this month. It is an
-    /// estimate to show only (<see cref="Costs.ProjectionIsAnnual"/> stays false): the year end sums the
-    /// twelve months.
+    /// estimate to show only: the year end sums the twelve months.
     /// </remarks>
     public static Costs CalculateByChildren(Scheme scheme, SchemeTerms terms, YearMonth period, IReadOnlyList<DrawingRight> rights, IReadOnlyList<Beschikking> beschikkingen)
     {

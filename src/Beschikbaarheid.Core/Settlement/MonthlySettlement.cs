@@ -115,26 +115,24 @@ public static class MonthlySettlement
     }
 
     /// <summary>
-    /// What the year costs each municipality at each location by the inputs as they are now, for the year end:
-    /// the annual amount where the pool gives one (a per-child line rounded once over the year's days, a
-    /// municipality's share of a budget), otherwise the sum of the twelve months.
+    /// What the year costs each municipality at each location by the inputs as they are now, for the year end: the
+    /// year is the sum of its months (DOMAIN "Monthly settlement, year end"), each month recomputed with these inputs
+    /// and rounded exactly as its monthly line is. So with unchanged data the year equals what the months billed, and
+    /// rounding alone never makes a year-end document; only data or parameters that changed do. A per-child line is
+    /// therefore not rounded once over the year's child-days (that would differ from twelve rounded months by cents).
     /// </summary>
     public static IReadOnlyList<Entry> Annual(Scheme scheme, int year, SettlementInputs inputs)
     {
         ArgumentNullException.ThrowIfNull(scheme);
         ArgumentNullException.ThrowIfNull(inputs);
-        var costs = CostsOf(scheme, scheme.TermsFor(year), new YearMonth(year, 12), inputs);
         var wholeYear = SettledPeriod.WholeYear(year);
-        IEnumerable<(MunicipalityCode Municipality, SchoolLocationId School, decimal Basis, Money Amount, bool Estimated)> lines = costs.ProjectionIsAnnual
-            ? costs.Shares.Select(s => (s.Municipality, s.School, s.AnnualBasis ?? s.Basis, s.AnnualProjection, s.Estimated))
-            : Enumerable.Range(1, 12)
-                .SelectMany(m => Calculate(scheme, new YearMonth(year, m), inputs).Entries)
-                .GroupBy(e => (e.Municipality, e.School))
-                .Select(g => (g.Key.Municipality, g.Key.School, g.Sum(e => e.Basis), Money.Sum(g.Select(e => e.Amount)), g.Any(e => e.Estimated)));
-        return lines
-            .Where(l => l.Amount != Money.Zero)
-            .OrderBy(l => l.Municipality).ThenBy(l => l.School)
-            .Select(l => new Entry(l.Municipality, l.School, wholeYear, SettlementKind.Vaststelling, l.Basis, l.Amount, l.Estimated))
+        var months = Enumerable.Range(1, 12).Select(m => new YearMonth(year, m)).ToList();
+        return EntriesOfMonths(scheme, months, inputs)
+            .SelectMany(m => m.Entries)
+            .GroupBy(e => (e.Municipality, e.School))
+            .Select(g => new Entry(g.Key.Municipality, g.Key.School, wholeYear, SettlementKind.Vaststelling, g.Sum(e => e.Basis), Money.Sum(g.Select(e => e.Amount)), g.Any(e => e.Estimated)))
+            .Where(e => e.Amount != Money.Zero)
+            .OrderBy(e => e.Municipality).ThenBy(e => e.School)
             .ToList();
     }
 
@@ -187,20 +185,20 @@ public static class MonthlySettlement
     };
 }
 
-/// <summary>One municipality's cost at one school location in the month, and its projection for the year.</summary>
+/// <summary>
+/// One municipality's cost at one school location in the month, and its projection for the year (what documents show as
+/// the annual figure; the year end does not use it, it sums the months).
+/// </summary>
 /// <param name="Estimated">The basis includes a DUO count masked as &lt;5, valued by the scheme setting.</param>
-/// <param name="AnnualBasis">The basis of the projection when it differs from the month's, e.g. the year's child-days.</param>
 internal sealed record CostShare(
-    SchoolLocationId School, MunicipalityCode Municipality, decimal Basis, Money Month, Money AnnualProjection, bool Estimated = false, decimal? AnnualBasis = null);
+    SchoolLocationId School, MunicipalityCode Municipality, decimal Basis, Money Month, Money AnnualProjection, bool Estimated = false);
 
-/// <param name="ProjectionIsAnnual">The shares' projections are the year's amounts, not only an estimate to show.</param>
 internal sealed record Costs(
     BasisUnit BasisUnit,
     IReadOnlyList<CostShare> Shares,
     IReadOnlyDictionary<MunicipalityCode, int> ChildrenPerMunicipality,
     IReadOnlyDictionary<SchoolLocationId, int> ChildrenPerSchool,
-    IReadOnlyList<IndividualCount> Individual,
-    bool ProjectionIsAnnual = false)
+    IReadOnlyList<IndividualCount> Individual)
 {
     public CashierMonth? CashierMonth { get; init; }
 

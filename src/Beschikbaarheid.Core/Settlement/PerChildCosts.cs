@@ -78,13 +78,11 @@ internal static class PerChildCosts
                     .Select(l => new CostShare(
                         l.Key.School, l.Key.Residence, monthDays[l.Key],
                         DayProration.LineAmount(annual, monthDays[l.Key], year),
-                        DayProration.LineAmount(annual, l.Value, year),
-                        AnnualBasis: l.Value))
+                        DayProration.LineAmount(annual, l.Value, year)))
                     .ToList(),
                 childOfMunicipality.CountBy(c => c.Item1).ToDictionary(),
                 childAtSchool.CountBy(c => c.Item1).ToDictionary(),
-                individual.Where(r => r.Key.Month == month).OrderBy(r => r.Key.Reason).Select(r => new IndividualCount(r.Key.Reason, r.Value.Count)).ToList(),
-                ProjectionIsAnnual: true));
+                individual.Where(r => r.Key.Month == month).OrderBy(r => r.Key.Reason).Select(r => new IndividualCount(r.Key.Reason, r.Value.Count)).ToList()));
         }
     }
 }

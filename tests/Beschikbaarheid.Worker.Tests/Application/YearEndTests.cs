@@ -56,7 +56,7 @@ public sealed class YearEndTests : IDisposable
     }
 
     [Fact]
-    public async Task LateData_IsCorrectedOnTheNextRun_AndTheYearEndSettlesTheRest()
+    public async Task LateData_IsCorrectedOnTheNextRun_AndTheYearEndFindsNothingLeftWhenNothingChangedAfterDecember()
     {
         await _services.GetRequiredService<ImportService>().ImportFolderAsync(_workspace.Folder);
         for (var month = 1; month <= 3; month++)
@@ -89,21 +89,41 @@ public sealed class YearEndTests : IDisposable
         }
         var final = await _services.GetRequiredService<YearEndService>().FinalizeAsync(Workspace.SchemeId, 2026, "test", new DateOnly(2027, 1, 15));
 
-        // Beuningen: 1 January – 15 February = 46 days, 173,287.67 → 173,288 = 116,781 + 105,479 + 116,781 − 48,972 − 116,781: nothing to settle.
-        // Berg en Dal: 334 days, 1,375,000 × 334 / 365 = 1,258,219.18 → 1,258,219; billed per month 105,479 + 6 × 116,781 + 4 × 113,014 = 1,258,221:
-        // a credit note of 2 cents, referring to every invoice that billed it (April's is GM0268-2026-00005: Beuningen's came first).
-        var creditNote = Assert.Single(final.Settlement.Invoices);
-        Assert.Equal(("GM1945", -2L, true), (creditNote.Debtor.Value, creditNote.Total.Cents, creditNote.IsCreditNote));
-        Assert.Equal(SettlementKind.Creditnota, Assert.Single(creditNote.Lines).Kind);
-        Assert.Contains("GM0268-2026-00005", creditNote.Lines[0].Reference, StringComparison.Ordinal);
-        // December's advance, dated 1 January 2027, took GM0268-2027-00001; the year end is the second number of 2027.
-        var journal = File.ReadAllLines(Path.Combine(_workspace.Output, Workspace.SchemeId, "2026-vaststelling", "boekingen.csv"));
-        Assert.Equal("GM0268-2027-00002;creditnota;nijmegen-st-maarten;2026;GM0268;GM1945;30AB;00;334;-0.02", journal[1]);
-
-        // Per municipality: advances + corrections + year end = the year by the final data.
+        // The year is the sum of its months, each recomputed with the final data and rounded as its monthly line:
+        // Beuningen: January 31 days 116,781 + February 15 days 56,507 = 173,288 = 116,781 + 105,479 + 116,781 − 48,972 − 116,781 billed.
+        // Berg en Dal: February 105,479 + six 31-day months (Mar, May, Jul, Aug, Oct, Dec) 6 × 116,781 = 700,686 + four 30-day months
+        // (Apr, Jun, Sep, Nov) 4 × 113,014 = 452,056: 1,258,221, exactly what its advances and corrections billed.
+        // The late data was corrected month by month, nothing changed after December's run: no year-end document, the year is closed.
+        Assert.Empty(final.Settlement.Invoices);
+        Assert.Equal(["vastgesteld"], (await _services.GetRequiredService<YearClosures>().EventsAsync(Workspace.SchemeId, 2026)).Select(e => e.Event));
         var entries = await Entries();
         Assert.Equal(173_288, entries.Where(e => e.Municipality.Value == "GM0209").Sum(e => e.Amount.Cents));
-        Assert.Equal(1_258_219, entries.Where(e => e.Municipality.Value == "GM1945").Sum(e => e.Amount.Cents));
+        Assert.Equal(1_258_221, entries.Where(e => e.Municipality.Value == "GM1945").Sum(e => e.Amount.Cents));
+    }
+
+    [Fact]
+    public async Task YearEnd_OfDataChangedAfterDecembersRun_SettlesExactlyTheChangedMonths()
+    {
+        await _services.GetRequiredService<ImportService>().ImportFolderAsync(_workspace.Folder);
+        for (var month = 1; month <= 12; month++)
+        {
+            await Settle(2026, month);
+        }
+        // After December's run: B1 turns out to have ended on 15 October.
+        await LateData("B1;cl-a;GM0209;30AB;00;Aanbieder;JZ;JW;4;2026-01-01;2026-10-15");
+        var final = await _services.GetRequiredService<YearEndService>().FinalizeAsync(Workspace.SchemeId, 2026, "test", new DateOnly(2027, 1, 15));
+
+        // Only October, November and December change: October 15 days 1,375,000 × 15 / 365 = 56,506.85 → 56,507 against 116,781 billed
+        // (−60,274), November 0 against 113,014, December 0 against 116,781: −60,274 − 113,014 − 116,781 = −290,069, one credit note
+        // referring to the twelve invoices that billed the year (GM0268-2026-00001 … 00011 and December's GM0268-2027-00001).
+        var creditNote = Assert.Single(final.Settlement.Invoices);
+        Assert.Equal(("GM0209", -290_069L, true), (creditNote.Debtor.Value, creditNote.Total.Cents, creditNote.IsCreditNote));
+        var line = Assert.Single(creditNote.Lines);
+        Assert.Equal(SettlementKind.Creditnota, line.Kind);
+        Assert.Equal(12, line.Reference!.Split(Entry.ReferenceSeparator).Length);
+        var journal = File.ReadAllLines(Path.Combine(_workspace.Output, Workspace.SchemeId, "2026-vaststelling", "boekingen.csv"));
+        // 1 January – 15 October: 288 child-days (31 + 28 + 31 + 30 + 31 + 30 + 31 + 31 + 30 + 15).
+        Assert.Equal("GM0268-2027-00002;creditnota;nijmegen-st-maarten;2026;GM0268;GM0209;30AB;00;288;-2900.69", journal[1]);
     }
 
     [Fact]
@@ -115,7 +135,8 @@ public sealed class YearEndTests : IDisposable
             await Settle(2026, month);
         }
         var yearEnd = _services.GetRequiredService<YearEndService>();
-        await yearEnd.FinalizeAsync(Workspace.SchemeId, 2026, "test", new DateOnly(2027, 1, 15));
+        // Unchanged data: the months billed 1,375,002 cents (below), the year is that sum; the year end issues nothing and closes the year.
+        Assert.Empty((await yearEnd.FinalizeAsync(Workspace.SchemeId, 2026, "test", new DateOnly(2027, 1, 15))).Settlement.Invoices);
         // Finalizing a closed year again issues nothing; it writes the files of its year end again. (Dated after the year, as a
         // year end must be: the year has to have ended by the invoice date even to write its files again.)
         var again = await yearEnd.FinalizeAsync(Workspace.SchemeId, 2026, "test", new DateOnly(2027, 1, 20));
@@ -137,15 +158,15 @@ public sealed class YearEndTests : IDisposable
         var second = await yearEnd.FinalizeAsync(Workspace.SchemeId, 2026, "test", new DateOnly(2027, 2, 1));
 
         // Billed for 2026: 31-day months Jan, Mar, May, Jul, Aug, Oct, Dec 7 × 116,781 = 817,467; Apr, Jun, Sep, Nov 4 × 113,014 = 452,056;
-        // Feb 105,479: 1,375,002; the first year end took back 2 cents to the full year's 1,375,000. Now 1 January – 30 November = 334 days:
-        // 1,258,219.18 → 1,258,219, so the second year end is a credit note of 1,258,219 − 1,375,000 = −116,781.
+        // Feb 105,479: 1,375,002. Now the year is the same months without December: 1,375,002 − 116,781 = 1,258,221, so the second
+        // year end is a credit note of exactly December's line, −116,781.
         Assert.Equal(2, second.Settlement.Run.Revision);
         Assert.Equal(-116_781, Assert.Single(second.Settlement.Invoices).Total.Cents);
         Assert.True(Directory.Exists(Path.Combine(_workspace.Output, Workspace.SchemeId, "2026-vaststelling-2")));
         var events = await _services.GetRequiredService<YearClosures>().EventsAsync(Workspace.SchemeId, 2026);
         Assert.Equal(["vastgesteld", "heropend", "vastgesteld"], events.Select(e => e.Event));
         Assert.Equal("beschikking B1 eindigde op 30 november", events[1].Reason);
-        Assert.Equal(1_258_219, (await Entries()).Where(e => e.Municipality.Value == "GM0209").Sum(e => e.Amount.Cents));
+        Assert.Equal(1_258_221, (await Entries()).Where(e => e.Municipality.Value == "GM0209").Sum(e => e.Amount.Cents));
     }
 
     [Fact]
