@@ -55,6 +55,12 @@ public sealed record Scheme
     /// <summary>The agreement the scheme rests on, e.g. "Convenant Zorg in onderwijstijd, 12 maart 2019"; printed on its invoices.</summary>
     public string? Agreement { get; init; }
     public int StartYear { get; }
+
+    /// <summary>
+    /// Four-eyes approval (the file's <c>approval</c>, default false): a run is prepared first, stored as a concept with
+    /// its plan's fingerprint and the one who prepared it, and issued only by <c>approve</c> of someone else.
+    /// </summary>
+    public bool Approval { get; init; }
     public CountingDate CountingDate { get; }
 
     /// <summary>Per funding year of the file's <c>years</c> section, what it changes as written, e.g. <c>pool.normHoursPerWeek = 6</c>.</summary>

@@ -86,7 +86,7 @@ public static class SupportedSchemes
     /// <summary>The top level of a scheme file.</summary>
     public static SectionRule TopLevel { get; } = new("", null,
         ["id", "name", "startYear", "schools", "participants", "pool", "key", "flow", "invoice"],
-        [new("agreement", "none"), new("countingDate", "10-01"), new("participation", "every participant in every year"), new("years", "no changes")]);
+        [new("agreement", "none"), new("approval", "false"), new("countingDate", "10-01"), new("participation", "every participant in every year"), new("years", "no changes")]);
 
     /// <summary>The sections a <c>years.&lt;Y&gt;</c> entry may change from funding year Y on.</summary>
     public static IReadOnlyList<string> ChangeableByYear { get; } = ["schools", "participants", "participation", "pool", "key", "flow", "invoice"];

@@ -67,4 +67,25 @@ public sealed record IssuedSettlement(
 {
     /// <summary>For the cashier flow: the run's cashier statement as stored.</summary>
     public CashierStatement? Statement { get; init; }
+
+    /// <summary>
+    /// A concept (a dry run, or a run prepared for approval): what a run would issue, read back from a transaction that
+    /// was rolled back. Its invoices carry <see cref="ConceptNumber"/>s instead of numbers; its documents say CONCEPT and
+    /// are never bookable (no e-invoices, no SEPA file, no journal).
+    /// </summary>
+    public bool IsConcept { get; init; }
+
+    /// <summary>The marker a concept's n-th invoice carries where an issued one has its number.</summary>
+    public static string ConceptNumber(int n) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"CONCEPT {n}");
+
+    /// <summary>
+    /// This settlement as a concept: every invoice's number replaced by <c>CONCEPT n</c> in the order of the numbers
+    /// (references to invoices of earlier runs, which are issued, stay), and the run without its id, which was never kept.
+    /// </summary>
+    public IssuedSettlement AsConcept() => this with
+    {
+        IsConcept = true,
+        Run = Run with { Id = 0 },
+        Invoices = Invoices.Select((invoice, i) => invoice with { Number = ConceptNumber(i + 1) }).ToList(),
+    };
 }

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Dapper;
 
 namespace Beschikbaarheid.Data.Database;
 
@@ -27,6 +28,22 @@ public sealed class SchemeTransaction : IAsyncDisposable
 
     /// <summary>Keeps everything written and releases the lock.</summary>
     public Task CommitAsync(CancellationToken cancellationToken = default) => Transaction.CommitAsync(cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> and then undoes everything it wrote, inside this transaction and under its lock
+    /// (a savepoint): what it read back through this transaction is returned, nothing of it is kept, and the
+    /// transaction goes on. A concept is made so: the real issuing path, read back, undone, with no number used.
+    /// On a failure the savepoint is left to the transaction's own rollback.
+    /// </summary>
+    public async Task<T> UndoneAsync<T>(Func<SchemeTransaction, Task<T>> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        const string name = "concept";
+        await Connection.ExecuteAsync(SqlDialect.Savepoint(Provider, name), transaction: Transaction).ConfigureAwait(false);
+        var result = await work(this).ConfigureAwait(false);
+        await Connection.ExecuteAsync(SqlDialect.RollbackToSavepoint(Provider, name), transaction: Transaction).ConfigureAwait(false);
+        return result;
+    }
 
     /// <summary>Rolls back what was not committed and releases the lock.</summary>
     public async ValueTask DisposeAsync()

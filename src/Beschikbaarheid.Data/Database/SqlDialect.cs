@@ -91,6 +91,25 @@ internal static class SqlDialect
         _ => value,
     };
 
+    /// <summary>Marks a point in the current transaction that <see cref="RollbackToSavepoint"/> returns to.</summary>
+    public static string Savepoint(DatabaseProvider provider, string name) => provider switch
+    {
+        DatabaseProvider.SqlServer => $"SAVE TRANSACTION {name}",
+        DatabaseProvider.Sqlite or DatabaseProvider.PostgreSql => $"SAVEPOINT {name}",
+        _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, null),
+    };
+
+    /// <summary>
+    /// Undoes everything written since <see cref="Savepoint"/> (rows, and the invoice numbers taken: a sequence row's
+    /// update is undone like any other) and goes on in the same transaction, which keeps the scheme's lock.
+    /// </summary>
+    public static string RollbackToSavepoint(DatabaseProvider provider, string name) => provider switch
+    {
+        DatabaseProvider.SqlServer => $"ROLLBACK TRANSACTION {name}",
+        DatabaseProvider.Sqlite or DatabaseProvider.PostgreSql => $"ROLLBACK TO SAVEPOINT {name}; RELEASE SAVEPOINT {name}",
+        _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, null),
+    };
+
     /// <summary>A unique-key violation: the guard that stops a second process issuing the same period.</summary>
     /// <remarks>
     /// SQLite: SQLITE_CONSTRAINT_UNIQUE (2067) or _PRIMARYKEY (1555). SQL Server: 2627 (unique constraint) or 2601

@@ -85,6 +85,7 @@ public sealed class SchemeFileLoader(string directory)
         var name = reader.String(root, "name");
         var agreement = reader.OptionalString(root, "agreement", MaxTextLength);
         var startYear = reader.Int(root, "startYear");
+        var approval = reader.OptionalBool(root, "approval") ?? false;
         CountingDate? countingDate = null;
         if (root["countingDate"] is not null && reader.String(root, "countingDate") is { } countingText)
         {
@@ -134,7 +135,7 @@ public sealed class SchemeFileLoader(string directory)
         {
             throw new SchemeFileException(path, problems);
         }
-        return new Scheme(id!, name!, startYear!.Value, baseTerms, changes, countingDate) { Agreement = agreement, YearChanges = described };
+        return new Scheme(id!, name!, startYear!.Value, baseTerms, changes, countingDate) { Agreement = agreement, Approval = approval, YearChanges = described };
     }
 
     /// <summary>Every value a <c>years</c> entry sets, as <c>pool.normHoursPerWeek = 6</c>.</summary>
@@ -869,6 +870,21 @@ public sealed class SchemeFileLoader(string directory)
 
         public JsonObject? OptionalObject(JsonObject node, string key) =>
             node[key[(key.LastIndexOf('.') + 1)..]] is null ? null : Object(node, key);
+
+        public bool? OptionalBool(JsonObject node, string key)
+        {
+            var value = node[key[(key.LastIndexOf('.') + 1)..]];
+            if (value is null)
+            {
+                return null;
+            }
+            if (value is JsonValue v && v.GetValueKind() is JsonValueKind.True or JsonValueKind.False)
+            {
+                return v.GetValue<bool>();
+            }
+            Problem(key, "must be true or false");
+            return null;
+        }
 
         public int? OptionalInt(JsonObject node, string key) =>
             node[key[(key.LastIndexOf('.') + 1)..]] is null ? null : Int(node, key);

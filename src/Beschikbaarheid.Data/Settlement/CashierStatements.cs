@@ -30,11 +30,11 @@ internal static class CashierStatements
             rows, transaction).ConfigureAwait(false);
     }
 
-    public static async Task<CashierStatement?> LoadAsync(DbConnection connection, long runId)
+    public static async Task<CashierStatement?> LoadAsync(DbConnection connection, long runId, DbTransaction? transaction = null)
     {
         var rows = (await connection.QueryAsync<(string Section, string Party, string? Kind, string? Brin, string? Vestiging, long Amount)>(
             "SELECT section, party, soort, brin, vestiging, amount_cents FROM cashier_lines WHERE run_id = @runId",
-            new { runId }).ConfigureAwait(false)).ToList();
+            new { runId }, transaction).ConfigureAwait(false)).ToList();
         if (rows.Count == 0)
         {
             return null;

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using Beschikbaarheid.Core.Arithmetic;
 using Beschikbaarheid.Core.Periods;
@@ -15,13 +16,29 @@ public sealed class IssuedSettlements(IConnectionFactory connections)
     {
         DapperSetup.EnsureRegistered();
         await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await LoadAsync(connection, null, runId).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A run as the unit of work's transaction sees it, before it is committed: what a dry run or a concept shows is read
+    /// back exactly as the documents of an issued run are, from the rows the issuing path wrote, and then rolled back.
+    /// </summary>
+    public static Task<IssuedSettlement> LoadAsync(SchemeTransaction session, long runId)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        DapperSetup.EnsureRegistered();
+        return LoadAsync(session.Connection, session.Transaction, runId);
+    }
+
+    private static async Task<IssuedSettlement> LoadAsync(DbConnection connection, DbTransaction? transaction, long runId)
+    {
         var run = await connection.QuerySingleAsync<RunRow>(
             """
             SELECT id, scheme_id AS schemeid, scheme_name AS schemename, period, kind, basis_unit AS basisunit, started_by AS startedby,
                    created_at AS createdat, input_fingerprint AS inputfingerprint, agreement, calculation
             FROM settlement_runs WHERE id = @runId
             """,
-            new { runId }).ConfigureAwait(false);
+            new { runId }, transaction).ConfigureAwait(false);
         var settlementRun = run.ToRun();
 
         var lines = (await connection.QueryAsync<(string Number, int LineNumber, string Brin, string Vestiging, decimal Basis, long Amount, bool Estimated, string Kind, string? Period, string? Reference, long? Annual)>(
@@ -29,7 +46,7 @@ public sealed class IssuedSettlements(IConnectionFactory connections)
                 SELECT l.invoice_number, l.line_number, l.brin, l.vestiging, l.basis, l.amount_cents, l.estimated, l.soort, l.periode, l.reference, l.annual_cents
                 FROM invoice_lines l JOIN invoices i ON i.number = l.invoice_number
                 WHERE i.run_id = @runId
-                """, new { runId }).ConfigureAwait(false))
+                """, new { runId }, transaction).ConfigureAwait(false))
             .ToLookup(l => l.Number, l => new InvoiceLine(
                 l.LineNumber, StoredCodes.School(l.Brin, l.Vestiging), l.Basis, new Money(l.Amount), l.Estimated,
                 SettlementKindNames.FromDutch(l.Kind), l.Period is null ? null : SettledPeriod.Parse(l.Period.Trim()), l.Reference,
@@ -39,7 +56,7 @@ public sealed class IssuedSettlements(IConnectionFactory connections)
                 SELECT number, issuer, debtor, invoice_date AS invoicedate, due_date AS duedate, iban, vat_statement AS vatstatement,
                        buyer_reference AS buyerreference
                 FROM invoices WHERE run_id = @runId ORDER BY number
-                """, new { runId }).ConfigureAwait(false))
+                """, new { runId }, transaction).ConfigureAwait(false))
             .Select(i => new IssuedInvoice(
                 i.Number, MunicipalityCode.Parse(i.Issuer), MunicipalityCode.Parse(i.Debtor), i.InvoiceDate, i.DueDate, i.Iban, i.VatStatement,
                 lines[i.Number].OrderBy(l => l.LineNumber).ToList()) { BuyerReference = i.BuyerReference })
@@ -47,7 +64,7 @@ public sealed class IssuedSettlements(IConnectionFactory connections)
 
         var allocation = (await connection.QueryAsync<(string Municipality, int Children, decimal Basis, long Month, long Annual, bool Invoiced, bool Estimated)>(
                 "SELECT municipality_code, children, basis, month_cents, annual_projection_cents, invoiced, estimated FROM settlement_allocations WHERE run_id = @runId ORDER BY municipality_code",
-                new { runId }).ConfigureAwait(false))
+                new { runId }, transaction).ConfigureAwait(false))
             .Select(a => new AllocationRow(MunicipalityCode.Parse(a.Municipality), a.Children, a.Basis, new Money(a.Month), new Money(a.Annual), a.Invoiced, a.Estimated))
             .ToList();
         // Year to date: the advances of this and earlier months, plus every correction and year end of the
@@ -74,26 +91,26 @@ public sealed class IssuedSettlements(IConnectionFactory connections)
                     settlementRun.SchemeId, runId, Kind = SettlementKind.Voorschot.Dutch(),
                     From = new YearMonth(settlementRun.Period.Year, 1).ToString(), Through = settlementRun.Period.ToString(),
                     Year = YearText(settlementRun.Period.Year), NextYear = YearText(settlementRun.Period.Year + 1),
-                })
+                }, transaction)
                 .ConfigureAwait(false))
             .GroupBy(y => y.Municipality)
             .ToDictionary(g => MunicipalityCode.Parse(g.Key), g => new Money(g.Sum(y => y.Cents)));
         var locations = (await connection.QueryAsync<(string Brin, string Vestiging, int Children, decimal Basis, long Month, decimal? Fte, long? Annual, bool Estimated)>(
                 "SELECT brin, vestiging, children, basis, month_cents, fte, annual_budget_cents, estimated FROM settlement_locations WHERE run_id = @runId ORDER BY brin, vestiging",
-                new { runId }).ConfigureAwait(false))
+                new { runId }, transaction).ConfigureAwait(false))
             .Select(l => new LocationRow(StoredCodes.School(l.Brin, l.Vestiging), l.Children, l.Basis, new Money(l.Month),
                 l.Fte is { } fte ? decimal.Round(fte, 2) : null, l.Annual is { } annual ? new Money(annual) : null, l.Estimated))
             .ToList();
         var individual = (await connection.QueryAsync<(string Reason, int Children)>(
                 "SELECT reason, children FROM settlement_individual WHERE run_id = @runId",
-                new { runId }).ConfigureAwait(false))
+                new { runId }, transaction).ConfigureAwait(false))
             .Select(i => new IndividualCount(Enum.Parse<Eligibility>(i.Reason), i.Children))
             .OrderBy(i => i.Reason)
             .ToList();
-        var (municipalities, schools) = await RegistryReader.LoadAsync(connection, null).ConfigureAwait(false);
+        var (municipalities, schools) = await RegistryReader.LoadAsync(connection, transaction).ConfigureAwait(false);
         return new IssuedSettlement(settlementRun, invoices, allocation, yearToDate, locations, individual, municipalities, schools)
         {
-            Statement = await CashierStatements.LoadAsync(connection, runId).ConfigureAwait(false),
+            Statement = await CashierStatements.LoadAsync(connection, runId, transaction).ConfigureAwait(false),
         };
     }
 

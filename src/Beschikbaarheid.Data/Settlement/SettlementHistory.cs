@@ -5,7 +5,17 @@ using Dapper;
 namespace Beschikbaarheid.Data.Settlement;
 
 /// <summary>One run in a scheme's history, with the invoices it issued.</summary>
-public sealed record HistoryRun(long Id, string Period, string Kind, DateTimeOffset CreatedAt, string StartedBy, string InputFingerprint, IReadOnlyList<HistoryInvoice> Invoices);
+public sealed record HistoryRun(long Id, string Period, string Kind, DateTimeOffset CreatedAt, string StartedBy, string InputFingerprint, IReadOnlyList<HistoryInvoice> Invoices)
+{
+    /// <summary>Four-eyes approval: who prepared the run's concept and who approved it; null for a run issued without approval.</summary>
+    public string? PreparedBy { get; init; }
+
+    /// <inheritdoc cref="PreparedBy"/>
+    public string? ApprovedBy { get; init; }
+
+    /// <summary>Who the history names for the run: what started it, and for an approved run who prepared and who approved it.</summary>
+    public string Who => ApprovedBy is null ? StartedBy : $"{StartedBy}; opgesteld door {PreparedBy}, goedgekeurd door {ApprovedBy}";
+}
 
 public sealed record HistoryInvoice(string Number, string Debtor, Money Total);
 
@@ -26,13 +36,17 @@ public sealed class SettlementHistory(IConnectionFactory connections)
                 ORDER BY i.number
                 """, filter).ConfigureAwait(false))
             .ToLookup(i => i.RunId, i => new HistoryInvoice(i.Number, i.Debtor, new Money(i.Total)));
-        var runs = await connection.QueryAsync<(long Id, string Period, string Kind, DateTimeOffset CreatedAt, string StartedBy, string Fingerprint)>(
+        var runs = await connection.QueryAsync<(long Id, string Period, string Kind, DateTimeOffset CreatedAt, string StartedBy, string Fingerprint, string? PreparedBy, string? ApprovedBy)>(
             """
-            SELECT id, period, kind, created_at, started_by, input_fingerprint
-            FROM settlement_runs WHERE scheme_id = @schemeId AND period >= @From AND period < @Until
-            ORDER BY period, id
+            SELECT r.id, r.period, r.kind, r.created_at, r.started_by, r.input_fingerprint, c.prepared_by, c.approved_by
+            FROM settlement_runs r LEFT JOIN settlement_concepts c ON c.run_id = r.id
+            WHERE r.scheme_id = @schemeId AND r.period >= @From AND r.period < @Until
+            ORDER BY r.period, r.id
             """, filter).ConfigureAwait(false);
-        return runs.Select(r => new HistoryRun(r.Id, r.Period, r.Kind, r.CreatedAt, r.StartedBy, r.Fingerprint, invoices[r.Id].ToList())).ToList();
+        return runs.Select(r => new HistoryRun(r.Id, r.Period, r.Kind, r.CreatedAt, r.StartedBy, r.Fingerprint, invoices[r.Id].ToList())
+        {
+            PreparedBy = r.PreparedBy, ApprovedBy = r.ApprovedBy,
+        }).ToList();
     }
 
     /// <summary>The latest runs of every scheme, newest first; written without LIMIT or TOP so it reads the same on both providers.</summary>

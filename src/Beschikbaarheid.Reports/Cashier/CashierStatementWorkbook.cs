@@ -19,11 +19,11 @@ public static class CashierStatementWorkbook
         var run = settlement.Run;
         var names = settlement.Municipalities;
         var invoiceOf = settlement.Invoices.ToDictionary(i => i.Debtor, i => i.Number);
-        using var workbook = XlsxWorkbook.Create(path);
+        using var workbook = XlsxWorkbook.Create(path, settlement.IsConcept ? Dutch.ConceptMark : null);
         // Amounts stand in the last column (E), so no text runs into them from the left; portrait A4 holds about 679 px at
         // 100%, these columns take 7 × 95 + 5 × 5 = 690 px (98%). Names and "eigen bijdrage kassier" fit on one line.
         using var sheet = workbook.AddSheet("Kasstaat", [14, 31, 13, 22, 15], frozenRows: 3);
-        sheet.TallRow(22, XlsxCell.Of($"Kasstaat {run.SchemeName}", XlsxStyle.Title));
+        sheet.TallRow(22, XlsxCell.Of(Dutch.Title(settlement, $"Kasstaat {run.SchemeName}"), XlsxStyle.Title));
         sheet.Row(Bold("Periode"), XlsxCell.Of(Dutch.Period(run)), Bold("Kassier"), XlsxCell.Of($"{Dutch.Municipality(names, statement.Cashier)} ({statement.Cashier})"));
         sheet.Row(Bold("Afrekening"), XlsxCell.Of($"{run.Id}, {run.CreatedAt:dd-MM-yyyy HH:mm} (UTC), {run.StartedBy}; invoer {InvoiceWorkbook.Short(run.InputFingerprint)}"));
         sheet.Skip();

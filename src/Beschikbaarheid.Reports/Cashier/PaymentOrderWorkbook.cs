@@ -37,10 +37,10 @@ public static class PaymentOrderWorkbook
         var lines = payments.PerHost.GetValueOrDefault(host) ?? [];
         var total = Money.Sum(lines.Select(l => l.Amount));
         var payee = Dutch.Municipality(settlement.Municipalities, host);
-        using var workbook = XlsxWorkbook.Create(path);
+        using var workbook = XlsxWorkbook.Create(path, settlement.IsConcept ? Dutch.ConceptMark : null);
         // Portrait A4 at 100%: 7 × 82 + 5 × 3 = 589 of about 679 px; column A holds its longest label, "Rekening opdrachtgever".
         using var sheet = workbook.AddSheet("Betaalopdracht", [24, 40, 18], frozenRows: 0);
-        sheet.TallRow(22, XlsxCell.Of("Betaalopdracht", XlsxStyle.Title));
+        sheet.TallRow(22, XlsxCell.Of(Dutch.Title(settlement, "Betaalopdracht"), XlsxStyle.Title));
         sheet.Skip();
         sheet.Row(Bold("Begunstigde"), XlsxCell.Of($"{payee} ({host}), gastgemeente"));
         sheet.Row(Bold("IBAN begunstigde"), XlsxCell.Of(payments.PayeeIban(host)?.ToString() ?? "ontbreekt in het gemeentebestand"));

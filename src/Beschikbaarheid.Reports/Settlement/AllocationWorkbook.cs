@@ -21,7 +21,7 @@ public static class AllocationWorkbook
         var withChildren = run.BasisUnit == BasisUnit.ChildDays;
         // The letter of a column from D on, which moves one to the left without the children column.
         char Col(char letter) => withChildren ? letter : (char)(letter - 1);
-        using var workbook = XlsxWorkbook.Create(path);
+        using var workbook = XlsxWorkbook.Create(path, settlement.IsConcept ? Dutch.ConceptMark : null);
 
         // Landscape A4 holds about 1007 px at 100%; these 11 columns take 7 × 158 + 5 × 11 = 1161 px (87%). Headers wrap
         // between words (a word longer than its column is hyphenated); names and remarks fit their column on one line,
@@ -29,7 +29,7 @@ public static class AllocationWorkbook
         double[] widths = withChildren ? [11, 26, 9, 13, 9, 14, 14, 14, 17, 19, 12] : [11, 26, 13, 9, 14, 14, 14, 17, 19, 12];
         using (var sheet = workbook.AddSheet("Verdeelstaat", widths, frozenRows: 5, landscape: true))
         {
-            sheet.TallRow(22, XlsxCell.Of($"Verdeelstaat {run.SchemeName}", XlsxStyle.Title));
+            sheet.TallRow(22, XlsxCell.Of(Dutch.Title(settlement, $"Verdeelstaat {run.SchemeName}"), XlsxStyle.Title));
             sheet.Row(XlsxCell.Of("Regeling", XlsxStyle.Bold), XlsxCell.Of(run.SchemeId), XlsxCell.Of("Periode", XlsxStyle.Bold), XlsxCell.Of(Dutch.Period(run)));
             sheet.Row(XlsxCell.Of("Afrekening", XlsxStyle.Bold), XlsxCell.Of($"{run.Id}, {run.CreatedAt:dd-MM-yyyy HH:mm} (UTC), {run.StartedBy}; invoer {InvoiceWorkbook.Short(run.InputFingerprint)}"));
             sheet.Skip();

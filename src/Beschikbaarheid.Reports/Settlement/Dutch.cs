@@ -9,6 +9,12 @@ internal static class Dutch
 {
     private static readonly System.Globalization.CultureInfo Culture = System.Globalization.CultureInfo.GetCultureInfo("nl-NL");
 
+    /// <summary>What a concept's workbook says above everything else, and on every printed page.</summary>
+    public const string ConceptMark = "CONCEPT – geen factuur, niet boeken";
+
+    /// <summary>A workbook's title, preceded by CONCEPT for a concept (<see cref="IssuedSettlement.IsConcept"/>).</summary>
+    public static string Title(IssuedSettlement settlement, string title) => settlement.IsConcept ? $"CONCEPT {title}" : title;
+
     /// <summary>An amount as written in a sentence: <c>€ 13.750,00</c>.</summary>
     public static string Euro(Core.Arithmetic.Money amount) => "€ " + amount.Euros.ToString("#,##0.00", Culture);
 

@@ -32,7 +32,7 @@ public static class InvoiceWorkbook
 
         List<XlsxCell[]> preamble =
         [
-            [XlsxCell.Of(credit ? "Creditnota" : "Factuur", XlsxStyle.Title)],
+            [XlsxCell.Of(Dutch.Title(settlement, credit ? "Creditnota" : "Factuur"), XlsxStyle.Title)],
             [],
             [Label(credit ? "Creditnotanummer" : "Factuurnummer"), XlsxCell.Empty, XlsxCell.Of(invoice.Number)],
             [Label(credit ? "Datum creditnota" : "Factuurdatum"), XlsxCell.Empty, XlsxCell.Of(invoice.InvoiceDate)],
@@ -50,7 +50,7 @@ public static class InvoiceWorkbook
         ];
 
         var method = computation.Method();
-        using var workbook = XlsxWorkbook.Create(path);
+        using var workbook = XlsxWorkbook.Create(path, settlement.IsConcept ? Dutch.ConceptMark : null);
         // A column of w characters takes about 7w + 5 pixels; upright A4 has 679 printable pixels at 100%.
         var landscape = widths.Sum(w => 7 * w + 5) * MinimumScale > PortraitPixels;
         // Not frozen: the rows above the lines are a page high on a laptop screen, and freezing them left no room to scroll the lines.

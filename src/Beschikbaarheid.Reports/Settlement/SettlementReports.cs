@@ -14,22 +14,39 @@ namespace Beschikbaarheid.Reports.Settlement;
 public static class SettlementReports
 {
     /// <param name="paymentDay">The cashier flow's <c>flow.paymentDay</c>: the payments are executed on that day of the month after the period.</param>
+    /// <remarks>
+    /// A concept (<see cref="IssuedSettlement.IsConcept"/>) goes to <c>&lt;yyyy-MM&gt;-concept</c> (<c>&lt;yyyy&gt;-vaststelling-concept</c>),
+    /// emptied first so that it shows only this concept: its workbooks only, each titled and page-headed CONCEPT, its
+    /// invoices named <c>factuur-concept-1.xlsx</c> after their markers; no e-invoice, no SEPA file and no journal, so
+    /// that nothing of a concept can be booked, sent or paid.
+    /// </remarks>
     public static IReadOnlyList<string> WriteAll(IssuedSettlement settlement, string outputRoot, int paymentDay = Core.Schemes.CashierFlow.DefaultPaymentDay)
     {
         ArgumentNullException.ThrowIfNull(settlement);
         var run = settlement.Run;
-        var folder = FolderOf(outputRoot, run);
+        var concept = settlement.IsConcept;
+        var folder = FolderOf(outputRoot, settlement);
+        if (concept && Directory.Exists(folder))
+        {
+            foreach (var old in Directory.EnumerateFiles(folder))
+            {
+                File.Delete(old);
+            }
+        }
         Directory.CreateDirectory(folder);
         StaleTemporaryFiles.Remove(folder);
         // One workbook per debtor, independent of each other: written on all cores.
-        // Beside each workbook its e-invoice (UBL 2.1, SI-UBL 2.0) under the same name with .xml.
-        var workbooks = settlement.Invoices.Select(i => Path.Combine(folder, $"{(i.IsCreditNote ? "creditnota" : "factuur")}-{i.Number}.xlsx")).ToList();
+        // Beside each workbook its e-invoice (UBL 2.1, SI-UBL 2.0) under the same name with .xml; not for a concept.
+        var workbooks = settlement.Invoices.Select(i => Path.Combine(folder, $"{(i.IsCreditNote ? "creditnota" : "factuur")}-{FileNameOf(i.Number, concept)}.xlsx")).ToList();
         Parallel.For(0, workbooks.Count, i =>
         {
             FileOutput.Publish(workbooks[i], path => InvoiceWorkbook.Write(settlement, settlement.Invoices[i], path));
-            FileOutput.Publish(Path.ChangeExtension(workbooks[i], ".xml"), path => UblInvoice.Write(settlement, settlement.Invoices[i], path));
+            if (!concept)
+            {
+                FileOutput.Publish(Path.ChangeExtension(workbooks[i], ".xml"), path => UblInvoice.Write(settlement, settlement.Invoices[i], path));
+            }
         });
-        var written = workbooks.SelectMany(w => new[] { w, Path.ChangeExtension(w, ".xml") }).ToList();
+        var written = workbooks.SelectMany(w => concept ? new[] { w } : new[] { w, Path.ChangeExtension(w, ".xml") }).ToList();
         var allocation = Path.Combine(folder, $"verdeelstaat-{run.SchemeId}-{run.Label}.xlsx");
         FileOutput.Publish(allocation, path => AllocationWorkbook.Write(settlement, path));
         written.Add(allocation);
@@ -46,16 +63,19 @@ public static class SettlementReports
                 written.Add(order);
             }
             // The SEPA credit transfers of the same payments, when another municipality is paid something.
-            if (payments.Transfers.Count > 0)
+            if (payments.Transfers.Count > 0 && !concept)
             {
                 var sepa = Path.Combine(folder, SepaCreditTransfer.FileName(payments));
                 FileOutput.Publish(sepa, path => SepaCreditTransfer.Write(payments, path));
                 written.Add(sepa);
             }
         }
-        var journal = Path.Combine(folder, "boekingen.csv");
-        FileOutput.Publish(journal, path => Journal.Write(settlement, path));
-        written.Add(journal);
+        if (!concept)
+        {
+            var journal = Path.Combine(folder, "boekingen.csv");
+            FileOutput.Publish(journal, path => Journal.Write(settlement, path));
+            written.Add(journal);
+        }
         return written;
     }
 
@@ -64,4 +84,15 @@ public static class SettlementReports
         ArgumentNullException.ThrowIfNull(run);
         return Path.Combine(outputRoot, run.SchemeId, run.Label);
     }
+
+    /// <summary>Where a settlement's files go: its run's folder, with <c>-concept</c> for a concept.</summary>
+    public static string FolderOf(string outputRoot, IssuedSettlement settlement)
+    {
+        ArgumentNullException.ThrowIfNull(settlement);
+        var folder = FolderOf(outputRoot, settlement.Run);
+        return settlement.IsConcept ? folder + "-concept" : folder;
+    }
+
+    /// <summary>An invoice number as part of a file name: a concept's marker <c>CONCEPT 1</c> as <c>concept-1</c>.</summary>
+    private static string FileNameOf(string number, bool concept) => concept ? number.Replace(' ', '-').ToLowerInvariant() : number;
 }

@@ -18,8 +18,11 @@ internal sealed class XlsxSheet : IDisposable
     /// <summary>The height of one line of 11-point text, in points.</summary>
     private const double LineHeight = 15;
 
-    internal XlsxSheet(WorksheetPart part, IReadOnlyList<double> widths, int frozenRows, bool selected, bool landscape)
+    private readonly string? _watermark;
+
+    internal XlsxSheet(WorksheetPart part, IReadOnlyList<double> widths, int frozenRows, bool selected, bool landscape, string? watermark = null)
     {
+        _watermark = watermark;
         _landscape = landscape;
         _widths = widths;
         _writer = OpenXmlWriter.Create(part);
@@ -154,6 +157,11 @@ internal sealed class XlsxSheet : IDisposable
             FitToWidth = 1,
             FitToHeight = 0,
         });
+        if (_watermark is not null)
+        {
+            // The page header, centred, bold and large: on every printed page, whatever part of the sheet is printed.
+            _writer.WriteElement(new HeaderFooter(new OddHeader($"&C&\"-,Bold\"&16{_watermark.Replace("&", "&&", StringComparison.Ordinal)}")));
+        }
         _writer.WriteEndElement();
         _writer.Close();
         _writer.Dispose();

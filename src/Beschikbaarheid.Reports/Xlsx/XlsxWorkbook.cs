@@ -23,11 +23,14 @@ internal sealed class XlsxWorkbook : IDisposable
         _workbookPart.AddNewPart<WorkbookStylesPart>().Stylesheet = XlsxStyles.Build();
     }
 
-    public static XlsxWorkbook Create(string path)
+    /// <param name="watermark">Printed at the top of every page of every sheet (a concept's CONCEPT line); null for none.</param>
+    public static XlsxWorkbook Create(string path, string? watermark = null)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        return new XlsxWorkbook(path);
+        return new XlsxWorkbook(path) { _watermark = watermark };
     }
+
+    private string? _watermark;
 
     /// <param name="widths">Column widths in characters, from column A.</param>
     /// <param name="frozenRows">Rows kept in view when scrolling (the header), 0 for none.</param>
@@ -35,7 +38,7 @@ internal sealed class XlsxWorkbook : IDisposable
     public XlsxSheet AddSheet(string name, IReadOnlyList<double> widths, int frozenRows = 0, bool landscape = false)
     {
         var part = _workbookPart.AddNewPart<WorksheetPart>();
-        var sheet = new XlsxSheet(part, widths, frozenRows, _sheets.Count == 0, landscape);
+        var sheet = new XlsxSheet(part, widths, frozenRows, _sheets.Count == 0, landscape, _watermark);
         var index = _sheets.Count;
         _sheets.Add((name, _workbookPart.GetIdOfPart(part), null));
         sheet.Closed += range => _sheets[index] = (name, _sheets[index].PartId, range);

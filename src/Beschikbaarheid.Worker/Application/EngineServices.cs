@@ -36,6 +36,7 @@ public static class EngineServices
         services.AddSingleton(sp => new SettlementWriter(sp.GetService<IIssueProbe>()));
         services.AddSingleton<IssuedSettlements>();
         services.AddSingleton<SettlementHistory>();
+        services.AddSingleton<SettlementConcepts>();
         services.AddSingleton<ImportLog>();
         services.AddSingleton<SettledMonths>();
         services.AddSingleton<RegistryReader>();

@@ -12,15 +12,44 @@ using Microsoft.Extensions.Options;
 
 namespace Beschikbaarheid.Worker.Application;
 
-/// <summary>What a settlement call did. <see cref="LaterMonthSettled"/>: a scheduled month passed over because a later month of the scheme is settled already (months are settled in order; an operator settles it by hand).</summary>
-public enum SettleStatus { Issued, AlreadySettled, NothingEligible, LaterMonthSettled }
+/// <summary>
+/// What a settlement call did. <see cref="LaterMonthSettled"/>: a scheduled month passed over because a later month of the
+/// scheme is settled already (months are settled in order; an operator settles it by hand). <see cref="DryRun"/>: computed,
+/// concept documents written, nothing stored. <see cref="Prepared"/>: a scheme with approval stored a concept waiting for
+/// approval (a new one, or one replacing a concept whose plan changed); <see cref="AlreadyPrepared"/>: its open concept had
+/// the same plan and was kept as it was.
+/// </summary>
+public enum SettleStatus { Issued, AlreadySettled, NothingEligible, LaterMonthSettled, DryRun, Prepared, AlreadyPrepared }
+
+/// <summary>How a settlement call is made.</summary>
+/// <param name="StartedBy">What started it, kept with the run: <c>cli settle</c>, <c>job …</c>.</param>
+public sealed record SettleRequest(string StartedBy)
+{
+    /// <summary>The invoice date; default today in the region's time zone.</summary>
+    public DateOnly? InvoiceDate { get; init; }
+
+    /// <summary>Compute and write concept documents; store nothing and use no number.</summary>
+    public bool DryRun { get; init; }
+
+    /// <summary>For a scheme with approval: who prepares the concept; default <see cref="StartedBy"/>.</summary>
+    public string? By { get; init; }
+}
 
 /// <summary>What a settlement call did; <see cref="Settlement"/> is null only when nothing was eligible.</summary>
 /// <param name="Notes">Late data found for closed years, reported and not invoiced.</param>
 public sealed record SettleOutcome(string SchemeId, YearMonth Period, SettleStatus Status, IssuedSettlement? Settlement, IReadOnlyList<string> Files)
 {
     public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>Four-eyes approval: who prepared the concept (prepared, or issued by an approval) and who approved it.</summary>
+    public string? PreparedBy { get; init; }
+
+    /// <inheritdoc cref="PreparedBy"/>
+    public string? ApprovedBy { get; init; }
 }
+
+/// <summary>How a unit of work issues: at once; as a dry run; as a concept waiting for approval; or approving one.</summary>
+internal enum IssueMode { Issue, DryRun, Prepare, Approve }
 
 /// <summary>
 /// Settles a scheme for a month as one unit of work under the scheme's lock: reads what was settled, loads
@@ -43,14 +72,61 @@ public sealed class SettlementService(
     IOptions<ScheduleOptions> schedule,
     ILogger<SettlementService> logger)
 {
+    public Task<SettleOutcome> SettleAsync(
+        string schemeId, YearMonth period, string startedBy, DateOnly? invoiceDate = null, IProgress<string>? progress = null, CancellationToken cancellationToken = default) =>
+        SettleAsync(schemeId, period, new SettleRequest(startedBy) { InvoiceDate = invoiceDate }, progress, cancellationToken);
+
+    /// <summary>
+    /// Settles a month as the request says: a dry run stores nothing; a scheme with <c>approval</c> stores a concept for
+    /// <see cref="ApproveAsync"/> (prepared by <see cref="SettleRequest.By"/>); any other issues at once.
+    /// </summary>
     public async Task<SettleOutcome> SettleAsync(
-        string schemeId, YearMonth period, string startedBy, DateOnly? invoiceDate = null, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+        string schemeId, YearMonth period, SettleRequest request, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var scheme = schemes.Load(schemeId);
+        var date = InvoiceDateFor(scheme.Id, period, request.InvoiceDate);
+        var mode = request.DryRun ? IssueMode.DryRun : scheme.Approval ? IssueMode.Prepare : IssueMode.Issue;
+        var by = mode == IssueMode.Prepare ? Person(request.By ?? request.StartedBy, "--by") : null;
+        await database.EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
+        return await SettleAsync(scheme, period, mode, request.StartedBy, by, date, progress, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Four-eyes approval: issues a month's open concept, under the scheme's lock, after computing the month again. Refused
+    /// (<see cref="SettlementRejectedException"/>, nothing issued) for a scheme without approval, a month without an open
+    /// concept, an approver who is its preparer (names compared trimmed and case-insensitively), and a plan that differs from
+    /// the concept's (<see cref="PlanFingerprint"/>): then a new concept is to be prepared. The invoice date is the approval's.
+    /// </summary>
+    public async Task<SettleOutcome> ApproveAsync(
+        string schemeId, YearMonth period, string approvedBy, string startedBy, DateOnly? invoiceDate = null, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
     {
         var scheme = schemes.Load(schemeId);
+        if (!scheme.Approval)
+        {
+            throw new SettlementRejectedException(
+                $"Scheme {scheme.Id} has no approval (\"approval\": true in its file): settle issues its months directly; nothing to approve. Nothing issued.");
+        }
+        var by = Person(approvedBy, "--by");
         var date = InvoiceDateFor(scheme.Id, period, invoiceDate);
         await database.EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
-        return await SettleAsync(scheme, period, startedBy, date, progress, cancellationToken).ConfigureAwait(false);
+        return await SettleAsync(scheme, period, IssueMode.Approve, startedBy, by, date, progress, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>The longest name of a preparer or approver: the audit trail's column.</summary>
+    public const int MaxPersonLength = 100;
+
+    /// <summary>A preparer's or approver's name as kept: trimmed, one line, not empty, at most <see cref="MaxPersonLength"/> characters.</summary>
+    internal static string Person(string? name, string option)
+    {
+        var trimmed = name?.Trim() ?? "";
+        return trimmed.Length == 0 || trimmed.Length > MaxPersonLength || trimmed.Any(char.IsControl)
+            ? throw new SettlementRejectedException($"{option} must name a person: one line of 1 to {MaxPersonLength} characters. Nothing issued.")
+            : trimmed;
+    }
+
+    /// <summary>Whether two names are one person's for four eyes: compared trimmed and case-insensitively.</summary>
+    internal static bool SamePerson(string a, string b) => string.Equals(a.Trim(), b.Trim(), StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// The invoice date of a run of <paramref name="period"/>: the one given, else today in the region's time zone; refused
@@ -123,7 +199,16 @@ public sealed class SettlementService(
                 var period = months[i];
                 try
                 {
-                    outcomes.Add(await SettleAsync(scheme, period, startedBy, null, null, cancellationToken, inOrder: true).ConfigureAwait(false));
+                    var outcome = await SettleAsync(
+                        scheme, period, scheme.Approval ? IssueMode.Prepare : IssueMode.Issue, startedBy, scheme.Approval ? startedBy : null, null, null, cancellationToken, inOrder: true)
+                        .ConfigureAwait(false);
+                    outcomes.Add(outcome);
+                    if (outcome.Status is SettleStatus.Prepared or SettleStatus.AlreadyPrepared)
+                    {
+                        // Four eyes: a later month is prepared only once this one is approved, since its corrections depend on what this one issues.
+                        logger.LogInformation("{Scheme} {Period}: concept waiting for approval (approve --scheme {Scheme} --period {Period} --by NAME); later months wait for it", scheme.Id, period, scheme.Id, period);
+                        break;
+                    }
                 }
                 catch (Exception ex) when (ex is SettlementInputException or SettlementRejectedException or NotSupportedException)
                 {
@@ -142,14 +227,15 @@ public sealed class SettlementService(
     /// <param name="inOrder">Scheduled work: pass the month over when a later month is settled already (decided under the lock).</param>
     /// <remarks>Every settlement passes here, the scheduled and the demo's too: an unfinished month is refused before the unit of work starts.</remarks>
     private Task<SettleOutcome> SettleAsync(
-        Scheme scheme, YearMonth period, string startedBy, DateOnly? invoiceDate, IProgress<string>? progress, CancellationToken cancellationToken, bool inOrder = false)
+        Scheme scheme, YearMonth period, IssueMode mode, string startedBy, string? by, DateOnly? invoiceDate, IProgress<string>? progress, CancellationToken cancellationToken, bool inOrder = false)
     {
         var date = InvoiceDateFor(scheme.Id, period, invoiceDate);
-        return unitOfWork.RunAsync(token => SettleOnceAsync(scheme, period, startedBy, date, progress, inOrder, token), cancellationToken);
+        return unitOfWork.RunAsync(token => SettleOnceAsync(scheme, period, mode, startedBy, by, date, progress, inOrder, token), cancellationToken);
     }
 
+    /// <param name="by">The preparer (<see cref="IssueMode.Prepare"/>) or approver (<see cref="IssueMode.Approve"/>).</param>
     private async Task<SettleOutcome> SettleOnceAsync(
-        Scheme scheme, YearMonth period, string startedBy, DateOnly invoiceDate, IProgress<string>? progress, bool inOrder, CancellationToken cancellationToken)
+        Scheme scheme, YearMonth period, IssueMode mode, string startedBy, string? by, DateOnly invoiceDate, IProgress<string>? progress, bool inOrder, CancellationToken cancellationToken)
     {
         using var scope = logger.BeginScope("scheme {Scheme} period {Period}", scheme.Id, period.ToString());
         var output = paths.Value.Output;
@@ -166,6 +252,19 @@ public sealed class SettlementService(
             }
             else
             {
+                // Approval: the open concept and who prepared it, read under the lock like everything that decides the bill.
+                SettlementConcept? concept = null;
+                if (mode == IssueMode.Approve)
+                {
+                    concept = await SettlementConcepts.FindOpenAsync(session, period, SettlementKind.Voorschot).ConfigureAwait(false)
+                        ?? throw new SettlementRejectedException(
+                            $"Scheme {scheme.Id}: {period} has no concept waiting for approval; prepare one first (settle --scheme {scheme.Id} --period {period}). Nothing issued.");
+                    if (SamePerson(concept.PreparedBy, by!))
+                    {
+                        throw new SettlementRejectedException(
+                            $"Scheme {scheme.Id}: the concept of {period} was prepared by {concept.PreparedBy}, who cannot approve it too (four eyes); another person approves with approve --by NAME. Nothing issued.");
+                    }
+                }
                 var years = await SettledState.YearsAsync(session, cancellationToken).ConfigureAwait(false);
                 if (inOrder && years.SelectMany(y => y.Months).Any(m => m > period))
                 {
@@ -189,6 +288,10 @@ public sealed class SettlementService(
                 notes = lateData;
                 if (!month.HasEligibleChildren && corrections.Count == 0)
                 {
+                    if (concept is not null)
+                    {
+                        throw Changed(scheme, period, concept);
+                    }
                     logger.LogWarning("{Scheme} {Period}: no eligible children, nothing issued", scheme.Id, period);
                     return new SettleOutcome(scheme.Id, period, SettleStatus.NothingEligible, null, []) { Notes = notes };
                 }
@@ -199,17 +302,74 @@ public sealed class SettlementService(
                     await CheckPayeesAsync(session, scheme, statement).ConfigureAwait(false);
                 }
 
+                switch (mode)
+                {
+                    case IssueMode.DryRun:
+                    {
+                        progress?.Report("computing the concept");
+                        var dry = await ConceptAsync(session, scheme, plan, invoiceDate, startedBy, fingerprint, cancellationToken).ConfigureAwait(false);
+                        logger.LogInformation("{Scheme} {Period}: dry run, {Invoices} invoices computed; nothing stored, no number used", scheme.Id, period, plan.Invoices.Count);
+                        return WriteConcept(scheme, period, SettleStatus.DryRun, dry, output, notes);
+                    }
+                    case IssueMode.Prepare:
+                    {
+                        progress?.Report("preparing the concept");
+                        var planFingerprint = PlanFingerprint.Of(scheme, plan);
+                        var open = await SettlementConcepts.FindOpenAsync(session, period, SettlementKind.Voorschot).ConfigureAwait(false);
+                        var prepared = await ConceptAsync(session, scheme, plan, invoiceDate, startedBy, fingerprint, cancellationToken).ConfigureAwait(false);
+                        if (open is not null && open.PlanFingerprint == planFingerprint)
+                        {
+                            logger.LogInformation("{Scheme} {Period}: the concept prepared by {PreparedBy} is unchanged; still waiting for approval", scheme.Id, period, open.PreparedBy);
+                            return WriteConcept(scheme, period, SettleStatus.AlreadyPrepared, prepared, output, notes) with { PreparedBy = open.PreparedBy };
+                        }
+                        await SettlementConcepts.PrepareAsync(session, plan, planFingerprint, fingerprint, by!, clock.GetUtcNow()).ConfigureAwait(false);
+                        await session.CommitAsync(cancellationToken).ConfigureAwait(false);
+                        logger.LogInformation("{Scheme} {Period}: concept of {Invoices} invoices prepared by {PreparedBy}{Replaced}; waiting for approval",
+                            scheme.Id, period, plan.Invoices.Count, by, open is null ? "" : $", replacing the one of {open.PreparedBy}");
+                        return WriteConcept(scheme, period, SettleStatus.Prepared, prepared, output, notes) with { PreparedBy = by };
+                    }
+                    case IssueMode.Approve when PlanFingerprint.Of(scheme, plan) != concept!.PlanFingerprint:
+                        throw Changed(scheme, period, concept);
+                }
+
                 progress?.Report($"storing {plan.Invoices.Count} invoices");
                 logger.LogInformation("{Scheme} {Period}: issuing {Invoices} invoices", scheme.Id, period, plan.Invoices.Count);
                 runId = await writer.IssueAsync(session, scheme, plan, invoiceDate, startedBy, clock.GetUtcNow(), fingerprint, cancellationToken).ConfigureAwait(false);
+                if (concept is not null)
+                {
+                    await SettlementConcepts.ApproveAsync(session, concept.Id, by!, clock.GetUtcNow(), runId).ConfigureAwait(false);
+                }
                 await session.CommitAsync(cancellationToken).ConfigureAwait(false);
-                logger.LogInformation("{Scheme} {Period}: run {RunId} issued {Invoices} invoices with {Corrections} correction lines", scheme.Id, period, runId, plan.Invoices.Count, corrections.Count);
+                logger.LogInformation("{Scheme} {Period}: run {RunId} issued {Invoices} invoices with {Corrections} correction lines{Approval}", scheme.Id, period, runId, plan.Invoices.Count, corrections.Count,
+                    concept is null ? "" : $", prepared by {concept.PreparedBy} and approved by {by}");
                 progress?.Report("writing workbooks and journal");
-                return await WriteAsync(scheme, period, SettleStatus.Issued, runId, output, notes, cancellationToken).ConfigureAwait(false);
+                return await WriteAsync(scheme, period, SettleStatus.Issued, runId, output, notes, cancellationToken).ConfigureAwait(false) with
+                {
+                    PreparedBy = concept?.PreparedBy, ApprovedBy = concept is null ? null : by,
+                };
             }
         }
         return await WriteAsync(scheme, period, SettleStatus.AlreadySettled, runId, output, notes, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// What the run of <paramref name="plan"/> would issue, made by the issuing path itself inside the locked transaction
+    /// (numbers taken, rows written, read back as documents show them) and then undone (<see cref="SchemeTransaction.UndoneAsync"/>):
+    /// the same computation as a real run, and no row or number kept. Its invoices carry concept markers instead of numbers.
+    /// </summary>
+    private async Task<IssuedSettlement> ConceptAsync(
+        SchemeTransaction session, Scheme scheme, SettlementPlan plan, DateOnly invoiceDate, string startedBy, string fingerprint, CancellationToken cancellationToken) =>
+        (await session.UndoneAsync(async s =>
+            await IssuedSettlements.LoadAsync(s, await writer.IssueAsync(s, scheme, plan, invoiceDate, startedBy, clock.GetUtcNow(), fingerprint, cancellationToken).ConfigureAwait(false))
+                .ConfigureAwait(false)).ConfigureAwait(false)).AsConcept();
+
+    private static SettleOutcome WriteConcept(Scheme scheme, YearMonth period, SettleStatus status, IssuedSettlement concept, string output, IReadOnlyList<string> notes) =>
+        new(scheme.Id, period, status, concept, SettlementReports.WriteAll(concept, output, PaymentDay(scheme, period.Year))) { Notes = notes };
+
+    private static SettlementRejectedException Changed(Scheme scheme, YearMonth period, SettlementConcept concept) => new(
+        $"Scheme {scheme.Id}: {period} would now bill something else than the concept prepared by {concept.PreparedBy} on "
+        + $"{concept.PreparedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC (its data or scheme changed since); prepare a new concept "
+        + $"(settle --scheme {scheme.Id} --period {period}) and have that approved. Nothing issued.");
 
     /// <summary>
     /// Refuses a cashier run that would pay a host municipality (other than the cashier) a positive amount while the

@@ -17,6 +17,9 @@ public sealed record StatusCheck(string Name, bool Healthy, string Detail);
 /// <param name="Warnings">Worth a look but not unhealthy: schemes behind with their unsettled complete months.</param>
 public sealed record StatusReport(IReadOnlyList<StatusCheck> Checks, IReadOnlyList<string> LastRuns, IReadOnlyList<string> Warnings)
 {
+    /// <summary>Concepts prepared for four-eyes approval and not yet approved, one line each with the command that approves it.</summary>
+    public IReadOnlyList<string> WaitingForApproval { get; init; } = [];
+
     public bool Healthy => Checks.All(c => c.Healthy);
 }
 
@@ -31,6 +34,7 @@ public sealed class StatusService(
     Migrator migrator,
     SettlementHistory history,
     SettledMonths settledMonths,
+    SettlementConcepts concepts,
     SchemeFileLoader schemes,
     LocalCalendar calendar,
     IOptions<DatabaseOptions> database,
@@ -43,6 +47,7 @@ public sealed class StatusService(
         var checks = new List<StatusCheck>();
         var lastRuns = new List<string>();
         var warnings = new List<string>();
+        var waiting = new List<string>();
         if (connections.Provider == DatabaseProvider.Sqlite && !File.Exists(connections.Describe()))
         {
             checks.Add(new StatusCheck("database", false, $"{connections.Describe()} does not exist; run 'beschikbaarheid db migrate' or 'demo' first."));
@@ -64,6 +69,9 @@ public sealed class StatusService(
                     lastRuns.AddRange((await history.LatestAsync(5, cancellationToken).ConfigureAwait(false))
                         .Select(r => $"run {r.Run.Id} {r.SchemeId} {r.Run.Period} {r.Run.Kind}, {r.Run.CreatedAt:yyyy-MM-dd HH:mm} UTC by {r.Run.StartedBy}"));
                     warnings.AddRange(await BehindAsync(cancellationToken).ConfigureAwait(false));
+                    waiting.AddRange((await concepts.WaitingAsync(cancellationToken).ConfigureAwait(false)).Select(c =>
+                        $"{c.SchemeId} {c.Period} ({c.Kind}): {c.Invoices} invoice(s), € {c.Total.Euros.ToString("#,##0.00", System.Globalization.CultureInfo.GetCultureInfo("nl-NL"))}, "
+                        + $"prepared by {c.PreparedBy} on {c.PreparedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC; approve --scheme {c.SchemeId} {(c.Kind == SettlementKind.Voorschot.Dutch() ? "--period " + c.Period : "--year " + c.Period[..4])} --by NAME"));
                 }
             }
             catch (DatabaseUnavailableException ex)
@@ -77,7 +85,7 @@ public sealed class StatusService(
         {
             logger.LogWarning("{Warning}", warning);
         }
-        return new StatusReport(checks, lastRuns, warnings);
+        return new StatusReport(checks, lastRuns, warnings) { WaitingForApproval = waiting };
     }
 
     /// <summary>Per scheme of the scheme folder, its unsettled complete months within the catch-up window (<see cref="CatchUp"/>).</summary>

@@ -15,6 +15,19 @@ public sealed record YearEndOutcome(string SchemeId, int Year, IssuedSettlement 
 {
     /// <summary>The year was already closed: nothing was issued, the files of its year end were written again.</summary>
     public bool AlreadyClosed { get; init; }
+
+    /// <summary>
+    /// Nothing was issued: <see cref="SettleStatus.DryRun"/> (computed, concept documents written, nothing stored),
+    /// <see cref="SettleStatus.Prepared"/> or <see cref="SettleStatus.AlreadyPrepared"/> (a concept waiting for approval);
+    /// <see cref="SettleStatus.Issued"/> otherwise (or <see cref="AlreadyClosed"/>).
+    /// </summary>
+    public SettleStatus Status { get; init; } = SettleStatus.Issued;
+
+    /// <summary>Four-eyes approval: who prepared the concept and who approved it.</summary>
+    public string? PreparedBy { get; init; }
+
+    /// <inheritdoc cref="PreparedBy"/>
+    public string? ApprovedBy { get; init; }
 }
 
 /// <summary>
@@ -36,9 +49,38 @@ public sealed class YearEndService(
     ILogger<YearEndService> logger)
 {
     /// <summary>One unit of work, retried whole on a transient database fault: a year is closed in the transaction that settles it, so a retry never settles it twice.</summary>
-    public async Task<YearEndOutcome> FinalizeAsync(string schemeId, int year, string startedBy, DateOnly? invoiceDate = null, CancellationToken cancellationToken = default)
+    public Task<YearEndOutcome> FinalizeAsync(string schemeId, int year, string startedBy, DateOnly? invoiceDate = null, CancellationToken cancellationToken = default) =>
+        FinalizeAsync(schemeId, year, new SettleRequest(startedBy) { InvoiceDate = invoiceDate }, cancellationToken);
+
+    /// <summary>
+    /// The year end as the request says: a dry run stores nothing; a scheme with <c>approval</c> stores a concept for
+    /// <see cref="ApproveAsync"/>; any other issues at once (<see cref="SettlementService.SettleAsync(string, YearMonth, SettleRequest, IProgress{string}?, CancellationToken)"/>).
+    /// </summary>
+    public Task<YearEndOutcome> FinalizeAsync(string schemeId, int year, SettleRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var scheme = schemes.Load(schemeId);
+        var mode = request.DryRun ? IssueMode.DryRun : scheme.Approval ? IssueMode.Prepare : IssueMode.Issue;
+        return FinalizeAsync(scheme, year, mode, request.StartedBy, mode == IssueMode.Prepare ? SettlementService.Person(request.By ?? request.StartedBy, "--by") : null, request.InvoiceDate, cancellationToken);
+    }
+
+    /// <summary>
+    /// Four-eyes approval of a year end: issues the year's open concept after computing the year end again under the lock;
+    /// refused like a month's (<see cref="SettlementService.ApproveAsync"/>).
+    /// </summary>
+    public Task<YearEndOutcome> ApproveAsync(string schemeId, int year, string approvedBy, string startedBy, DateOnly? invoiceDate = null, CancellationToken cancellationToken = default)
     {
         var scheme = schemes.Load(schemeId);
+        if (!scheme.Approval)
+        {
+            throw new SettlementRejectedException(
+                $"Scheme {scheme.Id} has no approval (\"approval\": true in its file): finalize issues its year end directly; nothing to approve. Nothing issued.");
+        }
+        return FinalizeAsync(scheme, year, IssueMode.Approve, startedBy, SettlementService.Person(approvedBy, "--by"), invoiceDate, cancellationToken);
+    }
+
+    private async Task<YearEndOutcome> FinalizeAsync(Core.Schemes.Scheme scheme, int year, IssueMode mode, string startedBy, string? by, DateOnly? invoiceDate, CancellationToken cancellationToken)
+    {
         // Only a finished year (FinishedPeriods): refused before anything is read or stored and before any invoice number is used.
         var date = invoiceDate ?? calendar.Today;
         if (FinishedPeriods.YearRefusal(scheme.Id, year, date, invoiceDate is not null) is { } refusal)
@@ -46,11 +88,13 @@ public sealed class YearEndService(
             throw new SettlementRejectedException(refusal);
         }
         await database.EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
-        return await unitOfWork.RunAsync(token => FinalizeOnceAsync(scheme, year, startedBy, date, token), cancellationToken).ConfigureAwait(false);
+        return await unitOfWork.RunAsync(token => FinalizeOnceAsync(scheme, year, mode, startedBy, by, date, token), cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<YearEndOutcome> FinalizeOnceAsync(Core.Schemes.Scheme scheme, int year, string startedBy, DateOnly invoiceDate, CancellationToken cancellationToken)
+    private async Task<YearEndOutcome> FinalizeOnceAsync(
+        Core.Schemes.Scheme scheme, int year, IssueMode mode, string startedBy, string? by, DateOnly invoiceDate, CancellationToken cancellationToken)
     {
+        SettlementConcept? concept = null;
         long runId;
         bool alreadyClosed;
         await using (var session = await locks.AcquireAsync(scheme.Id, cancellationToken).ConfigureAwait(false))
@@ -66,6 +110,17 @@ public sealed class YearEndService(
             }
             else
             {
+                if (mode == IssueMode.Approve)
+                {
+                    concept = await SettlementConcepts.FindOpenAsync(session, new YearMonth(year, 12), SettlementKind.Vaststelling).ConfigureAwait(false)
+                        ?? throw new SettlementRejectedException(
+                            $"Scheme {scheme.Id}: the year end of {year} has no concept waiting for approval; prepare one first (finalize --scheme {scheme.Id} --year {year}). Nothing issued.");
+                    if (SettlementService.SamePerson(concept.PreparedBy, by!))
+                    {
+                        throw new SettlementRejectedException(
+                            $"Scheme {scheme.Id}: the concept of the year end of {year} was prepared by {concept.PreparedBy}, who cannot approve it too (four eyes); another person approves with approve --by NAME. Nothing issued.");
+                    }
+                }
                 var loaded = await SchemeInputs.LoadYearAsync(session, scheme, year, cancellationToken).ConfigureAwait(false);
                 var settledMonths = (await SettledState.YearsAsync(session, cancellationToken).ConfigureAwait(false))
                     .Where(y => y.Year == year).SelectMany(y => y.Months).ToHashSet();
@@ -88,16 +143,58 @@ public sealed class YearEndService(
                 {
                     await SettlementService.CheckPayeesAsync(session, scheme, statement).ConfigureAwait(false);
                 }
-                runId = await writer.IssueAsync(
-                    session, scheme, plan, invoiceDate, startedBy, clock.GetUtcNow(), InputFingerprint.Of(scheme, year, loaded), cancellationToken)
-                    .ConfigureAwait(false);
+                var fingerprint = InputFingerprint.Of(scheme, year, loaded);
+                if (mode is IssueMode.DryRun or IssueMode.Prepare)
+                {
+                    // As a month's concept (SettlementService.ConceptAsync): the issuing path itself, read back and undone.
+                    var draft = (await session.UndoneAsync(async s =>
+                        await IssuedSettlements.LoadAsync(s, await writer.IssueAsync(s, scheme, plan, invoiceDate, startedBy, clock.GetUtcNow(), fingerprint, cancellationToken).ConfigureAwait(false))
+                            .ConfigureAwait(false)).ConfigureAwait(false)).AsConcept();
+                    var status = SettleStatus.DryRun;
+                    var preparedBy = by;
+                    if (mode == IssueMode.Prepare)
+                    {
+                        var planFingerprint = PlanFingerprint.Of(scheme, plan);
+                        var open = await SettlementConcepts.FindOpenAsync(session, new YearMonth(year, 12), SettlementKind.Vaststelling).ConfigureAwait(false);
+                        if (open is not null && open.PlanFingerprint == planFingerprint)
+                        {
+                            (status, preparedBy) = (SettleStatus.AlreadyPrepared, open.PreparedBy);
+                        }
+                        else
+                        {
+                            await SettlementConcepts.PrepareAsync(session, plan, planFingerprint, fingerprint, by!, clock.GetUtcNow()).ConfigureAwait(false);
+                            await session.CommitAsync(cancellationToken).ConfigureAwait(false);
+                            status = SettleStatus.Prepared;
+                        }
+                    }
+                    logger.LogInformation("{Scheme} {Year}: year end {Status}, {Invoices} final invoices and credit notes computed; nothing issued", scheme.Id, year, status, plan.Invoices.Count);
+                    return new YearEndOutcome(scheme.Id, year, draft, SettlementReports.WriteAll(draft, paths.Value.Output, SettlementService.PaymentDay(scheme, year)))
+                    {
+                        Status = status, PreparedBy = mode == IssueMode.Prepare ? preparedBy : null,
+                    };
+                }
+                if (concept is not null && PlanFingerprint.Of(scheme, plan) != concept.PlanFingerprint)
+                {
+                    throw new SettlementRejectedException(
+                        $"Scheme {scheme.Id}: the year end of {year} would now bill something else than the concept prepared by {concept.PreparedBy} on "
+                        + $"{concept.PreparedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC (its data or scheme changed since); prepare a new concept "
+                        + $"(finalize --scheme {scheme.Id} --year {year}) and have that approved. Nothing issued.");
+                }
+                runId = await writer.IssueAsync(session, scheme, plan, invoiceDate, startedBy, clock.GetUtcNow(), fingerprint, cancellationToken).ConfigureAwait(false);
+                if (concept is not null)
+                {
+                    await SettlementConcepts.ApproveAsync(session, concept.Id, by!, clock.GetUtcNow(), runId).ConfigureAwait(false);
+                }
                 await session.CommitAsync(cancellationToken).ConfigureAwait(false);
                 alreadyClosed = false;
                 logger.LogInformation("{Scheme} {Year}: year end run {RunId} issued {Invoices} final invoices and credit notes; the year is closed", scheme.Id, year, runId, plan.Invoices.Count);
             }
         }
         var stored = await issued.LoadAsync(runId, cancellationToken).ConfigureAwait(false);
-        return new YearEndOutcome(scheme.Id, year, stored, SettlementReports.WriteAll(stored, paths.Value.Output, SettlementService.PaymentDay(scheme, year))) { AlreadyClosed = alreadyClosed };
+        return new YearEndOutcome(scheme.Id, year, stored, SettlementReports.WriteAll(stored, paths.Value.Output, SettlementService.PaymentDay(scheme, year)))
+        {
+            AlreadyClosed = alreadyClosed, PreparedBy = concept?.PreparedBy, ApprovedBy = concept is null ? null : by,
+        };
     }
 
     public async Task ReopenAsync(string schemeId, int year, string reason, string startedBy, CancellationToken cancellationToken = default)

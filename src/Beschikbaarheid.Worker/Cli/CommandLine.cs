@@ -14,6 +14,7 @@ public static class CommandLine
         root.Subcommands.Add(DbVerb.Create());
         root.Subcommands.Add(ImportVerb.Create());
         root.Subcommands.Add(SettleVerb.Create());
+        root.Subcommands.Add(ApproveVerb.Create());
         root.Subcommands.Add(FinalizeVerb.Create());
         root.Subcommands.Add(ReopenVerb.Create());
         root.Subcommands.Add(TrekkingsrechtVerb.Create());

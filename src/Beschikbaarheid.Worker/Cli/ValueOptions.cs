@@ -19,6 +19,29 @@ internal static class ValueOptions
         return year;
     }
 
+    public static Option<Core.Periods.YearMonth> Month(string description) => new("--period")
+    {
+        Description = description,
+        Required = true,
+        HelpName = "yyyy-MM",
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+            if (Core.Periods.YearMonth.TryParse(text, out var value))
+            {
+                return value;
+            }
+            result.AddError($"--period '{text}' is not a month in the form yyyy-MM.");
+            return default;
+        },
+    };
+
+    /// <summary>Compute what a run would issue and write it as concept documents; store nothing.</summary>
+    public static Option<bool> DryRun(string folder) => new("--dry-run")
+    {
+        Description = $"Compute exactly what a run would issue now and write it as CONCEPT documents without invoice numbers to {folder}; store nothing and use no number. No e-invoices, SEPA file or journal.",
+    };
+
     public static Option<DateOnly?> InvoiceDate() => new("--invoice-date")
     {
         Description = "Date printed on the invoices, yyyy-MM-dd, not before the last day of the month (or year) settled (default: today in Europe/Amsterdam).",

@@ -38,12 +38,21 @@ public sealed class SchemeKeysTests : IDisposable
     public void TheValidFile_Loads() => Assert.Equal(["pool.normHoursPerWeek = 6"], Load(Valid).YearChanges[2027]);
 
     [Fact]
+    public void Approval_IsOffByDefault_OnWithTrue_AndAnythingButABooleanIsRefused()
+    {
+        Assert.False(Load(Valid).Approval);
+        Assert.True(Load(Edit("\"startYear\": 2019,", "\"startYear\": 2019, \"approval\": true,")).Approval);
+        var error = Rejected(Edit("\"startYear\": 2019,", "\"startYear\": 2019, \"approval\": \"yes\","));
+        Assert.Contains("key 'approval': must be true or false", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void UnknownTopLevelKey_IsRefused_NamingFileAndKey()
     {
         var error = Rejected(Edit("\"startYear\": 2019,", "\"startYear\": 2019, \"startMonth\": 1,"));
         Assert.EndsWith("nijmegen-st-maarten.json", error.File, StringComparison.Ordinal);
         Assert.Contains(
-            "key 'startMonth': unknown key (known: id, name, startYear, schools, participants, pool, key, flow, invoice, agreement, countingDate, participation, years)",
+            "key 'startMonth': unknown key (known: id, name, startYear, schools, participants, pool, key, flow, invoice, agreement, approval, countingDate, participation, years)",
             error.Message, StringComparison.Ordinal);
     }
 

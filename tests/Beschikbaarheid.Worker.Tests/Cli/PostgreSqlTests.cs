@@ -34,6 +34,10 @@ public sealed class PostgreSqlTests : IAsyncLifetime
         await ProductionTests.SettleOneMonthTwiceAtOnceAsync(_workspace, Environment, [], Provider, new PostgreSqlConnectionFactory(_database!.ConnectionString));
 
     [Fact]
+    public async Task DryRunThenRealRun_UsesTheNumbersOfARealRunAlone_AndTheDryRunStoresNothing() =>
+        await DryRunTests.DryRunThenRealRunAsync(_workspace, Environment, [], Provider, new PostgreSqlConnectionFactory(_database!.ConnectionString));
+
+    [Fact]
     public async Task Status_OfACurrentDatabase_IsHealthy()
     {
         Assert.Equal(0, (await _workspace.RunAsync(Environment, ["db", "migrate", .. Provider])).ExitCode);

@@ -75,6 +75,38 @@ public sealed class MonthlySettlementJobTests : IDisposable
         Assert.True(File.Exists(Path.Combine(_workspace.Output, Workspace.SchemeId, "2026-03", "boekingen.csv")));
     }
 
+    /// <summary>
+    /// A scheme with approval: the job prepares its first unsettled month (January; 2025 has nothing eligible) as a concept prepared by
+    /// the job, issues nothing and leaves February and March until January is approved; firing again keeps the unchanged concept.
+    /// Once Bob approves January (GM0268-2026-00001, 31 × 1,375,000 / 365 = 116,780.82 → 116,781 cents), the next firing prepares February.
+    /// </summary>
+    [Fact]
+    public async Task Job_ForASchemeWithApproval_PreparesTheFirstUnsettledMonthOnly_AndTheNextAfterItsApproval()
+    {
+        _workspace.WriteScheme();
+        var scheme = Path.Combine(_workspace.Schemes, Workspace.SchemeId + ".json");
+        File.WriteAllText(scheme, File.ReadAllText(scheme).Replace("\"startYear\": 2019,", "\"startYear\": 2019, \"approval\": true,", StringComparison.Ordinal));
+        _workspace.WriteRegion("B1;cl-a;GM0209;30AB;00;Aanbieder;JZ;JW;4;2026-01-01;");
+        await using var provider = Services(new FixedClock(FirstOfApril), _ => { });
+        await provider.GetRequiredService<ImportService>().ImportFolderAsync(_workspace.Folder);
+        var settlements = provider.GetRequiredService<SettlementService>();
+
+        var first = await settlements.SettleCompleteMonthsAsync("job monthly-settlement");
+        var prepared = Assert.Single(first, o => o.Status != SettleStatus.NothingEligible);
+        Assert.Equal((new Core.Periods.YearMonth(2026, 1), SettleStatus.Prepared, "job monthly-settlement"), (prepared.Period, prepared.Status, prepared.PreparedBy));
+        var again = await settlements.SettleCompleteMonthsAsync("job monthly-settlement");
+        Assert.Equal(SettleStatus.AlreadyPrepared, Assert.Single(again, o => o.Status != SettleStatus.NothingEligible).Status);
+
+        await using var connection = await provider.GetRequiredService<IConnectionFactory>().OpenAsync();
+        Assert.Equal(0L, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM settlement_runs"));
+        var approved = await settlements.ApproveAsync(Workspace.SchemeId, new Core.Periods.YearMonth(2026, 1), "Bob", "test", new DateOnly(2026, 2, 2));
+        Assert.Equal(("GM0268-2026-00001", 116_781L), (approved.Settlement!.Invoices.Single().Number, approved.Settlement.Invoices.Single().Total.Cents));
+
+        var next = await settlements.SettleCompleteMonthsAsync("job monthly-settlement");
+        var february = Assert.Single(next, o => o.Status != SettleStatus.NothingEligible);
+        Assert.Equal((new Core.Periods.YearMonth(2026, 2), SettleStatus.Prepared), (february.Period, february.Status));
+    }
+
     /// <summary>1 February 2026, 06:00 in Amsterdam (05:00 UTC, winter time): the latest complete month is January.</summary>
     private static readonly DateTimeOffset FirstOfFebruary = new(2026, 2, 1, 5, 0, 0, TimeSpan.Zero);
 

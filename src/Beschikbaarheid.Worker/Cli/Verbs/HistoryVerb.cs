@@ -32,7 +32,7 @@ internal static class HistoryVerb
                 {
                     table.AddRow(
                         first ? run.Id.ToString(CultureInfo.InvariantCulture) : "", first ? run.Period : "", first ? run.Kind : "",
-                        first ? run.CreatedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "", first ? Markup.Escape(run.StartedBy) : "",
+                        first ? run.CreatedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "", first ? Markup.Escape(run.Who) : "",
                         first && run.InputFingerprint.Length >= 12 ? run.InputFingerprint[..12] : "",
                         invoice?.Number ?? "-", invoice?.Debtor ?? "", invoice is null ? "" : "€ " + invoice.Total.Euros.ToString("#,##0.00", dutch));
                     first = false;

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Beschikbaarheid.Core.Periods;
 using Beschikbaarheid.Worker.Application;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -12,26 +11,17 @@ internal static class SettleVerb
     {
         var common = new CommonOptions();
         var scheme = new Option<string>("--scheme") { Description = "The scheme id (its file config/schemes/<id>.json).", Required = true, HelpName = "ID" };
-        var period = new Option<YearMonth>("--period")
+        var period = ValueOptions.Month("The month to settle, yyyy-MM.");
+        var dryRun = ValueOptions.DryRun("<out>/<scheme>/<yyyy-MM>-concept/");
+        var by = new Option<string>("--by")
         {
-            Description = "The month to settle, yyyy-MM.",
-            Required = true,
-            HelpName = "yyyy-MM",
-            CustomParser = result =>
-            {
-                var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
-                if (YearMonth.TryParse(text, out var value))
-                {
-                    return value;
-                }
-                result.AddError($"--period '{text}' is not a month in the form yyyy-MM.");
-                return default;
-            },
+            Description = "For a scheme with \"approval\": true, who prepares the concept (default: the user logged in); another person approves it.",
+            HelpName = "NAME",
         };
         var invoiceDate = ValueOptions.InvoiceDate();
-        var command = new Command("settle", "Settle one scheme for one month: advance invoices with corrections to earlier months whose data changed, allocation sheet, journal (and for a cashier: statement and payment orders). Only a month that has ended by the invoice date; a settled month is never issued again.")
+        var command = new Command("settle", "Settle one scheme for one month: advance invoices with corrections to earlier months whose data changed, allocation sheet, journal (and for a cashier: statement and payment orders). Only a month that has ended by the invoice date; a settled month is never issued again. A scheme with \"approval\": true is prepared as a concept instead, issued by approve.")
         {
-            scheme, period, invoiceDate, common.Database, common.Provider, common.Schemes, common.Output,
+            scheme, period, invoiceDate, dryRun, by, common.Database, common.Provider, common.Schemes, common.Output,
         };
         command.SetAction((parse, cancellationToken) => VerbRunner.RunAsync(common.Overrides(parse), async (host, ct) =>
         {
@@ -39,8 +29,14 @@ internal static class SettleVerb
             var logger = host.Services.GetRequiredService<ILogger<SettlementService>>();
             var id = parse.GetValue(scheme)!;
             var month = parse.GetValue(period);
-            var outcome = await Terminal.WithProgressAsync($"Settling {id} {month}", logger, progress =>
-                service.SettleAsync(id, month, "cli settle", parse.GetValue(invoiceDate), progress, ct)).ConfigureAwait(false);
+            var request = new SettleRequest("cli settle")
+            {
+                InvoiceDate = parse.GetValue(invoiceDate),
+                DryRun = parse.GetValue(dryRun),
+                By = parse.GetValue(by) ?? Environment.UserName,
+            };
+            var outcome = await Terminal.WithProgressAsync($"{(request.DryRun ? "Dry run of" : "Settling")} {id} {month}", logger, progress =>
+                service.SettleAsync(id, month, request, progress, ct)).ConfigureAwait(false);
             Summary.Print(outcome);
             return ExitCodes.Ok;
         }, cancellationToken));

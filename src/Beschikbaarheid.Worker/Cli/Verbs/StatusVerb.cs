@@ -24,6 +24,10 @@ internal static class StatusVerb
             {
                 Console.WriteLine($"     last: {run}");
             }
+            foreach (var concept in report.WaitingForApproval)
+            {
+                Console.WriteLine($"wait concept {concept}");
+            }
             foreach (var warning in report.Warnings)
             {
                 Console.WriteLine($"warn {warning}");

@@ -28,10 +28,14 @@ internal static class Summary
             case SettleStatus.AlreadySettled:
                 Console.WriteLine($"{outcome.SchemeId} {outcome.Period} was already settled (run {outcome.Settlement!.Run.Id}); nothing issued. Files written again from the stored run.");
                 break;
+            case SettleStatus.DryRun or SettleStatus.Prepared or SettleStatus.AlreadyPrepared:
+                Console.WriteLine(Concept(outcome));
+                break;
             default:
                 var corrections = outcome.Settlement!.Invoices.SelectMany(i => i.Lines).Count(l => l.Kind == SettlementKind.Correctie);
                 Console.WriteLine($"{outcome.SchemeId} {outcome.Period}: run {outcome.Settlement.Run.Id} issued {outcome.Settlement.Invoices.Count} invoice(s)"
-                    + (corrections > 0 ? $" with {corrections} correction line(s) for earlier months." : "."));
+                    + (corrections > 0 ? $" with {corrections} correction line(s) for earlier months." : ".")
+                    + (outcome.ApprovedBy is { } approver ? $" Prepared by {outcome.PreparedBy}, approved by {approver}." : ""));
                 break;
         }
 
@@ -58,6 +62,21 @@ internal static class Summary
                 + $"ongedekt {Euro(statement.Uncovered)}, uitbetaald {Euro(statement.PaidOutTotal)}, saldo {Euro(statement.Balance)}.");
         }
         Console.WriteLine($"Files: {Path.GetDirectoryName(outcome.Files[0])}");
+    }
+
+    /// <summary>What a concept is and that nothing was issued: a dry run, or one waiting for approval.</summary>
+    private static string Concept(SettleOutcome outcome)
+    {
+        var settlement = outcome.Settlement!;
+        var what = $"{settlement.Invoices.Count} invoice(s) of {Euro(Money.Sum(settlement.Invoices.Select(i => i.Total)))}"
+            + (settlement.Invoices.SelectMany(i => i.Lines).Count(l => l.Kind == SettlementKind.Correctie) is > 0 and var corrections ? $" with {corrections} correction line(s) for earlier months" : "");
+        var approve = $"approve --scheme {outcome.SchemeId} --period {outcome.Period} --by NAME (another person than {outcome.PreparedBy})";
+        return outcome.Status switch
+        {
+            SettleStatus.DryRun => $"DRY RUN {outcome.SchemeId} {outcome.Period}: a run now would issue {what}. Nothing stored, no invoice number used; the concept documents say CONCEPT.",
+            SettleStatus.Prepared => $"{outcome.SchemeId} {outcome.Period}: concept of {what} prepared by {outcome.PreparedBy}; nothing issued. Waiting for approval: {approve}.",
+            _ => $"{outcome.SchemeId} {outcome.Period}: already prepared by {outcome.PreparedBy} and unchanged; nothing issued. Waiting for approval: {approve}.",
+        };
     }
 
     public static string Euro(Money amount) => "€ " + amount.Euros.ToString("#,##0.00", Dutch);
