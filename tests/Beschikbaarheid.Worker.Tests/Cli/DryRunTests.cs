@@ -106,10 +106,11 @@ public sealed class DryRunTests : IDisposable
     }
 
     /// <summary>
-    /// The twelve months of 2026 settled (GM0268-2027-00001 … 00012, all dated 2 January 2027); a dry run of the year end writes a
-    /// CONCEPT credit note to 2026-vaststelling-concept and stores nothing: the year stays open and the real year end takes 00013.
-    /// Hand-worked: the year is € 13.750,00; the months bill 13 750 × d / 365 each, rounded per month: 31-day months € 1.167,81 (×7),
-    /// 30-day € 1.130,14 (×4), February € 1.054,79: 8 174,67 + 4 520,56 + 1 054,79 = € 13.750,02, so the year end credits € 0,02.
+    /// The twelve months of 2026 settled (GM0268-2027-00001 … 00012, all dated 2 January 2027); then B1 turns out to have ended on
+    /// 15 October. A dry run of the year end writes a CONCEPT credit note to 2026-vaststelling-concept and stores nothing: the year
+    /// stays open and the real year end takes 00013. Hand-worked (the year is the sum of its months): October 15 days
+    /// 1,375,000 × 15 / 365 = 56,506.85 → 56,507 against 116,781 billed, November 0 against 113,014, December 0 against 116,781:
+    /// −60,274 − 113,014 − 116,781 = −290,069 cents, a credit note of € 2.900,69.
     /// </summary>
     [Fact]
     public async Task FinalizeDryRun_WritesAConceptCreditNote_StoresNothing_AndTheRealYearEndTakesTheNextNumber()
@@ -125,13 +126,16 @@ public sealed class DryRunTests : IDisposable
             var settled = await _workspace.RunAsync(_workspace.With("settle", "--scheme", Workspace.SchemeId, "--period", $"2026-{month:00}", "--invoice-date", "2027-01-02"));
             Assert.True(settled.ExitCode == 0, settled.Error);
         }
+        var late = _workspace.Write("late.csv",
+            "beschikkingnummer;client;woongemeente;brin;vestiging;aanbieder;categorie;wet;uren_per_week;ingangsdatum;einddatum\nB1;cl-a;GM0209;30AB;00;Aanbieder;JZ;JW;4;2026-01-01;2026-10-15");
+        Assert.Equal(0, (await _workspace.RunAsync("import", "beschikkingen", late, "--db", _workspace.Database)).ExitCode);
         var connections = new SqliteConnectionFactory(_workspace.Database);
         var before = await StoredAsync(connections);
 
         var dry = await _workspace.RunAsync(_workspace.With("finalize", "--scheme", Workspace.SchemeId, "--year", "2026", "--invoice-date", "2027-01-15", "--dry-run"));
         Assert.True(dry.ExitCode == 0, dry.Error);
         Assert.Contains("DRY RUN nijmegen-st-maarten 2026: a year end now would issue 0 final invoice(s) and 1 credit note(s).", dry.Out, StringComparison.Ordinal);
-        Assert.Contains("€ -0,02        │ creditnota CONCEPT 1", dry.Out, StringComparison.Ordinal);
+        Assert.Matches(@"€ -2\.900,69 +│ creditnota CONCEPT 1", dry.Out);
         Assert.Equal(before, await StoredAsync(connections));
         var concept = Path.Combine(_workspace.Output, Workspace.SchemeId, "2026-vaststelling-concept");
         Assert.Equal(["creditnota-concept-1.xlsx", "verdeelstaat-nijmegen-st-maarten-2026-vaststelling.xlsx"], Directory.GetFiles(concept).Select(Path.GetFileName).Order(StringComparer.Ordinal));
