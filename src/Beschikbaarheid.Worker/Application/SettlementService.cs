@@ -200,10 +200,14 @@ public sealed class SettlementService(
                 }
 
                 progress?.Report($"storing {plan.Invoices.Count} invoices");
-                logger.LogInformation("{Scheme} {Period}: issuing {Invoices} invoices", scheme.Id, period, plan.Invoices.Count);
+                logger.LogDebug("{Scheme} {Period}: issuing {Invoices} invoices", scheme.Id, period, plan.Invoices.Count);
                 runId = await writer.IssueAsync(session, scheme, plan, invoiceDate, startedBy, clock.GetUtcNow(), fingerprint, cancellationToken).ConfigureAwait(false);
                 await session.CommitAsync(cancellationToken).ConfigureAwait(false);
-                logger.LogInformation("{Scheme} {Period}: run {RunId} issued {Invoices} invoices with {Corrections} correction lines", scheme.Id, period, runId, plan.Invoices.Count, corrections.Count);
+                // The one line per scheme and month that says what was issued.
+                logger.LogInformation(
+                    "{Scheme} {Period}: run {RunId} issued {Invoices} invoice(s) and {CreditNotes} credit note(s), total {Total}, with {Corrections} correction line(s)",
+                    scheme.Id, period, runId, plan.Invoices.Count(i => i.Total >= Money.Zero), plan.Invoices.Count(i => i.Total < Money.Zero),
+                    "€ " + Money.Sum(plan.Invoices.Select(i => i.Total)).Euros.ToString("#,##0.00", System.Globalization.CultureInfo.GetCultureInfo("nl-NL")), corrections.Count);
                 progress?.Report("writing workbooks and journal");
                 return await WriteAsync(scheme, period, SettleStatus.Issued, runId, output, notes, cancellationToken).ConfigureAwait(false);
             }
