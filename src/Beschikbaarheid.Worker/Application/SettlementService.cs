@@ -278,7 +278,7 @@ public sealed class SettlementService(
         Scheme scheme, YearMonth period, SettleStatus status, long runId, string output, IReadOnlyList<string> notes, CancellationToken cancellationToken)
     {
         var settlement = await issued.LoadAsync(runId, cancellationToken).ConfigureAwait(false);
-        var files = SettlementReports.WriteAll(settlement, output, PaymentDay(scheme, period.Year));
+        var files = SettlementReports.WriteAll(settlement, output, calendar.TimeZone, PaymentDay(scheme, period.Year));
         return new SettleOutcome(scheme.Id, period, status, settlement, files) { Notes = notes };
     }
 

@@ -97,7 +97,7 @@ public sealed class YearEndService(
             }
         }
         var stored = await issued.LoadAsync(runId, cancellationToken).ConfigureAwait(false);
-        return new YearEndOutcome(scheme.Id, year, stored, SettlementReports.WriteAll(stored, paths.Value.Output, SettlementService.PaymentDay(scheme, year))) { AlreadyClosed = alreadyClosed };
+        return new YearEndOutcome(scheme.Id, year, stored, SettlementReports.WriteAll(stored, paths.Value.Output, calendar.TimeZone, SettlementService.PaymentDay(scheme, year))) { AlreadyClosed = alreadyClosed };
     }
 
     public async Task ReopenAsync(string schemeId, int year, string reason, string startedBy, CancellationToken cancellationToken = default)

@@ -88,7 +88,7 @@ internal static class BenchVerb
                     var stored = await services.GetRequiredService<IssuedSettlements>().LoadAsync(runId, ct).ConfigureAwait(false);
                     Console.WriteLine($"load stored run         {watch.Elapsed.TotalSeconds,8:0.000} s");
                     watch.Restart();
-                    var written = SettlementReports.WriteAll(stored, Path.Combine(folder, "phases"));
+                    var written = SettlementReports.WriteAll(stored, Path.Combine(folder, "phases"), host.Services.GetRequiredService<LocalCalendar>().TimeZone);
                     Console.WriteLine($"write workbooks, journal{watch.Elapsed.TotalSeconds,8:0.000} s  {written.Count,9} files");
                     period = period.Next.Next;
                     watch.Restart();
