@@ -12,7 +12,7 @@ public sealed class AllocationWorkbookTests : IDisposable
     private WorkbookReader Write()
     {
         var path = Path.Combine(_folder, "verdeelstaat.xlsx");
-        AllocationWorkbook.Write(SampleSettlement.Create(), path);
+        AllocationWorkbook.Write(SampleSettlement.Create(), path, SampleSettlement.Zone);
         return new WorkbookReader(path);
     }
 
@@ -44,7 +44,7 @@ public sealed class AllocationWorkbookTests : IDisposable
     {
         var path = Path.Combine(_folder, "verdeelstaat-leerlingen.xlsx");
         var sample = SampleSettlement.Create();
-        AllocationWorkbook.Write(sample with { Run = sample.Run with { BasisUnit = Core.Settlement.BasisUnit.Pupils } }, path);
+        AllocationWorkbook.Write(sample with { Run = sample.Run with { BasisUnit = Core.Settlement.BasisUnit.Pupils } }, path, SampleSettlement.Zone);
         using var workbook = new WorkbookReader(path);
         foreach (var sheet in new[] { "Verdeelstaat", "Schoollocaties" })
         {

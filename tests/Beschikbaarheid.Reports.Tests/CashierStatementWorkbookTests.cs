@@ -30,7 +30,7 @@ public sealed class CashierStatementWorkbookTests : IDisposable
     [Fact]
     public void Statement_IsWrittenWithTheRun_AndItsBalanceIsALiveFormulaOfZero()
     {
-        var files = SettlementReports.WriteAll(WithStatement(), _folder);
+        var files = SettlementReports.WriteAll(WithStatement(), _folder, SampleSettlement.Zone);
         var path = files.Single(f => Path.GetFileName(f) == "kasstaat-nijmegen-st-maarten-2026-03.xlsx");
         using var workbook = new WorkbookReader(path);
         Assert.Empty(workbook.ValidationErrors());
@@ -47,7 +47,7 @@ public sealed class CashierStatementWorkbookTests : IDisposable
     public void NoPaymentOrder_IsWrittenToTheCashierItself()
     {
         // Both locations lie in Nijmegen, the cashier: what it pays there is an internal booking, shown in the statement only.
-        var files = SettlementReports.WriteAll(WithStatement(), _folder);
+        var files = SettlementReports.WriteAll(WithStatement(), _folder, SampleSettlement.Zone);
         Assert.DoesNotContain(files, f => Path.GetFileName(f).StartsWith("betaalopdracht-", StringComparison.Ordinal));
     }
 
@@ -60,7 +60,7 @@ public sealed class CashierStatementWorkbookTests : IDisposable
             Lines = [.. settlement.Invoices[1].Lines, new InvoiceLine(2, SampleSettlement.StMaarten, 28m, new Money(-4_000), Kind: SettlementKind.Correctie,
                 Period: SettledPeriod.Of(new Core.Periods.YearMonth(2026, 2)), Reference: "GM0268-2026-00000")],
         };
-        var files = SettlementReports.WriteAll(settlement with { Invoices = [settlement.Invoices[0], corrected] }, _folder);
+        var files = SettlementReports.WriteAll(settlement with { Invoices = [settlement.Invoices[0], corrected] }, _folder, SampleSettlement.Zone);
         var journal = File.ReadAllLines(files.Single(f => f.EndsWith("boekingen.csv", StringComparison.Ordinal)));
         Assert.Contains("GM0268-2026-00002;voorschot;nijmegen-st-maarten;2026-03;GM0268;GM1945;30AB;00;1;37.67", journal);
         Assert.Contains("GM0268-2026-00002;correctie;nijmegen-st-maarten;2026-02;GM0268;GM1945;30AB;00;28;-40.00", journal);

@@ -17,8 +17,40 @@ public sealed class InvoiceWorkbookTests : IDisposable
     {
         var settlement = SampleSettlement.Create();
         var path = Path.Combine(_folder, "factuur.xlsx");
-        InvoiceWorkbook.Write(settlement, settlement.Invoices[0], path);
+        InvoiceWorkbook.Write(settlement, settlement.Invoices[0], path, SampleSettlement.Zone);
         return path;
+    }
+
+    [Fact]
+    public void Invoice_FooterGivesTheTimeTheRunWasMade_InTheRegionsTimeZone_Named_OnTheRegionsDay()
+    {
+        // 31 March 2026 22:30 UTC is 1 April 00:30 in Amsterdam (summer time): the day of the invoice date, not the UTC day before.
+        var sample = SampleSettlement.Create();
+        var settlement = sample with { Run = sample.Run with { CreatedAt = new DateTimeOffset(2026, 3, 31, 22, 30, 0, TimeSpan.Zero) } };
+        var path = Path.Combine(_folder, "factuur.xlsx");
+        InvoiceWorkbook.Write(settlement, settlement.Invoices[0], path, SampleSettlement.Zone);
+        using var workbook = new WorkbookReader(path);
+        var footer = Assert.Single(workbook.Cells("Factuur").Select(WorkbookReader.Text), t => t.StartsWith("Afrekening 7, aangemaakt", StringComparison.Ordinal));
+        Assert.StartsWith("Afrekening 7, aangemaakt 01-04-2026 00:30 (Europe/Amsterdam) door job;", footer, StringComparison.Ordinal);
+        Assert.DoesNotContain("UTC", footer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AllocationAndCashierStatement_GiveTheRunsTime_InTheRegionsTimeZone_Named()
+    {
+        var statement = CashierStatementWorkbookTests.WithStatement();
+        statement = statement with { Run = statement.Run with { CreatedAt = new DateTimeOffset(2026, 3, 31, 22, 30, 0, TimeSpan.Zero) } };
+        var allocation = Path.Combine(_folder, "verdeelstaat.xlsx");
+        var cashier = Path.Combine(_folder, "kasstaat.xlsx");
+        AllocationWorkbook.Write(statement, allocation, SampleSettlement.Zone);
+        Cashier.CashierStatementWorkbook.Write(statement, statement.Statement!, cashier, SampleSettlement.Zone);
+        foreach (var (path, sheet) in new[] { (allocation, "Verdeelstaat"), (cashier, "Kasstaat") })
+        {
+            using var workbook = new WorkbookReader(path);
+            var texts = workbook.Cells(sheet).Select(WorkbookReader.Text).ToList();
+            Assert.Contains(texts, t => t.StartsWith("7, 01-04-2026 00:30 (Europe/Amsterdam), job;", StringComparison.Ordinal));
+            Assert.DoesNotContain(texts, t => t.Contains("(UTC)", StringComparison.Ordinal));
+        }
     }
 
     [Fact]
@@ -105,7 +137,7 @@ public sealed class InvoiceWorkbookTests : IDisposable
         var nijmegen = settlement.Municipalities[SampleSettlement.Nijmegen] with { ContactPerson = "Team Financiën", Email = "financien@nijmegen.example" };
         settlement = settlement with { Municipalities = new Dictionary<MunicipalityCode, Municipality>(settlement.Municipalities) { [SampleSettlement.Nijmegen] = nijmegen } };
         var path = Path.Combine(_folder, "contact.xlsx");
-        InvoiceWorkbook.Write(settlement, settlement.Invoices[0] with { BuyerReference = "PO-2026-118" }, path);
+        InvoiceWorkbook.Write(settlement, settlement.Invoices[0] with { BuyerReference = "PO-2026-118" }, path, SampleSettlement.Zone);
         using var workbook = new WorkbookReader(path);
         var texts = workbook.Cells("Factuur").Select(WorkbookReader.Text).ToList();
         Assert.Contains("Overeenkomst", texts);
@@ -128,7 +160,7 @@ public sealed class InvoiceWorkbookTests : IDisposable
                 new InvoiceLine(2, SampleSettlement.Meander, -1m, new Money(-1_250), Kind: SettlementKind.Correctie, Period: february, Reference: "GM0268-2026-00004"),
             ]);
         var path = Path.Combine(_folder, "creditnota.xlsx");
-        InvoiceWorkbook.Write(settlement with { Invoices = [credit] }, credit, path);
+        InvoiceWorkbook.Write(settlement with { Invoices = [credit] }, credit, path, SampleSettlement.Zone);
         using var workbook = new WorkbookReader(path);
         var texts = workbook.Cells("Creditnota").Select(WorkbookReader.Text).ToList();
         foreach (var expected in new[] { "Creditnota", "Creditnotanummer", "Datum creditnota", "Te verrekenen vóór", "Correctie", "Corrigeert", "2 facturen: GM0268-2026-00001, GM0268-2026-00004", "Totaal te verrekenen" })

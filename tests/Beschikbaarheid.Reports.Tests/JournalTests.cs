@@ -27,7 +27,7 @@ public sealed class JournalTests : IDisposable
     [Fact]
     public void Reports_AreWrittenIntoSchemeAndPeriodFolder()
     {
-        var files = SettlementReports.WriteAll(SampleSettlement.Create(), _folder);
+        var files = SettlementReports.WriteAll(SampleSettlement.Create(), _folder, SampleSettlement.Zone);
         var folder = Path.Combine(_folder, "nijmegen-st-maarten", "2026-03");
         Assert.Equal(
             ["boekingen.csv", "factuur-GM0268-2026-00001.xlsx", "factuur-GM0268-2026-00001.xml", "factuur-GM0268-2026-00002.xlsx", "factuur-GM0268-2026-00002.xml",

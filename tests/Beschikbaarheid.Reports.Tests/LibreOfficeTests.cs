@@ -32,7 +32,7 @@ public sealed class LibreOfficeTests : IDisposable
         var soffice = Soffice();
 
         var settlement = SampleSettlement.Create();
-        var files = SettlementReports.WriteAll(settlement, _folder);
+        var files = SettlementReports.WriteAll(settlement, _folder, SampleSettlement.Zone);
         var invoice = files.Single(f => f.EndsWith("factuur-GM0268-2026-00001.xlsx", StringComparison.Ordinal));
         var shown = Convert(soffice, invoice);
 
@@ -54,7 +54,7 @@ public sealed class LibreOfficeTests : IDisposable
     public void CashierStatement_OpenedInLibreOffice_EvaluatesABalanceOfZero()
     {
         var soffice = Soffice();
-        var files = SettlementReports.WriteAll(CashierStatementWorkbookTests.WithStatement(), _folder);
+        var files = SettlementReports.WriteAll(CashierStatementWorkbookTests.WithStatement(), _folder, SampleSettlement.Zone);
         var rows = Convert(soffice, files.Single(f => Path.GetFileName(f).StartsWith("kasstaat-", StringComparison.Ordinal)))
             .Split('\n').Select(l => l.Split(';')).ToList();
         // LibreOffice computes the formulas itself: 550 + 350 collected, 83.33 covered, 983.33 paid out, balance 0; 100 − 83.33 = 16.67 uncovered.

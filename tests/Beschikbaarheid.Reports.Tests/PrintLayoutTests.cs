@@ -98,7 +98,7 @@ public sealed class PrintLayoutTests : IDisposable
         switch (kind)
         {
             case "verdeelstaat":
-                AllocationWorkbook.Write(SampleSettlement.Create(), path);
+                AllocationWorkbook.Write(SampleSettlement.Create(), path, SampleSettlement.Zone);
                 break;
             case "verdeelstaat-trekkingsrecht":
                 // A drawing-rights scheme: the locations sheet gains FTE and annual budget.
@@ -106,21 +106,21 @@ public sealed class PrintLayoutTests : IDisposable
                 AllocationWorkbook.Write(settlement with
                 {
                     Locations = [.. settlement.Locations.Select(l => l with { Fte = 1.25m, AnnualBudget = Money.FromEuros(100_000m) })],
-                }, path);
+                }, path, SampleSettlement.Zone);
                 break;
             case "kasstaat":
                 var statement = CashierStatementWorkbookTests.WithStatement();
-                CashierStatementWorkbook.Write(statement, statement.Statement!, path);
+                CashierStatementWorkbook.Write(statement, statement.Statement!, path, SampleSettlement.Zone);
                 break;
             case "betaalopdracht":
                 // Beuningen as cashier pays Nijmegen, host of both schools.
                 var paid = CashierStatementWorkbookTests.WithStatement();
                 var byBeuningen = paid.Statement! with { Cashier = SampleSettlement.Beuningen };
-                PaymentOrderWorkbook.Write(paid with { Statement = byBeuningen }, byBeuningen, SampleSettlement.Nijmegen, path);
+                PaymentOrderWorkbook.Write(paid with { Statement = byBeuningen }, byBeuningen, SampleSettlement.Nijmegen, path, SampleSettlement.Zone);
                 break;
             case "factuur":
                 var sample = SampleSettlement.Create();
-                InvoiceWorkbook.Write(sample, sample.Invoices[0], path);
+                InvoiceWorkbook.Write(sample, sample.Invoices[0], path, SampleSettlement.Zone);
                 break;
             case "factuur-leerlingen":
                 var pupils = SampleSettlement.Create();
@@ -130,7 +130,7 @@ public sealed class PrintLayoutTests : IDisposable
                     Locations = [.. pupils.Locations.Select(l => l with { AnnualBudget = Money.FromEuros(194_200m) })],
                 };
                 var invoice = pupils.Invoices[0] with { Lines = [.. pupils.Invoices[0].Lines.Select(l => l with { Estimated = true, Annual = new Money(158_531) })] };
-                InvoiceWorkbook.Write(pupils with { Invoices = [invoice] }, invoice, path);
+                InvoiceWorkbook.Write(pupils with { Invoices = [invoice] }, invoice, path, SampleSettlement.Zone);
                 break;
             case "bestuur":
                 BoardWorkbook.Write(Board(), path);

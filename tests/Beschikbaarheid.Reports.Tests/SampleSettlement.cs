@@ -11,6 +11,9 @@ namespace Beschikbaarheid.Reports.Tests;
 /// </summary>
 internal static class SampleSettlement
 {
+    /// <summary>The region's time zone, as the worker passes it (<c>Schedule:TimeZone</c>).</summary>
+    public static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
+
     public static readonly MunicipalityCode Nijmegen = MunicipalityCode.Parse("GM0268");
     public static readonly MunicipalityCode Beuningen = MunicipalityCode.Parse("GM0209");
     public static readonly MunicipalityCode BergEnDal = MunicipalityCode.Parse("GM1945");

@@ -56,7 +56,7 @@ public sealed class SepaCreditTransferTests : IDisposable
     [Fact]
     public void PaymentFile_HasOneTransferPerOtherHost_WithExactTotals()
     {
-        var files = SettlementReports.WriteAll(Settlement(), _folder, paymentDay: 20);
+        var files = SettlementReports.WriteAll(Settlement(), _folder, SampleSettlement.Zone, paymentDay: 20);
         var path = files.Single(f => Path.GetFileName(f) == "betaalbestand-nijmegen-st-maarten-2026-03.xml");
         var document = XDocument.Load(path);
         Assert.Equal(Ns + "Document", document.Root!.Name);
@@ -89,14 +89,14 @@ public sealed class SepaCreditTransferTests : IDisposable
     [Fact]
     public void NoPaymentFile_WhenOnlyTheCashierIsPaid()
     {
-        var files = SettlementReports.WriteAll(CashierStatementWorkbookTests.WithStatement(), _folder);
+        var files = SettlementReports.WriteAll(CashierStatementWorkbookTests.WithStatement(), _folder, SampleSettlement.Zone);
         Assert.DoesNotContain(files, f => Path.GetFileName(f).StartsWith("betaalbestand-", StringComparison.Ordinal));
     }
 
     [Fact]
     public void PaymentOrder_NamesPayeeIbanAmountDatesReferenceAndSignatures()
     {
-        var files = SettlementReports.WriteAll(Settlement(), _folder);
+        var files = SettlementReports.WriteAll(Settlement(), _folder, SampleSettlement.Zone);
         var path = files.Single(f => Path.GetFileName(f) == "betaalopdracht-nijmegen-st-maarten-2026-03-GM0209.xlsx");
         using var workbook = new WorkbookReader(path);
         Assert.Empty(workbook.ValidationErrors());

@@ -41,7 +41,7 @@ public sealed class StaleTemporaryFilesTests : IDisposable
         // In another folder (another month) of the same output root: not this run's folder, kept.
         var elsewhere = Touch(Path.Combine(_folder, "nijmegen-st-maarten", "2026-02"), "boekingen.csv.999999.0123456789abcdef0123456789abcdef.tmp", old);
 
-        SettlementReports.WriteAll(SampleSettlement.Create(), _folder);
+        SettlementReports.WriteAll(SampleSettlement.Create(), _folder, SampleSettlement.Zone);
 
         Assert.False(File.Exists(stale));
         Assert.False(File.Exists(staleJournal));

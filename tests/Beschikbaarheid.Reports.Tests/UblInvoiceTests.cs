@@ -275,7 +275,7 @@ public sealed class UblInvoiceTests : IDisposable
     [Fact]
     public void EInvoices_AreWrittenBesideTheirWorkbooks_AsUtf8WithoutByteOrderMark()
     {
-        var files = SettlementReports.WriteAll(YearEndCredit(), _folder);
+        var files = SettlementReports.WriteAll(YearEndCredit(), _folder, SampleSettlement.Zone);
         var folder = Path.Combine(_folder, "nijmegen-st-maarten", "2026-vaststelling");
         Assert.Contains(Path.Combine(folder, "creditnota-GM0268-2027-00003.xlsx"), files);
         var xml = Path.Combine(folder, "creditnota-GM0268-2027-00003.xml");

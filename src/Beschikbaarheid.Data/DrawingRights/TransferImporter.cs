@@ -25,7 +25,7 @@ public sealed class TransferImporter(SchemeLocks locks, RegistryReader registry,
         var file = Path.GetFileName(path);
         if (!File.Exists(path))
         {
-            throw new InputRejectedException(file, [new RowError(file, 0, $"file not found: {Path.GetFullPath(path)}")]);
+            throw InputRejectedException.NotFound(path);
         }
         var (csv, headerError) = CsvFile.Open(path, Columns);
         if (headerError is not null)

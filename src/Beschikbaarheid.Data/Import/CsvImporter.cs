@@ -27,7 +27,7 @@ public sealed class CsvImporter(IConnectionFactory connections, TimeProvider clo
         var file = Path.GetFileName(path);
         if (!File.Exists(path))
         {
-            throw new InputRejectedException(file, [new RowError(file, 0, $"file not found: {Path.GetFullPath(path)}")]);
+            throw InputRejectedException.NotFound(path);
         }
         var table = ImportTables.For(kind, new HashSet<string>());
         var (csv, headerError) = CsvFile.Open(path, header => (table = ImportTables.For(kind, header)).Columns);

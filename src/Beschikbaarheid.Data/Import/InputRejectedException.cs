@@ -16,6 +16,18 @@ public sealed class InputRejectedException : Exception
         Errors = errors;
     }
 
+    /// <summary>A file refused as a whole before any row was read, e.g. one that does not exist: the reason, without rows.</summary>
+    public InputRejectedException(string file, string reason)
+        : base(reason)
+    {
+        File = file;
+        Errors = [];
+    }
+
+    /// <summary>A file that does not exist: "file not found: PATH" (the full path), not a bad row.</summary>
+    public static InputRejectedException NotFound(string path) =>
+        new(System.IO.Path.GetFileName(path), $"file not found: {System.IO.Path.GetFullPath(path)}; nothing imported.");
+
     public string File { get; }
     public IReadOnlyList<RowError> Errors { get; }
 }

@@ -10,14 +10,15 @@ namespace Beschikbaarheid.Reports.Cashier;
 /// statement's payouts, exact to the cent. The payment orders and the SEPA file are written from it, so they agree.
 /// </summary>
 /// <param name="PaymentDay">The scheme's <c>flow.paymentDay</c>: the execution date is that day of the month after the period.</param>
-public sealed record CashierPayments(IssuedSettlement Settlement, CashierStatement Statement, int PaymentDay = CashierFlow.DefaultPaymentDay)
+/// <param name="Zone">The region's time zone: the document date is the day the run was made there.</param>
+public sealed record CashierPayments(IssuedSettlement Settlement, CashierStatement Statement, TimeZoneInfo Zone, int PaymentDay = CashierFlow.DefaultPaymentDay)
 {
     public SettlementRun Run => Settlement.Run;
 
     public DateOnly ExecutionDate => CashierFlow.ExecutionDate(Run.Period, PaymentDay);
 
-    /// <summary>The document date of the payment orders and the SEPA file: the day the run was made.</summary>
-    public DateOnly DocumentDate => DateOnly.FromDateTime(Run.CreatedAt.Date);
+    /// <summary>The document date of the payment orders and the SEPA file: the day the run was made, in the region's time zone.</summary>
+    public DateOnly DocumentDate => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Run.CreatedAt, Zone).DateTime);
 
     /// <summary>The locations the statement pays (any amount but zero), per host municipality other than the cashier.</summary>
     public IReadOnlyDictionary<MunicipalityCode, IReadOnlyList<(SchoolLocationId School, Money Amount)>> PerHost =>

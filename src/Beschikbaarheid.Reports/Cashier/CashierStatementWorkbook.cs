@@ -12,7 +12,7 @@ namespace Beschikbaarheid.Reports.Cashier;
 /// </summary>
 public static class CashierStatementWorkbook
 {
-    public static void Write(IssuedSettlement settlement, CashierStatement statement, string path)
+    public static void Write(IssuedSettlement settlement, CashierStatement statement, string path, TimeZoneInfo zone)
     {
         ArgumentNullException.ThrowIfNull(settlement);
         ArgumentNullException.ThrowIfNull(statement);
@@ -25,7 +25,7 @@ public static class CashierStatementWorkbook
         using var sheet = workbook.AddSheet("Kasstaat", [14, 31, 13, 22, 15], frozenRows: 3);
         sheet.TallRow(22, XlsxCell.Of(Dutch.Title(settlement, $"Kasstaat {run.SchemeName}"), XlsxStyle.Title));
         sheet.Row(Bold("Periode"), XlsxCell.Of(Dutch.Period(run)), Bold("Kassier"), XlsxCell.Of($"{Dutch.Municipality(names, statement.Cashier)} ({statement.Cashier})"));
-        sheet.Row(Bold("Afrekening"), XlsxCell.Of($"{run.Id}, {run.CreatedAt:dd-MM-yyyy HH:mm} (UTC), {run.StartedBy}; invoer {InvoiceWorkbook.Short(run.InputFingerprint)}"));
+        sheet.Row(Bold("Afrekening"), XlsxCell.Of($"{run.Id}, {Dutch.Created(run.CreatedAt, zone)}, {run.StartedBy}; invoer {InvoiceWorkbook.Short(run.InputFingerprint)}"));
         sheet.Skip();
 
         // What the cashier pays out rests on what it invoiced this month, not on what has been received: payments

@@ -21,8 +21,8 @@ public static class PaymentOrderWorkbook
         return $"{run.SchemeId}-{run.Label}-{host}";
     }
 
-    public static void Write(IssuedSettlement settlement, CashierStatement statement, MunicipalityCode host, string path) =>
-        Write(new CashierPayments(settlement, statement), host, path);
+    public static void Write(IssuedSettlement settlement, CashierStatement statement, MunicipalityCode host, string path, TimeZoneInfo zone) =>
+        Write(new CashierPayments(settlement, statement, zone), host, path);
 
     /// <summary>
     /// The order names payee (name, code, IBAN from the municipality file), amount, execution date, document date and

@@ -11,7 +11,7 @@ namespace Beschikbaarheid.Reports.Settlement;
 /// </summary>
 public static class AllocationWorkbook
 {
-    public static void Write(IssuedSettlement settlement, string path)
+    public static void Write(IssuedSettlement settlement, string path, TimeZoneInfo zone)
     {
         ArgumentNullException.ThrowIfNull(settlement);
         var run = settlement.Run;
@@ -31,7 +31,7 @@ public static class AllocationWorkbook
         {
             sheet.TallRow(22, XlsxCell.Of(Dutch.Title(settlement, $"Verdeelstaat {run.SchemeName}"), XlsxStyle.Title));
             sheet.Row(XlsxCell.Of("Regeling", XlsxStyle.Bold), XlsxCell.Of(run.SchemeId), XlsxCell.Of("Periode", XlsxStyle.Bold), XlsxCell.Of(Dutch.Period(run)));
-            sheet.Row(XlsxCell.Of("Afrekening", XlsxStyle.Bold), XlsxCell.Of($"{run.Id}, {run.CreatedAt:dd-MM-yyyy HH:mm} (UTC), {run.StartedBy}; invoer {InvoiceWorkbook.Short(run.InputFingerprint)}"));
+            sheet.Row(XlsxCell.Of("Afrekening", XlsxStyle.Bold), XlsxCell.Of($"{run.Id}, {Dutch.Created(run.CreatedAt, zone)}, {run.StartedBy}; invoer {InvoiceWorkbook.Short(run.InputFingerprint)}"));
             sheet.Skip();
             sheet.Row([
                 Header("Gemeente-\ncode"), Header("Gemeente"), .. withChildren ? new[] { HeaderRight("Kinderen") } : [], HeaderRight($"Grondslag ({basis})"), HeaderRight("Aandeel"),

@@ -30,6 +30,16 @@ internal static class Dutch
     private static readonly string[] Months =
         ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
 
+    /// <summary>
+    /// When a run was made, as the region reads it: the stored instant (UTC) in the region's time zone, the zone named, e.g.
+    /// <c>01-12-2026 06:00 (Europe/Amsterdam)</c>. So the time falls on the day the region saw, not the UTC day.
+    /// </summary>
+    public static string Created(DateTimeOffset createdAt, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        return $"{TimeZoneInfo.ConvertTime(createdAt, zone).ToString("dd-MM-yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture)} ({zone.Id})";
+    }
+
     public static string Month(YearMonth period) => $"{Months[period.Month - 1]} {period.Year}";
 
     public static string Municipality(IReadOnlyDictionary<MunicipalityCode, Municipality> names, MunicipalityCode code) =>

@@ -11,7 +11,7 @@ namespace Beschikbaarheid.Reports.Settlement;
 /// </summary>
 public static class InvoiceWorkbook
 {
-    public static void Write(IssuedSettlement settlement, IssuedInvoice invoice, string path)
+    public static void Write(IssuedSettlement settlement, IssuedInvoice invoice, string path, TimeZoneInfo zone)
     {
         ArgumentNullException.ThrowIfNull(settlement);
         ArgumentNullException.ThrowIfNull(invoice);
@@ -135,7 +135,7 @@ public static class InvoiceWorkbook
             sheet.Note("Vermeld bij betaling het factuurnummer als betalingskenmerk.", columns);
         }
         sheet.Skip();
-        sheet.Note($"Afrekening {run.Id}, aangemaakt {run.CreatedAt:dd-MM-yyyy HH:mm} (UTC) door {run.StartedBy}; invoer {Short(run.InputFingerprint)}.", columns);
+        sheet.Note($"Afrekening {run.Id}, aangemaakt {Dutch.Created(run.CreatedAt, zone)} door {run.StartedBy}; invoer {Short(run.InputFingerprint)}.", columns);
     }
 
     /// <summary>The printable width of upright A4 with the sheets' margins, in pixels: (8.27 − 2 × 0.6) inch × 96.</summary>

@@ -13,6 +13,7 @@ namespace Beschikbaarheid.Reports.Settlement;
 /// </summary>
 public static class SettlementReports
 {
+    /// <param name="zone">The region's time zone (<c>Schedule:TimeZone</c>): when a run was made is printed in it, with its name.</param>
     /// <param name="paymentDay">The cashier flow's <c>flow.paymentDay</c>: the payments are executed on that day of the month after the period.</param>
     /// <remarks>
     /// A concept (<see cref="IssuedSettlement.IsConcept"/>) goes to <c>&lt;yyyy-MM&gt;-concept</c> (<c>&lt;yyyy&gt;-vaststelling-concept</c>),
@@ -20,7 +21,7 @@ public static class SettlementReports
     /// invoices named <c>factuur-concept-1.xlsx</c> after their markers; no e-invoice, no SEPA file and no journal, so
     /// that nothing of a concept can be booked, sent or paid.
     /// </remarks>
-    public static IReadOnlyList<string> WriteAll(IssuedSettlement settlement, string outputRoot, int paymentDay = Core.Schemes.CashierFlow.DefaultPaymentDay)
+    public static IReadOnlyList<string> WriteAll(IssuedSettlement settlement, string outputRoot, TimeZoneInfo zone, int paymentDay = Core.Schemes.CashierFlow.DefaultPaymentDay)
     {
         ArgumentNullException.ThrowIfNull(settlement);
         var run = settlement.Run;
@@ -40,7 +41,7 @@ public static class SettlementReports
         var workbooks = settlement.Invoices.Select(i => Path.Combine(folder, $"{(i.IsCreditNote ? "creditnota" : "factuur")}-{FileNameOf(i.Number, concept)}.xlsx")).ToList();
         Parallel.For(0, workbooks.Count, i =>
         {
-            FileOutput.Publish(workbooks[i], path => InvoiceWorkbook.Write(settlement, settlement.Invoices[i], path));
+            FileOutput.Publish(workbooks[i], path => InvoiceWorkbook.Write(settlement, settlement.Invoices[i], path, zone));
             if (!concept)
             {
                 FileOutput.Publish(Path.ChangeExtension(workbooks[i], ".xml"), path => UblInvoice.Write(settlement, settlement.Invoices[i], path));
@@ -48,14 +49,14 @@ public static class SettlementReports
         });
         var written = workbooks.SelectMany(w => concept ? new[] { w } : new[] { w, Path.ChangeExtension(w, ".xml") }).ToList();
         var allocation = Path.Combine(folder, $"verdeelstaat-{run.SchemeId}-{run.Label}.xlsx");
-        FileOutput.Publish(allocation, path => AllocationWorkbook.Write(settlement, path));
+        FileOutput.Publish(allocation, path => AllocationWorkbook.Write(settlement, path, zone));
         written.Add(allocation);
         if (settlement.Statement is { } statement)
         {
             var statementPath = Path.Combine(folder, $"kasstaat-{run.SchemeId}-{run.Label}.xlsx");
-            FileOutput.Publish(statementPath, path => CashierStatementWorkbook.Write(settlement, statement, path));
+            FileOutput.Publish(statementPath, path => CashierStatementWorkbook.Write(settlement, statement, path, zone));
             written.Add(statementPath);
-            var payments = new CashierPayments(settlement, statement, paymentDay);
+            var payments = new CashierPayments(settlement, statement, zone, paymentDay);
             foreach (var host in payments.PerHost.Keys)
             {
                 var order = Path.Combine(folder, $"betaalopdracht-{PaymentOrderWorkbook.Reference(run, host)}.xlsx");

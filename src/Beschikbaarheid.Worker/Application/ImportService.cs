@@ -16,6 +16,7 @@ public sealed class ImportService(
     public async Task<ImportFigures> ImportTransfersAsync(string schemeId, string path, string startedBy = "import", CancellationToken cancellationToken = default)
     {
         var scheme = schemes.Load(schemeId);
+        RefuseMissing(path);
         await database.EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
         return Logged(await transfers.ImportAsync(scheme.Id, path, startedBy, cancellationToken).ConfigureAwait(false));
     }
@@ -23,6 +24,7 @@ public sealed class ImportService(
     public async Task<ImportResult> ImportAsync(
         ImportKind kind, string path, IProgress<int>? progress = null, string startedBy = "import", CancellationToken cancellationToken = default)
     {
+        RefuseMissing(path);
         await database.EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
         var countingDates = SchemeCountingDates();
         // A file imports in one transaction and again replaces rows by their keys, so a retry after a transient fault cannot double it.
@@ -30,6 +32,15 @@ public sealed class ImportService(
             token => importer.ImportAsync(kind, path, progress, countingDates, startedBy, token), cancellationToken).ConfigureAwait(false);
         Logged(result.Figures);
         return result;
+    }
+
+    /// <summary>A file that does not exist is refused before the database is created or touched.</summary>
+    private static void RefuseMissing(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw InputRejectedException.NotFound(path);
+        }
     }
 
     private ImportFigures Logged(ImportFigures figures)

@@ -333,14 +333,18 @@ public sealed class SettlementService(
                 }
 
                 progress?.Report($"storing {plan.Invoices.Count} invoices");
-                logger.LogInformation("{Scheme} {Period}: issuing {Invoices} invoices", scheme.Id, period, plan.Invoices.Count);
+                logger.LogDebug("{Scheme} {Period}: issuing {Invoices} invoices", scheme.Id, period, plan.Invoices.Count);
                 runId = await writer.IssueAsync(session, scheme, plan, invoiceDate, startedBy, clock.GetUtcNow(), fingerprint, cancellationToken).ConfigureAwait(false);
                 if (concept is not null)
                 {
                     await SettlementConcepts.ApproveAsync(session, concept.Id, by!, clock.GetUtcNow(), runId).ConfigureAwait(false);
                 }
                 await session.CommitAsync(cancellationToken).ConfigureAwait(false);
-                logger.LogInformation("{Scheme} {Period}: run {RunId} issued {Invoices} invoices with {Corrections} correction lines{Approval}", scheme.Id, period, runId, plan.Invoices.Count, corrections.Count,
+                // The one line per scheme and month that says what was issued (and, with four-eyes approval, by whom).
+                logger.LogInformation(
+                    "{Scheme} {Period}: run {RunId} issued {Invoices} invoice(s) and {CreditNotes} credit note(s), total {Total}, with {Corrections} correction line(s){Approval}",
+                    scheme.Id, period, runId, plan.Invoices.Count(i => i.Total >= Money.Zero), plan.Invoices.Count(i => i.Total < Money.Zero),
+                    "€ " + Money.Sum(plan.Invoices.Select(i => i.Total)).Euros.ToString("#,##0.00", System.Globalization.CultureInfo.GetCultureInfo("nl-NL")), corrections.Count,
                     concept is null ? "" : $", prepared by {concept.PreparedBy} and approved by {by}");
                 progress?.Report("writing workbooks and journal");
                 return await WriteAsync(scheme, period, SettleStatus.Issued, runId, output, notes, cancellationToken).ConfigureAwait(false) with
@@ -363,8 +367,8 @@ public sealed class SettlementService(
             await IssuedSettlements.LoadAsync(s, await writer.IssueAsync(s, scheme, plan, invoiceDate, startedBy, clock.GetUtcNow(), fingerprint, cancellationToken).ConfigureAwait(false))
                 .ConfigureAwait(false)).ConfigureAwait(false)).AsConcept();
 
-    private static SettleOutcome WriteConcept(Scheme scheme, YearMonth period, SettleStatus status, IssuedSettlement concept, string output, IReadOnlyList<string> notes) =>
-        new(scheme.Id, period, status, concept, SettlementReports.WriteAll(concept, output, PaymentDay(scheme, period.Year))) { Notes = notes };
+    private SettleOutcome WriteConcept(Scheme scheme, YearMonth period, SettleStatus status, IssuedSettlement concept, string output, IReadOnlyList<string> notes) =>
+        new(scheme.Id, period, status, concept, SettlementReports.WriteAll(concept, output, calendar.TimeZone, PaymentDay(scheme, period.Year))) { Notes = notes };
 
     private static SettlementRejectedException Changed(Scheme scheme, YearMonth period, SettlementConcept concept) => new(
         $"Scheme {scheme.Id}: {period} would now bill something else than the concept prepared by {concept.PreparedBy} on "
@@ -434,7 +438,7 @@ public sealed class SettlementService(
         Scheme scheme, YearMonth period, SettleStatus status, long runId, string output, IReadOnlyList<string> notes, CancellationToken cancellationToken)
     {
         var settlement = await issued.LoadAsync(runId, cancellationToken).ConfigureAwait(false);
-        var files = SettlementReports.WriteAll(settlement, output, PaymentDay(scheme, period.Year));
+        var files = SettlementReports.WriteAll(settlement, output, calendar.TimeZone, PaymentDay(scheme, period.Year));
         return new SettleOutcome(scheme.Id, period, status, settlement, files) { Notes = notes };
     }
 

@@ -79,8 +79,9 @@ public sealed class StatusService(
                 checks.Add(new StatusCheck("database", false, ex.Message));
             }
         }
-        checks.Add(NextFire("monthly settlement", schedule.Value.MonthlySettlementCron));
-        checks.Add(NextFire("drawing rights", schedule.Value.DrawingRightsCron));
+        var stored = await StoredTriggersAsync(cancellationToken).ConfigureAwait(false);
+        checks.Add(NextFire("monthly settlement", "Schedule:MonthlySettlementCron", schedule.Value.MonthlySettlementCron, stored.GetValueOrDefault(Jobs.Scheduling.MonthlyTrigger.Name)));
+        checks.Add(NextFire("drawing rights", "Schedule:DrawingRightsCron", schedule.Value.DrawingRightsCron, stored.GetValueOrDefault(Jobs.Scheduling.DrawingRightsTrigger.Name)));
         foreach (var warning in warnings)
         {
             logger.LogWarning("{Warning}", warning);
@@ -109,20 +110,73 @@ public sealed class StatusService(
             .ToList();
     }
 
-    private StatusCheck NextFire(string job, string cron)
+    /// <summary>
+    /// The next firing of a job by the schedule the scheduler keeps in the database (what the worker fires by), with the
+    /// configured one when it differs (the worker applies it when it next starts). Unhealthy when the configured schedule
+    /// would stop the worker at start, naming the setting and its value.
+    /// </summary>
+    private StatusCheck NextFire(string job, string key, string configured, StoredTrigger? stored)
     {
+        var now = clock.GetUtcNow();
+        TimeZoneInfo zone;
         try
         {
-            var zone = TimeZoneInfo.FindSystemTimeZoneById(schedule.Value.TimeZone);
-            var trigger = TriggerBuilder.Create().WithCronSchedule(cron, c => c.InTimeZone(zone)).StartAt(clock.GetUtcNow()).Build();
-            var next = trigger.GetFireTimeAfter(clock.GetUtcNow());
-            return next is { } at
-                ? new StatusCheck($"next {job}", true, $"{TimeZoneInfo.ConvertTime(at, zone):yyyy-MM-dd HH:mm} {schedule.Value.TimeZone} ({cron})")
-                : new StatusCheck($"next {job}", false, $"'{cron}' never fires again");
+            zone = schedule.Value.CheckedTimeZone();
+            ScheduleOptions.CheckCron(key, configured, zone, now);
         }
-        catch (Exception ex) when (ex is FormatException or TimeZoneNotFoundException)
+        catch (ConfigurationException ex)
         {
-            return new StatusCheck($"next {job}", false, ex.Message);
+            return new StatusCheck($"next {job}", false, $"{ex.Message} The worker will not start with it.");
         }
+        var differs = stored is not null && (stored.Cron != configured || stored.TimeZone != zone.Id);
+        var (cron, zoneId) = stored is null ? (configured, zone.Id) : (stored.Cron, stored.TimeZone);
+        var source = stored is null
+            ? $"'{configured}' as configured; the worker has not stored a schedule in this database yet"
+            : differs
+                ? $"'{stored.Cron}' {stored.TimeZone} as stored by the scheduler; configured '{configured}' {zone.Id}, applied when the worker next starts"
+                : $"'{cron}' as stored by the scheduler";
+        try
+        {
+            var effectiveZone = TimeZoneInfo.FindSystemTimeZoneById(zoneId);
+            var next = TriggerBuilder.Create().WithCronSchedule(cron, c => c.InTimeZone(effectiveZone)).StartAt(now).Build().GetFireTimeAfter(now);
+            return next is { } at
+                ? new StatusCheck($"next {job}", true, $"{TimeZoneInfo.ConvertTime(at, effectiveZone):yyyy-MM-dd HH:mm} {zoneId} ({source})")
+                : new StatusCheck($"next {job}", false, $"never fires again ({source})");
+        }
+        catch (Exception ex) when (ex is FormatException or TimeZoneNotFoundException or InvalidTimeZoneException)
+        {
+            return new StatusCheck($"next {job}", false, $"{ex.Message} ({source})");
+        }
+    }
+
+    private sealed record StoredTrigger(string Cron, string TimeZone);
+
+    /// <summary>
+    /// The cron triggers Quartz keeps in the engine's database (table <c>QRTZ_CRON_TRIGGERS</c>, created by the worker's first
+    /// start), by trigger name; none when the worker has not run on this database or it cannot be read.
+    /// </summary>
+    private async Task<IReadOnlyDictionary<string, StoredTrigger>> StoredTriggersAsync(CancellationToken cancellationToken)
+    {
+        var triggers = new Dictionary<string, StoredTrigger>();
+        if (connections.Provider == DatabaseProvider.Sqlite && !File.Exists(connections.Describe()))
+        {
+            return triggers;
+        }
+        try
+        {
+            await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT TRIGGER_NAME, CRON_EXPRESSION, TIME_ZONE_ID FROM QRTZ_CRON_TRIGGERS";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                triggers[reader.GetString(0)] = new StoredTrigger(reader.GetString(1), reader.IsDBNull(2) ? "UTC" : reader.GetString(2));
+            }
+        }
+        catch (Exception ex) when (ex is System.Data.Common.DbException or DatabaseUnavailableException)
+        {
+            // No scheduler tables yet (the worker has not run here): the configured schedule is what it will store.
+        }
+        return triggers;
     }
 }

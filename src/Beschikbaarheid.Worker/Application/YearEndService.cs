@@ -168,7 +168,7 @@ public sealed class YearEndService(
                         }
                     }
                     logger.LogInformation("{Scheme} {Year}: year end {Status}, {Invoices} final invoices and credit notes computed; nothing issued", scheme.Id, year, status, plan.Invoices.Count);
-                    return new YearEndOutcome(scheme.Id, year, draft, SettlementReports.WriteAll(draft, paths.Value.Output, SettlementService.PaymentDay(scheme, year)))
+                    return new YearEndOutcome(scheme.Id, year, draft, SettlementReports.WriteAll(draft, paths.Value.Output, calendar.TimeZone, SettlementService.PaymentDay(scheme, year)))
                     {
                         Status = status, PreparedBy = mode == IssueMode.Prepare ? preparedBy : null,
                     };
@@ -191,7 +191,7 @@ public sealed class YearEndService(
             }
         }
         var stored = await issued.LoadAsync(runId, cancellationToken).ConfigureAwait(false);
-        return new YearEndOutcome(scheme.Id, year, stored, SettlementReports.WriteAll(stored, paths.Value.Output, SettlementService.PaymentDay(scheme, year)))
+        return new YearEndOutcome(scheme.Id, year, stored, SettlementReports.WriteAll(stored, paths.Value.Output, calendar.TimeZone, SettlementService.PaymentDay(scheme, year)))
         {
             AlreadyClosed = alreadyClosed, PreparedBy = concept?.PreparedBy, ApprovedBy = concept is null ? null : by,
         };

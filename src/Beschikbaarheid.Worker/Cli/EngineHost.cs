@@ -40,7 +40,8 @@ internal static class EngineHost
             {
                 o.SingleLine = true;
                 o.TimestampFormat = "HH:mm:ss ";
-                o.IncludeScopes = true;
+                // Every message names its scheme and month itself; the scopes (fields in the JSON log) would repeat them on every line.
+                o.IncludeScopes = false;
             });
         }
         builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);

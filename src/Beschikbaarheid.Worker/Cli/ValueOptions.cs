@@ -1,21 +1,27 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Globalization;
 
 namespace Beschikbaarheid.Worker.Cli;
 
-/// <summary>Options several verbs take with the same parsing and the same message on a bad value.</summary>
+/// <summary>
+/// Options several verbs take with the same parsing and the same message on a bad value: the option and the value as
+/// typed, and what was expected (never a .NET type name). A bad value is wrong usage: exit 2.
+/// </summary>
 internal static class ValueOptions
 {
+    public const int FirstYear = 2000;
+    public const int LastYear = 2100;
+
     public static Option<int> FundingYear(string description)
     {
-        var year = new Option<int>("--year") { Description = description, Required = true, HelpName = "YYYY" };
-        year.Validators.Add(result =>
+        var year = new Option<int>("--year")
         {
-            if (result.GetValueOrDefault<int>() is < 2000 or > 2100)
-            {
-                result.AddError("--year must be a funding year such as 2027.");
-            }
-        });
+            Description = description,
+            Required = true,
+            HelpName = "YYYY",
+            CustomParser = result => ParseYear(result) ?? 0,
+        };
         return year;
     }
 
@@ -42,6 +48,31 @@ internal static class ValueOptions
         Description = $"Compute exactly what a run would issue now and write it as CONCEPT documents without invoice numbers to {folder}; store nothing and use no number. No e-invoices, SEPA file or journal.",
     };
 
+    /// <summary>An optional <c>--year</c> (a filter): the same check as <see cref="FundingYear"/>.</summary>
+    public static Option<int?> OptionalYear(string description) => new("--year")
+    {
+        Description = description,
+        HelpName = "YYYY",
+        CustomParser = ParseYear,
+    };
+
+    /// <summary>A whole number of at least <paramref name="minimum"/>, e.g. <c>--last N</c>.</summary>
+    public static Option<int?> Count(string name, string description, int minimum = 1) => new(name)
+    {
+        Description = description,
+        HelpName = "N",
+        CustomParser = result => ParseWhole(result, name, minimum),
+    };
+
+    /// <summary>A whole number of at least <paramref name="minimum"/> with a default.</summary>
+    public static Option<int> Count(string name, string description, int minimum, int defaultValue) => new(name)
+    {
+        Description = description,
+        HelpName = "N",
+        DefaultValueFactory = _ => defaultValue,
+        CustomParser = result => ParseWhole(result, name, minimum) ?? defaultValue,
+    };
+
     public static Option<DateOnly?> InvoiceDate() => new("--invoice-date")
     {
         Description = "Date printed on the invoices, yyyy-MM-dd, not before the last day of the month (or year) settled (default: today in Europe/Amsterdam).",
@@ -57,4 +88,28 @@ internal static class ValueOptions
             return null;
         },
     };
+
+    private static int? ParseYear(ArgumentResult result)
+    {
+        var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+        if (text.Length == 4 && text.All(char.IsAsciiDigit)
+            && int.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture) is var year and >= FirstYear and <= LastYear)
+        {
+            return year;
+        }
+        result.AddError($"--year '{text}' is not a funding year: expected four digits, {FirstYear} to {LastYear}, such as 2027.");
+        return null;
+    }
+
+    private static int? ParseWhole(ArgumentResult result, string name, int minimum)
+    {
+        var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+        if (text.Length is > 0 and <= 9 && text.All(char.IsAsciiDigit)
+            && int.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture) is var value && value >= minimum)
+        {
+            return value;
+        }
+        result.AddError($"{name} '{text}' is not a whole number of {minimum} or more.");
+        return null;
+    }
 }

@@ -9,6 +9,10 @@ public static class Scheduling
     public static readonly TriggerKey MonthlyTrigger = new("monthly-settlement-cron", "settlement");
     public static readonly TriggerKey DrawingRightsTrigger = new("drawing-rights-cron", "drawing-rights");
 
+    /// <summary>A fire time as the operator reads it: ISO 8601 in the region's time zone with its offset, e.g. 2027-01-01T06:00:00+01:00.</summary>
+    public static string Local(DateTimeOffset at, TimeZoneInfo zone) =>
+        TimeZoneInfo.ConvertTime(at, zone).ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>
     /// The 1st of every month at 06:00 in the region's time zone: the previous month is settled, with any
     /// earlier month not yet settled (up to <c>Schedule:CatchUpMonths</c> back).

@@ -1,3 +1,4 @@
+using Quartz;
 namespace Beschikbaarheid.Worker.Options;
 
 /// <summary>Section <c>Database</c>. Also settable as <c>Database__File</c> in the environment or <c>--db</c>.</summary>
@@ -37,6 +38,52 @@ public sealed class ScheduleOptions
     /// (and <c>status</c> reports them). Default 12; at least 1 (1: only the latest complete month).
     /// </summary>
     public int CatchUpMonths { get; set; } = 12;
+
+    /// <summary>
+    /// The schedule as the worker uses it, refused at start with the key's name and value when it cannot work: a time zone
+    /// the system does not know, a cron Quartz cannot read or one that never fires again, a catch-up limit below 1.
+    /// </summary>
+    /// <returns>The time zone of the schedule.</returns>
+    public TimeZoneInfo Checked(DateTimeOffset now)
+    {
+        var zone = CheckedTimeZone();
+        CheckCron("Schedule:MonthlySettlementCron", MonthlySettlementCron, zone, now);
+        CheckCron("Schedule:DrawingRightsCron", DrawingRightsCron, zone, now);
+        CheckedCatchUpMonths();
+        return zone;
+    }
+
+    /// <summary><see cref="TimeZone"/> as the system knows it, refused with the key's name when it does not.</summary>
+    public TimeZoneInfo CheckedTimeZone()
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+        }
+        catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException)
+        {
+            throw new Application.ConfigurationException($"Schedule:TimeZone is '{TimeZone}', which is not a time zone this system knows (e.g. Europe/Amsterdam).");
+        }
+    }
+
+    /// <summary>Refuses a cron Quartz cannot read, or one that never fires after <paramref name="now"/>, naming the key and its value.</summary>
+    public static void CheckCron(string key, string cron, TimeZoneInfo zone, DateTimeOffset now)
+    {
+        Quartz.ITrigger trigger;
+        try
+        {
+            trigger = Quartz.TriggerBuilder.Create().WithCronSchedule(cron ?? "", c => c.InTimeZone(zone)).StartAt(now).Build();
+        }
+        catch (FormatException ex)
+        {
+            throw new Application.ConfigurationException(
+                $"{key} is '{cron}', which is not a Quartz cron expression ({ex.Message}); expected six or seven fields: seconds minutes hours day-of-month month day-of-week [year], e.g. '0 0 6 1 * ?'.");
+        }
+        if (trigger.GetFireTimeAfter(now) is null)
+        {
+            throw new Application.ConfigurationException($"{key} is '{cron}', which never fires again.");
+        }
+    }
 
     /// <summary><see cref="CatchUpMonths"/>, refused with the key's name when it cannot work.</summary>
     public int CheckedCatchUpMonths() => CatchUpMonths >= 1

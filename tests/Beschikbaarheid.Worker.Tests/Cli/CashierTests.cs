@@ -91,7 +91,7 @@ public sealed class CashierTests : IDisposable
         // Assen's 120,000 cents = € 1,200 is the gap; € 1,500 of funds is more.
         Assert.Contains("the gap funds (VSV-middelen € 1500.00) cover more than the gap of 2026 (€ 1200.00)", settle.Error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Combine(_workspace.Output, "groningen-saw")));
-        var history = await _workspace.RunAsync("history", "--scheme", "groningen-saw", "--db", _workspace.Database);
+        var history = await _workspace.RunAsync("history", "--scheme", "groningen-saw", "--db", _workspace.Database, "--schemes", _workspace.Schemes);
         Assert.Contains("0 run(s)", history.Out, StringComparison.Ordinal);
     }
 
@@ -106,7 +106,7 @@ public sealed class CashierTests : IDisposable
     }
 
     [Fact]
-    public async Task FinalizeWithUnsettledMonths_AndReopenWithoutAReason_ExitOne()
+    public async Task FinalizeWithUnsettledMonths_ExitsOne_AndReopenWithoutAReason_IsRefused()
     {
         WriteScheme();
         await ImportRegionAsync();
@@ -115,10 +115,14 @@ public sealed class CashierTests : IDisposable
         var finalize = await _workspace.RunAsync(_workspace.With("finalize", "--scheme", "groningen-saw", "--year", "2026", "--invoice-date", "2027-01-15"));
         Assert.Equal(1, finalize.ExitCode);
         Assert.Contains(string.Join(", ", Enumerable.Range(2, 11).Select(m => string.Create(CultureInfo.InvariantCulture, $"2026-{m:00}"))) + " are not settled", finalize.Error, StringComparison.Ordinal);
+        // Without --reason: wrong usage (the option is required); with a blank one: refused, nothing changed.
         var reopen = await _workspace.RunAsync("reopen", "--scheme", "groningen-saw", "--year", "2026", "--db", _workspace.Database, "--schemes", _workspace.Schemes);
-        Assert.Equal(1, reopen.ExitCode);
-        Assert.Contains("needs a reason", reopen.Error, StringComparison.Ordinal);
-        var history = await _workspace.RunAsync("history", "--scheme", "groningen-saw", "--year", "2026", "--db", _workspace.Database);
+        Assert.Equal(2, reopen.ExitCode);
+        Assert.Contains("Option '--reason' is required.", reopen.Error, StringComparison.Ordinal);
+        var blank = await _workspace.RunAsync("reopen", "--scheme", "groningen-saw", "--year", "2026", "--reason", " ", "--db", _workspace.Database, "--schemes", _workspace.Schemes);
+        Assert.Equal(1, blank.ExitCode);
+        Assert.Contains("needs a reason", blank.Error, StringComparison.Ordinal);
+        var history = await _workspace.RunAsync("history", "--scheme", "groningen-saw", "--year", "2026", "--db", _workspace.Database, "--schemes", _workspace.Schemes);
         Assert.Contains("1 run(s), 1 invoice(s)", history.Out, StringComparison.Ordinal);
     }
 }

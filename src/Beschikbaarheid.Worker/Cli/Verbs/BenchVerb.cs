@@ -21,9 +21,9 @@ internal static class BenchVerb
 {
     public static Command Create()
     {
-        var municipalities = new Option<int>("--municipalities") { DefaultValueFactory = _ => 340, Description = "Participating municipalities." };
-        var schools = new Option<int>("--schools") { DefaultValueFactory = _ => 1000, Description = "Scheme school locations." };
-        var beschikkingen = new Option<int>("--beschikkingen") { DefaultValueFactory = _ => 200_000, Description = "Beschikkingen." };
+        var municipalities = ValueOptions.Count("--municipalities", "Participating municipalities.", 1, 340);
+        var schools = ValueOptions.Count("--schools", "Scheme school locations.", 1, 1000);
+        var beschikkingen = ValueOptions.Count("--beschikkingen", "Beschikkingen.", 1, 200_000);
         var drawingRights = new Option<bool>("--drawing-rights") { Description = "Instead: drawing rights in memory for --schools locations (default 9,000 here) and --beschikkingen (default 500,000 here)." };
         var yearEnd = new Option<bool>("--year-end") { Description = "Then settle the rest of the year, a late backdated beschikking arriving before every month, and finalize it." };
         var command = new Command("bench", "Benchmark: import and settle one month for a synthetic region, printing wall times and peak memory.")
@@ -88,7 +88,7 @@ internal static class BenchVerb
                     var stored = await services.GetRequiredService<IssuedSettlements>().LoadAsync(runId, ct).ConfigureAwait(false);
                     Console.WriteLine($"load stored run         {watch.Elapsed.TotalSeconds,8:0.000} s");
                     watch.Restart();
-                    var written = SettlementReports.WriteAll(stored, Path.Combine(folder, "phases"));
+                    var written = SettlementReports.WriteAll(stored, Path.Combine(folder, "phases"), host.Services.GetRequiredService<LocalCalendar>().TimeZone);
                     Console.WriteLine($"write workbooks, journal{watch.Elapsed.TotalSeconds,8:0.000} s  {written.Count,9} files");
                     period = period.Next.Next;
                     watch.Restart();

@@ -26,8 +26,10 @@ internal static class DemoVerb
             {
                 var services = host.Services;
                 var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Beschikbaarheid.Demo");
+                var paths = services.GetRequiredService<IOptions<PathOptions>>().Value;
+                RefuseMissingFolders(paths);
                 await services.GetRequiredService<DatabaseSetup>().MigrateAsync(ct).ConfigureAwait(false);
-                var folder = services.GetRequiredService<IOptions<PathOptions>>().Value.Sample;
+                var folder = paths.Sample;
                 var imported = await Terminal.WithProgressAsync("Importing the demo region", logger, async progress =>
                     await services.GetRequiredService<ImportService>().ImportFolderAsync(folder, kind => new Relay(progress, kind.ToString()), "cli demo", ct).ConfigureAwait(false))
                     .ConfigureAwait(false);
@@ -57,6 +59,25 @@ internal static class DemoVerb
             }, cancellationToken);
         });
         return command;
+    }
+
+    /// <summary>
+    /// The demo reads the sample region and the scheme files, by default <c>config/sample</c> and <c>config/schemes</c> taken
+    /// from the working directory (as every relative path is). Started elsewhere, it stops before it creates anything (no
+    /// <c>data/</c>, no <c>out/</c>), naming the folder it looked for and how to run it.
+    /// </summary>
+    private static void RefuseMissingFolders(PathOptions paths)
+    {
+        var missing = new[] { ("sample region", paths.Sample, "--sample"), ("scheme folder", paths.Schemes, "--schemes") }
+            .Where(f => !Directory.Exists(f.Item2))
+            .Select(f => $"the {f.Item1} {Path.GetFullPath(f.Item2)} ({f.Item3} DIR)")
+            .ToList();
+        if (missing.Count > 0)
+        {
+            throw new ConfigurationException(
+                $"The demo cannot find {string.Join(" or ", missing)}. Relative paths are taken from the working directory, "
+                + $"{Directory.GetCurrentDirectory()}: run the demo from the repository's root, or pass the folders. Nothing was created.");
+        }
     }
 
     private sealed class Relay(IProgress<string> inner, string what) : IProgress<int>

@@ -1,9 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
 using Beschikbaarheid.Core.Arithmetic;
+using Beschikbaarheid.Data.Schemes;
 using Beschikbaarheid.Data.Settlement;
 using Beschikbaarheid.Worker.Application;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Spectre.Console;
 
 namespace Beschikbaarheid.Worker.Cli.Verbs;
@@ -14,15 +16,22 @@ internal static class HistoryVerb
     {
         var common = new CommonOptions();
         var scheme = new Option<string>("--scheme") { Description = "The scheme id.", Required = true, HelpName = "ID" };
-        var year = new Option<int?>("--year") { Description = "Only this funding year.", HelpName = "YYYY" };
+        var year = ValueOptions.OptionalYear("Only this funding year.");
         var command = new Command("history", "List a scheme's settlement runs (when, started by, input fingerprint) and the invoices each issued, with amounts; and every year end and reopening with its reason.")
         {
-            scheme, year, common.Database, common.Provider,
+            scheme, year, common.Database, common.Provider, common.Schemes,
         };
         command.SetAction((parse, cancellationToken) => VerbRunner.RunAsync(common.Overrides(parse), async (host, ct) =>
         {
             await host.Services.GetRequiredService<DatabaseSetup>().EnsureReadyAsync(ct).ConfigureAwait(false);
             var runs = await host.Services.GetRequiredService<SettlementHistory>().LoadAsync(parse.GetValue(scheme)!, parse.GetValue(year), ct).ConfigureAwait(false);
+            var events = await host.Services.GetRequiredService<YearClosures>().EventsAsync(parse.GetValue(scheme)!, parse.GetValue(year), ct).ConfigureAwait(false);
+            if (runs.Count == 0 && events.Count == 0 && UnknownScheme(host, parse.GetValue(scheme)!) is { } unknown)
+            {
+                // A scheme neither stored nor in the scheme folder is a typo, not an empty history.
+                await Console.Error.WriteLineAsync(unknown).ConfigureAwait(false);
+                return ExitCodes.Failed;
+            }
             var dutch = CultureInfo.GetCultureInfo("nl-NL");
             var table = new Table().AddColumns("Run", "Periode", "Soort", "Aangemaakt (UTC)", "Door", "Invoer", "Factuur", "Debiteur", "Bedrag");
             foreach (var run in runs)
@@ -39,7 +48,6 @@ internal static class HistoryVerb
                 }
             }
             AnsiConsole.Write(table);
-            var events = await host.Services.GetRequiredService<YearClosures>().EventsAsync(parse.GetValue(scheme)!, parse.GetValue(year), ct).ConfigureAwait(false);
             foreach (var e in events)
             {
                 Console.WriteLine(
@@ -50,5 +58,14 @@ internal static class HistoryVerb
             return ExitCodes.Ok;
         }, cancellationToken));
         return command;
+    }
+
+    /// <summary>The message for a scheme id that has no file in the scheme folder (a retired scheme with stored runs still has a history).</summary>
+    private static string? UnknownScheme(IHost host, string id)
+    {
+        var folder = Path.GetFullPath(host.Services.GetRequiredService<SchemeFileLoader>().Directory);
+        return File.Exists(Path.Combine(folder, id + ".json"))
+            ? null
+            : $"Unknown scheme '{id}': nothing stored for it and no file {id}.json in the scheme folder {folder}. 'beschikbaarheid schemes' lists the schemes.";
     }
 }

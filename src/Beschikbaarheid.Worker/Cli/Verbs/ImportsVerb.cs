@@ -18,14 +18,7 @@ internal static class ImportsVerb
         var common = new CommonOptions();
         var kind = new Option<string?>("--kind") { Description = "Only this kind: gemeenten, scholen, leerlingen, beschikkingen or overhevelingen.", HelpName = "KIND" };
         kind.AcceptOnlyFromAmong([.. Enum.GetNames<ImportKind>().Select(n => n.ToLowerInvariant()), "overhevelingen"]);
-        var last = new Option<int?>("--last") { Description = "Only the last N imports (after --kind).", HelpName = "N" };
-        last.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int?>() is < 1)
-            {
-                result.AddError("--last must be 1 or more.");
-            }
-        });
+        var last = ValueOptions.Count("--last", "Only the last N imports (after --kind).");
         var command = new Command("imports", "List past imports: when, kind, file, rows read/new/replaced/unchanged and SHA-256; a file with fewer than 2/3 of the rows of the previous file of its kind is flagged '!'.")
         {
             kind, last, common.Database, common.Provider,

@@ -11,7 +11,7 @@ internal static class ReopenVerb
         var common = new CommonOptions();
         var scheme = new Option<string>("--scheme") { Description = "The scheme id.", Required = true, HelpName = "ID" };
         var year = ValueOptions.FundingYear("The closed funding year to open again.");
-        var reason = new Option<string>("--reason") { Description = "Why the year is opened again; kept in the audit trail.", HelpName = "TEXT" };
+        var reason = new Option<string>("--reason") { Description = "Why the year is opened again; kept in the audit trail.", Required = true, HelpName = "TEXT" };
         var command = new Command("reopen", "Open a year closed by its year end again, with a reason, so late data can be settled by another year end.")
         {
             scheme, year, reason, common.Database, common.Provider, common.Schemes,

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Beschikbaarheid.Data.Database;
 using Beschikbaarheid.Worker.Application;
 using Beschikbaarheid.Worker.Jobs;
 using Beschikbaarheid.Worker.Options;
@@ -6,6 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Quartz;
 
 namespace Beschikbaarheid.Worker.Cli.Verbs;
@@ -26,7 +28,9 @@ internal static class RunVerb
                 var builder = EngineHost.CreateBuilder(common.Overrides(parse));
                 var schedule = builder.Configuration.GetSection(ScheduleOptions.Section).Get<ScheduleOptions>() ?? new ScheduleOptions();
                 var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-                schedule.CheckedCatchUpMonths(); // a catch-up limit that cannot work stops the worker at start, not at the first firing
+                // A schedule that cannot work (time zone, either cron, catch-up limit) stops the worker at start, naming the setting,
+                // not with Quartz's stack trace and not at the first firing.
+                var zone = schedule.Checked(TimeProvider.System.GetUtcNow());
                 builder.Services.AddQuartz(q =>
                 {
                     q.UseEngineStore(database, builder.Configuration.GetConnectionString(EngineServices.ConnectionStringName));
@@ -35,15 +39,26 @@ internal static class RunVerb
                 });
                 builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
                 using var host = builder.Build();
+                var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Beschikbaarheid.Worker");
                 await host.Services.GetRequiredService<DatabaseSetup>().EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
                 await host.StartAsync(cancellationToken).ConfigureAwait(false);
                 var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(cancellationToken).ConfigureAwait(false);
                 await Scheduling.ApplyConfiguredScheduleAsync(
                     scheduler, schedule, host.Services.GetRequiredService<ILogger<MonthlySettlementJob>>(), cancellationToken).ConfigureAwait(false);
-                var trigger = await scheduler.GetTrigger(Scheduling.MonthlyTrigger, cancellationToken).ConfigureAwait(false);
-                host.Services.GetRequiredService<ILogger<MonthlySettlementJob>>()
-                    .LogInformation("Worker started; next monthly settlement at {NextFire:yyyy-MM-dd HH:mm} UTC", trigger?.NextFireTimeUtc);
+                var connections = host.Services.GetRequiredService<IConnectionFactory>();
+                var paths = host.Services.GetRequiredService<IOptions<PathOptions>>().Value;
+                logger.LogInformation(
+                    "Worker started: database {Provider} {Database}; schemes {Schemes}; output {Output}; time zone {TimeZone}",
+                    connections.Provider.ToString().ToLowerInvariant(), connections.Describe(), Path.GetFullPath(paths.Schemes), Path.GetFullPath(paths.Output), zone.Id);
+                foreach (var (job, key) in new[] { ("monthly settlement", Scheduling.MonthlyTrigger), ("drawing rights", Scheduling.DrawingRightsTrigger) })
+                {
+                    var trigger = await scheduler.GetTrigger(key, cancellationToken).ConfigureAwait(false);
+                    // ISO 8601 with the offset, in the region's time zone: the same text in the simple and the JSON log.
+                    var next = trigger?.NextFireTimeUtc is { } at ? Scheduling.Local(at, zone) : "never";
+                    logger.LogInformation("Next {Job}: {NextFire} ({TimeZone}, cron '{Cron}')", job, next, zone.Id, (trigger as ICronTrigger)?.CronExpressionString);
+                }
                 await host.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
+                logger.LogInformation("Worker stopped");
                 return ExitCodes.Ok;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

@@ -33,27 +33,42 @@ internal static class Summary
                 break;
             default:
                 var corrections = outcome.Settlement!.Invoices.SelectMany(i => i.Lines).Count(l => l.Kind == SettlementKind.Correctie);
+                var creditNotes = outcome.Settlement.Invoices.Count(i => i.IsCreditNote);
                 Console.WriteLine($"{outcome.SchemeId} {outcome.Period}: run {outcome.Settlement.Run.Id} issued {outcome.Settlement.Invoices.Count} invoice(s)"
+                    + (creditNotes > 0 ? $", {creditNotes} of them credit note(s)," : "")
                     + (corrections > 0 ? $" with {corrections} correction line(s) for earlier months." : ".")
                     + (outcome.ApprovedBy is { } approver ? $" Prepared by {outcome.PreparedBy}, approved by {approver}." : ""));
                 break;
         }
 
         var settlement = outcome.Settlement!;
-        var invoices = settlement.Invoices.ToDictionary(i => i.Debtor, i => i.Number);
+        var invoices = settlement.Invoices.ToDictionary(i => i.Debtor);
         var pupils = settlement.Run.BasisUnit == BasisUnit.Pupils;
-        var table = new Table().AddColumns("Gemeente", pupils ? "Leerlingen" : "Kinderen", pupils ? "Grondslag" : "Kinddagen", "Deze maand", "Factuur");
-        foreach (var row in settlement.Allocation)
+        // Per municipality: this month's share, the corrections of earlier months on its invoice, and what the invoice
+        // (or credit note, negative) says; a debtor billed only corrections has a row even without a share this month.
+        var table = new Table().AddColumns("Gemeente", pupils ? "Leerlingen" : "Kinderen", pupils ? "Grondslag" : "Kinddagen", "Deze maand", "Correcties", "Factuurbedrag", "Factuur");
+        var rows = settlement.Allocation
+            .Select(a => (a.Municipality, Row: (AllocationRow?)a))
+            .Concat(settlement.Invoices.Where(i => settlement.Allocation.All(a => a.Municipality != i.Debtor)).Select(i => (Municipality: i.Debtor, Row: (AllocationRow?)null)));
+        foreach (var (municipality, row) in rows)
         {
+            var invoice = invoices.GetValueOrDefault(municipality);
             table.AddRow(
-                Markup.Escape(settlement.Municipalities.TryGetValue(row.Municipality, out var m) ? $"{m.Name} ({row.Municipality})" : row.Municipality.Value),
-                row.Children.ToString(Dutch),
-                row.Basis.ToString("#,##0", Dutch),
-                Euro(row.Month),
-                invoices.TryGetValue(row.Municipality, out var number) ? number : row.Invoiced ? "" : settlement.Statement is not null ? "kassier" : settlement.Invoices.Count > 0 ? "penvoerder" : "geen factuur");
+                Markup.Escape(settlement.Municipalities.TryGetValue(municipality, out var m) ? $"{m.Name} ({municipality})" : municipality.Value),
+                row?.Children.ToString(Dutch) ?? "",
+                row?.Basis.ToString("#,##0", Dutch) ?? "",
+                row is null ? "" : Euro(row.Month),
+                invoice is null ? "" : CorrectionsOf(invoice) is { } corrected ? Euro(corrected) : "",
+                invoice is null ? "" : Euro(invoice.Total),
+                invoice is not null ? (invoice.IsCreditNote ? $"creditnota {invoice.Number}" : invoice.Number)
+                    : row?.Invoiced == true ? "" : settlement.Statement is not null ? "kassier" : settlement.Invoices.Count > 0 ? "penvoerder" : "geen factuur");
         }
+        var correctionTotal = settlement.Invoices.Select(CorrectionsOf).OfType<Money>().ToList();
         table.AddRow("[bold]Totaal[/]", settlement.Allocation.Sum(a => a.Children).ToString(Dutch), settlement.Allocation.Sum(a => a.Basis).ToString("#,##0", Dutch),
-            $"[bold]{Euro(Money.Sum(settlement.Allocation.Select(a => a.Month)))}[/]", $"{settlement.Invoices.Count} facturen");
+            $"[bold]{Euro(Money.Sum(settlement.Allocation.Select(a => a.Month)))}[/]",
+            correctionTotal.Count == 0 ? "" : Euro(Money.Sum(correctionTotal)),
+            $"[bold]{Euro(Money.Sum(settlement.Invoices.Select(i => i.Total)))}[/]",
+            $"{settlement.Invoices.Count} facturen");
         AnsiConsole.Write(table);
         if (settlement.Statement is { } statement)
         {
@@ -78,6 +93,10 @@ internal static class Summary
             _ => $"{outcome.SchemeId} {outcome.Period}: already prepared by {outcome.PreparedBy} and unchanged; nothing issued. Waiting for approval: {approve}.",
         };
     }
+
+    /// <summary>The sum of an invoice's correction lines (earlier months billed again); null when it has none.</summary>
+    private static Money? CorrectionsOf(IssuedInvoice invoice) =>
+        invoice.Lines.Where(l => l.Kind == SettlementKind.Correctie).Select(l => l.Amount).ToList() is { Count: > 0 } lines ? Money.Sum(lines) : null;
 
     public static string Euro(Money amount) => "€ " + amount.Euros.ToString("#,##0.00", Dutch);
 }
