@@ -60,6 +60,8 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output) : IAsyncLifet
             ["Schedule__MonthlySettlementCron"] = "* * * * * ?",
             ["Schedule__DrawingRightsCron"] = "0 0 6 1 1 ? 2099",
             ["Schedule__CatchUpMonths"] = "12",
+            // "issuing N invoices", logged inside the month's transaction, is a debug line: the test kills a node there.
+            ["Logging__LogLevel__Beschikbaarheid.Worker.Application.SettlementService"] = "Debug",
         };
         string[] run = ["run", .. database, "--schemes", _workspace.Schemes, "--out", _workspace.Output];
         using var first = Node.Start(_workspace, environment, run);
