@@ -9,7 +9,11 @@ public abstract record Flow;
 /// The lead municipality (<i>penvoerder</i>) pays the providers and invoices every other participant
 /// for its share; its own share is counted but never invoiced.
 /// </summary>
-public sealed record LeadFlow(MunicipalityCode Lead) : Flow;
+public sealed record LeadFlow(MunicipalityCode Lead) : Flow
+{
+    /// <summary>Where the share of municipalities that do not take part goes (the file's <c>nonParticipants</c>, default spread).</summary>
+    public LeadNonParticipants NonParticipants { get; init; } = LeadNonParticipants.Spread;
+}
 
 /// <summary>
 /// No invoices between municipalities; a balance report shows per municipality what the locations on its

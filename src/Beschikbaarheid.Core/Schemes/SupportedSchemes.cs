@@ -57,7 +57,7 @@ public static class SupportedSchemes
 
     public static IReadOnlyList<SectionRule> Flows { get; } =
     [
-        new("flow", Lead, ["lead"], []),
+        new("flow", Lead, ["lead"], [new("nonParticipants", "spread")]),
         new("flow", Cashier, ["cashier"], [new("nonParticipants", "gap"), new("gapFunds", "none"), new("paymentDay", "15")]),
         new("flow", None, [], [new("balanceThresholdPct", "10")]),
     ];

@@ -13,12 +13,20 @@ namespace Beschikbaarheid.Core.Settlement;
 /// </summary>
 internal static class DrawingRightsCosts
 {
-    public static Costs Calculate(Scheme scheme, YearMonth period, IReadOnlyList<DrawingRight> rights, IReadOnlyList<PupilCount> counts, PupilsKey key)
+    /// <remarks>
+    /// Under a lead the non-participants' annual parts are placed by the flow's <c>nonParticipants</c> before the monthly
+    /// schedule (<see cref="NonParticipantRule"/>), so a carrier's month is the schedule of its annual share with what it took over.
+    /// </remarks>
+    public static Costs Calculate(Scheme scheme, SchemeTerms terms, YearMonth period, IReadOnlyList<DrawingRight> rights, IReadOnlyList<PupilCount> counts, PupilsKey key)
     {
         var schemeId = scheme.Id;
         var budgets = BudgetsOrRefuse(scheme, period, rights);
         var peildatum = scheme.CountingDate.ForFundingYear(period.Year);
-        var parts = PupilsSplit.Annual(budgets, counts.Where(c => c.Peildatum == peildatum), key.MaskedCountValue, out var unsplittable);
+        var all = PupilsSplit.Annual(budgets, counts.Where(c => c.Peildatum == peildatum), key.MaskedCountValue, out var unsplittable);
+        var parts = NonParticipantRule.Apply(
+                all.Select(p => new LocationAmount(p.School, p.Municipality, p.Pupils, p.Pupils, p.Estimated, [p.Annual])).ToList(), terms, out var outside)
+            .Select(a => new LocationPart(a.School, a.Municipality, a.Basis, a.Estimated, a.Amounts[0]))
+            .ToList();
         if (unsplittable.Count > 0)
         {
             throw new SettlementInputException(
@@ -36,8 +44,11 @@ internal static class DrawingRightsCosts
             BasisUnit.Pupils,
             shares,
             parts.GroupBy(p => p.Municipality).ToDictionary(g => g.Key, g => (int)Math.Round(g.Sum(p => p.Pupils), MidpointRounding.AwayFromZero)),
-            parts.GroupBy(p => p.School).ToDictionary(g => g.Key, g => (int)Math.Round(g.Sum(p => p.Pupils), MidpointRounding.AwayFromZero)),
-            []);
+            all.GroupBy(p => p.School).ToDictionary(g => g.Key, g => (int)Math.Round(g.Sum(p => p.Pupils), MidpointRounding.AwayFromZero)),
+            [])
+        {
+            NonParticipants = outside,
+        };
     }
 
     /// <summary>
@@ -118,7 +129,7 @@ internal static class DrawingRightsCosts
         var days = ChildDays(beschikkingen.Where(b => b.Law == Law.JW && terms.Participants.Contains(b.Residence)), period)
             .ToDictionary(d => d.Key, d => (decimal)d.Value.Days);
 
-        var shares = new List<CostShare>();
+        var amounts = new List<LocationAmount>();
         var unsplittable = new List<SchoolLocationId>();
         foreach (var (school, budget) in budgets.OrderBy(b => b.Key))
         {
@@ -144,7 +155,7 @@ internal static class DrawingRightsCosts
             var projection = Split.ByWeights(budget, weights);
             foreach (var (municipality, amount) in Split.ByWeights(month, weights))
             {
-                shares.Add(new CostShare(school, municipality, p.GetValueOrDefault(municipality), amount, projection[municipality], estimated.Contains((school, municipality))));
+                amounts.Add(new LocationAmount(school, municipality, p.GetValueOrDefault(municipality), weights[municipality], estimated.Contains((school, municipality)), [amount, projection[municipality]]));
             }
         }
         if (unsplittable.Count > 0)
@@ -152,12 +163,20 @@ internal static class DrawingRightsCosts
             throw new SettlementInputException(
                 $"Scheme {scheme.Id}: {string.Join(", ", unsplittable)} {(unsplittable.Count == 1 ? "has" : "have")} a budget in {period} but neither pupils nor children to split it by.");
         }
+        // Children count only for participants (as under the children key); a non-participant has a part through its
+        // pupils, which a lead places by its nonParticipants, the location's month and projection each split on their own.
+        var shares = NonParticipantRule.Apply(amounts, terms, out var outside)
+            .Select(a => new CostShare(a.School, a.Municipality, a.Basis, a.Amounts[0], a.Amounts[1], a.Estimated))
+            .ToList();
         return new Costs(
             BasisUnit.Pupils,
             shares,
             shares.GroupBy(s => s.Municipality).ToDictionary(g => g.Key, g => (int)Math.Round(g.Sum(s => s.Basis), MidpointRounding.AwayFromZero)),
-            shares.GroupBy(s => s.School).ToDictionary(g => g.Key, g => (int)Math.Round(g.Sum(s => s.Basis), MidpointRounding.AwayFromZero)),
-            []);
+            amounts.GroupBy(s => s.School).ToDictionary(g => g.Key, g => (int)Math.Round(g.Sum(s => s.Basis), MidpointRounding.AwayFromZero)),
+            [])
+        {
+            NonParticipants = outside,
+        };
     }
 
     /// <summary>

@@ -82,7 +82,8 @@ public static class MonthlySettlement
     private static SettlementPlan Plan(Scheme scheme, YearMonth period, SchemeTerms terms, Costs costs, SettlementInputs inputs)
     {
         var byMunicipality = costs.Shares.ToLookup(s => s.Municipality);
-        var allocation = terms.Participants.Order()
+        // A non-participant invoiced under a lead (nonParticipants invoice) has a row like a participant.
+        var allocation = terms.Participants.Union(costs.Shares.Select(s => s.Municipality).Where(m => Invoicing.IsInvoiced(terms.Flow, m) && terms.Flow is LeadFlow)).Distinct().Order()
             .Select(code => new AllocationRow(
                 code,
                 costs.ChildrenPerMunicipality.GetValueOrDefault(code),
@@ -94,10 +95,15 @@ public static class MonthlySettlement
             .ToList();
 
         var bySchool = costs.Shares.ToLookup(s => s.School);
+        // A location's pupils are all its pupils, also those of non-participants whose part others carry.
+        var invoicedOutside = costs.Shares.Select(s => s.Municipality).ToHashSet();
+        var carriedPupils = costs.NonParticipants
+            .Where(n => !invoicedOutside.Contains(MunicipalityCode.Parse(n.Municipality)))
+            .ToLookup(n => n.School, n => n.Basis);
         var rightsBySchool = inputs.DrawingRights.ToLookup(r => r.School);
         var locations = terms.Schools.Order()
             .Select(school => new LocationRow(
-                school, costs.ChildrenPerSchool.GetValueOrDefault(school), bySchool[school].Sum(s => s.Basis), Money.Sum(bySchool[school].Select(s => s.Month)),
+                school, costs.ChildrenPerSchool.GetValueOrDefault(school), bySchool[school].Sum(s => s.Basis) + carriedPupils[school.ToString()].Sum(), Money.Sum(bySchool[school].Select(s => s.Month)),
                 rightsBySchool.Contains(school) ? rightsBySchool[school].Sum(r => r.Fte) : null,
                 rightsBySchool.Contains(school) ? Money.Sum(rightsBySchool[school].Select(r => r.Budget)) : null,
                 bySchool[school].Any(s => s.Estimated)))
@@ -110,9 +116,14 @@ public static class MonthlySettlement
             Entries = entries,
             CashierMonth = costs.CashierMonth,
             AnnualShares = costs.Shares.ToDictionary(s => (s.Municipality, s.School), s => s.AnnualProjection),
-            Calculation = RunCalculation.Of(scheme, period.Year) is { } calculation ? calculation with { PupilsTotal = costs.PupilsTotal } : null,
+            Calculation = RunCalculation.Of(scheme, period.Year) is { } calculation
+                ? calculation with { PupilsTotal = costs.PupilsTotal, NonParticipants = costs.NonParticipants.Count > 0 ? NonParticipantsOf(terms.Flow, costs.NonParticipants) : null }
+                : null,
         };
     }
+
+    private static NonParticipantsCalculation? NonParticipantsOf(Flow flow, IReadOnlyList<NonParticipantPart> parts) =>
+        flow is LeadFlow lead ? new NonParticipantsCalculation(lead.NonParticipants, parts) : null;
 
     /// <summary>
     /// What the year costs each municipality at each location by the inputs as they are now, for the year end: the
@@ -177,7 +188,7 @@ public static class MonthlySettlement
     private static Costs Dispatch(Scheme scheme, SchemeTerms terms, YearMonth period, SettlementInputs inputs) => (terms.Pool, terms.Key, terms.Flow) switch
     {
         (PerChildPool pool, ChildrenKey, _) => PerChildCosts.Calculate(terms, pool, period, inputs.Beschikkingen),
-        (DrawingRightsPool, PupilsKey key, _) => DrawingRightsCosts.Calculate(scheme, period, inputs.DrawingRights, inputs.PupilCounts, key),
+        (DrawingRightsPool, PupilsKey key, _) => DrawingRightsCosts.Calculate(scheme, terms, period, inputs.DrawingRights, inputs.PupilCounts, key),
         (DrawingRightsPool, ChildrenKey, _) => DrawingRightsCosts.CalculateByChildren(scheme, terms, period, inputs.DrawingRights, inputs.Beschikkingen),
         (DrawingRightsPool, BlendKey blend, _) => DrawingRightsCosts.CalculateByBlend(scheme, terms, period, inputs.DrawingRights, inputs.PupilCounts, inputs.Beschikkingen, blend),
         (FixedBudgetPool pool, PupilsKey key, CashierFlow flow) => CashierCosts.Calculate(scheme, period, pool, flow, key, inputs.PupilCounts),
@@ -204,4 +215,7 @@ internal sealed record Costs(
 
     /// <summary>For a budget split as a whole: the pupils of all the scheme's locations it was split by, participants' or not.</summary>
     public decimal? PupilsTotal { get; init; }
+
+    /// <summary>Under a lead: each non-participant's part per location and who carries it (<see cref="NonParticipantRule"/>).</summary>
+    public IReadOnlyList<NonParticipantPart> NonParticipants { get; init; } = [];
 }

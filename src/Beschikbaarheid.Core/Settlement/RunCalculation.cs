@@ -69,6 +69,12 @@ public sealed record RunCalculation(
         };
     }
 
+    /// <summary>Under a lead with non-participants' pupils at its locations: each one's part per location and who carries it.</summary>
+    public NonParticipantsCalculation? NonParticipants { get; init; }
+
     /// <summary>Fixed budget: the year's budget as money.</summary>
     public Money? Budget => BudgetCents is { } cents ? new Money(cents) : null;
 }
+
+/// <summary>The lead flow's <c>nonParticipants</c> as the run applied it, and every non-participant's part per location.</summary>
+public sealed record NonParticipantsCalculation(LeadNonParticipants Mode, IReadOnlyList<NonParticipantPart> Parts);

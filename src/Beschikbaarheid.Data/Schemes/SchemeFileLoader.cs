@@ -661,7 +661,7 @@ public sealed class SchemeFileLoader(string directory)
                 {
                     reader.Problem("flow.lead", $"{lead} is not one of the participants");
                 }
-                return new LeadFlow(lead);
+                return new LeadFlow(lead) { NonParticipants = ReadLeadNonParticipants(reader, node) };
             case "none":
                 var threshold = reader.OptionalNonNegativeDecimal(node, "flow.balanceThresholdPct") ?? 10m;
                 return new NoneFlow(threshold);
@@ -672,6 +672,23 @@ public sealed class SchemeFileLoader(string directory)
             case var other:
                 reader.Problem("flow.type", $"unknown flow type '{other}' (known: {string.Join(", ", SupportedSchemes.Flows.Select(f => f.Type))})");
                 return null;
+        }
+    }
+
+    /// <summary>The lead flow's optional <c>nonParticipants</c>: spread (the default), lead or invoice.</summary>
+    private static LeadNonParticipants ReadLeadNonParticipants(JsonReader reader, JsonObject node)
+    {
+        switch (node["nonParticipants"] is null ? "spread" : reader.String(node, "flow.nonParticipants"))
+        {
+            case "spread" or null:
+                return LeadNonParticipants.Spread;
+            case "lead":
+                return LeadNonParticipants.Lead;
+            case "invoice":
+                return LeadNonParticipants.Invoice;
+            case var other:
+                reader.Problem("flow.nonParticipants", $"unknown '{other}' (known: spread, lead, invoice)");
+                return LeadNonParticipants.Spread;
         }
     }
 

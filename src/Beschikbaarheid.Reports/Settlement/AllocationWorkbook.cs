@@ -17,6 +17,7 @@ public static class AllocationWorkbook
         var run = settlement.Run;
         var basis = Dutch.Basis(run.BasisUnit);
         var invoiceOf = settlement.Invoices.ToDictionary(i => i.Debtor, i => i.Number);
+        var outside = run.Calculation?.NonParticipants;
         // Children are counted beside child-days; under the pupils key the count would only repeat the pupils.
         var withChildren = run.BasisUnit == BasisUnit.ChildDays;
         // The letter of a column from D on, which moves one to the left without the children column.
@@ -56,7 +57,7 @@ public static class AllocationWorkbook
                     XlsxCell.Of(settlement.YearToDate.GetValueOrDefault(row.Municipality).Euros, XlsxStyle.Euro),
                     XlsxCell.Of(row.Invoiced ? "ja" : settlement.Statement is not null ? "nee (kassier)" : settlement.Invoices.Count > 0 ? "nee (penvoerder)" : "nee", XlsxStyle.Center),
                     XlsxCell.Of(invoiceOf.GetValueOrDefault(row.Municipality)),
-                    row.Estimated ? XlsxCell.Of("geschat", XlsxStyle.Wrap) : XlsxCell.Empty]);
+                    Remark(row, outside, run.Calculation?.Method == CalculationMethod.LocationMonthByBlend)]);
             }
             sheet.AutoFilter(1, first - 1, widths.Length, last);
             sheet.Row([
@@ -123,6 +124,11 @@ public static class AllocationWorkbook
             ]);
         }
 
+        if (outside is { Parts.Count: > 0 })
+        {
+            NonParticipantsSheet(workbook, settlement, outside);
+        }
+
         using (var sheet = workbook.AddSheet("Individueel", [48, 12], frozenRows: 1))
         {
             sheet.Row(Header("Blijft op individuele beschikking omdat"), HeaderRight("Kinderen"));
@@ -135,6 +141,64 @@ public static class AllocationWorkbook
             sheet.AutoFilter(1, first - 1, 2, last);
             sheet.Row(XlsxCell.Of("Totaal", XlsxStyle.Bold), Sum('B', first, last, settlement.Individual.Sum(i => i.Children), XlsxStyle.IntegerBold));
         }
+    }
+
+    /// <summary>The remark of a municipality's row: an estimated count, and what it carries of non-participants' parts.</summary>
+    private static XlsxCell Remark(AllocationRow row, NonParticipantsCalculation? outside, bool monthly)
+    {
+        var remarks = new List<string>();
+        if (row.Estimated)
+        {
+            remarks.Add("geschat");
+        }
+        var code = row.Municipality.Value;
+        var taken = outside?.Parts.Sum(p => p.To.GetValueOrDefault(code)) ?? 0;
+        if (taken != 0)
+        {
+            remarks.Add($"incl. {Dutch.Euro(new Money(taken))} van niet-deelnemers{(monthly ? " (deze maand)" : " (jaar)")}");
+        }
+        if (outside?.Parts.Any(p => p.Municipality == code && p.To.Count == 0) == true)
+        {
+            remarks.Add("niet-deelnemer, gefactureerd");
+        }
+        return remarks.Count == 0 ? XlsxCell.Empty : XlsxCell.Of(string.Join("; ", remarks), XlsxStyle.Wrap);
+    }
+
+    /// <summary>
+    /// Each non-participant's part per location and where it went (the lead flow's <c>nonParticipants</c>): invoiced to
+    /// itself, carried by the lead, or spread over the location's participants, with the amount each took over.
+    /// </summary>
+    private static void NonParticipantsSheet(XlsxWorkbook workbook, IssuedSettlement settlement, NonParticipantsCalculation outside)
+    {
+        var monthly = settlement.Run.Calculation?.Method == CalculationMethod.LocationMonthByBlend;
+        double[] widths = [11, 24, 12, 11, 14, 60];
+        using var sheet = workbook.AddSheet("Niet-deelnemers", widths, frozenRows: 3, landscape: true);
+        var rule = outside.Mode switch
+        {
+            Core.Schemes.LeadNonParticipants.Lead => "de penvoerder draagt hun deel",
+            Core.Schemes.LeadNonParticipants.Invoice => "zij worden voor hun deel gefactureerd als deelnemers",
+            _ => "hun deel op een locatie is naar leerlingen verdeeld over de deelnemers met leerlingen op die locatie (zonder deelnemers daar: de penvoerder)",
+        };
+        sheet.Row(XlsxCell.Of($"Leerlingen uit niet-deelnemende gemeenten: {rule}.", XlsxStyle.Wrap));
+        sheet.Skip();
+        sheet.Row(Header("Gemeente-\ncode"), Header("Gemeente"), Header("School-\nlocatie"),
+            HeaderRight("Leerlingen"), HeaderRight(monthly ? "Deel (deze maand)" : "Deel (jaar)"), Header("Naar"));
+        var first = sheet.RowNumber + 1;
+        foreach (var part in outside.Parts)
+        {
+            var code = Core.Registry.MunicipalityCode.Parse(part.Municipality);
+            var to = part.To.Count == 0
+                ? "gefactureerd aan de gemeente zelf"
+                : string.Join("; ", part.To.Select(t => $"{Dutch.Municipality(settlement.Municipalities, Core.Registry.MunicipalityCode.Parse(t.Key))} {Dutch.Euro(new Money(t.Value))}"));
+            sheet.Row(
+                XlsxCell.Of(part.Municipality), XlsxCell.Of(Dutch.Municipality(settlement.Municipalities, code), XlsxStyle.Wrap), XlsxCell.Of(part.School),
+                XlsxCell.Of(part.Basis, XlsxStyle.Integer), XlsxCell.Of(new Money(part.Cents).Euros, XlsxStyle.Euro), XlsxCell.Of(to, XlsxStyle.Wrap));
+        }
+        var last = sheet.RowNumber;
+        sheet.AutoFilter(1, first - 1, widths.Length, last);
+        sheet.Row(XlsxCell.Of("Totaal", XlsxStyle.Bold), XlsxCell.Empty, XlsxCell.Empty,
+            Sum('D', first, last, outside.Parts.Sum(p => p.Basis), XlsxStyle.IntegerBold),
+            Sum('E', first, last, new Money(outside.Parts.Sum(p => p.Cents)).Euros, XlsxStyle.EuroBold));
     }
 
     private static XlsxCell Header(string label) => XlsxCell.Of(label, XlsxStyle.Header);

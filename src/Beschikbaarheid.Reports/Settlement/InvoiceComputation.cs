@@ -122,6 +122,12 @@ internal sealed class InvoiceComputation
             CalculationMethod.BudgetByPupils => BudgetByPupils(c, own, month, peildatum),
             _ => [],
         };
+        var taken = c?.NonParticipants?.Parts.Sum(p => p.To.GetValueOrDefault(_invoice.Debtor.Value)) ?? 0;
+        if (taken != 0)
+        {
+            var of = c!.Method == CalculationMethod.LocationMonthByBlend ? "maandbedrag" : "jaardeel";
+            text.Add($"Uw {of} bevat ook {Dutch.Euro(new Money(taken))} van het deel van leerlingen uit niet-deelnemende gemeenten, op elke locatie naar leerlingen verdeeld over de deelnemers daar (verdeelstaat, blad Niet-deelnemers).");
+        }
         return text;
     }
 

@@ -85,6 +85,7 @@ public static class RegionGenerator
         AddUtrecht(new Random(2025), schools, pupils);
         AddWaadhoeke(new Random(1949), schools, pupils, rows);
         AddGroningen(new Random(2021), schools, pupils);
+        AddIJmond(schools, pupils);
 
         Write(Path.Combine(folder, "scholen.csv"), "brin;vestiging;naam;bestuursnummer;bestuursnaam;gemeentecode;sector", schools);
         Write(Path.Combine(folder, "leerlingen.csv"), "peildatum;brin;vestiging;woongemeente;aantal", pupils);
@@ -224,6 +225,47 @@ public static class RegionGenerator
                 {
                     pupils.Add($"{year}-10-01;{id[..4]};{id[4..]};{group.Key};{Count(group.Count())}");
                 }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The IJmond care classes' four locations (the two ICK IJmond locations: the Antoniusschool on both, with De Boekanier
+    /// in IJmuiden and De Zeearend in Beverwijk), each hosting one onderwijszorgklas. Synthetic BRIN codes.
+    /// </summary>
+    public static IReadOnlyList<(string Id, string Name, string Board, string Municipality, string Sector)> IJmondLocations { get; } =
+    [
+        ("70IJ00", "Antoniusschool, ICK IJmond IJmuiden", "90001;Stichting Katholiek Speciaal Onderwijs IJmond", "GM0453", "SO"),
+        ("70IJ01", "Antoniusschool, ICK IJmond Beverwijk", "90001;Stichting Katholiek Speciaal Onderwijs IJmond", "GM0375", "SO"),
+        ("71IJ00", "De Boekanier, ICK IJmond IJmuiden", "90002;Stichting Speciaal Basisonderwijs Kennemerland", "GM0453", "SBO"),
+        ("72IJ00", "De Zeearend, ICK IJmond Beverwijk", "90002;Stichting Speciaal Basisonderwijs Kennemerland", "GM0375", "SBO"),
+    ];
+
+    /// <summary>
+    /// Pupils of the IJmond locations by residence, the same on 1 October 2025, 2026 and 2027 (funding years 2026–2028), fixed
+    /// rather than drawn so that the scheme's test can be worked by hand: Velsen, Beverwijk and Heemskerk, and at De Zeearend
+    /// five from Uitgeest, which does not take part.
+    /// </summary>
+    public static IReadOnlyList<(string School, string Residence, int Pupils)> IJmondPupils { get; } =
+    [
+        ("70IJ00", "GM0453", 48), ("70IJ00", "GM0375", 9), ("70IJ00", "GM0396", 6),
+        ("70IJ01", "GM0375", 31), ("70IJ01", "GM0396", 24), ("70IJ01", "GM0453", 7),
+        ("71IJ00", "GM0453", 70), ("71IJ00", "GM0375", 12), ("71IJ00", "GM0396", 8),
+        ("72IJ00", "GM0375", 52), ("72IJ00", "GM0396", 29), ("72IJ00", "GM0453", 11), ("72IJ00", "GM0450", 5),
+    ];
+
+    /// <summary>Appended after every other region's rows and without a random draw, so the other demo schemes' data stay as they were.</summary>
+    private static void AddIJmond(List<string> schools, List<string> pupils)
+    {
+        foreach (var (id, name, board, municipality, sector) in IJmondLocations)
+        {
+            schools.Add($"{id[..4]};{id[4..]};{name};{board};{municipality};{sector}");
+        }
+        for (var year = 2025; year <= 2027; year++)
+        {
+            foreach (var (school, residence, count) in IJmondPupils.OrderBy(p => p.School, StringComparer.Ordinal).ThenBy(p => p.Residence, StringComparer.Ordinal))
+            {
+                pupils.Add(string.Create(CultureInfo.InvariantCulture, $"{year}-10-01;{school[..4]};{school[4..]};{residence};{Count(count)}"));
             }
         }
     }

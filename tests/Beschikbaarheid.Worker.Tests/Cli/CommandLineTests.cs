@@ -261,7 +261,7 @@ public sealed class CommandLineTests : IDisposable
         Assert.True(code == 0, output + error);
         Assert.Contains(reason, output, StringComparison.Ordinal);
         // Every scheme settled that month and only that month; the lead's invoices are numbered in the invoice date's year.
-        foreach (var scheme in new[] { "nijmegen-st-maarten", "amsterdam-sjso", "waadhoeke-einstein", "utrecht-proeftuin", "groningen-saw" })
+        foreach (var scheme in new[] { "nijmegen-st-maarten", "amsterdam-sjso", "waadhoeke-einstein", "utrecht-proeftuin", "groningen-saw", "ijmond-zorgklassen" })
         {
             Assert.Equal([month], Directory.GetDirectories(Path.Combine(_workspace.Output, scheme), "20??-??").Select(Path.GetFileName));
         }
