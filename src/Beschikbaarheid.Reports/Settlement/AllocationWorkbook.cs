@@ -179,7 +179,7 @@ public static class AllocationWorkbook
             Core.Schemes.LeadNonParticipants.Invoice => "zij worden voor hun deel gefactureerd als deelnemers",
             _ => "hun deel op een locatie is naar leerlingen verdeeld over de deelnemers met leerlingen op die locatie (zonder deelnemers daar: de penvoerder)",
         };
-        sheet.Row(XlsxCell.Of($"Leerlingen uit niet-deelnemende gemeenten: {rule}.", XlsxStyle.Wrap));
+        sheet.Note($"Leerlingen uit niet-deelnemende gemeenten: {rule}.", widths.Length);
         sheet.Skip();
         sheet.Row(Header("Gemeente-\ncode"), Header("Gemeente"), Header("School-\nlocatie"),
             HeaderRight("Leerlingen"), HeaderRight(monthly ? "Deel (deze maand)" : "Deel (jaar)"), Header("Naar"));
