@@ -7,36 +7,38 @@ namespace Beschikbaarheid.Data.Inventory;
 
 /// <summary>
 /// Reads what the care-hours inventory of a year needs in one set-based query, read only (no lock, nothing
-/// written): the Jeugdwet beschikkingen active at any day of the year, at every school location or at a given
-/// list (a scheme's schools, one JSON parameter joined as settlement does), of every resident or of the given
-/// municipalities of residence.
+/// written): the Jeugdwet beschikkingen active at any day of the year at the given school locations (one JSON
+/// parameter joined as settlement does) of residents of the given municipalities.
 /// </summary>
 public sealed class InventoryReader(IConnectionFactory connections)
 {
+    /// <param name="schools">The school locations (all the registry's, or a scheme's).</param>
+    /// <param name="residences">The municipalities of residence (all the registry's, or those asked for).</param>
     public async Task<IReadOnlyList<Beschikking>> LoadAsync(
-        int year, IReadOnlyCollection<SchoolLocationId>? schools, IReadOnlyCollection<MunicipalityCode>? residences, CancellationToken cancellationToken = default)
+        int year, IReadOnlyCollection<SchoolLocationId> schools, IReadOnlyCollection<MunicipalityCode> residences, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(schools);
+        ArgumentNullException.ThrowIfNull(residences);
         DapperSetup.EnsureRegistered();
         var provider = connections.Provider;
-        var from = schools is null ? "beschikkingen b" : $"{SqlDialect.SchoolList(provider)} s CROSS JOIN beschikkingen b";
+        // The school list first, as settlement's reader: SQLite then looks each school up in ix_beschikkingen_school.
         var sql = $"""
             SELECT b.number, b.client, b.municipality_code, b.brin, b.vestiging, b.provider, b.category, b.law,
                    b.hours_per_week, b.start_date, b.end_date
-            FROM {from}
-            WHERE b.law = 'JW' AND b.start_date <= @Through AND (b.end_date IS NULL OR b.end_date >= @From)
-            {(schools is null ? "" : "AND b.brin = s.brin AND b.vestiging = s.vestiging")}
-            {(residences is null ? "" : "AND " + SqlDialect.InList(provider, "b.municipality_code", "Residences"))}
+            FROM {SqlDialect.SchoolList(provider)} s
+            CROSS JOIN beschikkingen b
+            WHERE b.brin = s.brin AND b.vestiging = s.vestiging AND b.law = 'JW'
+              AND b.start_date <= @Through AND (b.end_date IS NULL OR b.end_date >= @From)
+              AND {SqlDialect.InList(provider, "b.municipality_code", "Residences")}
             """;
-        var parameters = new DynamicParameters(new { From = new DateOnly(year, 1, 1), Through = new DateOnly(year, 12, 31) });
-        if (schools is not null)
-        {
-            parameters.Add("Schools", SqlDialect.SchoolsParameter(schools));
-        }
-        if (residences is not null)
-        {
-            var codes = residences.Select(r => r.Value).ToArray();
-            parameters.Add("Residences", provider == DatabaseProvider.PostgreSql ? codes : codes.ToList());
-        }
+        var codes = residences.Select(r => r.Value).ToArray();
+        var from = new DateOnly(year, 1, 1);
+        var through = new DateOnly(year, 12, 31);
+        var schoolList = SqlDialect.SchoolsParameter(schools);
+        // Npgsql takes the codes as one text[]; Dapper expands a list into one parameter per code for the others.
+        object parameters = provider == DatabaseProvider.PostgreSql
+            ? new { From = from, Through = through, Schools = schoolList, Residences = codes }
+            : new { From = from, Through = through, Schools = schoolList, Residences = codes.ToList() };
         await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var reader = await connection.ExecuteReaderAsync(sql, parameters).ConfigureAwait(false);
         var result = new List<Beschikking>();

@@ -44,7 +44,8 @@ public sealed class InventoryService(
                 $"--gemeente {string.Join(", ", unknown)}: not in the municipality list; import gemeenten first, or check the code. Nothing written.");
         }
         var filter = residences.Count > 0 ? residences.Distinct().Order().ToList() : null;
-        var beschikkingen = await reader.LoadAsync(year, scheme?.TermsFor(year).Schools, filter, cancellationToken).ConfigureAwait(false);
+        var beschikkingen = await reader.LoadAsync(
+            year, scheme is null ? [.. schools.Keys] : [.. scheme.TermsFor(year).Schools], filter ?? [.. municipalities.Keys], cancellationToken).ConfigureAwait(false);
         var lines = CareInventory.Calculate(beschikkingen, year);
 
         var selection = (scheme is null ? "alle scholen" : $"scholen van regeling {scheme.Id} ({scheme.Name})")
