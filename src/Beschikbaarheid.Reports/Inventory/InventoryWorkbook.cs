@@ -101,10 +101,6 @@ public static class InventoryWorkbook
             sheet.Skip();
             Notes(sheet);
         }
-        if (report.Lines.Count == 0)
-        {
-            // An empty selection still opens: the main sheet says so.
-        }
     }
 
     private static void Heading(XlsxSheet sheet, string title, InventoryReport report)

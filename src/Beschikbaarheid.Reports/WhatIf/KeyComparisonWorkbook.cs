@@ -96,7 +96,7 @@ public static class KeyComparisonWorkbook
         foreach (var (phaseIn, i) in result.PhaseIns.Select((p, i) => (p, i)))
         {
             var years = phaseIn.Years.Count;
-            // 7 × (9 + 20 + 14 (1 + N)) + 5 (3 + N) px; N = 8: 1,246 of 1,259 px for 80% on landscape A4.
+            // 7 × (9 + 20 + 14 (1 + N)) + 5 (3 + N) px; N = 8: 1,085 + 55 = 1,140 of the 1,259 px that 80% allows on landscape A4.
             using var sheet = workbook.AddSheet($"Ingroei {i + 1}", [9, 20, .. Enumerable.Repeat(14d, 1 + years)], frozenRows: 6, landscape: true);
             Heading(sheet, $"Ingroei in {years} jaar naar alternatief {i + 1}: {phaseIn.Alternative.Label}", report, 3 + years);
             sheet.Row([
