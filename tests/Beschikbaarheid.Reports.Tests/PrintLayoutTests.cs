@@ -25,7 +25,7 @@ public sealed class PrintLayoutTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    public static TheoryData<string> Kinds => ["verdeelstaat", "verdeelstaat-trekkingsrecht", "kasstaat", "betaalopdracht", "bestuur", "balans"];
+    public static TheoryData<string> Kinds => ["verdeelstaat", "verdeelstaat-trekkingsrecht", "kasstaat", "betaalopdracht", "bestuur", "balans", "inventaris", "vergelijk"];
 
     public static TheoryData<string> KindsAndInvoice => [.. Kinds.Select(k => (string)k.Data), .. Invoices.Select(k => (string)k.Data)];
 
@@ -137,6 +137,12 @@ public sealed class PrintLayoutTests : IDisposable
                 break;
             case "balans":
                 BalanceWorkbook.Write(Balance(), path);
+                break;
+            case "inventaris":
+                Inventory.InventoryWorkbook.Write(InventoryAndComparisonWorkbookTests.Inventory(), path);
+                break;
+            case "vergelijk":
+                WhatIf.KeyComparisonWorkbook.Write(InventoryAndComparisonWorkbookTests.Comparison(), path);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(kind));

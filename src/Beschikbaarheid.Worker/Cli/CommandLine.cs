@@ -19,6 +19,8 @@ public static class CommandLine
         root.Subcommands.Add(ReopenVerb.Create());
         root.Subcommands.Add(TrekkingsrechtVerb.Create());
         root.Subcommands.Add(HistoryVerb.Create());
+        root.Subcommands.Add(InventarisVerb.Create());
+        root.Subcommands.Add(VergelijkVerb.Create());
         root.Subcommands.Add(ImportsVerb.Create());
         root.Subcommands.Add(DemoVerb.Create());
         root.Subcommands.Add(RunVerb.Create());
