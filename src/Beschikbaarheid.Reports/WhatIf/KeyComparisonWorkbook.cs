@@ -35,7 +35,7 @@ public static class KeyComparisonWorkbook
         using var workbook = XlsxWorkbook.Create(path);
 
         // Overview: code, name, current, one column per alternative; at most 7 × (9 + 20 + 14k) + 5 (3 + k) px.
-        using (var sheet = workbook.AddSheet("Overzicht", [9, 20, .. Enumerable.Repeat(14d, 1 + result.Alternatives.Count)], frozenRows: 6, landscape: true))
+        using (var sheet = workbook.AddSheet("Overzicht", [10, 20, .. Enumerable.Repeat(14d, 1 + result.Alternatives.Count)], frozenRows: 6, landscape: true))
         {
             Heading(sheet, $"Vergelijking van verdeelsleutels {report.Year}", report, result.Alternatives.Count + 3);
             sheet.Row([
@@ -60,7 +60,7 @@ public static class KeyComparisonWorkbook
         {
             var alternative = result.Alternatives[i];
             // Portrait would not hold seven columns: landscape, 7 × (9 + 20 + 14 + 9 + 14 + 9 + 14) + 35 = 658 px: 100%.
-            using (var sheet = workbook.AddSheet($"Alternatief {i + 1}", [9, 20, 14, 9, 14, 9, 14], frozenRows: 6, landscape: true))
+            using (var sheet = workbook.AddSheet($"Alternatief {i + 1}", [10, 20, 14, 9, 14, 9, 14], frozenRows: 6, landscape: true))
             {
                 Heading(sheet, $"Alternatief {i + 1}: {alternative.Label}", report, 7);
                 sheet.Row(
@@ -97,7 +97,7 @@ public static class KeyComparisonWorkbook
         {
             var years = phaseIn.Years.Count;
             // 7 × (9 + 20 + 14 (1 + N)) + 5 (3 + N) px; N = 8: 1,085 + 55 = 1,140 of the 1,259 px that 80% allows on landscape A4.
-            using var sheet = workbook.AddSheet($"Ingroei {i + 1}", [9, 20, .. Enumerable.Repeat(14d, 1 + years)], frozenRows: 6, landscape: true);
+            using var sheet = workbook.AddSheet($"Ingroei {i + 1}", [10, 20, .. Enumerable.Repeat(14d, 1 + years)], frozenRows: 6, landscape: true);
             Heading(sheet, $"Ingroei in {years} jaar naar alternatief {i + 1}: {phaseIn.Alternative.Label}", report, 3 + years);
             sheet.Row([
                 XlsxCell.Of("Gemeente-\ncode", XlsxStyle.Header), XlsxCell.Of("Gemeente", XlsxStyle.Header), XlsxCell.Of("Huidig", XlsxStyle.HeaderRight),
@@ -123,7 +123,8 @@ public static class KeyComparisonWorkbook
     {
         sheet.TallRow(22, XlsxCell.Of(title, XlsxStyle.Title));
         sheet.Row(XlsxCell.Of("Regeling", XlsxStyle.Bold), XlsxCell.Of($"{report.SchemeId}: {report.SchemeName}"));
-        sheet.Row(XlsxCell.Of("Pot", XlsxStyle.Bold), XlsxCell.Of(report.PoolDescription), XlsxCell.Of(report.Result.Pool.Euros, XlsxStyle.Euro));
+        // The amount two columns on, so that the description can run on beside it without being cut.
+        sheet.Row(XlsxCell.Of("Pot", XlsxStyle.Bold), XlsxCell.Of(report.PoolDescription), XlsxCell.Empty, XlsxCell.Of(report.Result.Pool.Euros, XlsxStyle.Euro));
         sheet.Note("Een verkenning: er is niets opgeslagen of gefactureerd.", lastColumn);
         sheet.Skip();
     }
