@@ -30,10 +30,10 @@ public static class InventoryWorkbook
     public const string Masked = "<5";
 
     /// <summary>
-    /// Landscape A4: 7 × 162 + 9 × 5 = 1179 px of about 1007: printed at 85%, wide enough that school, board and provider
-    /// names stay on one line (a board's name on three lines made every row three lines high).
+    /// Landscape A4: 7 × 168 + 9 × 5 = 1221 px of about 1007: printed at 82%, wide enough that school, board (with its
+    /// number) and provider names stay on one line (a board's name on three lines made every row three lines high).
     /// </summary>
-    private static readonly double[] Widths = [9, 28, 36, 14, 28, 10, 16, 10, 11];
+    private static readonly double[] Widths = [9, 30, 44, 14, 24, 10, 16, 10, 11];
 
     public static void Write(InventoryReport report, string path)
     {
