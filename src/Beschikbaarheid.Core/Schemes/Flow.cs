@@ -9,7 +9,14 @@ public abstract record Flow;
 /// The lead municipality (<i>penvoerder</i>) pays the providers and invoices every other participant
 /// for its share; its own share is counted but never invoiced.
 /// </summary>
-public sealed record LeadFlow(MunicipalityCode Lead) : Flow;
+public sealed record LeadFlow(MunicipalityCode Lead) : Flow
+{
+    /// <summary>For an estimate pool: the school board the lead pays the subsidy to (advances by the pool's monthly schedule); null when the lead pays outside the engine.</summary>
+    public SubsidyRecipient? Recipient { get; init; }
+}
+
+/// <summary>The school board that receives a subsidy: its number (5 digits), name and account (checked by ISO 13616, kept without spaces).</summary>
+public sealed record SubsidyRecipient(string Board, string Name, string Iban);
 
 /// <summary>
 /// No invoices between municipalities; a balance report shows per municipality what the locations on its

@@ -10,7 +10,7 @@ namespace Beschikbaarheid.Worker.Application;
 /// Every accepted file is logged with its figures (rows read, new, replaced, unchanged; SHA-256), and with a warning
 /// when it has fewer than two thirds of the rows of the previous file of its kind.
 public sealed class ImportService(
-    CsvImporter importer, TransferImporter transfers, SchemeFileLoader schemes, DatabaseSetup database, UnitOfWork unitOfWork, ILogger<ImportService> logger)
+    CsvImporter importer, TransferImporter transfers, Beschikbaarheid.Data.Estimates.EstimateImporter estimates, SchemeFileLoader schemes, DatabaseSetup database, UnitOfWork unitOfWork, ILogger<ImportService> logger)
 {
     /// <summary>A scheme's board transfers, checked against its stored drawing rights.</summary>
     public async Task<ImportFigures> ImportTransfersAsync(string schemeId, string path, string startedBy = "import", CancellationToken cancellationToken = default)
@@ -19,6 +19,19 @@ public sealed class ImportService(
         RefuseMissing(path);
         await database.EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
         return Logged(await transfers.ImportAsync(scheme.Id, path, startedBy, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>An estimate pool's estimate (<c>inschattingen</c>) or realised hours (<c>realisatie</c>), replacing the scheme's rows of the years the file names.</summary>
+    public async Task<ImportFigures> ImportEstimatesAsync(string schemeId, string kind, string path, string startedBy = "import", CancellationToken cancellationToken = default)
+    {
+        var scheme = schemes.Load(schemeId);
+        RefuseMissing(path);
+        await database.EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
+        return Logged(await unitOfWork.RunAsync(
+            token => kind == Beschikbaarheid.Data.Estimates.EstimateImporter.RealisationKind
+                ? estimates.ImportRealisationAsync(scheme, path, startedBy, token)
+                : estimates.ImportEstimateAsync(scheme, path, startedBy, token),
+            cancellationToken).ConfigureAwait(false));
     }
 
     public async Task<ImportResult> ImportAsync(
