@@ -108,7 +108,6 @@ public sealed class EstimateImporter(SchemeLocks locks, RegistryReader registry,
 
         await using var session = await locks.AcquireAsync(scheme.Id, cancellationToken).ConfigureAwait(false);
         var years = (estimate ? estimates.Select(e => e.Row.Year) : realised.Select(r => r.Row.Year)).Distinct().Order().ToList();
-        var table = estimate ? "estimates" : "realisations";
         var before = estimate
             ? (await EstimateStore.LoadEstimatesAsync(session, years, cancellationToken).ConfigureAwait(false))
                 .Select(e => (Key: $"{e.Year} {e.School} {e.Residence}", Value: $"{e.Year} {e.School} {e.Residence} {e.Children} {e.HoursPerWeek:0.####}")).ToList()
@@ -120,7 +119,7 @@ public sealed class EstimateImporter(SchemeLocks locks, RegistryReader registry,
         var (added, replaced, unchanged) = Tally(before, now);
         foreach (var year in years)
         {
-            await session.Connection.ExecuteAsync($"DELETE FROM {table} WHERE scheme_id = @schemeId AND year = @year", new { schemeId = scheme.Id, year }, session.Transaction).ConfigureAwait(false);
+            await session.Connection.ExecuteAsync(estimate ? DeleteEstimates : DeleteRealisation, new { schemeId = scheme.Id, year }, session.Transaction).ConfigureAwait(false);
         }
         var at = clock.GetUtcNow();
         if (estimate)
@@ -261,6 +260,10 @@ public sealed class EstimateImporter(SchemeLocks locks, RegistryReader registry,
         }
         return value;
     }
+
+    private const string DeleteEstimates = "DELETE FROM estimates WHERE scheme_id = @schemeId AND year = @year";
+
+    private const string DeleteRealisation = "DELETE FROM realisations WHERE scheme_id = @schemeId AND year = @year";
 
     private const string InsertEstimate = """
         INSERT INTO estimates (scheme_id, year, brin, vestiging, municipality_code, children, hours_per_week, file_name, line, imported_at)
