@@ -97,17 +97,16 @@ public static class EstimateCosts
     }
 
     /// <summary>
-    /// The board's advance in month k: by then it is due ⌊Y × k ÷ 12⌋ of the year's amount Y as the estimate is now, less what it was
-    /// paid for the year before; over twelve months this is the monthly schedule of Y, and a changed estimate is caught up in the next month.
+    /// The board's advance in month k: the monthly schedule of the year's amount Y (as the estimate is now) for month k, plus for the
+    /// months of the year settled before (<paramref name="settledBefore"/>) what their schedule of Y comes to, less what the board was
+    /// paid for the year so far. With an unchanged estimate this is month k of the schedule (twelve months pay Y exactly); a changed
+    /// estimate is caught up for the settled months, as the municipalities' corrections are. Months never settled are never paid.
     /// </summary>
-    public static Money Advance(Money yearAmount, int month, Money paidBefore)
+    public static Money Advance(Money yearAmount, int month, IEnumerable<int> settledBefore, Money paidBefore)
     {
-        var through = Money.Zero;
-        for (var k = 1; k <= month; k++)
-        {
-            through += MonthlySchedule.ForMonth(yearAmount, k);
-        }
-        return through - paidBefore;
+        ArgumentNullException.ThrowIfNull(settledBefore);
+        var due = Money.Sum(settledBefore.Where(m => m != month).Distinct().Append(month).Select(m => MonthlySchedule.ForMonth(yearAmount, m)));
+        return due - paidBefore;
     }
 
     /// <summary>

@@ -34,6 +34,24 @@ public sealed class ImportService(
             cancellationToken).ConfigureAwait(false));
     }
 
+    /// <summary>
+    /// The scheme files of a region folder, after its four region files: per scheme with an estimate pool its estimate,
+    /// <c>inschattingen-&lt;scheme&gt;.csv</c>, when the folder has one (the demo region's Tilburg-like scheme).
+    /// </summary>
+    public async Task<IReadOnlyList<ImportFigures>> ImportSchemeFilesAsync(string folder, string startedBy = "import", CancellationToken cancellationToken = default)
+    {
+        var results = new List<ImportFigures>();
+        foreach (var scheme in schemes.LoadAll().Where(s => s.DeclaredTerms.Any(t => t.Terms.Pool is EstimatePool)).OrderBy(s => s.Id, StringComparer.Ordinal))
+        {
+            var path = Path.Combine(folder, $"{Beschikbaarheid.Data.Estimates.EstimateImporter.EstimateKind}-{scheme.Id}.csv");
+            if (File.Exists(path))
+            {
+                results.Add(await ImportEstimatesAsync(scheme.Id, Beschikbaarheid.Data.Estimates.EstimateImporter.EstimateKind, path, startedBy, cancellationToken).ConfigureAwait(false));
+            }
+        }
+        return results;
+    }
+
     public async Task<ImportResult> ImportAsync(
         ImportKind kind, string path, IProgress<int>? progress = null, string startedBy = "import", CancellationToken cancellationToken = default)
     {

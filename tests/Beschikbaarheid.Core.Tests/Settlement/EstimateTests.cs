@@ -78,10 +78,13 @@ public class EstimateTests
     {
         var year = Money.FromEuros(150_000.00m);
         // 15,000,000 / 12 = 1,250,000 cents: € 12,500.00 every month, whatever the municipalities' months add up to (January: 12,499.99).
-        Assert.Equal(Money.FromEuros(12_500.00m), EstimateCosts.Advance(year, 1, Money.Zero));
-        Assert.Equal(Money.FromEuros(12_500.00m), EstimateCosts.Advance(year, 2, Money.FromEuros(12_500.00m)));
-        // The estimate raised to € 156,000.00 in March after € 25,000.00 was paid: ⌊15,600,000 × 3 / 12⌋ = 3,900,000 − 2,500,000 = € 14,000.00.
-        Assert.Equal(Money.FromEuros(14_000.00m), EstimateCosts.Advance(Money.FromEuros(156_000.00m), 3, Money.FromEuros(25_000.00m)));
+        Assert.Equal(Money.FromEuros(12_500.00m), EstimateCosts.Advance(year, 1, [], Money.Zero));
+        Assert.Equal(Money.FromEuros(12_500.00m), EstimateCosts.Advance(year, 2, [1], Money.FromEuros(12_500.00m)));
+        // The estimate raised to € 156,000.00 in March after January and February were paid € 25,000.00: three months of
+        // 15,600,000 / 12 = 1,300,000 cents are 3,900,000, less 2,500,000 paid = € 14,000.00 (March's 13,000.00 and 2 × 500.00 caught up).
+        Assert.Equal(Money.FromEuros(14_000.00m), EstimateCosts.Advance(Money.FromEuros(156_000.00m), 3, [1, 2], Money.FromEuros(25_000.00m)));
+        // A scheme whose first settled month is November pays November only, as the municipalities are invoiced November only.
+        Assert.Equal(Money.FromEuros(12_500.00m), EstimateCosts.Advance(year, 11, [], Money.Zero));
     }
 
     [Fact]
