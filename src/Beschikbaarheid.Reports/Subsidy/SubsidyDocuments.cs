@@ -152,7 +152,8 @@ public static class SubsidyDocuments
         else
         {
             sheet.Row(Bold("Eerder betaald dit jaar"), XlsxCell.Empty, XlsxCell.Of(subsidy.PaidBefore.Euros, XlsxStyle.Euro));
-            sheet.Note($"Voorschot: tot en met maand {run.Period.Month} is ⌊verleend × {run.Period.Month} ÷ 12⌋ verschuldigd (het maandschema), min wat eerder dit jaar betaald is.", 3);
+            sheet.Note($"Voorschot: maand {run.Period.Month} van het maandschema van het verleende bedrag V, ⌊V × {run.Period.Month} ÷ 12⌋ − ⌊V × {run.Period.Month - 1} ÷ 12⌋, "
+                + "plus wat een gewijzigde inschatting toevoegt aan de eerder afgerekende maanden van het jaar, min wat eerder dit jaar betaald is bovenop die maanden.", 3);
         }
         sheet.Skip();
         sheet.Row(Bold("Opgesteld door"), XlsxCell.Of(""));

@@ -1,4 +1,8 @@
+using System.Globalization;
 using System.Xml.Linq;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using DocumentFormat.OpenXml.Validation;
 
 namespace Beschikbaarheid.Worker.Tests.Cli;
 
@@ -131,7 +135,17 @@ public sealed class EstimateTests : IDisposable
             finalized.Out, StringComparison.Ordinal);
         Assert.Contains("0 final invoice(s) and 2 credit note(s)", finalized.Out, StringComparison.Ordinal);
         var yearEnd = Path.Combine(_workspace.Output, Scheme, "2027-vaststelling");
-        Assert.True(File.Exists(Path.Combine(yearEnd, "terugvordering-tilburg-leijpark-2027-vaststelling-41234.xlsx")));
+        var reclaim = Path.Combine(yearEnd, "terugvordering-tilburg-leijpark-2027-vaststelling-41234.xlsx");
+        using (var document = SpreadsheetDocument.Open(reclaim, false))
+        {
+            Assert.Empty(new OpenXmlValidator().Validate(document));
+            var sheet = (WorksheetPart)document.WorkbookPart!.GetPartById(document.WorkbookPart.Workbook.Sheets!.Elements<Sheet>().First().Id!.Value!);
+            // The set amount MIN(granted, realised) = 125,000.00 and the reclaim paid − set = 25,000.00, as live formulas.
+            var formulas = sheet.Worksheet.Descendants<Cell>().Where(c => c.CellFormula is not null)
+                .Select(c => (c.CellFormula!.Text, decimal.Parse(c.CellValue!.Text, CultureInfo.InvariantCulture))).ToList();
+            Assert.Contains(formulas, f => f.Text.StartsWith("MIN(", StringComparison.Ordinal) && f.Item2 == 125_000m);
+            Assert.Contains(formulas, f => f.Item2 == 25_000m);
+        }
         Assert.Empty(Directory.GetFiles(yearEnd, "betaalbestand-*.xml"));
     }
 
