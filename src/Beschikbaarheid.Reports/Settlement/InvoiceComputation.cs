@@ -46,7 +46,9 @@ internal sealed class InvoiceComputation
     {
         var unit = Dutch.Basis(_settlement.Run.BasisUnit);
         var ofUnit = char.ToUpperInvariant(unit[0]) + unit[1..];
-        Column basis = new(ofUnit, 11, true, l => XlsxCell.Of(l.Basis, XlsxStyle.Integer));
+        // Hours per week may have decimals (2 children × 1,25 h); counts are whole.
+        var basisStyle = _settlement.Run.BasisUnit == BasisUnit.HoursPerWeek ? XlsxStyle.Fte : XlsxStyle.Integer;
+        Column basis = new(ofUnit, 11, true, l => XlsxCell.Of(l.Basis, basisStyle));
         Column locationBasis = new($"{ofUnit} locatie", 11, true,
             l => IsOwnMonth(l) && _locations.TryGetValue(l.School, out var r) ? XlsxCell.Of(r.Basis, XlsxStyle.Integer) : XlsxCell.Empty);
         Column share = new("Aandeel", 10, true, l => Share(l) is { } s ? XlsxCell.Of(s, XlsxStyle.Percent) : XlsxCell.Empty);
