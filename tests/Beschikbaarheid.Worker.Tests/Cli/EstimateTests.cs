@@ -76,6 +76,12 @@ public sealed class EstimateTests : IDisposable
         Assert.Equal(1, settle.ExitCode);
         Assert.Contains("Scheme tilburg-leijpark has no estimate for 2027; import one first (import inschattingen FILE --scheme tilburg-leijpark).", settle.Error, StringComparison.Ordinal);
 
+        var realisation = _workspace.Write("realisatie.csv", "jaar;brin;vestiging;uren\n2027;04LP;00;2000\n2027;04LP;00;1500\n2027;04LP;00;-1\n");
+        var refused = await _workspace.RunAsync(Import("realisatie", realisation, "--scheme", Scheme));
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("realisatie.csv, line 3: 04LP00 in 2027 is on line 2 already; one line per location and year", refused.Error, StringComparison.Ordinal);
+        Assert.Contains("realisatie.csv, line 4: uren '-1' is out of bounds: at least 0 and at most 1000000", refused.Error, StringComparison.Ordinal);
+
         var noScheme = await _workspace.RunAsync(Import("inschattingen", file));
         Assert.Equal(2, noScheme.ExitCode);
         Assert.Contains("import inschattingen needs --scheme ID.", noScheme.Error, StringComparison.Ordinal);
