@@ -13,7 +13,13 @@ public sealed record LeadFlow(MunicipalityCode Lead) : Flow
 {
     /// <summary>Where the share of municipalities that do not take part goes (the file's <c>nonParticipants</c>, default spread).</summary>
     public LeadNonParticipants NonParticipants { get; init; } = LeadNonParticipants.Spread;
+
+    /// <summary>For an estimate pool: the school board the lead pays the subsidy to (advances by the pool's monthly schedule); null when the lead pays outside the engine.</summary>
+    public SubsidyRecipient? Recipient { get; init; }
 }
+
+/// <summary>The school board that receives a subsidy: its number (5 digits), name and account (checked by ISO 13616, kept without spaces).</summary>
+public sealed record SubsidyRecipient(string Board, string Name, string Iban);
 
 /// <summary>
 /// No invoices between municipalities; a balance report shows per municipality what the locations on its

@@ -20,3 +20,9 @@ public sealed record WeightedKey(Key Key, decimal Weight);
 
 /// <summary>A weighted blend of keys: a municipality's share is Σ weight × its share under each key.</summary>
 public sealed record BlendKey(IReadOnlyList<WeightedKey> Parts) : Key;
+
+/// <summary>
+/// The estimate's own figures: each municipality carries the year's amount of an estimate pool in proportion to its
+/// residents' children × hours per week in the estimate, by the split rule; months by the monthly schedule rule.
+/// </summary>
+public sealed record EstimateKey : Key;

@@ -69,3 +69,18 @@ public sealed record FixedBudgetPool(IReadOnlyDictionary<int, Arithmetic.Money> 
     /// <summary>The budget of a funding year; a year without an agreed amount cannot be settled.</summary>
     public Arithmetic.Money? BudgetFor(int year) => Amounts.TryGetValue(year, out var amount) ? amount : null;
 }
+
+/// <summary>
+/// A subsidy sized from a school's own estimate (Tilburg): the year's amount is Σ over the estimate's rows of
+/// children × hours per week, × <paramref name="HourlyRate"/> × <paramref name="SchoolWeeks"/>, in cents, rounded once
+/// (half away from zero). The estimate is imported per scheme (<c>import inschattingen</c>); the year end sets the
+/// subsidy at the lower of the grant and the realised hours × the rate (<c>import realisatie</c>).
+/// </summary>
+public sealed record EstimatePool(decimal HourlyRate, int SchoolWeeks) : Pool
+{
+    /// <summary>The year's amount of <paramref name="weeklyHours"/> (Σ children × hours per week): rounded once, half away from zero.</summary>
+    public Arithmetic.Money AmountOf(decimal weeklyHours) => Arithmetic.Money.RoundHalfAwayFromZero(weeklyHours * HourlyRate * SchoolWeeks * 100m);
+
+    /// <summary>What <paramref name="hours"/> realised hours cost at the hourly rate: rounded once, half away from zero.</summary>
+    public Arithmetic.Money RealisedAmountOf(decimal hours) => Arithmetic.Money.RoundHalfAwayFromZero(hours * HourlyRate * 100m);
+}

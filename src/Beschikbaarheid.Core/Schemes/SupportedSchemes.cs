@@ -30,6 +30,7 @@ public static class SupportedSchemes
     public const string PerChild = "per-child";
     public const string DrawingRights = "drawing-rights";
     public const string FixedBudget = "fixed-budget";
+    public const string Estimate = "estimate";
     public const string Children = "children";
     public const string Pupils = "pupils";
     public const string Blend = "blend";
@@ -46,6 +47,7 @@ public static class SupportedSchemes
             new("cap", "none"), new("fixedFte", "none"), new("maskedCountValue", "the pupils key's, else 2.5"),
         ]),
         new("pool", FixedBudget, ["amounts", "hosts"], []),
+        new("pool", Estimate, ["hourlyRate", "schoolWeeks"], []),
     ];
 
     public static IReadOnlyList<SectionRule> Keys { get; } =
@@ -53,11 +55,12 @@ public static class SupportedSchemes
         new("key", Children, [], []),
         new("key", Pupils, [], [new("maskedCountValue", "2.5")]),
         new("key", Blend, ["parts"], []),
+        new("key", Estimate, [], []),
     ];
 
     public static IReadOnlyList<SectionRule> Flows { get; } =
     [
-        new("flow", Lead, ["lead"], [new("nonParticipants", "spread")]),
+        new("flow", Lead, ["lead"], [new("nonParticipants", "spread"), new("recipient", "none")]),
         new("flow", Cashier, ["cashier"], [new("nonParticipants", "gap"), new("gapFunds", "none"), new("paymentDay", "15")]),
         new("flow", None, [], [new("balanceThresholdPct", "10")]),
     ];
@@ -68,7 +71,8 @@ public static class SupportedSchemes
     /// <summary>
     /// What monthly settlement, the year end and invoicing accept: a per-child pool is shared by its children;
     /// drawing rights by pupils, children or a blend of both; each invoiced by a lead or not at all (a balance);
-    /// a fixed budget is split by pupils and collected and paid out by a cashier.
+    /// a fixed budget is split by pupils and collected and paid out by a cashier; an estimate pool is split by the
+    /// estimate's own figures and invoiced by a lead (who may pay the subsidy to a school board, <c>flow.recipient</c>).
     /// </summary>
     public static IReadOnlyList<Combination> Combinations { get; } =
     [
@@ -81,6 +85,7 @@ public static class SupportedSchemes
         new(DrawingRights, Blend, Lead),
         new(DrawingRights, Blend, None),
         new(FixedBudget, Pupils, Cashier),
+        new(Estimate, Estimate, Lead),
     ];
 
     /// <summary>The top level of a scheme file.</summary>
@@ -99,6 +104,7 @@ public static class SupportedSchemes
         new("pool.categories.<code>", null, ["costPerFte"], []),
         new("flow.gapFunds[]", null, ["name", "amount"], []),
         new("key.parts[]", null, ["type", "weight"], []),
+        new("flow.recipient", null, ["board", "name", "iban"], []),
     ];
 
     /// <summary>How a fixed budget's hosts are weighed: <c>by</c> fte or amounts, with the map it names.</summary>
@@ -122,6 +128,7 @@ public static class SupportedSchemes
         PerChildPool => PerChild,
         DrawingRightsPool => DrawingRights,
         FixedBudgetPool => FixedBudget,
+        EstimatePool => Estimate,
         _ => null,
     };
 
@@ -131,6 +138,7 @@ public static class SupportedSchemes
         ChildrenKey => Children,
         PupilsKey => Pupils,
         BlendKey => Blend,
+        EstimateKey => Estimate,
         _ => null,
     };
 

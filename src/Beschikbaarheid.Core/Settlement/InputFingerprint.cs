@@ -37,6 +37,14 @@ public static class InputFingerprint
         {
             text.Append(CultureInfo.InvariantCulture, $"P|{p.Peildatum:yyyy-MM-dd}|{p.School}|{p.Residence}|{(p.Count?.ToString(CultureInfo.InvariantCulture) ?? "<5")}\n");
         }
+        foreach (var e in inputs.Estimates.OrderBy(e => e.Year).ThenBy(e => e.School).ThenBy(e => e.Residence).ThenBy(e => e.Children).ThenBy(e => e.HoursPerWeek))
+        {
+            text.Append(CultureInfo.InvariantCulture, $"E|{e.Year}|{e.School}|{e.Residence}|{e.Children}|{e.HoursPerWeek}\n");
+        }
+        foreach (var r in inputs.Realisation.OrderBy(r => r.Year).ThenBy(r => r.School))
+        {
+            text.Append(CultureInfo.InvariantCulture, $"H|{r.Year}|{r.School}|{r.Hours}\n");
+        }
         Flush(hash, text, whenAbove: 0);
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }

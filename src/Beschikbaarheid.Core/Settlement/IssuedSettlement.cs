@@ -68,6 +68,9 @@ public sealed record IssuedSettlement(
     /// <summary>For the cashier flow: the run's cashier statement as stored.</summary>
     public CashierStatement? Statement { get; init; }
 
+    /// <summary>For an estimate pool with a recipient: the run's payment to the school board (or reclaim from it) as stored.</summary>
+    public SubsidyPayment? Subsidy { get; init; }
+
     /// <summary>
     /// A concept (a dry run, or a run prepared for approval): what a run would issue, read back from a transaction that
     /// was rolled back. Its invoices carry <see cref="ConceptNumber"/>s instead of numbers; its documents say CONCEPT and

@@ -9,7 +9,14 @@ namespace Beschikbaarheid.Core.Settlement;
 /// <param name="Beschikkingen">For a per-child pool: at least every beschikking at the scheme's schools active in the month's funding year.</param>
 /// <param name="DrawingRights">For a drawing-rights pool: the funding year's drawing rights as computed and stored.</param>
 /// <param name="PupilCounts">For the pupils key: the counts on the Peildatum before the funding year.</param>
-public sealed record SettlementInputs(IReadOnlyList<Beschikking> Beschikkingen, IReadOnlyList<DrawingRights.DrawingRight> DrawingRights, IReadOnlyList<PupilCount> PupilCounts);
+public sealed record SettlementInputs(IReadOnlyList<Beschikking> Beschikkingen, IReadOnlyList<DrawingRights.DrawingRight> DrawingRights, IReadOnlyList<PupilCount> PupilCounts)
+{
+    /// <summary>For an estimate pool: the scheme's estimate rows of the funding year (<c>import inschattingen</c>).</summary>
+    public IReadOnlyList<EstimateRow> Estimates { get; init; } = [];
+
+    /// <summary>For an estimate pool: the hours the school realised in the funding year (<c>import realisatie</c>), which only the year end uses.</summary>
+    public IReadOnlyList<RealisationRow> Realisation { get; init; } = [];
+}
 
 /// <summary>The inputs cannot be settled as they are, e.g. a location with a budget but no pupils to split it by.</summary>
 public sealed class SettlementInputException(string message) : Exception(message);
@@ -116,9 +123,10 @@ public static class MonthlySettlement
             Entries = entries,
             CashierMonth = costs.CashierMonth,
             AnnualShares = costs.Shares.ToDictionary(s => (s.Municipality, s.School), s => s.AnnualProjection),
-            Calculation = RunCalculation.Of(scheme, period.Year) is { } calculation
-                ? calculation with { PupilsTotal = costs.PupilsTotal, NonParticipants = costs.NonParticipants.Count > 0 ? NonParticipantsOf(terms.Flow, costs.NonParticipants) : null }
-                : null,
+            Calculation = costs.Calculation
+                ?? (RunCalculation.Of(scheme, period.Year) is { } calculation
+                    ? calculation with { PupilsTotal = costs.PupilsTotal, NonParticipants = costs.NonParticipants.Count > 0 ? NonParticipantsOf(terms.Flow, costs.NonParticipants) : null }
+                    : null),
         };
     }
 
@@ -161,7 +169,12 @@ public static class MonthlySettlement
     public static BasisUnit BasisUnitOf(SchemeTerms terms)
     {
         ArgumentNullException.ThrowIfNull(terms);
-        return terms.Key is ChildrenKey ? BasisUnit.ChildDays : BasisUnit.Pupils;
+        return terms.Key switch
+        {
+            ChildrenKey => BasisUnit.ChildDays,
+            EstimateKey => BasisUnit.HoursPerWeek,
+            _ => BasisUnit.Pupils,
+        };
     }
 
     /// <summary>
@@ -192,6 +205,7 @@ public static class MonthlySettlement
         (DrawingRightsPool, ChildrenKey, _) => DrawingRightsCosts.CalculateByChildren(scheme, terms, period, inputs.DrawingRights, inputs.Beschikkingen),
         (DrawingRightsPool, BlendKey blend, _) => DrawingRightsCosts.CalculateByBlend(scheme, terms, period, inputs.DrawingRights, inputs.PupilCounts, inputs.Beschikkingen, blend),
         (FixedBudgetPool pool, PupilsKey key, CashierFlow flow) => CashierCosts.Calculate(scheme, period, pool, flow, key, inputs.PupilCounts),
+        (EstimatePool pool, EstimateKey, LeadFlow) => EstimateCosts.Calculate(scheme, period, pool, inputs.Estimates),
         _ => throw new InvalidOperationException($"Scheme {scheme.Id}: the table of supported schemes holds a combination settlement does not dispatch."),
     };
 }
@@ -218,4 +232,7 @@ internal sealed record Costs(
 
     /// <summary>Under a lead: each non-participant's part per location and who carries it (<see cref="NonParticipantRule"/>).</summary>
     public IReadOnlyList<NonParticipantPart> NonParticipants { get; init; } = [];
+
+    /// <summary>The figures of the month where the costs themselves know them (an estimate pool's year amount); null to take the scheme's terms.</summary>
+    public RunCalculation? Calculation { get; init; }
 }

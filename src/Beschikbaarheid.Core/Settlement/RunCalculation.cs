@@ -20,6 +20,9 @@ public enum CalculationMethod
 
     /// <summary>Fixed budget with the cashier: the year's budget split by the pupils of all the scheme's locations; a month is the monthly schedule of the contribution.</summary>
     BudgetByPupils,
+
+    /// <summary>Estimate pool: the year's amount (Σ children × hours per week × rate × weeks) split by each municipality's children × hours per week; a month is the monthly schedule of the share.</summary>
+    EstimateByHours,
 }
 
 /// <summary>
@@ -34,6 +37,7 @@ public enum CalculationMethod
 /// <param name="BudgetCents">Fixed budget: the funding year's budget.</param>
 /// <param name="Peildatum">The date the pupils were counted on, where pupils key the split.</param>
 /// <param name="PupilsTotal">Fixed budget: the pupils of all the scheme's locations the budget was split by.</param>
+/// <param name="EstimateHoursPerWeek">Estimate pool: Σ children × hours per week of the year's estimate (the year's amount is in <paramref name="BudgetCents"/>).</param>
 public sealed record RunCalculation(
     CalculationMethod Method,
     decimal? NormHoursPerWeek = null,
@@ -43,7 +47,8 @@ public sealed record RunCalculation(
     decimal? ChildrenWeight = null,
     long? BudgetCents = null,
     DateOnly? Peildatum = null,
-    decimal? PupilsTotal = null)
+    decimal? PupilsTotal = null,
+    decimal? EstimateHoursPerWeek = null)
 {
     /// <summary>Per-child pool: norm hours × hourly rate × school weeks, in cents, exact (it is only ever prorated).</summary>
     public decimal? AnnualCentsPerChild => NormHoursPerWeek * HourlyRate * SchoolWeeks * 100m;
@@ -64,6 +69,7 @@ public sealed record RunCalculation(
                 PupilsWeight: blend.Parts.Where(p => p.Key is PupilsKey).Sum(p => p.Weight),
                 ChildrenWeight: blend.Parts.Where(p => p.Key is ChildrenKey).Sum(p => p.Weight),
                 Peildatum: peildatum),
+            (EstimatePool pool, _) => new RunCalculation(CalculationMethod.EstimateByHours, HourlyRate: pool.HourlyRate, SchoolWeeks: pool.SchoolWeeks),
             (FixedBudgetPool pool, _) => new RunCalculation(CalculationMethod.BudgetByPupils, BudgetCents: pool.BudgetFor(year)?.Cents, Peildatum: peildatum),
             _ => null,
         };

@@ -73,7 +73,10 @@ public sealed record SettlementPlan(
 
     /// <summary>The figures the month was computed from, as documents show them; null where the scheme's terms are to be taken (a year end).</summary>
     public RunCalculation? Calculation { get; init; }
+
+    /// <summary>For an estimate pool with a recipient: what the lead pays the school board in this run, or claims back at the year end.</summary>
+    public SubsidyPayment? Subsidy { get; init; }
 }
 
 /// <summary>What the basis of a line counts.</summary>
-public enum BasisUnit { ChildDays, Pupils }
+public enum BasisUnit { ChildDays, Pupils, HoursPerWeek }

@@ -236,6 +236,10 @@ public sealed class SchemeFileLoader(string directory)
         if (node["flow"] is JsonObject flow && SupportedSchemes.FlowRule(TypeText(effective["flow"])) is { } flowRule)
         {
             Known(reader, flow, prefix + "flow", flowRule.Known);
+            if (flowRule.Type == SupportedSchemes.Lead && flow["recipient"] is JsonObject recipient)
+            {
+                Known(reader, recipient, prefix + "flow.recipient", SupportedSchemes.FixedRule("flow.recipient").Known);
+            }
             var funds = flowRule.Type == SupportedSchemes.Cashier ? flow["gapFunds"] as JsonArray ?? [] : [];
             for (var i = 0; i < funds.Count; i++)
             {
@@ -275,6 +279,10 @@ public sealed class SchemeFileLoader(string directory)
         var key = ReadKey(reader, reader.Object(root, "key"), "key");
         var pool = ReadPool(reader, reader.Object(root, "pool"), key, schools);
         var flow = ReadFlow(reader, reader.Object(root, "flow"), participants);
+        if (flow is LeadFlow { Recipient: not null } && pool is not null && pool is not EstimatePool)
+        {
+            reader.Problem("flow.recipient", $"only an {SupportedSchemes.Estimate} pool pays its subsidy to a school board; remove it or use pool type '{SupportedSchemes.Estimate}'");
+        }
         // Checked by the types as written, so an unsupported combination is named even when a value is wrong too.
         var (poolType, keyType, flowType) = (TypeText(root["pool"]), TypeText(root["key"]), TypeText(root["flow"]));
         if (SupportedSchemes.PoolRule(poolType) is not null && SupportedSchemes.KeyRule(keyType) is not null && SupportedSchemes.FlowRule(flowType) is not null
@@ -407,6 +415,14 @@ public sealed class SchemeFileLoader(string directory)
                 return ReadDrawingRights(reader, node, key);
             case "fixed-budget":
                 return ReadFixedBudget(reader, node, schools);
+            case SupportedSchemes.Estimate:
+                var estimateRate = reader.PositiveDecimal(node, "pool.hourlyRate");
+                var estimateWeeks = reader.Int(node, "pool.schoolWeeks");
+                if (estimateWeeks is <= 0 or > 53)
+                {
+                    reader.Problem("pool.schoolWeeks", "must be between 1 and 53");
+                }
+                return estimateRate is null || estimateWeeks is null or <= 0 or > 53 ? null : new EstimatePool(estimateRate.Value, estimateWeeks.Value);
             case null:
                 return null;
             case var other:
@@ -607,6 +623,8 @@ public sealed class SchemeFileLoader(string directory)
                 return new ChildrenKey();
             case "pupils":
                 return new PupilsKey(reader.OptionalNonNegativeDecimal(node, $"{path}.maskedCountValue") ?? 2.5m);
+            case SupportedSchemes.Estimate when path == "key":
+                return new EstimateKey();
             case SupportedSchemes.Blend when path == "key":
                 var parts = new List<WeightedKey>();
                 if (node["parts"] is not JsonArray { Count: > 0 } array)
@@ -661,7 +679,12 @@ public sealed class SchemeFileLoader(string directory)
                 {
                     reader.Problem("flow.lead", $"{lead} is not one of the participants");
                 }
-                return new LeadFlow(lead) { NonParticipants = ReadLeadNonParticipants(reader, node) };
+                var nonParticipants = ReadLeadNonParticipants(reader, node);
+                if (node["recipient"] is null)
+                {
+                    return new LeadFlow(lead) { NonParticipants = nonParticipants };
+                }
+                return ReadRecipient(reader, node["recipient"]) is { } recipient ? new LeadFlow(lead) { NonParticipants = nonParticipants, Recipient = recipient } : null;
             case "none":
                 var threshold = reader.OptionalNonNegativeDecimal(node, "flow.balanceThresholdPct") ?? 10m;
                 return new NoneFlow(threshold);
@@ -752,6 +775,40 @@ public sealed class SchemeFileLoader(string directory)
             reader.Problem("flow.paymentDay", $"{paymentDay} is not a day 1–28 (every month has it)");
         }
         return reader.Problems.Count > before ? null : new CashierFlow(cashier, mode, funds, paymentDay);
+    }
+
+    /// <summary><c>flow.recipient</c>: the school board a lead pays an estimate pool's subsidy to, <c>{ "board": "41234", "name": "…", "iban": "…" }</c>.</summary>
+    private static SubsidyRecipient? ReadRecipient(JsonReader reader, JsonNode? node)
+    {
+        if (node is not JsonObject recipient)
+        {
+            reader.Problem("flow.recipient", "must be an object with board, name and iban");
+            return null;
+        }
+        var before = reader.Problems.Count;
+        var board = reader.String(recipient, "flow.recipient.board");
+        var name = reader.String(recipient, "flow.recipient.name");
+        var iban = reader.String(recipient, "flow.recipient.iban");
+        if (board is not null && (board.Length != 5 || !board.All(char.IsAsciiDigit)))
+        {
+            reader.Problem("flow.recipient.board", $"'{board}' is not a school board number (5 digits)");
+        }
+        if (name is not null && (name.Trim().Length == 0 || name.Length > MaxTextLength))
+        {
+            reader.Problem("flow.recipient.name", $"must be a name of 1 to {MaxTextLength} characters");
+        }
+        if (iban is not null)
+        {
+            if (Iban.TryParse(iban, out var checkedIban, out var ibanProblem))
+            {
+                iban = checkedIban.Value;
+            }
+            else
+            {
+                reader.Problem("flow.recipient.iban", $"'{iban}' is not a valid IBAN: it {ibanProblem}");
+            }
+        }
+        return reader.Problems.Count > before || board is null || name is null || iban is null ? null : new SubsidyRecipient(board, name.Trim(), iban);
     }
 
     private static readonly string[] Discriminators = ["type", "by"];

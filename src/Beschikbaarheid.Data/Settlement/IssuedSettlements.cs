@@ -111,6 +111,7 @@ public sealed class IssuedSettlements(IConnectionFactory connections)
         return new IssuedSettlement(settlementRun, invoices, allocation, yearToDate, locations, individual, municipalities, schools)
         {
             Statement = await CashierStatements.LoadAsync(connection, runId, transaction).ConfigureAwait(false),
+            Subsidy = await Estimates.EstimateStore.LoadAsync(connection, transaction, runId).ConfigureAwait(false),
         };
     }
 

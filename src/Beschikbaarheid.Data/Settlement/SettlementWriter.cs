@@ -121,6 +121,10 @@ public sealed class SettlementWriter(IIssueProbe? probe = null)
         {
             await CashierStatements.InsertAsync(connection, transaction, runId, statement).ConfigureAwait(false);
         }
+        if (plan.Subsidy is { } subsidy)
+        {
+            await Estimates.EstimateStore.InsertAsync(connection, transaction, runId, scheme.Id, subsidy).ConfigureAwait(false);
+        }
         if (plan.Kind != SettlementKind.Voorschot)
         {
             await YearClosures.CloseAsync(session, plan.Period.Year, runId, startedBy, now).ConfigureAwait(false);

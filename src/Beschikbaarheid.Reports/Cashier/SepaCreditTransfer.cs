@@ -49,22 +49,36 @@ public static class SepaCreditTransfer
         }
         var debtorIban = payments.DebtorIban
             ?? throw new InvalidOperationException($"run {run.Id}: the cashier {cashier} ({payments.Statement.Cashier}) has no IBAN to pay from");
-        var total = Money.Sum(transfers.Select(t => t.Amount));
-        var count = transfers.Count.ToString(CultureInfo.InvariantCulture);
-        var messageId = Cut($"BSB-{run.Id}-{run.Label}", 35);
-
-        var payments_ = transfers.Select(t =>
+        var credits = transfers.Select(t =>
         {
             var payee = Dutch.Municipality(settlement.Municipalities, t.Host);
             var iban = payments.PayeeIban(t.Host)
                 ?? throw new InvalidOperationException($"{payee} ({t.Host}) has no IBAN in the municipality file; the cashier cannot pay it");
-            return E("CdtTrfTxInf",
-                E("PmtId", E("EndToEndId", Cut(PaymentOrderWorkbook.Reference(run, t.Host), 35))),
+            return new Transfer(payee, iban.Value, t.Amount, PaymentOrderWorkbook.Reference(run, t.Host), PaymentOrderWorkbook.RemittanceText(run));
+        }).ToList();
+        return Build(run, cashier, debtorIban, payments.ExecutionDate, credits);
+    }
+
+    /// <summary>One credit transfer: payee, its IBAN, the amount, the end-to-end id (the payment reference) and the remittance text.</summary>
+    public sealed record Transfer(string Payee, string Iban, Money Amount, string EndToEndId, string Remittance);
+
+    /// <summary>A run's transfers from one account (<paramref name="debtorIban"/> of <paramref name="debtor"/>) as one pain.001.001.09 message.</summary>
+    public static XDocument Build(Core.Settlement.SettlementRun run, string debtor, string debtorIban, DateOnly executionDate, IReadOnlyList<Transfer> transfers)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(transfers);
+        var total = Money.Sum(transfers.Select(t => t.Amount));
+        var count = transfers.Count.ToString(CultureInfo.InvariantCulture);
+        var messageId = Cut($"BSB-{run.Id}-{run.Label}", 35);
+        var cashier = debtor;
+
+        var payments_ = transfers.Select(t =>
+            E("CdtTrfTxInf",
+                E("PmtId", E("EndToEndId", Cut(t.EndToEndId, 35))),
                 E("Amt", new XElement(Ns + "InstdAmt", new XAttribute("Ccy", "EUR"), Amount(t.Amount))),
-                E("Cdtr", E("Nm", Cut(payee, 70))),
-                E("CdtrAcct", E("Id", E("IBAN", iban.Value))),
-                E("RmtInf", E("Ustrd", Cut(PaymentOrderWorkbook.RemittanceText(run), 140))));
-        });
+                E("Cdtr", E("Nm", Cut(t.Payee, 70))),
+                E("CdtrAcct", E("Id", E("IBAN", t.Iban))),
+                E("RmtInf", E("Ustrd", Cut(t.Remittance, 140)))));
 
         return new XDocument(
             new XDeclaration("1.0", "UTF-8", null),
@@ -83,7 +97,7 @@ public static class SepaCreditTransfer
                         E("NbOfTxs", count),
                         E("CtrlSum", Amount(total)),
                         E("PmtTpInf", E("SvcLvl", E("Cd", "SEPA"))),
-                        E("ReqdExctnDt", E("Dt", payments.ExecutionDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))),
+                        E("ReqdExctnDt", E("Dt", executionDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))),
                         E("Dbtr", E("Nm", Cut(cashier, 70))),
                         E("DbtrAcct", E("Id", E("IBAN", debtorIban))),
                         E("DbtrAgt", E("FinInstnId", E("Othr", E("Id", "NOTPROVIDED")))),

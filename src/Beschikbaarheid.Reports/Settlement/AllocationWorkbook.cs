@@ -50,7 +50,7 @@ public static class AllocationWorkbook
                     XlsxCell.Of(row.Municipality.Value),
                     XlsxCell.Of(Dutch.Municipality(settlement.Municipalities, row.Municipality), XlsxStyle.Wrap),
                     .. withChildren ? new[] { XlsxCell.Of(row.Children, XlsxStyle.Integer) } : [],
-                    XlsxCell.Of(row.Basis, XlsxStyle.Integer),
+                    XlsxCell.Of(row.Basis, run.BasisUnit == BasisUnit.HoursPerWeek ? XlsxStyle.Fte : XlsxStyle.Integer),
                     XlsxCell.Formula($"IF({Col('D')}${last + 1}=0,0,{Col('D')}{r}/{Col('D')}${last + 1})", totalBasis == 0 ? 0 : decimal.Round(row.Basis / totalBasis, 10), XlsxStyle.Percent),
                     XlsxCell.Of(row.AnnualProjection.Euros, XlsxStyle.Euro),
                     XlsxCell.Of(row.Month.Euros, XlsxStyle.Euro),
@@ -100,7 +100,7 @@ public static class AllocationWorkbook
                     XlsxCell.Of(school?.Name ?? "", XlsxStyle.Wrap),
                     XlsxCell.Of(school is null ? "" : $"{school.BoardName} ({school.BoardNumber})", XlsxStyle.Wrap),
                     .. withChildren ? new[] { XlsxCell.Of(location.Children, XlsxStyle.Integer) } : [],
-                    XlsxCell.Of(location.Basis, XlsxStyle.Integer),
+                    XlsxCell.Of(location.Basis, run.BasisUnit == BasisUnit.HoursPerWeek ? XlsxStyle.Fte : XlsxStyle.Integer),
                     XlsxCell.Of(location.Month.Euros, XlsxStyle.Euro),
                     .. drawingRights
                         ? new[] { XlsxCell.Of(location.Fte ?? 0m, XlsxStyle.Fte), XlsxCell.Of((location.AnnualBudget ?? Money.Zero).Euros, XlsxStyle.Euro) }

@@ -77,6 +77,7 @@ internal static class Dutch
     {
         BasisUnit.ChildDays => "kinddagen",
         BasisUnit.Pupils => "leerlingen",
+        BasisUnit.HoursPerWeek => "uren per week",
         _ => unit.ToString(),
     };
 

@@ -46,7 +46,9 @@ internal sealed class InvoiceComputation
     {
         var unit = Dutch.Basis(_settlement.Run.BasisUnit);
         var ofUnit = char.ToUpperInvariant(unit[0]) + unit[1..];
-        Column basis = new(ofUnit, 11, true, l => XlsxCell.Of(l.Basis, XlsxStyle.Integer));
+        // Hours per week may have decimals (2 children × 1,25 h); counts are whole.
+        var basisStyle = _settlement.Run.BasisUnit == BasisUnit.HoursPerWeek ? XlsxStyle.Fte : XlsxStyle.Integer;
+        Column basis = new(ofUnit, 11, true, l => XlsxCell.Of(l.Basis, basisStyle));
         Column locationBasis = new($"{ofUnit} locatie", 11, true,
             l => IsOwnMonth(l) && _locations.TryGetValue(l.School, out var r) ? XlsxCell.Of(r.Basis, XlsxStyle.Integer) : XlsxCell.Empty);
         Column share = new("Aandeel", 10, true, l => Share(l) is { } s ? XlsxCell.Of(s, XlsxStyle.Percent) : XlsxCell.Empty);
@@ -64,6 +66,8 @@ internal sealed class InvoiceComputation
             CalculationMethod.LocationMonthByChildren => [basis, locationBasis, share, locationBudget, locationMonth],
             CalculationMethod.LocationMonthByBlend => [basis, locationBasis, locationBudget, locationMonth],
             CalculationMethod.BudgetByPupils => [basis, share],
+            CalculationMethod.EstimateByHours =>
+                [basis, share, new Column("Uw jaardeel", 13, true, l => IsOwnMonth(l) && l.Annual is { } a ? XlsxCell.Of(a.Euros, XlsxStyle.Euro) : XlsxCell.Empty)],
             _ => [basis],
         };
     }
@@ -80,6 +84,7 @@ internal sealed class InvoiceComputation
             CalculationMethod.LocationBudgetByPupils or CalculationMethod.LocationMonthByChildren =>
                 _locations.TryGetValue(line.School, out var r) ? r.Basis : null,
             CalculationMethod.BudgetByPupils => _invoice.Lines.Where(IsOwnMonth).Sum(l => l.Basis),
+            CalculationMethod.EstimateByHours => _calculation.EstimateHoursPerWeek,
             _ => null,
         };
         return whole > 0 ? decimal.Round(line.Basis / whole.Value, 6) : null;
@@ -120,6 +125,7 @@ internal sealed class InvoiceComputation
                 $"Het maandbedrag van een locatie wordt verdeeld met een gemengde sleutel: uw aandeel = ({Dutch.Number(c.PupilsWeight ?? 0)} × uw leerlingen ÷ leerlingen van de locatie{peildatum} + {Dutch.Number(c.ChildrenWeight ?? 0)} × uw kinddagen ÷ kinddagen van de locatie) ÷ {Dutch.Number((c.PupilsWeight ?? 0) + (c.ChildrenWeight ?? 0))}, in centen verdeeld (restcenten naar de grootste resten).",
             },
             CalculationMethod.BudgetByPupils => BudgetByPupils(c, own, month, peildatum),
+            CalculationMethod.EstimateByHours => EstimateByHours(c, own, month),
             _ => [],
         };
         var taken = c?.NonParticipants?.Parts.Sum(p => p.To.GetValueOrDefault(_invoice.Debtor.Value)) ?? 0;
@@ -146,6 +152,20 @@ internal sealed class InvoiceComputation
         return lines;
     }
 
+    private List<string> EstimateByHours(RunCalculation c, List<InvoiceLine> own, Money month)
+    {
+        var hours = c.EstimateHoursPerWeek ?? 0m;
+        var row = _settlement.Allocation.FirstOrDefault(a => a.Municipality == _invoice.Debtor);
+        var yours = own.Sum(l => l.Basis);
+        return
+        [
+            $"Jaarbedrag {Year} volgens de inschatting van de school: Σ kinderen × uren per week = {Dutch.Number(hours)} uur per week × {Dutch.EuroExact(c.HourlyRate ?? 0)} per uur × {c.SchoolWeeks} schoolweken = {(c.Budget is { } y ? Dutch.Euro(y) : "het jaarbedrag")}, één keer afgerond op centen.",
+            $"Uw jaardeel J = jaarbedrag × uw {Dutch.Number(yours)} uur per week ÷ {Dutch.Number(hours)}, in centen verdeeld (restcenten naar de grootste resten)"
+            + (row is null ? "" : $" = {Dutch.Euro(row.AnnualProjection)}")
+            + $". Maandbedrag: maand {Month} van 12 volgens het maandschema: ⌊J × {Month} ÷ 12⌋ − ⌊J × {Month - 1} ÷ 12⌋ = {Dutch.Euro(month)}, over uw locaties verdeeld naar uw uren per week daar.",
+        ];
+    }
+
     /// <summary>The computation of one line in one sentence, for the e-invoice's line description; null when there is nothing to add.</summary>
     public string? LineText(InvoiceLine line)
     {
@@ -164,6 +184,8 @@ internal sealed class InvoiceComputation
             CalculationMethod.LocationMonthByChildren or CalculationMethod.LocationMonthByBlend when location is not null =>
                 $"{Dutch.Number(line.Basis)} van {Dutch.Number(location.Basis)} {unit}; maandbedrag locatie {Dutch.Euro(location.Month)}",
             CalculationMethod.BudgetByPupils => $"{Dutch.Number(line.Basis)} {unit} op deze locatie",
+            CalculationMethod.EstimateByHours => $"{Dutch.Number(line.Basis)} van {Dutch.Number(_calculation.EstimateHoursPerWeek ?? 0)} {unit} (kinderen × uren per week)"
+                + (line.Annual is { } share ? $"; uw jaardeel {Dutch.Euro(share)}" : ""),
             _ => null,
         };
     }

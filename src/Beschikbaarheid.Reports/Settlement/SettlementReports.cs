@@ -71,6 +71,10 @@ public static class SettlementReports
                 written.Add(sepa);
             }
         }
+        if (settlement.Subsidy is { } subsidy)
+        {
+            written.AddRange(Subsidy.SubsidyDocuments.WriteAll(settlement, subsidy, folder));
+        }
         if (!concept)
         {
             var journal = Path.Combine(folder, "boekingen.csv");

@@ -49,6 +49,7 @@ public static class EngineServices
         services.AddSingleton<ImportService>();
         services.AddSingleton<TransferReader>();
         services.AddSingleton<TransferImporter>();
+        services.AddSingleton<Beschikbaarheid.Data.Estimates.EstimateImporter>();
         services.AddSingleton<DrawingRightsService>();
         return services;
     }

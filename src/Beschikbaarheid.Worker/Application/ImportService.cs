@@ -10,7 +10,7 @@ namespace Beschikbaarheid.Worker.Application;
 /// Every accepted file is logged with its figures (rows read, new, replaced, unchanged; SHA-256), and with a warning
 /// when it has fewer than two thirds of the rows of the previous file of its kind.
 public sealed class ImportService(
-    CsvImporter importer, TransferImporter transfers, SchemeFileLoader schemes, DatabaseSetup database, UnitOfWork unitOfWork, ILogger<ImportService> logger)
+    CsvImporter importer, TransferImporter transfers, Beschikbaarheid.Data.Estimates.EstimateImporter estimates, SchemeFileLoader schemes, DatabaseSetup database, UnitOfWork unitOfWork, ILogger<ImportService> logger)
 {
     /// <summary>A scheme's board transfers, checked against its stored drawing rights.</summary>
     public async Task<ImportFigures> ImportTransfersAsync(string schemeId, string path, string startedBy = "import", CancellationToken cancellationToken = default)
@@ -19,6 +19,37 @@ public sealed class ImportService(
         RefuseMissing(path);
         await database.EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
         return Logged(await transfers.ImportAsync(scheme.Id, path, startedBy, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>An estimate pool's estimate (<c>inschattingen</c>) or realised hours (<c>realisatie</c>), replacing the scheme's rows of the years the file names.</summary>
+    public async Task<ImportFigures> ImportEstimatesAsync(string schemeId, string kind, string path, string startedBy = "import", CancellationToken cancellationToken = default)
+    {
+        var scheme = schemes.Load(schemeId);
+        RefuseMissing(path);
+        await database.EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
+        return Logged(await unitOfWork.RunAsync(
+            token => kind == Beschikbaarheid.Data.Estimates.EstimateImporter.RealisationKind
+                ? estimates.ImportRealisationAsync(scheme, path, startedBy, token)
+                : estimates.ImportEstimateAsync(scheme, path, startedBy, token),
+            cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>
+    /// The scheme files of a region folder, after its four region files: per scheme with an estimate pool its estimate,
+    /// <c>inschattingen-&lt;scheme&gt;.csv</c>, when the folder has one (the demo region's Tilburg-like scheme).
+    /// </summary>
+    public async Task<IReadOnlyList<ImportFigures>> ImportSchemeFilesAsync(string folder, string startedBy = "import", CancellationToken cancellationToken = default)
+    {
+        var results = new List<ImportFigures>();
+        foreach (var scheme in schemes.LoadAll().Where(s => s.DeclaredTerms.Any(t => t.Terms.Pool is EstimatePool)).OrderBy(s => s.Id, StringComparer.Ordinal))
+        {
+            var path = Path.Combine(folder, $"{Beschikbaarheid.Data.Estimates.EstimateImporter.EstimateKind}-{scheme.Id}.csv");
+            if (File.Exists(path))
+            {
+                results.Add(await ImportEstimatesAsync(scheme.Id, Beschikbaarheid.Data.Estimates.EstimateImporter.EstimateKind, path, startedBy, cancellationToken).ConfigureAwait(false));
+            }
+        }
+        return results;
     }
 
     public async Task<ImportResult> ImportAsync(

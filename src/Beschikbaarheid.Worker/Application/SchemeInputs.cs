@@ -26,6 +26,14 @@ public static class SchemeInputs
         var children = terms.Pool is PerChildPool || terms.Key is ChildrenKey or BlendKey
             ? await SettlementInputReader.LoadBeschikkingenAsync(session, scheme, year, cancellationToken).ConfigureAwait(false)
             : [];
+        if (terms.Pool is EstimatePool)
+        {
+            return new SettlementInputs(children, rights, pupils)
+            {
+                Estimates = await Beschikbaarheid.Data.Estimates.EstimateStore.LoadEstimatesAsync(session, [year], cancellationToken).ConfigureAwait(false),
+                Realisation = await Beschikbaarheid.Data.Estimates.EstimateStore.LoadRealisationAsync(session, [year], cancellationToken).ConfigureAwait(false),
+            };
+        }
         return new SettlementInputs(children, rights, pupils);
     }
 

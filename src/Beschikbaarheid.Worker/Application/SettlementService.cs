@@ -297,6 +297,13 @@ public sealed class SettlementService(
                 }
                 var soFar = month.CashierMonth is null ? null : await SettledState.StatedSoFarAsync(session, period.Year, cancellationToken).ConfigureAwait(false);
                 var plan = RunPlans.WithCorrections(scheme, month, corrections, soFar);
+                if (scheme.TermsFor(period) is { Pool: EstimatePool, Flow: LeadFlow { Recipient: { } recipient } } && month.Calculation?.Budget is { } granted)
+                {
+                    // The lead pays the board the pool's monthly schedule; a changed estimate is caught up for the settled months (EstimateCosts.Advance).
+                    var paid = await Beschikbaarheid.Data.Estimates.EstimateStore.PaidAsync(session, period.Year, cancellationToken).ConfigureAwait(false);
+                    var settledBefore = years.Where(y => y.Year == period.Year).SelectMany(y => y.Months).Select(m => m.Month);
+                    plan = plan with { Subsidy = new SubsidyPayment(recipient, SettledPeriod.Of(period), EstimateCosts.Advance(granted, period.Month, settledBefore, paid), granted, paid) };
+                }
                 if (plan.Statement is { } statement)
                 {
                     await CheckPayeesAsync(session, scheme, statement).ConfigureAwait(false);

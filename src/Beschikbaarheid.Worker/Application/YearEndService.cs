@@ -136,9 +136,30 @@ public sealed class YearEndService(
 
                 var settled = await SettledState.LoadYearAsync(session, year, cancellationToken).ConfigureAwait(false);
                 var revision = events.Count(e => e.Event == YearClosures.Finalized) + 1;
+                var terms = scheme.TermsFor(year);
+                IReadOnlyList<Entry> annual;
+                SubsidyPayment? subsidy = null;
+                RunCalculation? calculation = null;
+                if (terms.Pool is Core.Schemes.EstimatePool estimatePool)
+                {
+                    // An estimate pool's year end sets the subsidy at min(grant, realised hours × rate) and splits the set amount (refused without a realisation).
+                    var (entries, set, hours, estimate) = EstimateCosts.SetYear(scheme, year, estimatePool, loaded.Estimates, loaded.Realisation);
+                    annual = entries;
+                    calculation = EstimateCosts.CalculationOf(estimatePool, estimate);
+                    if (terms.Flow is Core.Schemes.LeadFlow { Recipient: { } recipient })
+                    {
+                        var paid = await Data.Estimates.EstimateStore.PaidAsync(session, year, cancellationToken).ConfigureAwait(false);
+                        subsidy = new SubsidyPayment(recipient, SettledPeriod.WholeYear(year), set - paid, estimate.Amount, paid, hours, set);
+                    }
+                }
+                else
+                {
+                    annual = MonthlySettlement.Annual(scheme, year, loaded);
+                }
                 var plan = RunPlans.YearEnd(
-                    scheme, year, MonthlySettlement.BasisUnitOf(scheme.TermsFor(year)), MonthlySettlement.Annual(scheme, year, loaded), settled, revision,
-                    MonthlySettlement.CashierYearOf(scheme, year, loaded), await SettledState.StatedSoFarAsync(session, year, cancellationToken).ConfigureAwait(false));
+                    scheme, year, MonthlySettlement.BasisUnitOf(terms), annual, settled, revision,
+                    MonthlySettlement.CashierYearOf(scheme, year, loaded), await SettledState.StatedSoFarAsync(session, year, cancellationToken).ConfigureAwait(false))
+                    with { Subsidy = subsidy, Calculation = calculation };
                 if (plan.Statement is { } statement)
                 {
                     await SettlementService.CheckPayeesAsync(session, scheme, statement).ConfigureAwait(false);

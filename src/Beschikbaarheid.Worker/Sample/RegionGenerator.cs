@@ -86,6 +86,7 @@ public static class RegionGenerator
         AddWaadhoeke(new Random(1949), schools, pupils, rows);
         AddGroningen(new Random(2021), schools, pupils);
         AddIJmond(schools, pupils);
+        AddTilburg(folder, schools);
 
         Write(Path.Combine(folder, "scholen.csv"), "brin;vestiging;naam;bestuursnummer;bestuursnaam;gemeentecode;sector", schools);
         Write(Path.Combine(folder, "leerlingen.csv"), "peildatum;brin;vestiging;woongemeente;aantal", pupils);
@@ -271,6 +272,29 @@ public static class RegionGenerator
     }
 
     /// <summary>A pupil count as DUO publishes it: 1–4 masked as &lt;5.</summary>
+    /// <summary>The Tilburg-like estimate scheme's school (issue 13), after every other so that nothing else generated changes.</summary>
+    public const string LeijparkLocation = "04LP00";
+
+    /// <summary>
+    /// The Tilburg-like Onderwijscentrum Leijpark (04LP00, board 42001): no beschikkingen and no pupil counts, only the school's
+    /// estimate of 17 toddlers and the hours a week each needs, by residence in Hart van Brabant, the same for 2026 to 2028
+    /// (<c>inschattingen-tilburg-leijpark.csv</c>): 8 × 4 + 2 × 5 + 2 × 2,5 + 1 × 4 + 1 × 3 + 1 × 4 + 1 × 3 + 1 × 4 = 65 hours a week,
+    /// which at € 62.50 for 40 weeks is € 162,500.00 a year. Fixed figures, no random draws.
+    /// </summary>
+    private static void AddTilburg(string folder, List<string> schools)
+    {
+        schools.Add($"{LeijparkLocation[..4]};{LeijparkLocation[4..]};Onderwijscentrum Leijpark;42001;Stichting Onderwijscentrum Leijpark;GM0855;SO");
+        (string Residence, int Children, string Hours)[] estimate =
+        [
+            ("GM0855", 8, "4"), ("GM0824", 2, "5"), ("GM0785", 2, "2,5"), ("GM0766", 1, "4"),
+            ("GM0784", 1, "3"), ("GM0798", 1, "4"), ("GM0809", 1, "3"), ("GM0867", 1, "4"),
+        ];
+        Write(Path.Combine(folder, "inschattingen-tilburg-leijpark.csv"), "jaar;brin;vestiging;woongemeente;kinderen;uren_per_week",
+            from year in Enumerable.Range(2026, 3)
+            from row in estimate
+            select string.Create(CultureInfo.InvariantCulture, $"{year};{LeijparkLocation[..4]};{LeijparkLocation[4..]};{row.Residence};{row.Children};{row.Hours}"));
+    }
+
     private static string Count(int count) => count is > 0 and < 5 ? "<5" : count.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>

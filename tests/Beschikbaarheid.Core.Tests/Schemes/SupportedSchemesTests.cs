@@ -53,9 +53,9 @@ public class SupportedSchemesTests
         Assert.False(SupportedSchemes.IsSupported("fixed-budget", key, flow));
 
     [Fact]
-    public void TheTable_HoldsNineCombinations_OfKnownTypesOnly()
+    public void TheTable_HoldsTenCombinations_OfKnownTypesOnly()
     {
-        Assert.Equal(9, SupportedSchemes.Combinations.Count);
+        Assert.Equal(10, SupportedSchemes.Combinations.Count);
         Assert.All(SupportedSchemes.Combinations, c =>
         {
             Assert.NotNull(SupportedSchemes.PoolRule(c.Pool));
@@ -70,8 +70,20 @@ public class SupportedSchemesTests
         Assert.Null(SupportedSchemes.Refusal("per-child", "children", "lead"));
         Assert.Equal(
             "a per-child pool with the pupils key and the lead flow is not supported (supported: per-child × children × lead or none; "
-            + "drawing-rights × pupils, children or blend × lead or none; fixed-budget × pupils × cashier)",
+            + "drawing-rights × pupils, children or blend × lead or none; fixed-budget × pupils × cashier; estimate × estimate × lead)",
             SupportedSchemes.Refusal("per-child", "pupils", "lead"));
+    }
+
+    [Fact]
+    public void AnEstimatePool_IsSplitByItsEstimate_AndInvoicedByALead()
+    {
+        Assert.True(SupportedSchemes.IsSupported("estimate", "estimate", "lead"));
+        Assert.False(SupportedSchemes.IsSupported("estimate", "estimate", "none"));
+        Assert.False(SupportedSchemes.IsSupported("estimate", "children", "lead"));
+        Assert.False(SupportedSchemes.IsSupported("per-child", "estimate", "lead"));
+        Assert.Equal(["type", "hourlyRate", "schoolWeeks"], SupportedSchemes.PoolRule("estimate")!.Known);
+        Assert.Contains(new OptionalKey("recipient", "none"), SupportedSchemes.FlowRule("lead")!.Optional);
+        Assert.Equal(["board", "name", "iban"], SupportedSchemes.FixedRule("flow.recipient").Required);
     }
 
     [Fact]

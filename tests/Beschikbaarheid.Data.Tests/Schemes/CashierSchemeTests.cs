@@ -110,7 +110,7 @@ public sealed class CashierSchemeTests : IDisposable
     {
         var message = Rejected(Replace("""{ "type": "cashier", "cashier": "GM0014", "nonParticipants": "gap",""", """{ "type": "lead", "lead": "GM0014", "x": "gap","""));
         Assert.Contains("keys 'pool.type', 'key.type' and 'flow.type': a fixed-budget pool with the pupils key and the lead flow is not supported", message, StringComparison.Ordinal);
-        Assert.Contains("key 'flow.x': unknown key (known: type, lead, nonParticipants)", message, StringComparison.Ordinal);
+        Assert.Contains("key 'flow.x': unknown key (known: type, lead, nonParticipants, recipient)", message, StringComparison.Ordinal);
     }
 
     [Fact]

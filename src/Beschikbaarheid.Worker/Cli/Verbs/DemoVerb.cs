@@ -37,6 +37,11 @@ internal static class DemoVerb
                 {
                     ImportVerb.Print(result.Figures);
                 }
+                // A scheme with an estimate pool takes its estimate from the region folder too (inschattingen-<scheme>.csv).
+                foreach (var figures in await services.GetRequiredService<ImportService>().ImportSchemeFilesAsync(folder, "cli demo", ct).ConfigureAwait(false))
+                {
+                    ImportVerb.Print(figures);
+                }
                 // The latest complete month, unless the demo region's data has ended before it (then its last month).
                 var (month, reason) = RegionGenerator.DemoMonth(services.GetRequiredService<LocalCalendar>().LatestCompleteMonth);
                 Console.WriteLine(reason);

@@ -61,6 +61,10 @@ internal static class FinalizeVerb
                 invoiceOf.TryGetValue(row.Municipality, out var invoice) ? $"{(invoice.IsCreditNote ? "creditnota" : "factuur")} {invoice.Number}" : row.Invoiced ? "niets te verrekenen" : "eigen aandeel");
         }
         AnsiConsole.Write(table);
+        if (settlement.Subsidy is { } subsidy)
+        {
+            Console.WriteLine(Summary.SubsidyLine(subsidy));
+        }
         var documents = $"{settlement.Invoices.Count(i => !i.IsCreditNote)} final invoice(s) and {settlement.Invoices.Count(i => i.IsCreditNote)} credit note(s)";
         var approve = $"approve --scheme {outcome.SchemeId} --year {outcome.Year} --by NAME (another person than {outcome.PreparedBy})";
         Console.WriteLine(outcome.Status switch

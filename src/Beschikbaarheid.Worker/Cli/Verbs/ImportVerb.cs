@@ -9,13 +9,16 @@ namespace Beschikbaarheid.Worker.Cli.Verbs;
 internal static class ImportVerb
 {
     private const string Overhevelingen = "overhevelingen";
+    private const string Inschattingen = Beschikbaarheid.Data.Estimates.EstimateImporter.EstimateKind;
+    private const string Realisatie = Beschikbaarheid.Data.Estimates.EstimateImporter.RealisationKind;
+    private static readonly string[] SchemeKinds = [Overhevelingen, Inschattingen, Realisatie];
 
     public static Command Create()
     {
         var common = new CommonOptions();
-        var kind = new Argument<string>("kind") { Description = "Which file: gemeenten, scholen, leerlingen, beschikkingen, or a scheme's overhevelingen." };
-        kind.AcceptOnlyFromAmong([.. Enum.GetNames<ImportKind>().Select(n => n.ToLowerInvariant()), Overhevelingen]);
-        var scheme = new Option<string?>("--scheme") { Description = "For overhevelingen: the scheme whose drawing rights the transfers move.", HelpName = "ID" };
+        var kind = new Argument<string>("kind") { Description = "Which file: gemeenten, scholen, leerlingen, beschikkingen, or a scheme's overhevelingen, inschattingen or realisatie." };
+        kind.AcceptOnlyFromAmong([.. Enum.GetNames<ImportKind>().Select(n => n.ToLowerInvariant()), .. SchemeKinds]);
+        var scheme = new Option<string?>("--scheme") { Description = "For overhevelingen: the scheme whose drawing rights the transfers move; for inschattingen and realisatie: the scheme with the estimate pool.", HelpName = "ID" };
         var file = new Argument<FileInfo>("FILE") { Description = "The CSV file (; or , separated, UTF-8 or Windows-1252)." };
         var command = new Command("import", "Import a region file. A file with any bad row imports nothing; every bad row is reported with its line.")
         {
@@ -24,9 +27,9 @@ internal static class ImportVerb
         command.Validators.Add(result =>
         {
             // Read from the tokens: the kind may itself be invalid, which its own check reports.
-            if (result.GetResult(kind)?.Tokens is [{ Value: Overhevelingen }, ..] && result.GetResult(scheme) is null)
+            if (result.GetResult(kind)?.Tokens is [{ Value: var given }, ..] && SchemeKinds.Contains(given) && result.GetResult(scheme) is null)
             {
-                result.AddError("import overhevelingen needs --scheme ID.");
+                result.AddError($"import {given} needs --scheme ID.");
             }
         });
         command.SetAction((parse, cancellationToken) => VerbRunner.RunAsync(common.Overrides(parse), async (host, ct) =>
@@ -35,6 +38,11 @@ internal static class ImportVerb
             if (parse.GetValue(kind) == Overhevelingen)
             {
                 Print(await host.Services.GetRequiredService<ImportService>().ImportTransfersAsync(parse.GetValue(scheme)!, path, "cli import", ct).ConfigureAwait(false));
+                return ExitCodes.Ok;
+            }
+            if (parse.GetValue(kind) is Inschattingen or Realisatie)
+            {
+                Print(await host.Services.GetRequiredService<ImportService>().ImportEstimatesAsync(parse.GetValue(scheme)!, parse.GetValue(kind)!, path, "cli import", ct).ConfigureAwait(false));
                 return ExitCodes.Ok;
             }
             var importKind = Enum.Parse<ImportKind>(parse.GetValue(kind)!, ignoreCase: true);

@@ -16,8 +16,8 @@ internal static class ImportsVerb
     public static Command Create()
     {
         var common = new CommonOptions();
-        var kind = new Option<string?>("--kind") { Description = "Only this kind: gemeenten, scholen, leerlingen, beschikkingen or overhevelingen.", HelpName = "KIND" };
-        kind.AcceptOnlyFromAmong([.. Enum.GetNames<ImportKind>().Select(n => n.ToLowerInvariant()), "overhevelingen"]);
+        var kind = new Option<string?>("--kind") { Description = "Only this kind: gemeenten, scholen, leerlingen, beschikkingen, overhevelingen, inschattingen or realisatie.", HelpName = "KIND" };
+        kind.AcceptOnlyFromAmong([.. Enum.GetNames<ImportKind>().Select(n => n.ToLowerInvariant()), "overhevelingen", "inschattingen", "realisatie"]);
         var last = ValueOptions.Count("--last", "Only the last N imports (after --kind).");
         var command = new Command("imports", "List past imports: when, kind, file, rows read/new/replaced/unchanged and SHA-256; a file with fewer than 2/3 of the rows of the previous file of its kind is flagged '!'.")
         {

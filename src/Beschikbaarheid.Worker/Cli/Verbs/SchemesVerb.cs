@@ -61,6 +61,7 @@ internal static class SchemesVerb
         PerChildPool p => string.Create(CultureInfo.InvariantCulture, $"per-child ({p.NormHoursPerWeek} h × € {p.HourlyRate} × {p.SchoolWeeks} wk)"),
         DrawingRightsPool p => $"drawing-rights ({string.Join(", ", p.Categories.Keys.Order(StringComparer.Ordinal))})",
         FixedBudgetPool p => $"fixed-budget ({p.Amounts.Keys.Min()}–{p.Amounts.Keys.Max()})",
+        EstimatePool p => string.Create(CultureInfo.InvariantCulture, $"estimate (€ {p.HourlyRate} × {p.SchoolWeeks} wk)"),
         _ => SupportedSchemes.TypeOf(pool) ?? pool.GetType().Name,
     };
 

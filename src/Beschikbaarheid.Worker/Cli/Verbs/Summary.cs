@@ -46,7 +46,8 @@ internal static class Summary
         var pupils = settlement.Run.BasisUnit == BasisUnit.Pupils;
         // Per municipality: this month's share, the corrections of earlier months on its invoice, and what the invoice
         // (or credit note, negative) says; a debtor billed only corrections has a row even without a share this month.
-        var table = new Table().AddColumns("Gemeente", pupils ? "Leerlingen" : "Kinderen", pupils ? "Grondslag" : "Kinddagen", "Deze maand", "Correcties", "Factuurbedrag", "Factuur");
+        var hours = settlement.Run.BasisUnit == BasisUnit.HoursPerWeek;
+        var table = new Table().AddColumns("Gemeente", pupils ? "Leerlingen" : "Kinderen", pupils ? "Grondslag" : hours ? "Uren per week" : "Kinddagen", "Deze maand", "Correcties", "Factuurbedrag", "Factuur");
         var rows = settlement.Allocation
             .Select(a => (a.Municipality, Row: (AllocationRow?)a))
             .Concat(settlement.Invoices.Where(i => settlement.Allocation.All(a => a.Municipality != i.Debtor)).Select(i => (Municipality: i.Debtor, Row: (AllocationRow?)null)));
@@ -56,7 +57,7 @@ internal static class Summary
             table.AddRow(
                 Markup.Escape(settlement.Municipalities.TryGetValue(municipality, out var m) ? $"{m.Name} ({municipality})" : municipality.Value),
                 row?.Children.ToString(Dutch) ?? "",
-                row?.Basis.ToString("#,##0", Dutch) ?? "",
+                row?.Basis.ToString(hours ? "#,##0.##" : "#,##0", Dutch) ?? "",
                 row is null ? "" : Euro(row.Month),
                 invoice is null ? "" : CorrectionsOf(invoice) is { } corrected ? Euro(corrected) : "",
                 invoice is null ? "" : Euro(invoice.Total),
@@ -75,6 +76,10 @@ internal static class Summary
             Console.WriteLine(
                 $"Kasstaat: gefactureerd {Euro(statement.CollectedTotal)}, tekort {Euro(statement.GapTotal)}, gedekt {Euro(statement.CoveredTotal)}, "
                 + $"ongedekt {Euro(statement.Uncovered)}, uitbetaald {Euro(statement.PaidOutTotal)}, saldo {Euro(statement.Balance)}.");
+        }
+        if (settlement.Subsidy is { } subsidy)
+        {
+            Console.WriteLine(SubsidyLine(subsidy));
         }
         Console.WriteLine($"Files: {Path.GetDirectoryName(outcome.Files[0])}");
     }
@@ -97,6 +102,16 @@ internal static class Summary
     /// <summary>The sum of an invoice's correction lines (earlier months billed again); null when it has none.</summary>
     private static Money? CorrectionsOf(IssuedInvoice invoice) =>
         invoice.Lines.Where(l => l.Kind == SettlementKind.Correctie).Select(l => l.Amount).ToList() is { Count: > 0 } lines ? Money.Sum(lines) : null;
+
+    /// <summary>An estimate pool's payment to the school board in one line: the month's advance, or the year end's setting and reclaim.</summary>
+    public static string SubsidyLine(SubsidyPayment subsidy)
+    {
+        var board = $"{subsidy.Recipient.Name} (bestuur {subsidy.Recipient.Board})";
+        return subsidy.Set is { } set
+            ? $"Subsidie {board}: verleend {Euro(subsidy.Granted)}, vastgesteld {Euro(set)}, betaald {Euro(subsidy.PaidBefore)}, "
+              + (subsidy.IsReclaim ? $"terugvordering {Euro(-subsidy.Amount)}." : subsidy.Amount == Money.Zero ? "niets terug te vorderen." : $"nog te betalen {Euro(subsidy.Amount)}.")
+            : $"Subsidie {board}: voorschot {Euro(subsidy.Amount)} (verleend {Euro(subsidy.Granted)} per jaar).";
+    }
 
     public static string Euro(Money amount) => "€ " + amount.Euros.ToString("#,##0.00", Dutch);
 }
