@@ -53,9 +53,9 @@ public class SupportedSchemesTests
         Assert.False(SupportedSchemes.IsSupported("fixed-budget", key, flow));
 
     [Fact]
-    public void TheTable_HoldsNineCombinations_OfKnownTypesOnly()
+    public void TheTable_HoldsElevenCombinations_OfKnownTypesOnly()
     {
-        Assert.Equal(9, SupportedSchemes.Combinations.Count);
+        Assert.Equal(11, SupportedSchemes.Combinations.Count);
         Assert.All(SupportedSchemes.Combinations, c =>
         {
             Assert.NotNull(SupportedSchemes.PoolRule(c.Pool));
@@ -70,7 +70,7 @@ public class SupportedSchemesTests
         Assert.Null(SupportedSchemes.Refusal("per-child", "children", "lead"));
         Assert.Equal(
             "a per-child pool with the pupils key and the lead flow is not supported (supported: per-child × children × lead or none; "
-            + "drawing-rights × pupils, children or blend × lead or none; fixed-budget × pupils × cashier)",
+            + "drawing-rights × pupils × lead, none or funder; drawing-rights × children or blend × lead or none; fixed-budget × pupils × cashier or funder)",
             SupportedSchemes.Refusal("per-child", "pupils", "lead"));
     }
 
