@@ -54,6 +54,13 @@ public sealed class FunderTests : IDisposable
         var files = Directory.GetFiles(folder).Select(Path.GetFileName).ToList();
         Assert.DoesNotContain(files, f => f!.StartsWith("factuur", StringComparison.Ordinal));
         Assert.Contains("verdeelstaat-wish-2026-01.xlsx", files);
+        // The journal books the funder's recorded cost per location: no invoice number, the funder issuer and debtor.
+        Assert.Equal(
+        [
+            "factuurnummer;soort;regeling;periode;uitgever;debiteur;brin;vestiging;grondslag;bedrag",
+            ";voorschot;wish;2026-01;GM0796;GM0796;06AA;00;30;750.00",
+            ";voorschot;wish;2026-01;GM0796;GM0796;06AB;00;10;250.00",
+        ], File.ReadAllLines(Path.Combine(folder, "boekingen.csv")));
 
         var history = await _workspace.RunAsync("history", "--scheme", "wish", "--db", _workspace.Database, "--schemes", _workspace.Schemes);
         Assert.True(history.ExitCode == 0, history.Error);
