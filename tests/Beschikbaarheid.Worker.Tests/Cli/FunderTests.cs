@@ -79,6 +79,26 @@ public sealed class FunderTests : IDisposable
     }
 
     [Fact]
+    public async Task AFundersYear_IsTheWholeBudget_AndTheYearEndChangesNothing()
+    {
+        WriteScheme();
+        await ImportRegionAsync();
+        for (var month = 1; month <= 12; month++)
+        {
+            var settle = await _workspace.RunAsync(_workspace.With("settle", "--scheme", "wish", "--period", $"2026-{month:00}", "--invoice-date", "2027-01-05"));
+            Assert.True(settle.ExitCode == 0, settle.Error);
+        }
+        var finalize = await _workspace.RunAsync(_workspace.With("finalize", "--scheme", "wish", "--year", "2026", "--invoice-date", "2027-01-15"));
+        Assert.True(finalize.ExitCode == 0, finalize.Error);
+        Assert.Empty(Directory.GetFiles(_workspace.Output, "factuur*", SearchOption.AllDirectories));
+        var overview = await _workspace.RunAsync("jaaroverzicht", "--scheme", "wish", "--year", "2026", "--db", _workspace.Database, "--schemes", _workspace.Schemes, "--out", _workspace.Output);
+        Assert.True(overview.ExitCode == 0, overview.Error);
+        // Twelve months of the schedule add up to each location's year exactly: 900,005 + 300,001 = 1,200,006 cents, the budget;
+        // with unchanged data the year end adds nothing.
+        Assert.Contains("kosten financier € 12.000,06", overview.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AYearOverview_OfASchemeWithoutAFunder_IsRefused()
     {
         WriteScheme();
