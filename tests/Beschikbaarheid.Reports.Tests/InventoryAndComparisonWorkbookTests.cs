@@ -126,7 +126,7 @@ public sealed class InventoryAndComparisonWorkbookTests : IDisposable
 
     private static readonly string[] SofficeLocations = ["/usr/bin/soffice", "/usr/local/bin/soffice", "/usr/lib/libreoffice/program/soffice"];
 
-    private static string Soffice()
+    internal static string Soffice()
     {
         var soffice = SofficeLocations.FirstOrDefault(File.Exists);
         Beschikbaarheid.Tests.Prerequisite.Require(soffice is null, "LibreOffice (soffice) is not installed; install libreoffice-calc-nogui to run this check.");
@@ -134,9 +134,12 @@ public sealed class InventoryAndComparisonWorkbookTests : IDisposable
     }
 
     /// <summary>Every sheet as LibreOffice shows it (en-US), recalculated on load: sheet name → rows of cells.</summary>
-    private Dictionary<string, List<string[]>> Convert(string soffice, string workbook)
+    private Dictionary<string, List<string[]>> Convert(string soffice, string workbook) => Convert(soffice, workbook, _folder);
+
+    /// <inheritdoc cref="Convert(string, string)"/>
+    internal static Dictionary<string, List<string[]>> Convert(string soffice, string workbook, string folder)
     {
-        var profile = Path.Combine(_folder, "profile");
+        var profile = Path.Combine(folder, "profile");
         Directory.CreateDirectory(Path.Combine(profile, "user"));
         File.WriteAllText(Path.Combine(profile, "user", "registrymodifications.xcu"), """
             <?xml version="1.0" encoding="UTF-8"?>
@@ -144,7 +147,7 @@ public sealed class InventoryAndComparisonWorkbookTests : IDisposable
             <item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
             </oor:items>
             """);
-        var output = Path.Combine(_folder, "csv-" + Path.GetFileNameWithoutExtension(workbook));
+        var output = Path.Combine(folder, "csv-" + Path.GetFileNameWithoutExtension(workbook));
         var start = new ProcessStartInfo(soffice)
         {
             ArgumentList =

@@ -25,7 +25,7 @@ public sealed class PrintLayoutTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    public static TheoryData<string> Kinds => ["verdeelstaat", "verdeelstaat-trekkingsrecht", "kasstaat", "betaalopdracht", "bestuur", "balans", "inventaris", "vergelijk"];
+    public static TheoryData<string> Kinds => ["verdeelstaat", "verdeelstaat-trekkingsrecht", "kasstaat", "betaalopdracht", "bestuur", "balans", "inventaris", "vergelijk", "jaaroverzicht"];
 
     public static TheoryData<string> KindsAndInvoice => [.. Kinds.Select(k => (string)k.Data), .. Invoices.Select(k => (string)k.Data)];
 
@@ -143,6 +143,9 @@ public sealed class PrintLayoutTests : IDisposable
                 break;
             case "vergelijk":
                 WhatIf.KeyComparisonWorkbook.Write(InventoryAndComparisonWorkbookTests.Comparison(), path);
+                break;
+            case "jaaroverzicht":
+                Funder.YearOverviewWorkbook.Write(YearOverviewWorkbookTests.Overview(), path);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(kind));

@@ -56,3 +56,9 @@ public sealed record CashierFlow(MunicipalityCode Cashier, NonParticipants NonPa
         return new DateOnly(next.Year, next.Month, paymentDay);
     }
 }
+
+/// <summary>
+/// One municipality (a participant) funds the whole pool: no invoices; each month the funder's cost is recorded per
+/// location (the key only spreads it over the locations for reporting), e.g. 's-Hertogenbosch's WIsH.
+/// </summary>
+public sealed record FunderFlow(MunicipalityCode Funder) : Flow;

@@ -60,6 +60,12 @@ public sealed record HostsByAmounts(IReadOnlyDictionary<Registry.SchoolLocationI
         Amounts.ToDictionary(a => a.Key, a => (decimal)a.Value.Cents);
 }
 
+/// <summary>No host locations: a fixed budget under the funder flow is not paid out to hosts.</summary>
+public sealed record NoHosts : HostSplit
+{
+    public override IReadOnlyDictionary<Registry.SchoolLocationId, decimal> Weights { get; } = new Dictionary<Registry.SchoolLocationId, decimal>();
+}
+
 /// <summary>
 /// An agreed annual amount per funding year, split as a whole by the key over all the scheme's locations,
 /// and paid out to the municipalities hosting the locations by <paramref name="Hosts"/>.

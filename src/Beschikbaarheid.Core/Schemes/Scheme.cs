@@ -15,6 +15,12 @@ public sealed record SchemeTerms(
     /// <summary>Municipalities that join or leave: when each takes part. A participant without an entry always takes part.</summary>
     public IReadOnlyDictionary<MunicipalityCode, Participation> Participation { get; init; } = new Dictionary<MunicipalityCode, Participation>();
 
+    /// <summary>Contributions in kind per school board (its number), for the year overview; empty when the scheme names none.</summary>
+    public IReadOnlyDictionary<string, InKindContribution> InKind { get; init; } = new Dictionary<string, InKindContribution>();
+
+    /// <summary>Which pupils the scheme reaches (its <c>reach</c>); null for all pupils.</summary>
+    public Reach? Reach { get; init; }
+
     public Participation ParticipationOf(MunicipalityCode municipality) =>
         Participation.TryGetValue(municipality, out var participation) ? participation : Schemes.Participation.Always;
 

@@ -37,6 +37,7 @@ public static class SupportedSchemes
     public const string Lead = "lead";
     public const string Cashier = "cashier";
     public const string None = "none";
+    public const string Funder = "funder";
 
     public static IReadOnlyList<SectionRule> Pools { get; } =
     [
@@ -46,7 +47,7 @@ public static class SupportedSchemes
             new("referenceYears", "1"), new("upliftPct", "0"), new("upliftYears", "0"), new("productCategories", "none"),
             new("cap", "none"), new("fixedFte", "none"), new("maskedCountValue", "the pupils key's, else 2.5"),
         ]),
-        new("pool", FixedBudget, ["amounts", "hosts"], []),
+        new("pool", FixedBudget, ["amounts"], [new("hosts", "required for the cashier flow; none under the funder flow")]),
         new("pool", Estimate, ["hourlyRate", "schoolWeeks"], []),
     ];
 
@@ -63,6 +64,7 @@ public static class SupportedSchemes
         new("flow", Lead, ["lead"], [new("nonParticipants", "spread"), new("recipient", "none")]),
         new("flow", Cashier, ["cashier"], [new("nonParticipants", "gap"), new("gapFunds", "none"), new("paymentDay", "15")]),
         new("flow", None, [], [new("balanceThresholdPct", "10")]),
+        new("flow", Funder, ["funder"], []),
     ];
 
     /// <summary>The key types a blend may weigh (a blend of blends is not one).</summary>
@@ -72,7 +74,9 @@ public static class SupportedSchemes
     /// What monthly settlement, the year end and invoicing accept: a per-child pool is shared by its children;
     /// drawing rights by pupils, children or a blend of both; each invoiced by a lead or not at all (a balance);
     /// a fixed budget is split by pupils and collected and paid out by a cashier; an estimate pool is split by the
-    /// estimate's own figures and invoiced by a lead (who may pay the subsidy to a school board, <c>flow.recipient</c>).
+    /// estimate's own figures and invoiced by a lead (who may pay the subsidy to a school board, <c>flow.recipient</c>);
+    /// under the funder flow one municipality carries a fixed budget or drawing rights whole, the pupils only spreading
+    /// it over the locations.
     /// </summary>
     public static IReadOnlyList<Combination> Combinations { get; } =
     [
@@ -85,16 +89,19 @@ public static class SupportedSchemes
         new(DrawingRights, Blend, Lead),
         new(DrawingRights, Blend, None),
         new(FixedBudget, Pupils, Cashier),
+        new(FixedBudget, Pupils, Funder),
+        new(DrawingRights, Pupils, Funder),
         new(Estimate, Estimate, Lead),
     ];
 
     /// <summary>The top level of a scheme file.</summary>
     public static SectionRule TopLevel { get; } = new("", null,
         ["id", "name", "startYear", "schools", "participants", "pool", "key", "flow", "invoice"],
-        [new("agreement", "none"), new("approval", "false"), new("countingDate", "10-01"), new("participation", "every participant in every year"), new("years", "no changes")]);
+        [new("agreement", "none"), new("approval", "false"), new("countingDate", "10-01"), new("participation", "every participant in every year"), new("years", "no changes"),
+         new("inKind", "none"), new("reach", "all pupils")]);
 
     /// <summary>The sections a <c>years.&lt;Y&gt;</c> entry may change from funding year Y on.</summary>
-    public static IReadOnlyList<string> ChangeableByYear { get; } = ["schools", "participants", "participation", "pool", "key", "flow", "invoice"];
+    public static IReadOnlyList<string> ChangeableByYear { get; } = ["schools", "participants", "participation", "pool", "key", "flow", "invoice", "inKind", "reach"];
 
     /// <summary>The fixed sections below the top level, and the entries of typed sections' lists and maps.</summary>
     public static IReadOnlyList<SectionRule> Fixed { get; } =
@@ -105,6 +112,8 @@ public static class SupportedSchemes
         new("flow.gapFunds[]", null, ["name", "amount"], []),
         new("key.parts[]", null, ["type", "weight"], []),
         new("flow.recipient", null, ["board", "name", "iban"], []),
+        new("inKind.<board>", null, ["hours", "hourlyValue"], []),
+        new("reach", null, ["grade"], []),
     ];
 
     /// <summary>How a fixed budget's hosts are weighed: <c>by</c> fte or amounts, with the map it names.</summary>
@@ -148,6 +157,7 @@ public static class SupportedSchemes
         LeadFlow => Lead,
         CashierFlow => Cashier,
         NoneFlow => None,
+        FunderFlow => Funder,
         _ => null,
     };
 

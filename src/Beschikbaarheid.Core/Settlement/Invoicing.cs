@@ -6,7 +6,7 @@ namespace Beschikbaarheid.Core.Settlement;
 /// <summary>
 /// Turns a run's entries into invoices by the flow: the lead or the cashier invoices every other
 /// municipality, one invoice per debtor per run with a line per location and period; its own share stays
-/// home. The <c>none</c> flow invoices nothing.
+/// home. The <c>none</c> and <c>funder</c> flows invoice nothing.
 /// </summary>
 public static class Invoicing
 {

@@ -200,6 +200,8 @@ public static class MonthlySettlement
 
     private static Costs Dispatch(Scheme scheme, SchemeTerms terms, YearMonth period, SettlementInputs inputs) => (terms.Pool, terms.Key, terms.Flow) switch
     {
+        (FixedBudgetPool pool, PupilsKey key, FunderFlow flow) => FunderCosts.OfFixedBudget(scheme, terms, period, pool, flow, key, inputs.PupilCounts),
+        (DrawingRightsPool, PupilsKey key, FunderFlow flow) => FunderCosts.OfDrawingRights(scheme, terms, period, flow, key, inputs.DrawingRights, inputs.PupilCounts),
         (PerChildPool pool, ChildrenKey, _) => PerChildCosts.Calculate(terms, pool, period, inputs.Beschikkingen),
         (DrawingRightsPool, PupilsKey key, _) => DrawingRightsCosts.Calculate(scheme, terms, period, inputs.DrawingRights, inputs.PupilCounts, key),
         (DrawingRightsPool, ChildrenKey, _) => DrawingRightsCosts.CalculateByChildren(scheme, terms, period, inputs.DrawingRights, inputs.Beschikkingen),

@@ -205,6 +205,17 @@ public sealed class SchemeFileLoader(string directory)
                 Known(reader, limits, $"{prefix}participation.{code}", SupportedSchemes.FixedRule("participation.<code>").Known);
             }
         }
+        foreach (var (board, entry) in node["inKind"] as JsonObject ?? [])
+        {
+            if (entry is JsonObject contribution)
+            {
+                Known(reader, contribution, $"{prefix}inKind.{board}", SupportedSchemes.FixedRule("inKind.<board>").Known);
+            }
+        }
+        if (node["reach"] is JsonObject reachNode)
+        {
+            Known(reader, reachNode, prefix + "reach", SupportedSchemes.FixedRule("reach").Known);
+        }
         if (node["pool"] is JsonObject pool && SupportedSchemes.PoolRule(TypeText(effective["pool"])) is { } poolRule)
         {
             Known(reader, pool, prefix + "pool", poolRule.Known);
@@ -277,7 +288,7 @@ public sealed class SchemeFileLoader(string directory)
         var participation = ReadParticipation(reader, reader.OptionalObject(root, "participation"));
         participants.UnionWith(participation.Keys);
         var key = ReadKey(reader, reader.Object(root, "key"), "key");
-        var pool = ReadPool(reader, reader.Object(root, "pool"), key, schools);
+        var pool = ReadPool(reader, reader.Object(root, "pool"), key, schools, TypeText(root["flow"]));
         var flow = ReadFlow(reader, reader.Object(root, "flow"), participants);
         if (flow is LeadFlow { Recipient: not null } && pool is not null && pool is not EstimatePool)
         {
@@ -290,6 +301,8 @@ public sealed class SchemeFileLoader(string directory)
         {
             reader.ProblemOfKeys(TypeKeys, refusal);
         }
+        var inKind = ReadInKind(reader, reader.OptionalObject(root, "inKind"));
+        var reach = ReadReach(reader, reader.OptionalObject(root, "reach"));
         var invoiceNode = reader.Object(root, "invoice");
         InvoiceTerms? invoice = null;
         if (invoiceNode is not null)
@@ -329,7 +342,7 @@ public sealed class SchemeFileLoader(string directory)
         reader.Context = "";
         return reader.Problems.Count > before || pool is null || key is null || flow is null || invoice is null
             ? null
-            : new SchemeTerms(schools, participants, pool, key, flow, invoice) { Participation = participation };
+            : new SchemeTerms(schools, participants, pool, key, flow, invoice) { Participation = participation, InKind = inKind, Reach = reach };
     }
 
     private static readonly string[] TypeKeys = ["pool.type", "key.type", "flow.type"];
@@ -393,7 +406,7 @@ public sealed class SchemeFileLoader(string directory)
         return result;
     }
 
-    private static Pool? ReadPool(JsonReader reader, JsonObject? node, Key? key, IReadOnlySet<SchoolLocationId> schools)
+    private static Pool? ReadPool(JsonReader reader, JsonObject? node, Key? key, IReadOnlySet<SchoolLocationId> schools, string? flowType = null)
     {
         if (node is null)
         {
@@ -414,7 +427,7 @@ public sealed class SchemeFileLoader(string directory)
             case "drawing-rights":
                 return ReadDrawingRights(reader, node, key);
             case "fixed-budget":
-                return ReadFixedBudget(reader, node, schools);
+                return ReadFixedBudget(reader, node, schools, hostsRequired: flowType != SupportedSchemes.Funder);
             case SupportedSchemes.Estimate:
                 var estimateRate = reader.PositiveDecimal(node, "pool.hourlyRate");
                 var estimateWeeks = reader.Int(node, "pool.schoolWeeks");
@@ -522,9 +535,10 @@ public sealed class SchemeFileLoader(string directory)
 
     /// <summary>
     /// <c>amounts</c> per funding year, and <c>hosts</c> by FTE or by fixed amounts per location; fixed
-    /// amounts must add up to the budget of every year, and every host must be one of the scheme's schools.
+    /// amounts must add up to the budget of every year, and every host must be one of the scheme's schools. Under the
+    /// funder flow nothing is paid out to hosts: <c>hosts</c> may be left out (<see cref="NoHosts"/>).
     /// </summary>
-    private static FixedBudgetPool? ReadFixedBudget(JsonReader reader, JsonObject node, IReadOnlySet<SchoolLocationId> schools)
+    private static FixedBudgetPool? ReadFixedBudget(JsonReader reader, JsonObject node, IReadOnlySet<SchoolLocationId> schools, bool hostsRequired = true)
     {
         var before = reader.Problems.Count;
         var amounts = new Dictionary<int, Money>();
@@ -545,8 +559,8 @@ public sealed class SchemeFileLoader(string directory)
             reader.Problem("pool.amounts", "names no funding year");
         }
 
-        var hostsNode = reader.Object(node, "pool.hosts");
-        HostSplit? hosts = null;
+        var hostsNode = hostsRequired ? reader.Object(node, "pool.hosts") : reader.OptionalObject(node, "pool.hosts");
+        HostSplit? hosts = hostsRequired || hostsNode is not null ? null : new NoHosts();
         switch (hostsNode is null ? null : reader.String(hostsNode, "pool.hosts.by"))
         {
             case "fte":
@@ -690,12 +704,84 @@ public sealed class SchemeFileLoader(string directory)
                 return new NoneFlow(threshold);
             case "cashier":
                 return ReadCashier(reader, node, participants);
+            case "funder":
+                return ReadFunder(reader, node, participants);
             case null:
                 return null;
             case var other:
                 reader.Problem("flow.type", $"unknown flow type '{other}' (known: {string.Join(", ", SupportedSchemes.Flows.Select(f => f.Type))})");
                 return null;
         }
+    }
+
+    /// <summary><c>funder</c>: the one municipality that carries the pool, a participant.</summary>
+    private static FunderFlow? ReadFunder(JsonReader reader, JsonObject node, IReadOnlySet<MunicipalityCode> participants)
+    {
+        if (reader.String(node, "flow.funder") is not { } funderText)
+        {
+            return null;
+        }
+        if (!MunicipalityCode.TryParse(funderText, out var funder))
+        {
+            reader.Problem("flow.funder", $"'{funderText}' is not a municipality code (GM + 4 digits)");
+            return null;
+        }
+        if (!participants.Contains(funder))
+        {
+            reader.Problem("flow.funder", $"{funder} is not one of the participants");
+            return null;
+        }
+        return new FunderFlow(funder);
+    }
+
+    /// <summary>
+    /// <c>inKind</c>: per school board (its number, digits), the teacher <c>hours</c> it contributes and their
+    /// <c>hourlyValue</c> in euros, both greater than zero.
+    /// </summary>
+    private static Dictionary<string, InKindContribution> ReadInKind(JsonReader reader, JsonObject? node)
+    {
+        var result = new Dictionary<string, InKindContribution>(StringComparer.Ordinal);
+        foreach (var (board, entry) in node ?? [])
+        {
+            var path = $"inKind.{board}";
+            if (board.Length == 0 || !board.All(char.IsAsciiDigit))
+            {
+                reader.Problem(path, "is not a school board number (digits)");
+                continue;
+            }
+            if (entry is not JsonObject contribution)
+            {
+                reader.Problem(path, "must be an object with hours and hourlyValue");
+                continue;
+            }
+            var hours = reader.PositiveDecimal(contribution, path + ".hours");
+            var value = reader.PositiveDecimal(contribution, path + ".hourlyValue");
+            if (value is { } v && decimal.Round(v, 2) != v)
+            {
+                reader.Problem(path + ".hourlyValue", "must be in whole cents");
+                continue;
+            }
+            if (hours is not null && value is not null)
+            {
+                result[board] = new InKindContribution(hours.Value, value.Value);
+            }
+        }
+        return result;
+    }
+
+    /// <summary><c>reach</c>: the <c>grade</c> (leerjaar 1–8) whose pupils the scheme reaches.</summary>
+    private static Reach? ReadReach(JsonReader reader, JsonObject? node)
+    {
+        if (node is null || reader.Int(node, "reach.grade") is not { } grade)
+        {
+            return null;
+        }
+        if (grade is < 1 or > 8)
+        {
+            reader.Problem("reach.grade", "must be a grade (leerjaar) from 1 to 8");
+            return null;
+        }
+        return new Reach(grade);
     }
 
     /// <summary>The lead flow's optional <c>nonParticipants</c>: spread (the default), lead or invoice.</summary>

@@ -107,9 +107,16 @@ public sealed class IssuedSettlements(IConnectionFactory connections)
             .Select(i => new IndividualCount(Enum.Parse<Eligibility>(i.Reason), i.Children))
             .OrderBy(i => i.Reason)
             .ToList();
+        var recorded = (await connection.QueryAsync<(string Municipality, string Brin, string Vestiging, string Periode, string Kind, decimal Basis, long Amount, bool Estimated)>(
+                "SELECT municipality_code, brin, vestiging, periode, soort, basis, amount_cents, estimated FROM settlement_entries WHERE run_id = @runId ORDER BY municipality_code, soort, periode, brin, vestiging",
+                new { runId }, transaction).ConfigureAwait(false))
+            .Select(e => new Entry(MunicipalityCode.Parse(e.Municipality), StoredCodes.School(e.Brin, e.Vestiging), SettledPeriod.Parse(e.Periode.Trim()),
+                SettlementKindNames.FromDutch(e.Kind), e.Basis, new Money(e.Amount), e.Estimated))
+            .ToList();
         var (municipalities, schools) = await RegistryReader.LoadAsync(connection, transaction).ConfigureAwait(false);
         return new IssuedSettlement(settlementRun, invoices, allocation, yearToDate, locations, individual, municipalities, schools)
         {
+            Recorded = recorded,
             Statement = await CashierStatements.LoadAsync(connection, runId, transaction).ConfigureAwait(false),
             Subsidy = await Estimates.EstimateStore.LoadAsync(connection, transaction, runId).ConfigureAwait(false),
         };

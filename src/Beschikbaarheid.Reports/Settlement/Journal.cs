@@ -8,6 +8,8 @@ namespace Beschikbaarheid.Reports.Settlement;
 /// The journal <c>boekingen.csv</c> for the municipalities' ledgers: <c>;</c>-separated UTF-8, one row per
 /// invoice line, amounts with a decimal point and two decimals. <c>soort</c> and <c>periode</c> are the
 /// line's: a correction names the month it corrects, a year end (<c>vaststelling</c> or <c>creditnota</c>) the year.
+/// Under the funder flow there are no invoices: a row per recorded amount of the funder, without an invoice number, the
+/// funder both issuer and debtor.
 /// </summary>
 public static class Journal
 {
@@ -29,6 +31,12 @@ public static class Journal
                     invoice.Number, line.Kind.Dutch(), run.SchemeId, (line.Period ?? SettledPeriod.Of(run.Period)).ToString(), invoice.Issuer.Value, invoice.Debtor.Value,
                     line.School.Brin, line.School.Vestiging, line.Basis.ToString("0.####", CultureInfo.InvariantCulture), line.Amount.ToString()));
             }
+        }
+        foreach (var entry in settlement.Funder is { } funder ? settlement.Recorded.Where(e => e.Municipality == funder) : [])
+        {
+            writer.WriteLine(string.Join(';',
+                "", entry.Kind.Dutch(), run.SchemeId, entry.Period.ToString(), entry.Municipality.Value, entry.Municipality.Value,
+                entry.School.Brin, entry.School.Vestiging, entry.Basis.ToString("0.####", CultureInfo.InvariantCulture), entry.Amount.ToString()));
         }
     }
 }

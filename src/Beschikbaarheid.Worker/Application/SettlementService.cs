@@ -444,7 +444,7 @@ public sealed class SettlementService(
     private async Task<SettleOutcome> WriteAsync(
         Scheme scheme, YearMonth period, SettleStatus status, long runId, string output, IReadOnlyList<string> notes, CancellationToken cancellationToken)
     {
-        var settlement = await issued.LoadAsync(runId, cancellationToken).ConfigureAwait(false);
+        var settlement = (await issued.LoadAsync(runId, cancellationToken).ConfigureAwait(false)).UnderFlow(scheme.TermsFor(period.Year).Flow);
         var files = SettlementReports.WriteAll(settlement, output, calendar.TimeZone, PaymentDay(scheme, period.Year));
         return new SettleOutcome(scheme.Id, period, status, settlement, files) { Notes = notes };
     }

@@ -211,7 +211,7 @@ public sealed class YearEndService(
                 logger.LogInformation("{Scheme} {Year}: year end run {RunId} issued {Invoices} final invoices and credit notes; the year is closed", scheme.Id, year, runId, plan.Invoices.Count);
             }
         }
-        var stored = await issued.LoadAsync(runId, cancellationToken).ConfigureAwait(false);
+        var stored = (await issued.LoadAsync(runId, cancellationToken).ConfigureAwait(false)).UnderFlow(scheme.TermsFor(year).Flow);
         return new YearEndOutcome(scheme.Id, year, stored, SettlementReports.WriteAll(stored, paths.Value.Output, calendar.TimeZone, SettlementService.PaymentDay(scheme, year)))
         {
             AlreadyClosed = alreadyClosed, PreparedBy = concept?.PreparedBy, ApprovedBy = concept is null ? null : by,

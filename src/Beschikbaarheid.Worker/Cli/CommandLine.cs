@@ -21,6 +21,7 @@ public static class CommandLine
         root.Subcommands.Add(HistoryVerb.Create());
         root.Subcommands.Add(InventarisVerb.Create());
         root.Subcommands.Add(VergelijkVerb.Create());
+        root.Subcommands.Add(JaaroverzichtVerb.Create());
         root.Subcommands.Add(ImportsVerb.Create());
         root.Subcommands.Add(DemoVerb.Create());
         root.Subcommands.Add(RunVerb.Create());

@@ -53,9 +53,9 @@ public class SupportedSchemesTests
         Assert.False(SupportedSchemes.IsSupported("fixed-budget", key, flow));
 
     [Fact]
-    public void TheTable_HoldsTenCombinations_OfKnownTypesOnly()
+    public void TheTable_HoldsTwelveCombinations_OfKnownTypesOnly()
     {
-        Assert.Equal(10, SupportedSchemes.Combinations.Count);
+        Assert.Equal(12, SupportedSchemes.Combinations.Count);
         Assert.All(SupportedSchemes.Combinations, c =>
         {
             Assert.NotNull(SupportedSchemes.PoolRule(c.Pool));
@@ -70,7 +70,9 @@ public class SupportedSchemesTests
         Assert.Null(SupportedSchemes.Refusal("per-child", "children", "lead"));
         Assert.Equal(
             "a per-child pool with the pupils key and the lead flow is not supported (supported: per-child × children × lead or none; "
-            + "drawing-rights × pupils, children or blend × lead or none; fixed-budget × pupils × cashier; estimate × estimate × lead)",
+            // Grouped by pool in the table's order, flows shared by keys put together: drawing-rights' pupils also has funder.
+            + "drawing-rights × pupils × lead, none or funder; drawing-rights × children or blend × lead or none; fixed-budget × pupils × cashier or funder; "
+            + "estimate × estimate × lead)",
             SupportedSchemes.Refusal("per-child", "pupils", "lead"));
     }
 

@@ -73,6 +73,7 @@ internal static class SchemesVerb
     {
         LeadFlow lead => $"lead {lead.Lead}",
         CashierFlow cashier => $"cashier {cashier.Cashier}",
+        FunderFlow funder => $"funder {funder.Funder}",
         _ => SupportedSchemes.TypeOf(flow) ?? flow.GetType().Name,
     };
 
