@@ -44,8 +44,9 @@ public static class YearOverviewWorkbook
         var dutch = CultureInfo.GetCultureInfo("nl-NL");
         using var workbook = XlsxWorkbook.Create(path);
         using var sheet = workbook.AddSheet("Jaaroverzicht", Widths);
-        sheet.TallRow(22, XlsxCell.Of($"Jaaroverzicht {overview.Year} {overview.SchemeName}", XlsxStyle.Title));
-        sheet.Row(XlsxCell.Of("Regeling", XlsxStyle.Bold), XlsxCell.Of(overview.SchemeId));
+        // The scheme's name can be long: it goes on its own line, where a long one runs on within the page, not past it in the title's font.
+        sheet.TallRow(22, XlsxCell.Of($"Jaaroverzicht {overview.Year}", XlsxStyle.Title));
+        sheet.Row(XlsxCell.Of("Regeling", XlsxStyle.Bold), XlsxCell.Of($"{overview.SchemeName} ({overview.SchemeId})"));
         sheet.Row(XlsxCell.Of("Financier", XlsxStyle.Bold), XlsxCell.Of($"{overview.Funder.Value} {overview.FunderName}"));
         sheet.Note(ReachText(overview, dutch), Widths.Length);
         sheet.Skip();
