@@ -65,7 +65,7 @@ internal static class DrawingRightsCosts
     public static Costs CalculateByChildren(Scheme scheme, SchemeTerms terms, YearMonth period, IReadOnlyList<DrawingRight> rights, IReadOnlyList<Beschikking> beschikkingen)
     {
         var budgets = BudgetsOrRefuse(scheme, period, rights);
-        var days = ChildDays(beschikkingen.Where(b => b.Law == Law.JW && budgets.ContainsKey(b.School) && terms.Participants.Contains(b.Residence)), period);
+        var days = ChildDayCounts.Of(beschikkingen.Where(b => b.Law == Law.JW && budgets.ContainsKey(b.School) && terms.Participants.Contains(b.Residence)), period.FirstDay, period.LastDay);
 
         var shares = new List<CostShare>();
         var unsplittable = new List<SchoolLocationId>();
@@ -126,7 +126,7 @@ internal static class DrawingRightsCosts
         var atPeildatum = counts.Where(c => c.Peildatum == peildatum).ToList();
         var pupils = atPeildatum.GroupBy(c => (c.School, c.Residence)).ToDictionary(g => g.Key, g => g.Sum(c => c.Count ?? masked));
         var estimated = atPeildatum.Where(c => c.Masked).Select(c => (c.School, c.Residence)).ToHashSet();
-        var days = ChildDays(beschikkingen.Where(b => b.Law == Law.JW && terms.Participants.Contains(b.Residence)), period)
+        var days = ChildDayCounts.Of(beschikkingen.Where(b => b.Law == Law.JW && terms.Participants.Contains(b.Residence)), period.FirstDay, period.LastDay)
             .ToDictionary(d => d.Key, d => (decimal)d.Value.Days);
 
         var amounts = new List<LocationAmount>();
@@ -177,29 +177,6 @@ internal static class DrawingRightsCosts
         {
             NonParticipants = outside,
         };
-    }
-
-    /// <summary>
-    /// Child-days in the month per location and residence: per child (client) the union of its beschikkingen's
-    /// active days, so overlapping beschikkingen of one child at one location count its days once; and the
-    /// children with at least one such day.
-    /// </summary>
-    private static Dictionary<(SchoolLocationId School, MunicipalityCode Residence), (long Days, HashSet<string> Children)> ChildDays(
-        IEnumerable<Beschikking> beschikkingen, YearMonth period)
-    {
-        var days = new Dictionary<(SchoolLocationId School, MunicipalityCode Residence), (long Days, HashSet<string> Children)>();
-        foreach (var child in beschikkingen.GroupBy(b => (b.School, b.Residence, b.Client)))
-        {
-            var active = ActivePeriod.UnionDaysWithin(child.Select(b => b.Active).ToList(), period.FirstDay, period.LastDay);
-            if (active > 0)
-            {
-                var key = (child.Key.School, child.Key.Residence);
-                var (sum, children) = days.TryGetValue(key, out var entry) ? entry : (0L, new HashSet<string>(StringComparer.Ordinal));
-                children.Add(child.Key.Client);
-                days[key] = (sum + active, children);
-            }
-        }
-        return days;
     }
 
     /// <summary>Each location's budget; a month cannot be settled before its year's drawing rights are computed.</summary>

@@ -196,22 +196,12 @@ public static class KeyComparison
     private static Dictionary<(SchoolLocationId School, MunicipalityCode Residence), decimal> PupilWeights(WhatIfInputs inputs) =>
         inputs.Pupils.GroupBy(c => (c.School, c.Residence)).ToDictionary(g => g.Key, g => g.Sum(c => c.Count ?? inputs.MaskedCountValue));
 
-    /// <summary>
-    /// Child-days in the year per location and residence: per child the union of its Jeugdwet beschikkingen's active days
-    /// there (<see cref="ActivePeriod.UnionDaysWithin"/>), so a child's day counts once however many beschikkingen it has.
-    /// </summary>
-    private static Dictionary<(SchoolLocationId School, MunicipalityCode Residence), decimal> ChildDays(WhatIfInputs inputs)
-    {
-        var from = new DateOnly(inputs.Year, 1, 1);
-        var through = new DateOnly(inputs.Year, 12, 31);
-        return inputs.Beschikkingen
-            .Where(b => b.Law == Law.JW && (inputs.ChildrenOf is null || inputs.ChildrenOf.Contains(b.Residence)))
-            .GroupBy(b => (b.School, b.Residence, b.Client))
-            .Select(child => (child.Key.School, child.Key.Residence, Days: ActivePeriod.UnionDaysWithin(child.Select(b => b.Active).ToList(), from, through)))
-            .Where(c => c.Days > 0)
-            .GroupBy(c => (c.School, c.Residence))
-            .ToDictionary(g => g.Key, g => (decimal)g.Sum(c => c.Days));
-    }
+    /// <summary>Child-days in the year per location and residence of resident Jeugdwet children, as settlement counts them (<see cref="ChildDayCounts"/>).</summary>
+    private static Dictionary<(SchoolLocationId School, MunicipalityCode Residence), decimal> ChildDays(WhatIfInputs inputs) =>
+        ChildDayCounts.Of(
+                inputs.Beschikkingen.Where(b => b.Law == Law.JW && (inputs.ChildrenOf is null || inputs.ChildrenOf.Contains(b.Residence))),
+                new DateOnly(inputs.Year, 1, 1), new DateOnly(inputs.Year, 12, 31))
+            .ToDictionary(d => d.Key, d => (decimal)d.Value.Days);
 
     private static Dictionary<MunicipalityCode, decimal> Of(Dictionary<(SchoolLocationId School, MunicipalityCode Residence), decimal> figures, SchoolLocationId school) =>
         figures.Where(f => f.Key.School == school).ToDictionary(f => f.Key.Residence, f => f.Value);

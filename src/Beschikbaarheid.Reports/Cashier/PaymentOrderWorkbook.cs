@@ -65,6 +65,12 @@ public static class PaymentOrderWorkbook
         sheet.Row(Bold("Totaal"), XlsxCell.Empty, XlsxCell.Formula($"SUM(C{first}:C{last})", total.Euros, XlsxStyle.EuroBold));
         sheet.Skip();
         sheet.Note($"De kassier betaalt uit wat hij de deelnemers factureerde en wat fondsen van het tekort dekken; zie de kasstaat van deze afrekening ({run.Id}).", 3);
+        SignatureRows(sheet);
+    }
+
+    /// <summary>The fields where the one who prepared a payment order and the one who approved it sign, with the date.</summary>
+    internal static void SignatureRows(XlsxSheet sheet)
+    {
         sheet.Skip();
         sheet.Row(Bold("Opgesteld door"), XlsxCell.Of(""));
         sheet.Row(Bold("Datum"), XlsxCell.Of(""));

@@ -155,12 +155,7 @@ public static class SubsidyDocuments
             sheet.Note($"Voorschot: maand {run.Period.Month} van het maandschema van het verleende bedrag V, ⌊V × {run.Period.Month} ÷ 12⌋ − ⌊V × {run.Period.Month - 1} ÷ 12⌋, "
                 + "plus wat een gewijzigde inschatting toevoegt aan de eerder afgerekende maanden van het jaar, min wat eerder dit jaar betaald is bovenop die maanden.", 3);
         }
-        sheet.Skip();
-        sheet.Row(Bold("Opgesteld door"), XlsxCell.Of(""));
-        sheet.Row(Bold("Datum"), XlsxCell.Of(""));
-        sheet.Skip();
-        sheet.Row(Bold("Goedgekeurd door"), XlsxCell.Of(""));
-        sheet.Row(Bold("Datum"), XlsxCell.Of(""));
+        Cashier.PaymentOrderWorkbook.SignatureRows(sheet);
     }
 
     private static XlsxCell Bold(string text) => XlsxCell.Of(text, XlsxStyle.Bold);
