@@ -275,6 +275,7 @@ public sealed class SettlementService(
                 await SchemeInputs.CheckReferencesAsync(session, scheme, period.Year).ConfigureAwait(false);
                 progress?.Report("loading the period's inputs");
                 var loaded = await SchemeInputs.LoadYearAsync(session, scheme, period.Year, cancellationToken).ConfigureAwait(false);
+                progress?.Report("fingerprinting the inputs");
                 var fingerprint = InputFingerprint.Of(scheme, period.Year, loaded);
                 var run = MonthlyRunPolicy.Plan(scheme.Id, period, fingerprint, years);
                 if (run.Refusal is { } refusal)

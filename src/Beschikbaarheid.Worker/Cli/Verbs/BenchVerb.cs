@@ -135,7 +135,10 @@ internal static class BenchVerb
             watch.Restart();
             // Invoiced the day after the month, as the job would: a month is settled only once it has ended.
             var period = new YearMonth(2026, month);
-            var outcome = await settlement.SettleAsync("bench", period, "bench", period.LastDay.AddDays(1), null, ct).ConfigureAwait(false);
+            // December's phases are printed: the run that corrects all eleven earlier months.
+            var phases = month == 12 ? new PhaseTimer() : null;
+            var outcome = await settlement.SettleAsync("bench", period, "bench", period.LastDay.AddDays(1), phases, ct).ConfigureAwait(false);
+            phases?.Report("done");
             var corrections = outcome.Settlement?.Invoices.SelectMany(i => i.Lines).Count(l => l.Kind == SettlementKind.Correctie) ?? 0;
             Console.WriteLine($"settle 2026-{month:00}          {watch.Elapsed.TotalSeconds,8:0.000} s  {outcome.Status}, {corrections} correction lines");
         }
