@@ -19,11 +19,20 @@ internal static class PerChildCosts
     /// run computes again to correct them. Each month's costs are made as they are asked for, so only one
     /// month's lines are held at a time.
     /// </summary>
+    /// <remarks>
+    /// Lines and children are numbered once, so a month is counted in arrays indexed by those numbers: a run that
+    /// corrects eleven months of a national region hashes each child's codes once, not once per month.
+    /// </remarks>
     public static IEnumerable<(int Month, Costs Costs)> CalculateMonths(
         SchemeTerms terms, PerChildPool pool, int year, IReadOnlyList<int> months, IEnumerable<Beschikking> beschikkingen)
     {
         var windows = months.Select(m => new YearMonth(year, m)).ToList();
-        var eligible = new Dictionary<(SchoolLocationId School, MunicipalityCode Residence, string Client), List<ActivePeriod>>();
+        var lines = new Numbering<(SchoolLocationId School, MunicipalityCode Residence)>();
+        var children = new Numbering<(SchoolLocationId School, MunicipalityCode Residence, string Client)>();
+        var ofMunicipality = new Numbering<(MunicipalityCode Residence, string Client)>();
+        var atSchool = new Numbering<(SchoolLocationId School, string Client)>();
+        // Per child at a school (index as numbered): its line, its numbers for counting, and its active periods.
+        var child = new List<(int Line, int OfMunicipality, int AtSchool, List<ActivePeriod> Periods)>();
         var individual = new Dictionary<(int Month, Eligibility Reason), HashSet<string>>();
         foreach (var beschikking in beschikkingen)
         {
@@ -40,49 +49,97 @@ internal static class PerChildCosts
                 }
                 continue;
             }
-            var key = (beschikking.School, beschikking.Residence, beschikking.Client);
-            (eligible.TryGetValue(key, out var periods) ? periods : eligible[key] = []).Add(beschikking.Active);
+            var index = children.Of((beschikking.School, beschikking.Residence, beschikking.Client), out var added);
+            if (added)
+            {
+                child.Add((lines.Of((beschikking.School, beschikking.Residence), out _),
+                    ofMunicipality.Of((beschikking.Residence, beschikking.Client), out _),
+                    atSchool.Of((beschikking.School, beschikking.Client), out _), []));
+            }
+            child[index].Periods.Add(beschikking.Active);
         }
 
-        // Per child at a school: its days in each asked month (index as in windows) and in the year, overlapping beschikkingen counted once.
-        var days = eligible.Select(e => (e.Key, Months: windows.Select(w => ActivePeriod.UnionDaysWithin(e.Value, w.FirstDay, w.LastDay)).ToArray(),
-                Year: ActivePeriod.UnionDaysWithin(e.Value, new DateOnly(year, 1, 1), new DateOnly(year, 12, 31))))
-            .ToList();
-        var yearDays = new Dictionary<(SchoolLocationId School, MunicipalityCode Residence), long>();
-        foreach (var (key, _, yearOfChild) in days)
+        // Per child: its days in each asked month and in the year, overlapping beschikkingen counted once.
+        var yearDays = new long[lines.Count];
+        var monthDays = new int[child.Count, windows.Count];
+        for (var c = 0; c < child.Count; c++)
         {
-            yearDays[(key.School, key.Residence)] = yearDays.GetValueOrDefault((key.School, key.Residence)) + yearOfChild;
+            var periods = child[c].Periods;
+            yearDays[child[c].Line] += ActivePeriod.UnionDaysWithin(periods, new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+            for (var i = 0; i < windows.Count; i++)
+            {
+                monthDays[c, i] = ActivePeriod.UnionDaysWithin(periods, windows[i].FirstDay, windows[i].LastDay);
+            }
         }
 
         var annual = pool.AnnualCentsPerChild;
+        var lineKeys = lines.Keys;
         for (var i = 0; i < windows.Count; i++)
         {
             var month = windows[i].Month;
-            var monthDays = new Dictionary<(SchoolLocationId School, MunicipalityCode Residence), long>(yearDays.Count);
+            var daysOfLine = new long[lines.Count];
             // A child is counted once per municipality and once per school, also when it has care at two schools.
-            var childOfMunicipality = new HashSet<(MunicipalityCode, string)>();
-            var childAtSchool = new HashSet<(SchoolLocationId, string)>();
-            foreach (var (key, ofMonths, _) in days)
+            var countedOfMunicipality = new bool[ofMunicipality.Count];
+            var countedAtSchool = new bool[atSchool.Count];
+            var childrenPerMunicipality = new Dictionary<MunicipalityCode, int>();
+            var childrenPerSchool = new Dictionary<SchoolLocationId, int>();
+            for (var c = 0; c < child.Count; c++)
             {
-                var line = (key.School, key.Residence);
-                monthDays[line] = monthDays.GetValueOrDefault(line) + ofMonths[i];
-                if (ofMonths[i] > 0)
+                var days = monthDays[c, i];
+                var (line, m, s, _) = child[c];
+                daysOfLine[line] += days;
+                if (days > 0)
                 {
-                    childOfMunicipality.Add((key.Residence, key.Client));
-                    childAtSchool.Add((key.School, key.Client));
+                    var (school, residence) = lineKeys[line];
+                    if (!countedOfMunicipality[m])
+                    {
+                        countedOfMunicipality[m] = true;
+                        childrenPerMunicipality[residence] = childrenPerMunicipality.GetValueOrDefault(residence) + 1;
+                    }
+                    if (!countedAtSchool[s])
+                    {
+                        countedAtSchool[s] = true;
+                        childrenPerSchool[school] = childrenPerSchool.GetValueOrDefault(school) + 1;
+                    }
                 }
+            }
+            var shares = new List<CostShare>(lines.Count);
+            for (var l = 0; l < lines.Count; l++)
+            {
+                shares.Add(new CostShare(
+                    lineKeys[l].School, lineKeys[l].Residence, daysOfLine[l],
+                    DayProration.LineAmount(annual, daysOfLine[l], year),
+                    DayProration.LineAmount(annual, yearDays[l], year)));
             }
             yield return (month, new Costs(
                 BasisUnit.ChildDays,
-                yearDays
-                    .Select(l => new CostShare(
-                        l.Key.School, l.Key.Residence, monthDays[l.Key],
-                        DayProration.LineAmount(annual, monthDays[l.Key], year),
-                        DayProration.LineAmount(annual, l.Value, year)))
-                    .ToList(),
-                childOfMunicipality.CountBy(c => c.Item1).ToDictionary(),
-                childAtSchool.CountBy(c => c.Item1).ToDictionary(),
+                shares,
+                childrenPerMunicipality,
+                childrenPerSchool,
                 individual.Where(r => r.Key.Month == month).OrderBy(r => r.Key.Reason).Select(r => new IndividualCount(r.Key.Reason, r.Value.Count)).ToList()));
+        }
+    }
+
+    /// <summary>Numbers distinct keys 0, 1, 2, … in the order they are first seen.</summary>
+    private sealed class Numbering<TKey>
+        where TKey : notnull
+    {
+        private readonly Dictionary<TKey, int> _numbers = [];
+
+        public List<TKey> Keys { get; } = [];
+
+        public int Count => Keys.Count;
+
+        public int Of(TKey key, out bool added)
+        {
+            ref var number = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_numbers, key, out var exists);
+            added = !exists;
+            if (added)
+            {
+                number = Keys.Count;
+                Keys.Add(key);
+            }
+            return number;
         }
     }
 }
