@@ -13,7 +13,12 @@ public static class Corrections
 {
     /// <param name="recomputed">The month's entries by the data as it is now.</param>
     /// <param name="settled">Every entry stored for that month so far: its advance and earlier corrections.</param>
-    public static IReadOnlyList<Entry> For(SettledPeriod month, IEnumerable<Entry> recomputed, IEnumerable<Entry> settled)
+    /// <param name="billedBy">
+    /// The invoice that billed the month per municipality, when <paramref name="recomputed"/> and <paramref name="settled"/>
+    /// hold only some locations (those whose digest changed) and so may not show it; otherwise it is taken from <paramref name="settled"/>.
+    /// </param>
+    public static IReadOnlyList<Entry> For(
+        SettledPeriod month, IEnumerable<Entry> recomputed, IEnumerable<Entry> settled, IReadOnlyDictionary<MunicipalityCode, string>? billedBy = null)
     {
         ArgumentNullException.ThrowIfNull(recomputed);
         ArgumentNullException.ThrowIfNull(settled);
@@ -30,7 +35,7 @@ public static class Corrections
             var line = lines.GetValueOrDefault((e.Municipality, e.School));
             lines[(e.Municipality, e.School)] = line with { Then = line.Then + e.Amount.Cents };
             // The invoice that billed the month: its advance, or else the first correction of it.
-            if (e.Invoice is not null && (!original.TryGetValue(e.Municipality, out var known) || (e.Kind, e.Invoice).CompareTo(known) < 0))
+            if (billedBy is null && e.Invoice is not null && (!original.TryGetValue(e.Municipality, out var known) || (e.Kind, e.Invoice).CompareTo(known) < 0))
             {
                 original[e.Municipality] = (e.Kind, e.Invoice);
             }
@@ -40,7 +45,8 @@ public static class Corrections
             .OrderBy(l => l.Key.Municipality).ThenBy(l => l.Key.School)
             .Select(l => new Entry(
                 l.Key.Municipality, l.Key.School, month, SettlementKind.Correctie, l.Value.Basis, new Money(l.Value.Now - l.Value.Then), l.Value.Estimated,
-                Reference: original.TryGetValue(l.Key.Municipality, out var invoice) ? invoice.Invoice : null))
+                Reference: billedBy is not null ? billedBy.GetValueOrDefault(l.Key.Municipality)
+                    : original.TryGetValue(l.Key.Municipality, out var invoice) ? invoice.Invoice : null))
             .ToList();
     }
 }

@@ -76,6 +76,9 @@ public sealed record SettlementPlan(
 
     /// <summary>For an estimate pool with a recipient: what the lead pays the school board in this run, or claims back at the year end.</summary>
     public SubsidyPayment? Subsidy { get; init; }
+
+    /// <summary>The digests of what is settled per month and location once this run is stored (<see cref="SettledDigest"/>), for the months it settles or corrects.</summary>
+    public IReadOnlyList<MonthDigests> Digests { get; init; } = [];
 }
 
 /// <summary>What the basis of a line counts.</summary>

@@ -55,30 +55,74 @@ public static class SettledState
 
     /// <summary>
     /// Everything settled for one month: its invoice lines (advances and corrections, with the invoice that
-    /// billed each) and the amounts that are not invoiced. One query; one month at a time keeps a large
-    /// region's year out of memory.
+    /// billed each) and the amounts that are not invoiced; with <paramref name="schools"/>, only at those locations
+    /// (the ones whose <see cref="SettledDigest"/> changed). One query; one month at a time keeps a large region's year
+    /// out of memory.
     /// </summary>
-    public static async Task<IReadOnlyList<Entry>> LoadMonthAsync(SchemeTransaction session, YearMonth month, CancellationToken cancellationToken = default)
+    public static async Task<IReadOnlyList<Entry>> LoadMonthAsync(
+        SchemeTransaction session, YearMonth month, IReadOnlyCollection<SchoolLocationId>? schools = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(session);
+        if (schools is { Count: 0 })
+        {
+            return [];
+        }
+        // The location list first, so the month's lines are found through ix_invoice_lines_periode_school.
+        var (from, where) = schools is null
+            ? ("", "")
+            : ($"{SqlDialect.SchoolList(session.Provider)} s CROSS JOIN ", " AND l.brin = s.brin AND l.vestiging = s.vestiging");
+        var (entriesFrom, entriesWhere) = schools is null
+            ? ("", "")
+            : ($"{SqlDialect.SchoolList(session.Provider)} s CROSS JOIN ", " AND e.brin = s.brin AND e.vestiging = s.vestiging");
         var rows = await session.Connection.QueryAsync<(string Municipality, string Brin, string Vestiging, string Kind, decimal Basis, long Amount, bool Estimated, string? Reference, string? Invoice)>(
-            """
+            $"""
             SELECT i.debtor, l.brin, l.vestiging, l.soort, l.basis, l.amount_cents, l.estimated, l.reference, i.number
-            FROM invoice_lines l
+            FROM {from}invoice_lines l
             JOIN invoices i ON i.number = l.invoice_number
             JOIN settlement_runs r ON r.id = i.run_id
-            WHERE l.periode = @Month AND r.scheme_id = @schemeId
+            WHERE l.periode = @Month AND r.scheme_id = @schemeId{where}
             UNION ALL
-            SELECT municipality_code, brin, vestiging, soort, basis, amount_cents, estimated, reference, NULL
-            FROM settlement_entries
-            WHERE scheme_id = @schemeId AND periode = @Month
+            SELECT e.municipality_code, e.brin, e.vestiging, e.soort, e.basis, e.amount_cents, e.estimated, e.reference, NULL
+            FROM {entriesFrom}settlement_entries e
+            WHERE e.scheme_id = @schemeId AND e.periode = @Month{entriesWhere}
             """,
-            new { schemeId = session.SchemeId, Month = month.ToString() }, session.Transaction).ConfigureAwait(false);
+            new { schemeId = session.SchemeId, Month = month.ToString(), Schools = schools is null ? null : SqlDialect.SchoolsParameter(schools) },
+            session.Transaction).ConfigureAwait(false);
         var period = SettledPeriod.Of(month);
         return rows.Select(r => new Entry(
                 MunicipalityCode.Parse(r.Municipality), StoredCodes.School(r.Brin, r.Vestiging), period,
                 SettlementKindNames.FromDutch(r.Kind), r.Basis, new Money(r.Amount), r.Estimated, r.Reference, r.Invoice))
             .ToList();
+    }
+
+    /// <summary>
+    /// Per municipality of <paramref name="municipalities"/>: the invoice that billed <paramref name="month"/>, its advance
+    /// or else its first correction (<see cref="Corrections"/>), over all the month's locations. Read from the scheme's
+    /// invoices to those debtors, so only their lines are looked at.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<MunicipalityCode, string>> BillingInvoicesAsync(
+        SchemeTransaction session, YearMonth month, IReadOnlyCollection<MunicipalityCode> municipalities, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(municipalities);
+        if (municipalities.Count == 0)
+        {
+            return new Dictionary<MunicipalityCode, string>();
+        }
+        var rows = await session.Connection.QueryAsync<(string Debtor, string Kind, string Number)>(
+            $"""
+            SELECT DISTINCT i.debtor, l.soort, i.number
+            FROM settlement_runs r
+            CROSS JOIN invoices i
+            CROSS JOIN invoice_lines l
+            WHERE r.scheme_id = @SchemeId AND i.run_id = r.id AND {SqlDialect.InList(session.Provider, "i.debtor", "Debtors")}
+              AND l.invoice_number = i.number AND l.periode = @Month
+            """,
+            new { session.SchemeId, Month = month.ToString(), Debtors = municipalities.Select(m => m.Value).ToArray() }, session.Transaction).ConfigureAwait(false);
+        return rows
+            .Select(r => (Municipality: MunicipalityCode.Parse(r.Debtor), Kind: SettlementKindNames.FromDutch(r.Kind), Number: r.Number.Trim()))
+            .GroupBy(r => r.Municipality)
+            .ToDictionary(g => g.Key, g => g.Select(r => (r.Kind, r.Number)).Min().Number);
     }
 
     /// <summary>

@@ -125,6 +125,7 @@ public sealed class SettlementWriter(IIssueProbe? probe = null)
         {
             await Estimates.EstimateStore.InsertAsync(connection, transaction, runId, scheme.Id, subsidy).ConfigureAwait(false);
         }
+        await SettledDigests.WriteAsync(session, plan.Digests, cancellationToken).ConfigureAwait(false);
         if (plan.Kind != SettlementKind.Voorschot)
         {
             await YearClosures.CloseAsync(session, plan.Period.Year, runId, startedBy, now).ConfigureAwait(false);

@@ -1,5 +1,6 @@
 using Beschikbaarheid.Core.Arithmetic;
 using Beschikbaarheid.Core.Periods;
+using Beschikbaarheid.Core.Registry;
 using Beschikbaarheid.Core.Schemes;
 using Beschikbaarheid.Core.Settlement;
 using Beschikbaarheid.Data.Database;
@@ -285,7 +286,7 @@ public sealed class SettlementService(
                 progress?.Report("calculating");
                 var month = MonthlySettlement.Calculate(scheme, period, loaded);
                 progress?.Report("checking settled months for changed data");
-                var (corrections, lateData) = await ReviewAsync(session, scheme, period, loaded, run.Reviews, cancellationToken).ConfigureAwait(false);
+                var (corrections, lateData, digests) = await ReviewAsync(session, scheme, period, loaded, run.Reviews, cancellationToken).ConfigureAwait(false);
                 notes = lateData;
                 if (!month.HasEligibleChildren && corrections.Count == 0)
                 {
@@ -297,7 +298,10 @@ public sealed class SettlementService(
                     return new SettleOutcome(scheme.Id, period, SettleStatus.NothingEligible, null, []) { Notes = notes };
                 }
                 var soFar = month.CashierMonth is null ? null : await SettledState.StatedSoFarAsync(session, period.Year, cancellationToken).ConfigureAwait(false);
-                var plan = RunPlans.WithCorrections(scheme, month, corrections, soFar);
+                var plan = RunPlans.WithCorrections(scheme, month, corrections, soFar) with
+                {
+                    Digests = [.. digests, new MonthDigests(period, SettledDigest.Of(month.Entries).ToDictionary(d => d.Key, d => (string?)d.Value), Complete: true)],
+                };
                 if (scheme.TermsFor(period) is { Pool: EstimatePool, Flow: LeadFlow { Recipient: { } recipient } } && month.Calculation?.Budget is { } granted)
                 {
                     // The lead pays the board the pool's monthly schedule; a changed estimate is caught up for the settled months (EstimateCosts.Advance).
@@ -409,23 +413,30 @@ public sealed class SettlementService(
     /// <summary>
     /// The earlier years the policy names, computed again with the data as it is now: settled months become
     /// corrections, a year with a year end a note. One month at a time: its recomputed plan and what was
-    /// settled for it are the only large things held.
+    /// settled for it are the only large things held. Of a month with stored digests (<see cref="SettledDigest"/>) only
+    /// the locations whose digest changed are read back and compared; a month without is read whole, once, and gets its digests.
     /// </summary>
-    private async Task<(IReadOnlyList<Entry> Corrections, IReadOnlyList<string> Notes)> ReviewAsync(
+    private async Task<(IReadOnlyList<Entry> Corrections, IReadOnlyList<string> Notes, IReadOnlyList<MonthDigests> Digests)> ReviewAsync(
         SchemeTransaction session, Scheme scheme, YearMonth period, SettlementInputs current, IReadOnlyList<YearReview> reviews, CancellationToken cancellationToken)
     {
         var corrections = new List<Entry>();
         var notes = new List<string>();
+        var digests = new List<MonthDigests>();
         foreach (var review in reviews)
         {
             var yearInputs = review.Year == period.Year ? current : await SchemeInputs.LoadYearAsync(session, scheme, review.Year, cancellationToken).ConfigureAwait(false);
             switch (review)
             {
                 case CorrectMonths correct:
+                    var stored = await SettledDigests.LoadAsync(session, correct.Months, cancellationToken).ConfigureAwait(false);
                     foreach (var (month, recomputed) in MonthlySettlement.EntriesOfMonths(scheme, correct.Months, yearInputs))
                     {
-                        var settled = await SettledState.LoadMonthAsync(session, month, cancellationToken).ConfigureAwait(false);
-                        corrections.AddRange(Corrections.For(SettledPeriod.Of(month), recomputed, settled));
+                        var (ofMonth, left) = await CorrectAsync(session, month, recomputed, stored.GetValueOrDefault(month), cancellationToken).ConfigureAwait(false);
+                        corrections.AddRange(ofMonth);
+                        if (left is not null)
+                        {
+                            digests.Add(left);
+                        }
                     }
                     break;
                 case ReportLateData late:
@@ -439,7 +450,36 @@ public sealed class SettlementService(
                     break;
             }
         }
-        return (corrections, notes);
+        return (corrections, notes, digests);
+    }
+
+    /// <summary>
+    /// One settled month's corrections, and the digests it leaves once they are stored: null when no location changed.
+    /// The digests are made from what was read back plus the corrections, that is from what will be stored.
+    /// </summary>
+    private static async Task<(IReadOnlyList<Entry> Corrections, MonthDigests? Left)> CorrectAsync(
+        SchemeTransaction session, YearMonth month, IReadOnlyList<Entry> recomputed, IReadOnlyDictionary<SchoolLocationId, string>? stored, CancellationToken cancellationToken)
+    {
+        var period = SettledPeriod.Of(month);
+        if (stored is null)
+        {
+            var whole = await SettledState.LoadMonthAsync(session, month, null, cancellationToken).ConfigureAwait(false);
+            var ofWhole = Corrections.For(period, recomputed, whole);
+            return (ofWhole, new MonthDigests(month, SettledDigest.Of(whole.Concat(ofWhole)).ToDictionary(d => d.Key, d => (string?)d.Value), Complete: true));
+        }
+        var changed = SettledDigest.Changed(stored, SettledDigest.Of(recomputed));
+        if (changed.Count == 0)
+        {
+            return ([], null);
+        }
+        var settled = await SettledState.LoadMonthAsync(session, month, changed.ToList(), cancellationToken).ConfigureAwait(false);
+        var ofChanged = recomputed.Where(e => changed.Contains(e.School)).ToList();
+        // Which invoice billed the month is known from all its locations, not only the changed ones read back.
+        var municipalities = Corrections.For(period, ofChanged, settled).Select(c => c.Municipality).ToHashSet();
+        var billedBy = await SettledState.BillingInvoicesAsync(session, month, municipalities, cancellationToken).ConfigureAwait(false);
+        var corrections = Corrections.For(period, ofChanged, settled, billedBy);
+        var left = SettledDigest.Of(settled.Concat(corrections));
+        return (corrections, new MonthDigests(month, changed.ToDictionary(s => s, s => left.GetValueOrDefault(s)), Complete: false));
     }
 
     private async Task<SettleOutcome> WriteAsync(

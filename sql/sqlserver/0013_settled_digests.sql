@@ -1,0 +1,16 @@
+-- Same tables and effect as sql/sqlite/0013_settled_digests.sql, in T-SQL with explicit types.
+CREATE TABLE settled_digests (
+    scheme_id VARCHAR(100) NOT NULL,
+    periode   VARCHAR(7)   NOT NULL,
+    brin      CHAR(4)      NOT NULL,
+    vestiging CHAR(2)      NOT NULL,
+    digest    CHAR(64)     NOT NULL,
+    CONSTRAINT pk_settled_digests PRIMARY KEY (scheme_id, periode, brin, vestiging)
+);
+CREATE TABLE settled_digest_months (
+    scheme_id VARCHAR(100) NOT NULL,
+    periode   VARCHAR(7)   NOT NULL,
+    CONSTRAINT pk_settled_digest_months PRIMARY KEY (scheme_id, periode)
+);
+CREATE INDEX ix_invoice_lines_periode_school ON invoice_lines (periode, brin, vestiging);
+DROP INDEX ix_invoice_lines_periode ON invoice_lines;
