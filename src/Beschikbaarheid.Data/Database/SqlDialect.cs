@@ -70,6 +70,14 @@ internal static class SqlDialect
         System.Text.Json.JsonSerializer.Serialize(schools.Select(s => new Dictionary<string, string> { ["brin"] = s.Brin, ["vestiging"] = s.Vestiging }));
 
     /// <summary>
+    /// A column compared without letting SQLite look it up through an index on it: SQLite plans without table statistics and
+    /// takes an equality on an indexed column for selective, so <c>periode = @Month</c> would scan a whole month of lines
+    /// once per invoice where the invoice's own lines are the few wanted. SQLite's unary <c>+</c> turns that off; the
+    /// servers keep statistics and get the column as it is.
+    /// </summary>
+    public static string NotIndexed(DatabaseProvider provider, string column) => provider == DatabaseProvider.Sqlite ? "+" + column : column;
+
+    /// <summary>
     /// <c>column IN @parameter</c> for a list: Dapper expands the list into one parameter per value on SQLite and
     /// SQL Server, but hands Npgsql the whole list as one array parameter, which PostgreSQL compares with <c>= ANY</c>.
     /// </summary>

@@ -116,7 +116,7 @@ public static class SettledState
             CROSS JOIN invoices i
             CROSS JOIN invoice_lines l
             WHERE r.scheme_id = @SchemeId AND i.run_id = r.id AND {SqlDialect.InList(session.Provider, "i.debtor", "Debtors")}
-              AND l.invoice_number = i.number AND l.periode = @Month
+              AND l.invoice_number = i.number AND {SqlDialect.NotIndexed(session.Provider, "l.periode")} = @Month
             """,
             new { session.SchemeId, Month = month.ToString(), Debtors = municipalities.Select(m => m.Value).ToArray() }, session.Transaction).ConfigureAwait(false);
         return rows
