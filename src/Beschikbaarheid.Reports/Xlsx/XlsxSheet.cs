@@ -196,6 +196,12 @@ internal sealed class XlsxSheet : IDisposable
                 _writer.WriteEndElement();
                 WriteValue(cell.NumberText);
                 break;
+            case XlsxCellKind.UncachedFormula:
+                _writer.WriteStartElement(new Cell(), [new OpenXmlAttribute("r", "", reference), new OpenXmlAttribute("s", "", style)]);
+                _writer.WriteStartElement(new CellFormula());
+                _writer.WriteString(cell.Text!);
+                _writer.WriteEndElement();
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(cell));
         }
