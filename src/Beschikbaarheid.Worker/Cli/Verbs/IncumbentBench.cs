@@ -36,8 +36,9 @@ internal static class IncumbentBench
         var debtorSheet = IncumbentWorkbook.Write(workbook, terms, month, ReadBeschikkingen(Path.Combine(folder, "beschikkingen.csv")));
         Console.WriteLine($"write incumbent workbook{watch.Elapsed.TotalSeconds,8:0.000} s  (not counted; {new FileInfo(workbook).Length / 1024.0 / 1024.0:0.0} MB, formulas stored without results)");
 
-        // A fresh profile of its own, told to recalculate every xlsx on load (OOXMLRecalcMode 0, "always"): by default
-        // LibreOffice trusts a file's stored results, and a bench of its loading alone would measure nothing.
+        // The workbook stores no results, so LibreOffice computes every formula to show any figure (checked: with
+        // OOXMLRecalcMode 1, "never", it shows the same totals). Its profile says "always" (0) all the same, as an
+        // officer's workbook that does carry results would need for a run to measure recalculation rather than loading.
         var profile = Path.Combine(folder, "libreoffice-profile");
         Directory.CreateDirectory(Path.Combine(profile, "user"));
         await File.WriteAllTextAsync(Path.Combine(profile, "user", "registrymodifications.xcu"), """
