@@ -42,7 +42,10 @@ internal readonly record struct XlsxCell(XlsxCellKind Kind, string? Text, decima
     /// <summary>A live formula; <paramref name="value"/> is stored as its cached result so readers that do not calculate see it too.</summary>
     public static XlsxCell Formula(string formula, decimal value, XlsxStyle style) => new(XlsxCellKind.Formula, formula, value, style);
 
+    /// <summary>A live formula stored without a result: a reader shows a value only by calculating it.</summary>
+    public static XlsxCell Formula(string formula, XlsxStyle style) => new(XlsxCellKind.UncachedFormula, formula, 0, style);
+
     internal string NumberText => Number.ToString(CultureInfo.InvariantCulture);
 }
 
-internal enum XlsxCellKind { None, Text, Number, Formula }
+internal enum XlsxCellKind { None, Text, Number, Formula, UncachedFormula }

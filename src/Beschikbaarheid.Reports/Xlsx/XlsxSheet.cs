@@ -20,12 +20,13 @@ internal sealed class XlsxSheet : IDisposable
 
     private readonly string? _watermark;
 
-    internal XlsxSheet(WorksheetPart part, IReadOnlyList<double> widths, int frozenRows, bool selected, bool landscape, string? watermark = null)
+    /// <param name="spool">Where to write the sheet instead of its part, which then stays empty; null to write the part.</param>
+    internal XlsxSheet(WorksheetPart part, IReadOnlyList<double> widths, int frozenRows, bool selected, bool landscape, string? watermark = null, Stream? spool = null)
     {
         _watermark = watermark;
         _landscape = landscape;
         _widths = widths;
-        _writer = OpenXmlWriter.Create(part);
+        _writer = spool is null ? OpenXmlWriter.Create(part) : OpenXmlWriter.Create(spool);
         _writer.WriteStartElement(new Worksheet());
         // Printed on A4, as wide as one page: finance staff print invoices and sheets.
         _writer.WriteElement(new SheetProperties(new PageSetupProperties { FitToPage = true }));
@@ -195,6 +196,12 @@ internal sealed class XlsxSheet : IDisposable
                 _writer.WriteString(cell.Text!);
                 _writer.WriteEndElement();
                 WriteValue(cell.NumberText);
+                break;
+            case XlsxCellKind.UncachedFormula:
+                _writer.WriteStartElement(new Cell(), [new OpenXmlAttribute("r", "", reference), new OpenXmlAttribute("s", "", style)]);
+                _writer.WriteStartElement(new CellFormula());
+                _writer.WriteString(cell.Text!);
+                _writer.WriteEndElement();
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(cell));

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Compression;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -16,8 +17,15 @@ internal sealed class XlsxWorkbook : IDisposable
     private readonly WorkbookPart _workbookPart;
     private readonly List<(string Name, string PartId, string? FilterRange)> _sheets = [];
 
+    private readonly string _path;
+
+    /// <summary>For a large workbook: the folder its sheets are written to, and which package entry each one becomes.</summary>
+    private string? _spoolFolder;
+    private readonly List<(string Entry, string File)> _spooled = [];
+
     private XlsxWorkbook(string path)
     {
+        _path = path;
         _document = SpreadsheetDocument.Create(path, SpreadsheetDocumentType.Workbook);
         _workbookPart = _document.AddWorkbookPart();
         _workbookPart.AddNewPart<WorkbookStylesPart>().Stylesheet = XlsxStyles.Build();
@@ -30,6 +38,18 @@ internal sealed class XlsxWorkbook : IDisposable
         return new XlsxWorkbook(path) { _watermark = watermark };
     }
 
+    /// <summary>
+    /// A workbook for sheets too large to hold in memory. The SDK keeps every part of a package it creates in memory,
+    /// uncompressed, until it is closed (gigabytes for a sheet of a million rows); here each sheet goes to a temporary
+    /// file as it is written, and the package is zipped from those files when the workbook is closed.
+    /// </summary>
+    public static XlsxWorkbook CreateLarge(string path)
+    {
+        var workbook = Create(path);
+        workbook._spoolFolder = Directory.CreateTempSubdirectory("beschikbaarheid-xlsx-").FullName;
+        return workbook;
+    }
+
     private string? _watermark;
 
     /// <param name="widths">Column widths in characters, from column A.</param>
@@ -38,10 +58,21 @@ internal sealed class XlsxWorkbook : IDisposable
     public XlsxSheet AddSheet(string name, IReadOnlyList<double> widths, int frozenRows = 0, bool landscape = false)
     {
         var part = _workbookPart.AddNewPart<WorksheetPart>();
-        var sheet = new XlsxSheet(part, widths, frozenRows, _sheets.Count == 0, landscape, _watermark);
+        FileStream? spool = null;
+        if (_spoolFolder is not null)
+        {
+            var file = Path.Combine(_spoolFolder, $"{_sheets.Count}.xml");
+            spool = new FileStream(file, FileMode.Create, FileAccess.Write);
+            _spooled.Add((part.Uri.OriginalString.TrimStart('/'), file));
+        }
+        var sheet = new XlsxSheet(part, widths, frozenRows, _sheets.Count == 0, landscape, _watermark, spool);
         var index = _sheets.Count;
         _sheets.Add((name, _workbookPart.GetIdOfPart(part), null));
-        sheet.Closed += range => _sheets[index] = (name, _sheets[index].PartId, range);
+        sheet.Closed += range =>
+        {
+            _sheets[index] = (name, _sheets[index].PartId, range);
+            spool?.Dispose();
+        };
         return sheet;
     }
 
@@ -67,6 +98,33 @@ internal sealed class XlsxWorkbook : IDisposable
         workbook.Append(new CalculationProperties { CalculationId = 191029, FullCalculationOnLoad = true });
         _workbookPart.Workbook = workbook;
         _document.Dispose();
+        if (_spoolFolder is not null)
+        {
+            ZipSpooledSheets();
+            Directory.Delete(_spoolFolder, recursive: true);
+        }
+    }
+
+    /// <summary>Copies the package as the SDK wrote it, each spooled sheet's part (empty there) from its file.</summary>
+    private void ZipSpooledSheets()
+    {
+        var spooled = _spooled.ToDictionary(s => s.Entry, s => s.File, StringComparer.Ordinal);
+        var zipped = _path + ".zipping";
+        using (var source = ZipFile.OpenRead(_path))
+        using (var target = ZipFile.Open(zipped, ZipArchiveMode.Create))
+        {
+            foreach (var entry in source.Entries)
+            {
+                using var from = spooled.Remove(entry.FullName, out var file) ? File.OpenRead(file) : entry.Open();
+                using var to = target.CreateEntry(entry.FullName).Open();
+                from.CopyTo(to);
+            }
+        }
+        if (spooled.Count > 0)
+        {
+            throw new InvalidOperationException($"The package has no entry for the sheet(s) {string.Join(", ", spooled.Keys)}.");
+        }
+        File.Move(zipped, _path, overwrite: true);
     }
 
     private static string Absolute(string range) =>

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Beschikbaarheid.Core.Periods;
+using Beschikbaarheid.Core.Registry;
 using Beschikbaarheid.Core.Settlement;
 using Beschikbaarheid.Data.Database;
 using Beschikbaarheid.Data.Import;
@@ -26,9 +27,10 @@ internal static class BenchVerb
         var beschikkingen = ValueOptions.Count("--beschikkingen", "Beschikkingen.", 1, 200_000);
         var drawingRights = new Option<bool>("--drawing-rights") { Description = "Instead: drawing rights in memory for --schools locations (default 9,000 here) and --beschikkingen (default 500,000 here)." };
         var yearEnd = new Option<bool>("--year-end") { Description = "Then settle the rest of the year, a late backdated beschikking arriving before every month, and finalize it." };
+        var noIncumbent = new Option<bool>("--no-incumbent") { Description = "Skip the incumbent: the region as a formula workbook, recalculated by LibreOffice headless, against which import + settle is measured." };
         var command = new Command("bench", "Benchmark: import and settle one month for a synthetic region, printing wall times and peak memory.")
         {
-            municipalities, schools, beschikkingen, drawingRights, yearEnd,
+            municipalities, schools, beschikkingen, drawingRights, yearEnd, noIncumbent,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -61,10 +63,13 @@ internal static class BenchVerb
                     var services = host.Services;
                     await services.GetRequiredService<DatabaseSetup>().MigrateAsync(ct).ConfigureAwait(false);
                     var import = services.GetRequiredService<ImportService>();
+                    // Import + settle, the engine's side of the ratio to the incumbent workbook: the four imports and the end-to-end settle.
+                    var engine = TimeSpan.Zero;
                     foreach (var kind in Enum.GetValues<ImportKind>())
                     {
                         watch.Restart();
                         var result = await import.ImportAsync(kind, Path.Combine(folder, kind.ToString().ToLowerInvariant() + ".csv"), null, "bench", ct).ConfigureAwait(false);
+                        engine += watch.Elapsed;
                         Console.WriteLine($"import {kind,-16} {watch.Elapsed.TotalSeconds,8:0.000} s  {result.Rows,9} rows");
                     }
 
@@ -95,12 +100,19 @@ internal static class BenchVerb
                     var phases = new PhaseTimer();
                     var outcome = await services.GetRequiredService<SettlementService>().SettleAsync("bench", period, "bench", null, phases, ct).ConfigureAwait(false);
                     phases.Report("done");
+                    engine += watch.Elapsed;
                     Console.WriteLine($"settle end to end       {watch.Elapsed.TotalSeconds,8:0.000} s  (load, calculate, correct March, store, {outcome.Files.Count} files written)");
                     if (parse.GetValue(yearEnd))
                     {
                         await SettleTheYearAsync(services, folder, codes, parse.GetValue(schools), ct).ConfigureAwait(false);
                     }
+                    // Before the incumbent: writing its workbook is no part of the engine's memory.
                     Console.WriteLine($"peak working set        {Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0,8:0.0} MB");
+                    if (!parse.GetValue(noIncumbent))
+                    {
+                        // After the engine's runs, so that LibreOffice and the engine never share the cores while either is timed.
+                        await IncumbentBench.RunAsync(folder, scheme, period, MunicipalityCode.Parse(codes[0]), engine, outcome.Settlement, ct).ConfigureAwait(false);
+                    }
                     return ExitCodes.Ok;
                 }, cancellationToken).ConfigureAwait(false);
             }
