@@ -140,14 +140,19 @@ public static class MonthlySettlement
     /// rounding alone never makes a year-end document; only data or parameters that changed do. A per-child line is
     /// therefore not rounded once over the year's child-days (that would differ from twelve rounded months by cents).
     /// </summary>
-    public static IReadOnlyList<Entry> Annual(Scheme scheme, int year, SettlementInputs inputs)
+    /// <param name="eachMonth">Told each recomputed month's entries as they are made, e.g. to take their <see cref="SettledDigest"/>.</param>
+    public static IReadOnlyList<Entry> Annual(Scheme scheme, int year, SettlementInputs inputs, Action<YearMonth, IReadOnlyList<Entry>>? eachMonth = null)
     {
         ArgumentNullException.ThrowIfNull(scheme);
         ArgumentNullException.ThrowIfNull(inputs);
         var wholeYear = SettledPeriod.WholeYear(year);
         var months = Enumerable.Range(1, 12).Select(m => new YearMonth(year, m)).ToList();
         return EntriesOfMonths(scheme, months, inputs)
-            .SelectMany(m => m.Entries)
+            .SelectMany(m =>
+            {
+                eachMonth?.Invoke(m.Period, m.Entries);
+                return m.Entries;
+            })
             .GroupBy(e => (e.Municipality, e.School))
             .Select(g => new Entry(g.Key.Municipality, g.Key.School, wholeYear, SettlementKind.Vaststelling, g.Sum(e => e.Basis), Money.Sum(g.Select(e => e.Amount)), g.Any(e => e.Estimated)))
             .Where(e => e.Amount != Money.Zero)

@@ -20,7 +20,8 @@ public static class YearEnd
     {
         ArgumentNullException.ThrowIfNull(annual);
         ArgumentNullException.ThrowIfNull(settled);
-        var now = annual.ToLookup(e => (e.Municipality, e.School));
+        // Locations outside settled.Only are known to be settled exactly as they cost now: they are not compared.
+        var now = annual.Where(e => settled.Only is null || settled.Only.Contains(e.School)).ToLookup(e => (e.Municipality, e.School));
         var before = settled.Entries.Where(e => e.Period.Year == year).ToList();
         var then = before.ToLookup(e => (e.Municipality, e.School));
         var references = (settled.Invoices ?? before
@@ -60,4 +61,12 @@ public static class YearEnd
 
 /// <summary>What was settled for a year: entries (or totals per municipality and location), and the invoices that billed each municipality.</summary>
 /// <param name="Invoices">Null to take them from the entries' invoices.</param>
-public sealed record SettledYear(IReadOnlyList<Entry> Entries, IReadOnlyDictionary<MunicipalityCode, IReadOnlyList<string>>? Invoices);
+public sealed record SettledYear(IReadOnlyList<Entry> Entries, IReadOnlyDictionary<MunicipalityCode, IReadOnlyList<string>>? Invoices)
+{
+    /// <summary>
+    /// When not null: <see cref="Entries"/> hold only these locations, and every other location is known to be settled
+    /// exactly as the year costs there now (each month's <see cref="SettledDigest"/> unchanged, no year end there yet), so
+    /// the year end compares these only.
+    /// </summary>
+    public IReadOnlySet<SchoolLocationId>? Only { get; init; }
+}

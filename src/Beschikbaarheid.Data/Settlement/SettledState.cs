@@ -128,42 +128,86 @@ public static class SettledState
     /// <summary>
     /// What was settled for a funding year, its months and the year itself, summed per municipality and
     /// location in the database, with the invoices that billed each municipality: what a year end is computed against.
+    /// With <paramref name="schools"/>, the totals only at those locations (<see cref="SettledYear.Only"/>).
     /// </summary>
-    public static async Task<SettledYear> LoadYearAsync(SchemeTransaction session, int year, CancellationToken cancellationToken = default)
+    public static async Task<SettledYear> LoadYearAsync(
+        SchemeTransaction session, int year, IReadOnlyCollection<SchoolLocationId>? schools = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(session);
         var connection = session.Connection;
-        var range = new { schemeId = session.SchemeId, From = YearText(year), Until = YearText(year + 1) };
-        var totals = await connection.QueryAsync<(string Municipality, string Brin, string Vestiging, long Amount)>(
-            """
+        var wholeYear = SettledPeriod.WholeYear(year);
+        if (schools is { Count: 0 })
+        {
+            return new SettledYear([], new Dictionary<MunicipalityCode, IReadOnlyList<string>>()) { Only = new HashSet<SchoolLocationId>() };
+        }
+        var range = new
+        {
+            schemeId = session.SchemeId, From = YearText(year), Until = YearText(year + 1),
+            Schools = schools is null ? null : SqlDialect.SchoolsParameter(schools),
+        };
+        var (from, where) = schools is null
+            ? ("", "")
+            : ($"{SqlDialect.SchoolList(session.Provider)} s CROSS JOIN ", " AND l.brin = s.brin AND l.vestiging = s.vestiging");
+        var (entriesFrom, entriesWhere) = schools is null
+            ? ("", "")
+            : ($"{SqlDialect.SchoolList(session.Provider)} s CROSS JOIN ", " AND e.brin = s.brin AND e.vestiging = s.vestiging");
+        var totals = (await connection.QueryAsync<(string Municipality, string Brin, string Vestiging, long Amount)>(
+            $"""
             SELECT municipality, brin, vestiging, SUM(amount_cents)
             FROM (
                 SELECT i.debtor AS municipality, l.brin, l.vestiging, l.amount_cents
-                FROM invoice_lines l
+                FROM {from}invoice_lines l
                 JOIN invoices i ON i.number = l.invoice_number
                 JOIN settlement_runs r ON r.id = i.run_id
-                WHERE l.periode >= @From AND l.periode < @Until AND r.scheme_id = @schemeId
+                WHERE l.periode >= @From AND l.periode < @Until AND r.scheme_id = @schemeId{where}
                 UNION ALL
-                SELECT municipality_code, brin, vestiging, amount_cents
-                FROM settlement_entries
-                WHERE scheme_id = @schemeId AND periode >= @From AND periode < @Until
+                SELECT e.municipality_code, e.brin, e.vestiging, e.amount_cents
+                FROM {entriesFrom}settlement_entries e
+                WHERE e.scheme_id = @schemeId AND e.periode >= @From AND e.periode < @Until{entriesWhere}
             ) settled
             GROUP BY municipality, brin, vestiging
-            """, range, session.Transaction).ConfigureAwait(false);
+            """, range, session.Transaction).ConfigureAwait(false))
+            .Select(t => new Entry(MunicipalityCode.Parse(t.Municipality), StoredCodes.School(t.Brin, t.Vestiging), wholeYear, SettlementKind.Voorschot, 0m, new Money(t.Amount)))
+            .ToList();
+        // The invoices with a line for the year, from the scheme's runs that can bill it (a run bills its own period and
+        // earlier ones), each invoice's own lines looked at rather than the year's lines scanned.
+        var notIndexed = SqlDialect.NotIndexed(session.Provider, "l.periode");
         var invoices = await connection.QueryAsync<(string Debtor, string Number)>(
+            $"""
+            SELECT i.debtor, i.number
+            FROM settlement_runs r
+            CROSS JOIN invoices i
+            WHERE r.scheme_id = @schemeId AND r.period >= @From AND i.run_id = r.id
+              AND EXISTS (SELECT 1 FROM invoice_lines l WHERE l.invoice_number = i.number AND {notIndexed} >= @From AND {notIndexed} < @Until)
+            """, range, session.Transaction).ConfigureAwait(false);
+        return new SettledYear(
+            totals,
+            invoices.GroupBy(i => i.Debtor).ToDictionary(
+                g => MunicipalityCode.Parse(g.Key),
+                g => (IReadOnlyList<string>)g.Select(i => i.Number).Order(StringComparer.Ordinal).ToList()))
+        {
+            Only = schools?.ToHashSet(),
+        };
+    }
+
+    /// <summary>
+    /// The locations with something settled for the year itself (an earlier year end): their year is not the sum of
+    /// their months' digests. Few rows, found through the period index.
+    /// </summary>
+    public static async Task<IReadOnlySet<SchoolLocationId>> YearLevelSchoolsAsync(SchemeTransaction session, int year, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var rows = await session.Connection.QueryAsync<(string Brin, string Vestiging)>(
             """
-            SELECT DISTINCT i.debtor, i.number
+            SELECT l.brin, l.vestiging
             FROM invoice_lines l
             JOIN invoices i ON i.number = l.invoice_number
             JOIN settlement_runs r ON r.id = i.run_id
-            WHERE l.periode >= @From AND l.periode < @Until AND r.scheme_id = @schemeId
-            """, range, session.Transaction).ConfigureAwait(false);
-        var wholeYear = SettledPeriod.WholeYear(year);
-        return new SettledYear(
-            totals.Select(t => new Entry(MunicipalityCode.Parse(t.Municipality), StoredCodes.School(t.Brin, t.Vestiging), wholeYear, SettlementKind.Voorschot, 0m, new Money(t.Amount))).ToList(),
-            invoices.GroupBy(i => i.Debtor).ToDictionary(
-                g => MunicipalityCode.Parse(g.Key),
-                g => (IReadOnlyList<string>)g.Select(i => i.Number).Order(StringComparer.Ordinal).ToList()));
+            WHERE l.periode = @Year AND r.scheme_id = @schemeId
+            UNION
+            SELECT brin, vestiging FROM settlement_entries WHERE scheme_id = @schemeId AND periode = @Year
+            """, new { schemeId = session.SchemeId, Year = YearText(year) }, session.Transaction).ConfigureAwait(false);
+        return rows.Select(r => StoredCodes.School(r.Brin, r.Vestiging)).ToHashSet();
     }
 
     /// <summary>What the cashier's statements of a year reported so far: gap per municipality, cover per fund.</summary>

@@ -440,7 +440,7 @@ public sealed class SettlementService(
                     }
                     break;
                 case ReportLateData late:
-                    var settledYear = await SettledState.LoadYearAsync(session, late.Year, cancellationToken).ConfigureAwait(false);
+                    var settledYear = await SettledState.LoadYearAsync(session, late.Year, null, cancellationToken).ConfigureAwait(false);
                     var outstanding = YearEnd.Outstanding(late.Year, MonthlySettlement.Annual(scheme, late.Year, yearInputs), settledYear);
                     if (MonthlyRunPolicy.LateDataNote(scheme.Id, late, outstanding) is { } note)
                     {

@@ -91,6 +91,27 @@ public sealed class YearEndService(
         return await unitOfWork.RunAsync(token => FinalizeOnceAsync(scheme, year, mode, startedBy, by, date, token), cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// The locations whose year may differ from what was settled: those where a month's <see cref="SettledDigest"/> changed or
+    /// something was settled for the year itself. Null (compare every location) when a month of the year has no stored
+    /// digests: settled before digests existed, or never settled because nothing was eligible.
+    /// </summary>
+    private static async Task<IReadOnlyCollection<Core.Registry.SchoolLocationId>?> ComparedSchoolsAsync(
+        SchemeTransaction session, int year, IReadOnlyDictionary<YearMonth, IReadOnlyDictionary<Core.Registry.SchoolLocationId, string>> now, CancellationToken cancellationToken)
+    {
+        var stored = await SettledDigests.LoadAsync(session, now.Keys.ToList(), cancellationToken).ConfigureAwait(false);
+        if (now.Keys.Any(month => !stored.ContainsKey(month)))
+        {
+            return null;
+        }
+        var compared = new HashSet<Core.Registry.SchoolLocationId>(await SettledState.YearLevelSchoolsAsync(session, year, cancellationToken).ConfigureAwait(false));
+        foreach (var (month, digests) in now)
+        {
+            compared.UnionWith(SettledDigest.Changed(stored[month], digests));
+        }
+        return compared;
+    }
+
     private async Task<YearEndOutcome> FinalizeOnceAsync(
         Core.Schemes.Scheme scheme, int year, IssueMode mode, string startedBy, string? by, DateOnly invoiceDate, CancellationToken cancellationToken)
     {
@@ -134,7 +155,7 @@ public sealed class YearEndService(
                         $"Scheme {scheme.Id}: {year} cannot be finalized while {string.Join(", ", unsettled)} {(unsettled.Count == 1 ? "is" : "are")} not settled; settle {(unsettled.Count == 1 ? "it" : "them")} first. Nothing issued.");
                 }
 
-                var settled = await SettledState.LoadYearAsync(session, year, cancellationToken).ConfigureAwait(false);
+                SettledYear settled;
                 var revision = events.Count(e => e.Event == YearClosures.Finalized) + 1;
                 var terms = scheme.TermsFor(year);
                 IReadOnlyList<Entry> annual;
@@ -145,6 +166,7 @@ public sealed class YearEndService(
                     // An estimate pool's year end sets the subsidy at min(grant, realised hours × rate) and splits the set amount (refused without a realisation).
                     var (entries, set, hours, estimate) = EstimateCosts.SetYear(scheme, year, estimatePool, loaded.Estimates, loaded.Realisation);
                     annual = entries;
+                    settled = await SettledState.LoadYearAsync(session, year, null, cancellationToken).ConfigureAwait(false);
                     calculation = EstimateCosts.CalculationOf(estimatePool, estimate);
                     if (terms.Flow is Core.Schemes.LeadFlow { Recipient: { } recipient })
                     {
@@ -154,7 +176,10 @@ public sealed class YearEndService(
                 }
                 else
                 {
-                    annual = MonthlySettlement.Annual(scheme, year, loaded);
+                    var digests = new Dictionary<YearMonth, IReadOnlyDictionary<Core.Registry.SchoolLocationId, string>>();
+                    annual = MonthlySettlement.Annual(scheme, year, loaded, (month, entries) => digests[month] = SettledDigest.Of(entries));
+                    settled = await SettledState.LoadYearAsync(session, year, await ComparedSchoolsAsync(session, year, digests, cancellationToken).ConfigureAwait(false), cancellationToken)
+                        .ConfigureAwait(false);
                 }
                 var plan = RunPlans.YearEnd(
                     scheme, year, MonthlySettlement.BasisUnitOf(terms), annual, settled, revision,

@@ -44,7 +44,7 @@ public sealed class YearOverviewService(
         IReadOnlyList<PupilCount> counts;
         await using (var session = await locks.AcquireAsync(scheme.Id, cancellationToken).ConfigureAwait(false))
         {
-            settled = (await SettledState.LoadYearAsync(session, year, cancellationToken).ConfigureAwait(false)).Entries;
+            settled = (await SettledState.LoadYearAsync(session, year, null, cancellationToken).ConfigureAwait(false)).Entries;
             counts = await SettlementInputReader.LoadPupilCountsAsync(session, scheme, year, [peildatum], cancellationToken).ConfigureAwait(false);
         }
         var masked = terms.Key is PupilsKey key ? key.MaskedCountValue : 2.5m;

@@ -101,6 +101,61 @@ public sealed class YearEndTests : IDisposable
         Assert.Equal(1_258_221, entries.Where(e => e.Municipality.Value == "GM1945").Sum(e => e.Amount.Cents));
     }
 
+    /// <summary>Removes every stored digest, as a database settled before digests existed (migration 0013) has none.</summary>
+    private async Task ForgetDigests()
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_workspace.Database}");
+        await connection.OpenAsync();
+        await Dapper.SqlMapper.ExecuteAsync(connection, "DELETE FROM settled_digests; DELETE FROM settled_digest_months;");
+    }
+
+    private async Task<int> DigestedMonths()
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_workspace.Database}");
+        await connection.OpenAsync();
+        return await Dapper.SqlMapper.ExecuteScalarAsync<int>(connection, "SELECT COUNT(*) FROM settled_digest_months");
+    }
+
+    [Fact]
+    public async Task MonthsSettledWithoutDigests_AreReadWhole_CorrectedAlike_AndGetTheirDigests()
+    {
+        await _services.GetRequiredService<ImportService>().ImportFolderAsync(_workspace.Folder);
+        for (var month = 1; month <= 3; month++)
+        {
+            await Settle(2026, month);
+        }
+        Assert.Equal(3, await DigestedMonths());
+        await ForgetDigests();
+        await LateData("B1;cl-a;GM0209;30AB;00;Aanbieder;JZ;JW;4;2026-01-01;2026-02-15\nB2;cl-b;GM1945;30AB;00;Aanbieder;JZ;JW;4;2026-02-01;");
+        var april = (await Settle(2026, 4)).Settlement!;
+
+        // The same corrections as with digests (LateData_IsCorrectedOnTheNextRun…): Beuningen February 56,507 − 105,479 = − 48,972 and
+        // March − 116,781, each referring to the invoice that billed the month; Berg en Dal April 113,014 and February 105,479, March 116,781.
+        Assert.Equal([(-48_972L, "2026-02", "GM0268-2026-00002"), (-116_781L, "2026-03", "GM0268-2026-00003")],
+            april.Invoices.Single(i => i.Debtor.Value == "GM0209").Lines.Select(l => (l.Amount.Cents, l.Period.ToString(), l.Reference)).ToList());
+        Assert.Equal([113_014L, 105_479L, 116_781L], april.Invoices.Single(i => i.Debtor.Value == "GM1945").Lines.Select(l => l.Amount.Cents).ToList());
+        // January to March were read whole and got their digests; April's own digests came with its run.
+        Assert.Equal(4, await DigestedMonths());
+    }
+
+    [Fact]
+    public async Task AYearEnd_WithoutDigests_ComparesEveryLocation_AndFindsTheSameCreditNote()
+    {
+        await _services.GetRequiredService<ImportService>().ImportFolderAsync(_workspace.Folder);
+        for (var month = 1; month <= 12; month++)
+        {
+            await Settle(2026, month);
+        }
+        await ForgetDigests();
+        await LateData("B1;cl-a;GM0209;30AB;00;Aanbieder;JZ;JW;4;2026-01-01;2026-10-15");
+        var final = await _services.GetRequiredService<YearEndService>().FinalizeAsync(Workspace.SchemeId, 2026, "test", new DateOnly(2027, 1, 15));
+
+        // As YearEnd_OfDataChangedAfterDecembersRun…: October 56,507 − 116,781 = − 60,274, November − 113,014, December − 116,781: − 290,069.
+        var creditNote = Assert.Single(final.Settlement.Invoices);
+        Assert.Equal(("GM0209", -290_069L), (creditNote.Debtor.Value, creditNote.Total.Cents));
+        Assert.Equal(12, Assert.Single(creditNote.Lines).Reference!.Split(Entry.ReferenceSeparator).Length);
+    }
+
     [Fact]
     public async Task YearEnd_OfDataChangedAfterDecembersRun_SettlesExactlyTheChangedMonths()
     {

@@ -1,0 +1,55 @@
+using Beschikbaarheid.Core.Arithmetic;
+using Beschikbaarheid.Core.Periods;
+using Beschikbaarheid.Core.Registry;
+using Beschikbaarheid.Core.Settlement;
+using static Beschikbaarheid.Core.Tests.Settlement.SchemeBuilder;
+
+namespace Beschikbaarheid.Core.Tests.Settlement;
+
+/// <summary>The digest of what is settled per month and location: equal exactly when every municipality's sum there is equal.</summary>
+public class SettledDigestTests
+{
+    private static readonly SettledPeriod January = SettledPeriod.Of(new YearMonth(2026, 1));
+
+    private static Entry Line(MunicipalityCode municipality, SchoolLocationId school, long cents, SettlementKind kind = SettlementKind.Voorschot) =>
+        new(municipality, school, January, kind, 0m, new Money(cents));
+
+    [Fact]
+    public void AnAdvanceAndItsCorrection_HaveTheDigestOfTheirSum()
+    {
+        // Beuningen billed 50,000 and corrected by + 5,000 is settled as 55,000: the state a recomputed 55,000 describes.
+        var settled = SettledDigest.Of([Line(Beuningen, StMaarten, 50_000), Line(Beuningen, StMaarten, 5_000, SettlementKind.Correctie)]);
+        var recomputed = SettledDigest.Of([Line(Beuningen, StMaarten, 55_000)]);
+        Assert.Equal(recomputed[StMaarten], settled[StMaarten]);
+        Assert.Empty(SettledDigest.Changed(settled, recomputed));
+    }
+
+    [Fact]
+    public void TheSameTotal_SplitOtherwiseOverMunicipalities_IsAnotherDigest()
+    {
+        // 30,000 + 20,000 at St Maarten either way, but Beuningen and Berg en Dal carry different parts: a correction is due.
+        var before = SettledDigest.Of([Line(Beuningen, StMaarten, 30_000), Line(BergEnDal, StMaarten, 20_000)]);
+        var now = SettledDigest.Of([Line(Beuningen, StMaarten, 20_000), Line(BergEnDal, StMaarten, 30_000)]);
+        Assert.NotEqual(before[StMaarten], now[StMaarten]);
+        Assert.Equal([StMaarten], SettledDigest.Changed(before, now));
+    }
+
+    [Fact]
+    public void ASumCorrectedToZero_IsLikeNothingSettled()
+    {
+        // Berg en Dal billed 10,000 and credited 10,000 at Meander: nothing is settled there, as for a location never billed.
+        var settled = SettledDigest.Of([
+            Line(Beuningen, StMaarten, 40_000),
+            Line(BergEnDal, Meander, 10_000), Line(BergEnDal, Meander, -10_000, SettlementKind.Correctie)]);
+        Assert.False(settled.ContainsKey(Meander));
+        Assert.Empty(SettledDigest.Changed(settled, SettledDigest.Of([Line(Beuningen, StMaarten, 40_000)])));
+    }
+
+    [Fact]
+    public void ALocationSettledOnOneSideOnly_HasChanged()
+    {
+        var before = SettledDigest.Of([Line(Beuningen, StMaarten, 40_000), Line(Beuningen, Meander, 1)]);
+        var now = SettledDigest.Of([Line(Beuningen, StMaarten, 40_000), Line(Beuningen, Elsewhere, 1)]);
+        Assert.Equal(new[] { Meander, Elsewhere }.Order(), SettledDigest.Changed(before, now).Order());
+    }
+}
