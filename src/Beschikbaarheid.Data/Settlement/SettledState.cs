@@ -76,7 +76,7 @@ public static class SettledState
             new { schemeId = session.SchemeId, Month = month.ToString() }, session.Transaction).ConfigureAwait(false);
         var period = SettledPeriod.Of(month);
         return rows.Select(r => new Entry(
-                MunicipalityCode.Parse(r.Municipality), StoredCodes.School(r.Brin, r.Vestiging), period,
+                PartyCode.Parse(r.Municipality), StoredCodes.School(r.Brin, r.Vestiging), period,
                 SettlementKindNames.FromDutch(r.Kind), r.Basis, new Money(r.Amount), r.Estimated, r.Reference, r.Invoice))
             .ToList();
     }
@@ -116,9 +116,9 @@ public static class SettledState
             """, range, session.Transaction).ConfigureAwait(false);
         var wholeYear = SettledPeriod.WholeYear(year);
         return new SettledYear(
-            totals.Select(t => new Entry(MunicipalityCode.Parse(t.Municipality), StoredCodes.School(t.Brin, t.Vestiging), wholeYear, SettlementKind.Voorschot, 0m, new Money(t.Amount))).ToList(),
+            totals.Select(t => new Entry(PartyCode.Parse(t.Municipality), StoredCodes.School(t.Brin, t.Vestiging), wholeYear, SettlementKind.Voorschot, 0m, new Money(t.Amount))).ToList(),
             invoices.GroupBy(i => i.Debtor).ToDictionary(
-                g => MunicipalityCode.Parse(g.Key),
+                g => PartyCode.Parse(g.Key),
                 g => (IReadOnlyList<string>)g.Select(i => i.Number).Order(StringComparer.Ordinal).ToList()));
     }
 

@@ -155,6 +155,11 @@ public sealed class YearEndService(
                 else
                 {
                     annual = MonthlySettlement.Annual(scheme, year, loaded);
+                    // A funder's year-end invoice names the funder as the run stores it, with its share of the year.
+                    if (MonthlySettlement.FundersOf(scheme, year, loaded) is { } funders && RunCalculation.Of(scheme, year) is { } ofYear)
+                    {
+                        calculation = ofYear with { Funders = funders };
+                    }
                 }
                 var plan = RunPlans.YearEnd(
                     scheme, year, MonthlySettlement.BasisUnitOf(terms), annual, settled, revision,
