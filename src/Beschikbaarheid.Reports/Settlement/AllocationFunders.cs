@@ -59,7 +59,7 @@ internal static class AllocationFunders
             XlsxCell.Of("Financiers samen", XlsxStyle.Bold), XlsxCell.Empty, XlsxCell.Empty, XlsxCell.Empty,
             XlsxCell.Formula($"SUM(E{first}:E{last})", shares.Euros, XlsxStyle.EuroBold));
         sheet.Row(
-            XlsxCell.Of("Over voor de gemeenten", XlsxStyle.Bold), XlsxCell.Of("pot − financiers, verdeeld volgens de sleutel hieronder"), XlsxCell.Empty, XlsxCell.Empty,
+            XlsxCell.Of("Rest", XlsxStyle.Bold), XlsxCell.Of("pot − financiers: voor de gemeenten, verdeeld hieronder"), XlsxCell.Empty, XlsxCell.Empty,
             XlsxCell.Formula($"E{pool}-E{together}", new Money(funders.RestCents).Euros, XlsxStyle.EuroBold));
         sheet.Skip();
     }
