@@ -18,6 +18,9 @@ public sealed record SchemeTerms(
     /// <summary>Contributions in kind per school board (its number), for the year overview; empty when the scheme names none.</summary>
     public IReadOnlyDictionary<string, InKindContribution> InKind { get; init; } = new Dictionary<string, InKindContribution>();
 
+    /// <summary>Funders that are not municipalities (the file's <c>funders</c>): their shares come off the pool before the key splits it; empty when it names none.</summary>
+    public IReadOnlyList<Funder> Funders { get; init; } = [];
+
     /// <summary>Which pupils the scheme reaches (its <c>reach</c>); null for all pupils.</summary>
     public Reach? Reach { get; init; }
 

@@ -98,10 +98,10 @@ public static class SupportedSchemes
     public static SectionRule TopLevel { get; } = new("", null,
         ["id", "name", "startYear", "schools", "participants", "pool", "key", "flow", "invoice"],
         [new("agreement", "none"), new("approval", "false"), new("countingDate", "10-01"), new("participation", "every participant in every year"), new("years", "no changes"),
-         new("inKind", "none"), new("reach", "all pupils")]);
+         new("inKind", "none"), new("reach", "all pupils"), new("funders", "none")]);
 
     /// <summary>The sections a <c>years.&lt;Y&gt;</c> entry may change from funding year Y on.</summary>
-    public static IReadOnlyList<string> ChangeableByYear { get; } = ["schools", "participants", "participation", "pool", "key", "flow", "invoice", "inKind", "reach"];
+    public static IReadOnlyList<string> ChangeableByYear { get; } = ["schools", "participants", "participation", "pool", "key", "flow", "invoice", "inKind", "reach", "funders"];
 
     /// <summary>The fixed sections below the top level, and the entries of typed sections' lists and maps.</summary>
     public static IReadOnlyList<SectionRule> Fixed { get; } =
@@ -114,7 +114,30 @@ public static class SupportedSchemes
         new("flow.recipient", null, ["board", "name", "iban"], []),
         new("inKind.<board>", null, ["hours", "hourlyValue"], []),
         new("reach", null, ["grade"], []),
+        new("funders[]", null, ["id", "name", "kind", "iban", "address", "share"], []),
+        new("funders[].share", null, [], [new("amount", "one of amount and percent"), new("percent", "one of amount and percent")]),
     ];
+
+    /// <summary>The pool and flow types that take funders' shares off the pool before the key splits it.</summary>
+    public static IReadOnlyList<(string Pool, string Flow)> FunderCombinations { get; } = [(DrawingRights, Lead)];
+
+    /// <summary>
+    /// Why a scheme with <c>funders</c> cannot be settled with this pool and flow, null when it can. A per-child pool is
+    /// not known before its children's days are; an estimate pool is the school's own subsidy; the cashier pays out what
+    /// it collects from municipalities; the none and funder flows invoice no one.
+    /// </summary>
+    public static string? FundersRefusal(string pool, string flow) =>
+        FunderCombinations.Contains((pool, flow))
+            ? null
+            : $"funders are taken off a {string.Join(" or ", FunderCombinations.Select(c => $"{c.Pool} pool under the {c.Flow} flow"))}; a {pool} pool with the {flow} flow cannot have them";
+
+    /// <inheritdoc cref="FundersRefusal(string, string)"/>
+    public static string? FundersRefusal(Pool pool, Flow flow)
+    {
+        ArgumentNullException.ThrowIfNull(pool);
+        ArgumentNullException.ThrowIfNull(flow);
+        return FundersRefusal(TypeOf(pool) ?? pool.GetType().Name, TypeOf(flow) ?? flow.GetType().Name);
+    }
 
     /// <summary>How a fixed budget's hosts are weighed: <c>by</c> fte or amounts, with the map it names.</summary>
     public static IReadOnlyList<SectionRule> Hosts { get; } =

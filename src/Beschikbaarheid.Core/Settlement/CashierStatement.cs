@@ -41,7 +41,8 @@ public sealed record CashierStatement(
         ArgumentNullException.ThrowIfNull(pool);
         ArgumentNullException.ThrowIfNull(soFar);
         var collected = entries
-            .GroupBy(e => (e.Municipality, e.Kind))
+            // The cashier collects from municipalities only: a scheme with funders is not settled by a cashier.
+            .GroupBy(e => (Municipality: e.Municipality.Municipality ?? throw new InvalidOperationException($"{e.Municipality} is a funder, which a cashier does not collect from."), e.Kind))
             .Select(g => (g.Key.Municipality, g.Key.Kind, Amount: Money.Sum(g.Select(e => e.Amount))))
             .Where(c => c.Amount != Money.Zero)
             .OrderBy(c => c.Municipality).ThenBy(c => c.Kind)

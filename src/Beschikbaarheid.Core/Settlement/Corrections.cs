@@ -18,18 +18,18 @@ public static class Corrections
     /// hold only some locations (those whose digest changed) and so may not show it; otherwise it is taken from <paramref name="settled"/>.
     /// </param>
     public static IReadOnlyList<Entry> For(
-        SettledPeriod month, IEnumerable<Entry> recomputed, IEnumerable<Entry> settled, IReadOnlyDictionary<MunicipalityCode, string>? billedBy = null)
+        SettledPeriod month, IEnumerable<Entry> recomputed, IEnumerable<Entry> settled, IReadOnlyDictionary<PartyCode, string>? billedBy = null)
     {
         ArgumentNullException.ThrowIfNull(recomputed);
         ArgumentNullException.ThrowIfNull(settled);
         // One table keyed by municipality and location: what the month costs now against what was settled for it.
-        var lines = new Dictionary<(MunicipalityCode Municipality, SchoolLocationId School), (long Now, long Then, decimal Basis, bool Estimated)>();
+        var lines = new Dictionary<(PartyCode Municipality, SchoolLocationId School), (long Now, long Then, decimal Basis, bool Estimated)>();
         foreach (var e in recomputed.Where(e => e.Period == month))
         {
             var line = lines.GetValueOrDefault((e.Municipality, e.School));
             lines[(e.Municipality, e.School)] = (line.Now + e.Amount.Cents, line.Then, line.Basis + e.Basis, line.Estimated || e.Estimated);
         }
-        var original = new Dictionary<MunicipalityCode, (SettlementKind Kind, string Invoice)>();
+        var original = new Dictionary<PartyCode, (SettlementKind Kind, string Invoice)>();
         foreach (var e in settled.Where(e => e.Period == month))
         {
             var line = lines.GetValueOrDefault((e.Municipality, e.School));

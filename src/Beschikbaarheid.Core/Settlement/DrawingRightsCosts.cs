@@ -17,10 +17,10 @@ internal static class DrawingRightsCosts
     /// Under a lead the non-participants' annual parts are placed by the flow's <c>nonParticipants</c> before the monthly
     /// schedule (<see cref="NonParticipantRule"/>), so a carrier's month is the schedule of its annual share with what it took over.
     /// </remarks>
-    public static Costs Calculate(Scheme scheme, SchemeTerms terms, YearMonth period, IReadOnlyList<DrawingRight> rights, IReadOnlyList<PupilCount> counts, PupilsKey key)
+    /// <param name="budgets">Each location's annual budget as the key splits it: after the funders' shares (<see cref="FunderShares"/>).</param>
+    public static Costs Calculate(Scheme scheme, SchemeTerms terms, YearMonth period, IReadOnlyDictionary<SchoolLocationId, Money> budgets, IReadOnlyList<PupilCount> counts, PupilsKey key)
     {
         var schemeId = scheme.Id;
-        var budgets = BudgetsOrRefuse(scheme, period, rights);
         var peildatum = scheme.CountingDate.ForFundingYear(period.Year);
         var all = PupilsSplit.Annual(budgets, counts.Where(c => c.Peildatum == peildatum), key.MaskedCountValue, out var unsplittable);
         var parts = NonParticipantRule.Apply(
@@ -62,9 +62,8 @@ internal static class DrawingRightsCosts
     /// weights as the month: what each municipality would carry if the year went on as this month. It is an
     /// estimate to show only: the year end sums the twelve months.
     /// </remarks>
-    public static Costs CalculateByChildren(Scheme scheme, SchemeTerms terms, YearMonth period, IReadOnlyList<DrawingRight> rights, IReadOnlyList<Beschikking> beschikkingen)
+    public static Costs CalculateByChildren(Scheme scheme, SchemeTerms terms, YearMonth period, IReadOnlyDictionary<SchoolLocationId, Money> budgets, IReadOnlyList<Beschikking> beschikkingen)
     {
-        var budgets = BudgetsOrRefuse(scheme, period, rights);
         var days = ChildDayCounts.Of(beschikkingen.Where(b => b.Law == Law.JW && budgets.ContainsKey(b.School) && terms.Participants.Contains(b.Residence)), period.FirstDay, period.LastDay);
 
         var shares = new List<CostShare>();
@@ -112,9 +111,8 @@ internal static class DrawingRightsCosts
     /// under the children key: an estimate to show, the year end sums the twelve months.
     /// </remarks>
     public static Costs CalculateByBlend(
-        Scheme scheme, SchemeTerms terms, YearMonth period, IReadOnlyList<DrawingRight> rights, IReadOnlyList<PupilCount> counts, IReadOnlyList<Beschikking> beschikkingen, BlendKey blend)
+        Scheme scheme, SchemeTerms terms, YearMonth period, IReadOnlyDictionary<SchoolLocationId, Money> budgets, IReadOnlyList<PupilCount> counts, IReadOnlyList<Beschikking> beschikkingen, BlendKey blend)
     {
-        var budgets = BudgetsOrRefuse(scheme, period, rights);
         if (blend.Parts.Any(p => p.Key is not (PupilsKey or ChildrenKey)))
         {
             throw new NotSupportedException($"Scheme {scheme.Id}: a blend of keys other than pupils and children cannot be settled by this version; nothing issued.");
@@ -180,7 +178,7 @@ internal static class DrawingRightsCosts
     }
 
     /// <summary>Each location's budget; a month cannot be settled before its year's drawing rights are computed.</summary>
-    private static IReadOnlyDictionary<SchoolLocationId, Money> BudgetsOrRefuse(Scheme scheme, YearMonth period, IReadOnlyList<DrawingRight> rights) =>
+    public static IReadOnlyDictionary<SchoolLocationId, Money> BudgetsOrRefuse(Scheme scheme, YearMonth period, IReadOnlyList<DrawingRight> rights) =>
         rights.Count > 0
             ? DrawingRightsCalculator.BudgetPerLocation(rights)
             : throw new SettlementInputException(

@@ -32,14 +32,14 @@ public readonly record struct SettledPeriod(int Year, int? Month) : IComparable<
 }
 
 /// <summary>
-/// One amount a run attributes to a municipality at a school location: what it carries for the period.
-/// Every municipality gets entries, the lead's or cashier's own share too, which is counted but never
-/// invoiced; <see cref="Invoice"/> names the invoice an entry was billed on once it is issued. Corrections
+/// One amount a run attributes to a municipality (or a funder that is not one, <see cref="PartyCode.IsFunder"/>) at a
+/// school location: what it carries for the period. Every municipality gets entries, the lead's or cashier's own share
+/// too, which is counted but never invoiced; <see cref="Invoice"/> names the invoice an entry was billed on once it is issued. Corrections
 /// and the year end are computed against the sum of the entries, so they hold for every municipality.
 /// </summary>
 /// <param name="Reference">The invoice(s) a correction or year end refers to.</param>
 public sealed record Entry(
-    MunicipalityCode Municipality,
+    PartyCode Municipality,
     SchoolLocationId School,
     SettledPeriod Period,
     SettlementKind Kind,

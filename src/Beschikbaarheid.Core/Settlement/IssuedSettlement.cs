@@ -34,7 +34,7 @@ public sealed record InvoiceLine(
 public sealed record IssuedInvoice(
     string Number,
     MunicipalityCode Issuer,
-    MunicipalityCode Debtor,
+    PartyCode Debtor,
     DateOnly InvoiceDate,
     DateOnly DueDate,
     string Iban,

@@ -76,7 +76,7 @@ public static class MonthlyRunPolicy
     }
 
     /// <summary>The note a run prints and logs for late data in a year with a year end; null when nothing is outstanding.</summary>
-    public static string? LateDataNote(string schemeId, ReportLateData review, IReadOnlyDictionary<MunicipalityCode, Money> outstanding)
+    public static string? LateDataNote(string schemeId, ReportLateData review, IReadOnlyDictionary<PartyCode, Money> outstanding)
     {
         ArgumentNullException.ThrowIfNull(review);
         ArgumentNullException.ThrowIfNull(outstanding);

@@ -83,6 +83,8 @@ public static class MonthlySettlement
         return costs.Shares
             .Where(s => s.Month != Money.Zero)
             .Select(s => new Entry(s.Municipality, s.School, month, SettlementKind.Voorschot, s.Basis, s.Month, s.Estimated))
+            // A funder's line has no key figure: its share is an amount or a percentage of the pool.
+            .Concat(costs.Funders.Where(f => f.Month != Money.Zero).Select(f => new Entry(f.Funder, f.School, month, SettlementKind.Voorschot, 0m, f.Month)))
             .ToList();
     }
 
@@ -112,7 +114,8 @@ public static class MonthlySettlement
             .Select(school => new LocationRow(
                 school, costs.ChildrenPerSchool.GetValueOrDefault(school), bySchool[school].Sum(s => s.Basis) + carriedPupils[school.ToString()].Sum(), Money.Sum(bySchool[school].Select(s => s.Month)),
                 rightsBySchool.Contains(school) ? rightsBySchool[school].Sum(r => r.Fte) : null,
-                rightsBySchool.Contains(school) ? Money.Sum(rightsBySchool[school].Select(r => r.Budget)) : null,
+                // The budget the key split: after the funders' shares at the location, so that a municipality's line can be redone.
+                rightsBySchool.Contains(school) ? Money.Sum(rightsBySchool[school].Select(r => r.Budget)) - Money.Sum(costs.Funders.Where(f => f.School == school).Select(f => f.Annual)) : null,
                 bySchool[school].Any(s => s.Estimated)))
             .ToList();
 
@@ -122,10 +125,17 @@ public static class MonthlySettlement
         {
             Entries = entries,
             CashierMonth = costs.CashierMonth,
-            AnnualShares = costs.Shares.ToDictionary(s => (s.Municipality, s.School), s => s.AnnualProjection),
+            AnnualShares = costs.Shares.Select(s => (Party: (PartyCode)s.Municipality, s.School, Annual: s.AnnualProjection))
+                .Concat(costs.Funders.Select(f => (Party: f.Funder, f.School, f.Annual)))
+                .ToDictionary(s => (s.Party, s.School), s => s.Annual),
             Calculation = costs.Calculation
                 ?? (RunCalculation.Of(scheme, period.Year) is { } calculation
-                    ? calculation with { PupilsTotal = costs.PupilsTotal, NonParticipants = costs.NonParticipants.Count > 0 ? NonParticipantsOf(terms.Flow, costs.NonParticipants) : null }
+                    ? calculation with
+                    {
+                        PupilsTotal = costs.PupilsTotal,
+                        NonParticipants = costs.NonParticipants.Count > 0 ? NonParticipantsOf(terms.Flow, costs.NonParticipants) : null,
+                        Funders = costs.FundersCalculation,
+                    }
                     : null),
         };
     }
@@ -170,6 +180,44 @@ public static class MonthlySettlement
             : null;
     }
 
+    /// <summary>
+    /// A drawing-rights pool: the funders' shares come off the locations' budgets first (<see cref="FunderShares"/>), and
+    /// the key splits what is left over the municipalities.
+    /// </summary>
+    private static Costs DrawingRightsAfterFunders(Scheme scheme, SchemeTerms terms, YearMonth period, SettlementInputs inputs)
+    {
+        var budgets = DrawingRightsCosts.BudgetsOrRefuse(scheme, period, inputs.DrawingRights);
+        var rest = FunderShares.TakeOff(scheme.Id, period.Year, period.Month, terms.Funders, budgets, out var funderLines);
+        var costs = terms.Key switch
+        {
+            PupilsKey key => DrawingRightsCosts.Calculate(scheme, terms, period, rest, inputs.PupilCounts, key),
+            ChildrenKey => DrawingRightsCosts.CalculateByChildren(scheme, terms, period, rest, inputs.Beschikkingen),
+            BlendKey blend => DrawingRightsCosts.CalculateByBlend(scheme, terms, period, rest, inputs.PupilCounts, inputs.Beschikkingen, blend),
+            _ => throw new InvalidOperationException($"Scheme {scheme.Id}: the table of supported schemes holds a combination settlement does not dispatch."),
+        };
+        return terms.Funders.Count == 0
+            ? costs
+            : costs with
+            {
+                Funders = funderLines,
+                FundersCalculation = FundersCalculation.Of(Money.Sum(budgets.Values), FunderShares.Annual(scheme.Id, period.Year, terms.Funders, Money.Sum(budgets.Values))),
+            };
+    }
+
+    /// <summary>For a year end: the funders' shares of the year by the inputs as they are now; null for a scheme without funders.</summary>
+    public static FundersCalculation? FundersOf(Scheme scheme, int year, SettlementInputs inputs)
+    {
+        ArgumentNullException.ThrowIfNull(scheme);
+        ArgumentNullException.ThrowIfNull(inputs);
+        var terms = scheme.TermsFor(year);
+        if (terms.Funders.Count == 0 || terms.Pool is not DrawingRightsPool || inputs.DrawingRights.Count == 0)
+        {
+            return null;
+        }
+        var pool = Money.Sum(DrawingRights.DrawingRightsCalculator.BudgetPerLocation(inputs.DrawingRights).Values);
+        return FundersCalculation.Of(pool, FunderShares.Annual(scheme.Id, year, terms.Funders, pool));
+    }
+
     /// <summary>What the basis of the scheme's lines counts: child-days under the children key, pupils otherwise.</summary>
     public static BasisUnit BasisUnitOf(SchemeTerms terms)
     {
@@ -197,7 +245,7 @@ public static class MonthlySettlement
     {
         ArgumentNullException.ThrowIfNull(scheme);
         ArgumentNullException.ThrowIfNull(terms);
-        if (SupportedSchemes.Refusal(terms.Pool, terms.Key, terms.Flow) is { } refusal)
+        if ((SupportedSchemes.Refusal(terms.Pool, terms.Key, terms.Flow) ?? (terms.Funders.Count > 0 ? SupportedSchemes.FundersRefusal(terms.Pool, terms.Flow) : null)) is { } refusal)
         {
             throw new NotSupportedException($"Scheme {scheme.Id}: {refusal}; nothing issued.");
         }
@@ -208,9 +256,7 @@ public static class MonthlySettlement
         (FixedBudgetPool pool, PupilsKey key, FunderFlow flow) => FunderCosts.OfFixedBudget(scheme, terms, period, pool, flow, key, inputs.PupilCounts),
         (DrawingRightsPool, PupilsKey key, FunderFlow flow) => FunderCosts.OfDrawingRights(scheme, terms, period, flow, key, inputs.DrawingRights, inputs.PupilCounts),
         (PerChildPool pool, ChildrenKey, _) => PerChildCosts.Calculate(terms, pool, period, inputs.Beschikkingen),
-        (DrawingRightsPool, PupilsKey key, _) => DrawingRightsCosts.Calculate(scheme, terms, period, inputs.DrawingRights, inputs.PupilCounts, key),
-        (DrawingRightsPool, ChildrenKey, _) => DrawingRightsCosts.CalculateByChildren(scheme, terms, period, inputs.DrawingRights, inputs.Beschikkingen),
-        (DrawingRightsPool, BlendKey blend, _) => DrawingRightsCosts.CalculateByBlend(scheme, terms, period, inputs.DrawingRights, inputs.PupilCounts, inputs.Beschikkingen, blend),
+        (DrawingRightsPool, _, _) => DrawingRightsAfterFunders(scheme, terms, period, inputs),
         (FixedBudgetPool pool, PupilsKey key, CashierFlow flow) => CashierCosts.Calculate(scheme, period, pool, flow, key, inputs.PupilCounts),
         (EstimatePool pool, EstimateKey, LeadFlow) => EstimateCosts.Calculate(scheme, period, pool, inputs.Estimates),
         _ => throw new InvalidOperationException($"Scheme {scheme.Id}: the table of supported schemes holds a combination settlement does not dispatch."),
@@ -239,6 +285,12 @@ internal sealed record Costs(
 
     /// <summary>Under a lead: each non-participant's part per location and who carries it (<see cref="NonParticipantRule"/>).</summary>
     public IReadOnlyList<NonParticipantPart> NonParticipants { get; init; } = [];
+
+    /// <summary>The funders' lines of the month (<see cref="FunderShares"/>); empty for a scheme without funders.</summary>
+    public IReadOnlyList<FunderLine> Funders { get; init; } = [];
+
+    /// <summary>The funders' shares as documents show them; null for a scheme without funders.</summary>
+    public FundersCalculation? FundersCalculation { get; init; }
 
     /// <summary>The figures of the month where the costs themselves know them (an estimate pool's year amount); null to take the scheme's terms.</summary>
     public RunCalculation? Calculation { get; init; }

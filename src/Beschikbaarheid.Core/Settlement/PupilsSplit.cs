@@ -53,13 +53,20 @@ public static class PupilsSplit
     public static IReadOnlyList<(SchoolLocationId School, Money Amount)> Month(IReadOnlyList<LocationPart> partsOfOneMunicipality, int month)
     {
         ArgumentNullException.ThrowIfNull(partsOfOneMunicipality);
-        var annual = Money.Sum(partsOfOneMunicipality.Select(p => p.Annual));
+        return Month(partsOfOneMunicipality.Select(p => (p.School, p.Annual)).ToList(), month);
+    }
+
+    /// <summary>The same rule for one payer's annual parts per location (a municipality's, or a funder's).</summary>
+    public static IReadOnlyList<(SchoolLocationId School, Money Amount)> Month(IReadOnlyList<(SchoolLocationId School, Money Annual)> parts, int month)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        var annual = Money.Sum(parts.Select(p => p.Annual));
         var amount = MonthlySchedule.ForMonth(annual, month);
         if (annual == Money.Zero)
         {
-            return partsOfOneMunicipality.Select(p => (p.School, Money.Zero)).ToList();
+            return parts.Select(p => (p.School, Money.Zero)).ToList();
         }
-        var lines = Split.ByWeights(amount, partsOfOneMunicipality.Select(p => KeyValuePair.Create(p.School, (decimal)p.Annual.Cents)));
+        var lines = Split.ByWeights(amount, parts.Select(p => KeyValuePair.Create(p.School, (decimal)p.Annual.Cents)));
         return lines.OrderBy(l => l.Key).Select(l => (l.Key, l.Value)).ToList();
     }
 }

@@ -78,9 +78,40 @@ public sealed record RunCalculation(
     /// <summary>Under a lead with non-participants' pupils at its locations: each one's part per location and who carries it.</summary>
     public NonParticipantsCalculation? NonParticipants { get; init; }
 
+    /// <summary>With funders that are not municipalities: the pool before their shares and each funder's share of the year.</summary>
+    public FundersCalculation? Funders { get; init; }
+
     /// <summary>Fixed budget: the year's budget as money.</summary>
     public Money? Budget => BudgetCents is { } cents ? new Money(cents) : null;
 }
 
 /// <summary>The lead flow's <c>nonParticipants</c> as the run applied it, and every non-participant's part per location.</summary>
 public sealed record NonParticipantsCalculation(LeadNonParticipants Mode, IReadOnlyList<NonParticipantPart> Parts);
+
+/// <summary>
+/// The funders' shares as the run took them off the pool (README "Funders other than municipalities"): the year's pool
+/// before them and, in the order they were taken, each funder with what its invoice and the allocation sheet print.
+/// Plain values, so that it is stored as it reads.
+/// </summary>
+/// <param name="PoolCents">The year's pool before any funder's share: Σ of the locations' budgets.</param>
+public sealed record FundersCalculation(long PoolCents, IReadOnlyList<FunderRow> Funders)
+{
+    /// <summary>What is left of the pool for the key to split over the municipalities.</summary>
+    public long RestCents => PoolCents - Funders.Sum(f => f.AnnualCents);
+
+    public static FundersCalculation Of(Money pool, IReadOnlyList<(Funder Funder, Money Annual)> shares)
+    {
+        ArgumentNullException.ThrowIfNull(shares);
+        return new FundersCalculation(pool.Cents, shares.Select(s => new FunderRow(
+                s.Funder.Id.Value, s.Funder.Name, s.Funder.Kind.ToString().ToLowerInvariant(), s.Funder.Address, s.Funder.Iban,
+                (s.Funder.Share as FunderAmount)?.Amount.Cents, (s.Funder.Share as FunderPercent)?.Percent, s.Annual.Cents))
+            .ToList());
+    }
+}
+
+/// <summary>One funder's share of the year as a run took it.</summary>
+/// <param name="Kind">As the scheme file writes it: <c>swv</c>, <c>board</c> or <c>other</c>.</param>
+/// <param name="AmountCents">Its share as an amount; null for a percentage.</param>
+/// <param name="Percent">Its share as a percentage of the pool; null for an amount.</param>
+/// <param name="AnnualCents">Its share of the year in cents (a percentage rounded once, half away from zero).</param>
+public sealed record FunderRow(string Id, string Name, string Kind, string Address, string Iban, long? AmountCents, decimal? Percent, long AnnualCents);

@@ -38,7 +38,8 @@ public static class RunPlans
         var final = Settlement.YearEnd.For(year, annual, settled);
         var annualOf = annual.ToLookup(e => e.Municipality);
         var finalOf = final.ToLookup(e => e.Municipality);
-        var allocation = terms.Participants.Union(annualOf.Select(g => g.Key)).Order()
+        // Funders are not on the municipalities' allocation: their year end is their invoice.
+        var allocation = terms.Participants.Union(annualOf.Select(g => g.Key.Municipality).OfType<MunicipalityCode>()).Order()
             .Select(code => new AllocationRow(
                 code, 0, annualOf[code].Sum(e => e.Basis), Money.Sum(finalOf[code].Select(e => e.Amount)), Money.Sum(annualOf[code].Select(e => e.Amount)),
                 Invoicing.IsInvoiced(terms.Flow, code), annualOf[code].Any(e => e.Estimated)))

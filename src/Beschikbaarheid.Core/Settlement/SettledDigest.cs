@@ -22,7 +22,7 @@ public static class SettledDigest
     public static IReadOnlyDictionary<SchoolLocationId, string> Of(IEnumerable<Entry> entries)
     {
         ArgumentNullException.ThrowIfNull(entries);
-        var sums = new Dictionary<SchoolLocationId, SortedDictionary<MunicipalityCode, long>>();
+        var sums = new Dictionary<SchoolLocationId, SortedDictionary<PartyCode, long>>();
         foreach (var e in entries)
         {
             if (!sums.TryGetValue(e.School, out var bySchool))

@@ -31,7 +31,7 @@ public sealed record InvoiceLineDraft(
     SettlementKind Kind = SettlementKind.Voorschot, SettledPeriod? Period = null, string? Reference = null);
 
 /// <summary>An invoice before it has a number: issuer, debtor and one line per school location.</summary>
-public sealed record InvoiceDraft(MunicipalityCode Issuer, MunicipalityCode Debtor, IReadOnlyList<InvoiceLineDraft> Lines)
+public sealed record InvoiceDraft(MunicipalityCode Issuer, PartyCode Debtor, IReadOnlyList<InvoiceLineDraft> Lines)
 {
     public Money Total => Money.Sum(Lines.Select(l => l.Amount));
 }
@@ -68,8 +68,8 @@ public sealed record SettlementPlan(
     /// The month's annual figure per municipality and location (e.g. its share of the location's annual budget), which
     /// an invoice line of the month shows beside its amount so that a reader can redo it.
     /// </summary>
-    public IReadOnlyDictionary<(MunicipalityCode Municipality, SchoolLocationId School), Money> AnnualShares { get; init; } =
-        new Dictionary<(MunicipalityCode, SchoolLocationId), Money>();
+    public IReadOnlyDictionary<(PartyCode Municipality, SchoolLocationId School), Money> AnnualShares { get; init; } =
+        new Dictionary<(PartyCode, SchoolLocationId), Money>();
 
     /// <summary>The figures the month was computed from, as documents show them; null where the scheme's terms are to be taken (a year end).</summary>
     public RunCalculation? Calculation { get; init; }

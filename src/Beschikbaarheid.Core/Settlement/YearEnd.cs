@@ -55,13 +55,13 @@ public static class YearEnd
     }
 
     /// <summary>What each municipality was billed for the year so far and what the year costs now; for reports on a closed year.</summary>
-    public static IReadOnlyDictionary<MunicipalityCode, Money> Outstanding(int year, IEnumerable<Entry> annual, SettledYear settled) =>
+    public static IReadOnlyDictionary<PartyCode, Money> Outstanding(int year, IEnumerable<Entry> annual, SettledYear settled) =>
         For(year, annual, settled).GroupBy(e => e.Municipality).ToDictionary(g => g.Key, g => Money.Sum(g.Select(e => e.Amount)));
 }
 
 /// <summary>What was settled for a year: entries (or totals per municipality and location), and the invoices that billed each municipality.</summary>
 /// <param name="Invoices">Null to take them from the entries' invoices.</param>
-public sealed record SettledYear(IReadOnlyList<Entry> Entries, IReadOnlyDictionary<MunicipalityCode, IReadOnlyList<string>>? Invoices)
+public sealed record SettledYear(IReadOnlyList<Entry> Entries, IReadOnlyDictionary<PartyCode, IReadOnlyList<string>>? Invoices)
 {
     /// <summary>
     /// When not null: <see cref="Entries"/> hold only these locations, and every other location is known to be settled

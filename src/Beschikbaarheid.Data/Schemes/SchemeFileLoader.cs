@@ -13,7 +13,7 @@ namespace Beschikbaarheid.Data.Schemes;
 /// entry up to Y merged over it in order. Every version of the terms is validated when the file is read,
 /// so a bad override fails at once, not in the year it starts.
 /// </summary>
-public sealed class SchemeFileLoader(string directory)
+public sealed partial class SchemeFileLoader(string directory)
 {
     private static readonly JsonDocumentOptions Options = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
 
@@ -212,6 +212,7 @@ public sealed class SchemeFileLoader(string directory)
                 Known(reader, contribution, $"{prefix}inKind.{board}", SupportedSchemes.FixedRule("inKind.<board>").Known);
             }
         }
+        CheckFunderKeys(reader, node, prefix);
         if (node["reach"] is JsonObject reachNode)
         {
             Known(reader, reachNode, prefix + "reach", SupportedSchemes.FixedRule("reach").Known);
@@ -303,6 +304,7 @@ public sealed class SchemeFileLoader(string directory)
         }
         var inKind = ReadInKind(reader, reader.OptionalObject(root, "inKind"));
         var reach = ReadReach(reader, reader.OptionalObject(root, "reach"));
+        var funders = ReadFunders(reader, root, pool, schools, poolType, flowType);
         var invoiceNode = reader.Object(root, "invoice");
         InvoiceTerms? invoice = null;
         if (invoiceNode is not null)
@@ -342,7 +344,7 @@ public sealed class SchemeFileLoader(string directory)
         reader.Context = "";
         return reader.Problems.Count > before || pool is null || key is null || flow is null || invoice is null
             ? null
-            : new SchemeTerms(schools, participants, pool, key, flow, invoice) { Participation = participation, InKind = inKind, Reach = reach };
+            : new SchemeTerms(schools, participants, pool, key, flow, invoice) { Participation = participation, InKind = inKind, Reach = reach, Funders = funders };
     }
 
     private static readonly string[] TypeKeys = ["pool.type", "key.type", "flow.type"];

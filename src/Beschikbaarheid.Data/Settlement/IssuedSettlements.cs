@@ -58,7 +58,7 @@ public sealed class IssuedSettlements(IConnectionFactory connections)
                 FROM invoices WHERE run_id = @runId ORDER BY number
                 """, new { runId }, transaction).ConfigureAwait(false))
             .Select(i => new IssuedInvoice(
-                i.Number, MunicipalityCode.Parse(i.Issuer), MunicipalityCode.Parse(i.Debtor), i.InvoiceDate, i.DueDate, i.Iban, i.VatStatement,
+                i.Number, MunicipalityCode.Parse(i.Issuer), PartyCode.Parse(i.Debtor), i.InvoiceDate, i.DueDate, i.Iban, i.VatStatement,
                 lines[i.Number].OrderBy(l => l.LineNumber).ToList()) { BuyerReference = i.BuyerReference })
             .ToList();
 
@@ -93,6 +93,8 @@ public sealed class IssuedSettlements(IConnectionFactory connections)
                     Year = YearText(settlementRun.Period.Year), NextYear = YearText(settlementRun.Period.Year + 1),
                 }, transaction)
                 .ConfigureAwait(false))
+            // The municipalities' year to date, which the allocation sheet shows; a funder's stands on its invoices.
+            .Where(y => MunicipalityCode.TryParse(y.Municipality, out _))
             .GroupBy(y => y.Municipality)
             .ToDictionary(g => MunicipalityCode.Parse(g.Key), g => new Money(g.Sum(y => y.Cents)));
         var locations = (await connection.QueryAsync<(string Brin, string Vestiging, int Children, decimal Basis, long Month, decimal? Fte, long? Annual, bool Estimated)>(
@@ -110,7 +112,7 @@ public sealed class IssuedSettlements(IConnectionFactory connections)
         var recorded = (await connection.QueryAsync<(string Municipality, string Brin, string Vestiging, string Periode, string Kind, decimal Basis, long Amount, bool Estimated)>(
                 "SELECT municipality_code, brin, vestiging, periode, soort, basis, amount_cents, estimated FROM settlement_entries WHERE run_id = @runId ORDER BY municipality_code, soort, periode, brin, vestiging",
                 new { runId }, transaction).ConfigureAwait(false))
-            .Select(e => new Entry(MunicipalityCode.Parse(e.Municipality), StoredCodes.School(e.Brin, e.Vestiging), SettledPeriod.Parse(e.Periode.Trim()),
+            .Select(e => new Entry(PartyCode.Parse(e.Municipality), StoredCodes.School(e.Brin, e.Vestiging), SettledPeriod.Parse(e.Periode.Trim()),
                 SettlementKindNames.FromDutch(e.Kind), e.Basis, new Money(e.Amount), e.Estimated))
             .ToList();
         var (municipalities, schools) = await RegistryReader.LoadAsync(connection, transaction).ConfigureAwait(false);

@@ -90,7 +90,7 @@ public static class SettledState
             session.Transaction).ConfigureAwait(false);
         var period = SettledPeriod.Of(month);
         return rows.Select(r => new Entry(
-                MunicipalityCode.Parse(r.Municipality), StoredCodes.School(r.Brin, r.Vestiging), period,
+                PartyCode.Parse(r.Municipality), StoredCodes.School(r.Brin, r.Vestiging), period,
                 SettlementKindNames.FromDutch(r.Kind), r.Basis, new Money(r.Amount), r.Estimated, r.Reference, r.Invoice))
             .ToList();
     }
@@ -100,14 +100,14 @@ public static class SettledState
     /// or else its first correction (<see cref="Corrections"/>), over all the month's locations. Read from the scheme's
     /// invoices to those debtors, so only their lines are looked at.
     /// </summary>
-    public static async Task<IReadOnlyDictionary<MunicipalityCode, string>> BillingInvoicesAsync(
-        SchemeTransaction session, YearMonth month, IReadOnlyCollection<MunicipalityCode> municipalities, CancellationToken cancellationToken = default)
+    public static async Task<IReadOnlyDictionary<PartyCode, string>> BillingInvoicesAsync(
+        SchemeTransaction session, YearMonth month, IReadOnlyCollection<PartyCode> municipalities, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(municipalities);
         if (municipalities.Count == 0)
         {
-            return new Dictionary<MunicipalityCode, string>();
+            return new Dictionary<PartyCode, string>();
         }
         var rows = await session.Connection.QueryAsync<(string Debtor, string Kind, string Number)>(
             $"""
@@ -120,7 +120,7 @@ public static class SettledState
             """,
             new { session.SchemeId, Month = month.ToString(), Debtors = municipalities.Select(m => m.Value).ToArray() }, session.Transaction).ConfigureAwait(false);
         return rows
-            .Select(r => (Municipality: MunicipalityCode.Parse(r.Debtor), Kind: SettlementKindNames.FromDutch(r.Kind), Number: r.Number.Trim()))
+            .Select(r => (Municipality: PartyCode.Parse(r.Debtor), Kind: SettlementKindNames.FromDutch(r.Kind), Number: r.Number.Trim()))
             .GroupBy(r => r.Municipality)
             .ToDictionary(g => g.Key, g => g.Select(r => (r.Kind, r.Number)).Min().Number);
     }
@@ -138,7 +138,7 @@ public static class SettledState
         var wholeYear = SettledPeriod.WholeYear(year);
         if (schools is { Count: 0 })
         {
-            return new SettledYear([], new Dictionary<MunicipalityCode, IReadOnlyList<string>>()) { Only = new HashSet<SchoolLocationId>() };
+            return new SettledYear([], new Dictionary<PartyCode, IReadOnlyList<string>>()) { Only = new HashSet<SchoolLocationId>() };
         }
         var range = new
         {
@@ -167,7 +167,7 @@ public static class SettledState
             ) settled
             GROUP BY municipality, brin, vestiging
             """, range, session.Transaction).ConfigureAwait(false))
-            .Select(t => new Entry(MunicipalityCode.Parse(t.Municipality), StoredCodes.School(t.Brin, t.Vestiging), wholeYear, SettlementKind.Voorschot, 0m, new Money(t.Amount)))
+            .Select(t => new Entry(PartyCode.Parse(t.Municipality), StoredCodes.School(t.Brin, t.Vestiging), wholeYear, SettlementKind.Voorschot, 0m, new Money(t.Amount)))
             .ToList();
         // The invoices with a line for the year, from the scheme's runs that can bill it (a run bills its own period and
         // earlier ones), each invoice's own lines looked at rather than the year's lines scanned.
@@ -183,7 +183,7 @@ public static class SettledState
         return new SettledYear(
             totals,
             invoices.GroupBy(i => i.Debtor).ToDictionary(
-                g => MunicipalityCode.Parse(g.Key),
+                g => PartyCode.Parse(g.Key),
                 g => (IReadOnlyList<string>)g.Select(i => i.Number).Order(StringComparer.Ordinal).ToList()))
         {
             Only = schools?.ToHashSet(),

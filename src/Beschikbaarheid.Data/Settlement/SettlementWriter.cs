@@ -63,7 +63,7 @@ public sealed class SettlementWriter(IIssueProbe? probe = null)
                 await invoiceInsert.ExecuteAsync(
                     [("Number", number), ("RunId", runId), ("Issuer", invoice.Issuer.Value), ("Debtor", invoice.Debtor.Value), ("InvoiceDate", invoiceDate),
                      ("DueDate", dueDate), ("Iban", terms.Invoice.Iban), ("VatStatement", terms.Invoice.VatStatement), ("Total", invoice.Total.Cents),
-                     ("BuyerReference", terms.Invoice.DebtorReferences.GetValueOrDefault(invoice.Debtor))],
+                     ("BuyerReference", invoice.Debtor.Municipality is { } municipality ? terms.Invoice.DebtorReferences.GetValueOrDefault(municipality) : null)],
                     cancellationToken).ConfigureAwait(false);
                 for (var i = 0; i < invoice.Lines.Count; i++)
                 {

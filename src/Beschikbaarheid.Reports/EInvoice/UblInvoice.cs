@@ -161,6 +161,26 @@ public static class UblInvoice
 
     /// <summary>Name, postal address (country NL) and legal name; the OIN as endpoint and legal identifier where known.</summary>
     /// <param name="withContact">The seller's contact (BG-6): whom to ask about the invoice.</param>
+    private static IEnumerable<XElement> Party(IssuedSettlement settlement, PartyCode code, bool withContact) =>
+        code.Municipality is { } municipality ? Party(settlement, municipality, withContact) : FunderParty(settlement, code);
+
+    /// <summary>
+    /// A buyer that is a funder, not a municipality: it has no OIN, so no endpoint and no legal identifier (both optional
+    /// in EN 16931); its id identifies it (BT-46, no scheme), with its name (BT-44) and its address line (BT-50) in NL.
+    /// </summary>
+    private static IEnumerable<XElement> FunderParty(IssuedSettlement settlement, PartyCode code)
+    {
+        var funder = Settlement.FunderDebtor.Of(settlement, code);
+        var name = Settlement.FunderDebtor.Name(settlement, code);
+        yield return Aggregate("Party",
+            Aggregate("PartyIdentification", Basic("ID", code.Value)),
+            Aggregate("PartyName", Basic("Name", name)),
+            Aggregate("PostalAddress",
+                funder is null ? null : Basic("StreetName", funder.Address),
+                Aggregate("Country", Basic("IdentificationCode", "NL"))),
+            Aggregate("PartyLegalEntity", Basic("RegistrationName", name)));
+    }
+
     private static IEnumerable<XElement> Party(IssuedSettlement settlement, MunicipalityCode code, bool withContact)
     {
         settlement.Municipalities.TryGetValue(code, out var municipality);

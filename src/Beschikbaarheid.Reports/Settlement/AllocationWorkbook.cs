@@ -28,12 +28,13 @@ public static class AllocationWorkbook
         // between words (a word longer than its column is hyphenated); names and remarks fit their column on one line,
         // so a row stays one line high, and wrap only when unusually long.
         double[] widths = withChildren ? [11, 26, 9, 13, 9, 14, 14, 14, 17, 19, 12] : [11, 26, 13, 9, 14, 14, 14, 17, 19, 12];
-        using (var sheet = workbook.AddSheet("Verdeelstaat", widths, frozenRows: 5, landscape: true))
+        using (var sheet = workbook.AddSheet("Verdeelstaat", widths, frozenRows: 5 + AllocationFunders.RowCount(settlement), landscape: true))
         {
             sheet.TallRow(22, XlsxCell.Of(Dutch.Title(settlement, $"Verdeelstaat {run.SchemeName}"), XlsxStyle.Title));
             sheet.Row(XlsxCell.Of("Regeling", XlsxStyle.Bold), XlsxCell.Of(run.SchemeId), XlsxCell.Of("Periode", XlsxStyle.Bold), XlsxCell.Of(Dutch.Period(run)));
             sheet.Row(XlsxCell.Of("Afrekening", XlsxStyle.Bold), XlsxCell.Of($"{run.Id}, {Dutch.Created(run.CreatedAt, zone)}, {run.StartedBy}; invoer {InvoiceWorkbook.Short(run.InputFingerprint)}"));
             sheet.Skip();
+            AllocationFunders.Write(sheet, settlement);
             sheet.Row([
                 Header("Gemeente-\ncode"), Header("Gemeente"), .. withChildren ? new[] { HeaderRight("Kinderen") } : [], HeaderRight($"Grondslag ({basis})"), HeaderRight("Aandeel"),
                 HeaderRight(run.Kind == SettlementKind.Voorschot && run.BasisUnit == BasisUnit.ChildDays ? "Jaarbedrag (prognose)" : "Jaarbedrag"),

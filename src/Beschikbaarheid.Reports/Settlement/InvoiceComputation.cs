@@ -35,7 +35,7 @@ internal sealed class InvoiceComputation
     private SettledPeriod OwnPeriod => SettledPeriod.Of(_settlement.Run.Period);
 
     /// <summary>A line of the run's own month, computed by the method; corrections and year ends are differences of such lines.</summary>
-    private bool IsOwnMonth(InvoiceLine line) =>
+    public bool IsOwnMonth(InvoiceLine line) =>
         line.Kind == SettlementKind.Voorschot && (line.Period is null || line.Period == OwnPeriod);
 
     /// <summary>Exact, in euros: it is only ever prorated, so it is shown with every decimal it has.</summary>
@@ -56,6 +56,10 @@ internal sealed class InvoiceComputation
             l => IsOwnMonth(l) && _locations.TryGetValue(l.School, out var r) && r.AnnualBudget is { } b ? XlsxCell.Of(b.Euros, XlsxStyle.Euro) : XlsxCell.Empty);
         Column locationMonth = new("Maandbedrag locatie", 14, true,
             l => IsOwnMonth(l) && _locations.TryGetValue(l.School, out var r) ? XlsxCell.Of(r.Month.Euros, XlsxStyle.Euro) : XlsxCell.Empty);
+        if (_invoice.Debtor.IsFunder)
+        {
+            return [new Column("Uw jaardeel", 13, true, l => IsOwnMonth(l) && l.Annual is { } a ? XlsxCell.Of(a.Euros, XlsxStyle.Euro) : XlsxCell.Empty)];
+        }
         return _calculation?.Method switch
         {
             CalculationMethod.PerChild =>
@@ -101,6 +105,10 @@ internal sealed class InvoiceComputation
         var month = Money.Sum(own.Select(l => l.Amount));
         var k = Month;
         var schedule = $"maand {k} van 12 volgens het maandschema: ⌊J × {k} ÷ 12⌋ − ⌊J × {k - 1} ÷ 12⌋";
+        if (_invoice.Debtor.IsFunder)
+        {
+            return FunderMethod(own, month, schedule);
+        }
         var peildatum = c?.Peildatum is { } p ? $" op de peildatum {Dutch.Date(p)}" : "";
         var text = c?.Method switch
         {
@@ -128,6 +136,10 @@ internal sealed class InvoiceComputation
             CalculationMethod.EstimateByHours => EstimateByHours(c, own, month),
             _ => [],
         };
+        if (c?.Funders is { Funders.Count: > 0 } funders)
+        {
+            text.Add($"Van de pot van {Dutch.Euro(new Money(funders.PoolCents))} gaan eerst de aandelen van de financiers af ({Dutch.Euro(new Money(funders.PoolCents - funders.RestCents))}, verdeelstaat); het jaarbudget van een locatie hierboven is wat daarvan op de locatie over is.");
+        }
         var taken = c?.NonParticipants?.Parts.Sum(p => p.To.GetValueOrDefault(_invoice.Debtor.Value)) ?? 0;
         if (taken != 0)
         {
@@ -135,6 +147,25 @@ internal sealed class InvoiceComputation
             text.Add($"Uw {of} bevat ook {Dutch.Euro(new Money(taken))} van het deel van leerlingen uit niet-deelnemende gemeenten, op elke locatie naar leerlingen verdeeld over de deelnemers daar (verdeelstaat, blad Niet-deelnemers).");
         }
         return text;
+    }
+
+    /// <summary>A funder that is not a municipality: its share of the pool, taken before the key splits the rest.</summary>
+    private List<string> FunderMethod(List<InvoiceLine> own, Money month, string schedule)
+    {
+        var funders = _calculation?.Funders;
+        var funder = FunderDebtor.Of(_settlement, _invoice.Debtor);
+        if (funders is null || funder is null)
+        {
+            return [];
+        }
+        var share = funder.AmountCents is { } amount
+            ? $"een vast bedrag van {Dutch.Euro(new Money(amount))} per jaar"
+            : $"{Dutch.Number(funder.Percent ?? 0)}% van de pot van {Dutch.Euro(new Money(funders.PoolCents))} (het jaarbudget van alle locaties samen), één keer afgerond op centen: {Dutch.Euro(new Money(funder.AnnualCents))}";
+        return
+        [
+            $"U draagt als {FunderDebtor.Kind(funder.Kind)} bij aan de pot van {Year}: {share}. De aandelen van de financiers gaan van de pot af vóór de verdeling over de gemeenten (eerst vaste bedragen, dan percentages). Uw jaardeel J = {Dutch.Euro(new Money(funder.AnnualCents))} wordt over de locaties verdeeld naar wat er van hun jaarbudget over is na de financiers vóór u, in centen (restcenten naar de grootste resten).",
+            $"Maandbedrag: {schedule} = {Dutch.Euro(month)}, over de locaties verdeeld naar uw jaardeel daar.",
+        ];
     }
 
     private List<string> BudgetByPupils(RunCalculation c, List<InvoiceLine> own, Money month, string peildatum)
@@ -172,6 +203,10 @@ internal sealed class InvoiceComputation
         if (!IsOwnMonth(line))
         {
             return Dutch.Explanation(line);
+        }
+        if (_invoice.Debtor.IsFunder)
+        {
+            return line.Annual is { } part ? $"uw jaardeel op deze locatie {Dutch.Euro(part)}" : null;
         }
         var unit = Dutch.Basis(_settlement.Run.BasisUnit);
         _locations.TryGetValue(line.School, out var location);

@@ -1,3 +1,4 @@
+using Beschikbaarheid.Core.Arithmetic;
 using Beschikbaarheid.Core.Settlement;
 using Beschikbaarheid.Reports.Xlsx;
 
@@ -96,7 +97,10 @@ public static class InvoiceWorkbook
         sheet.Row(
         [
             XlsxCell.Of(credit ? "Totaal te verrekenen" : "Totaal", XlsxStyle.Bold), XlsxCell.Empty,
-            XlsxCell.Formula($"SUM(C{firstLine}:C{lastLine})", invoice.Lines.Sum(l => l.Basis), XlsxStyle.IntegerBold),
+            // A funder's first figure is its annual share per location, not a count.
+            invoice.Debtor.IsFunder
+                ? XlsxCell.Formula($"SUM(C{firstLine}:C{lastLine})", invoice.Lines.Where(l => computation.IsOwnMonth(l)).Sum(l => (l.Annual ?? Money.Zero).Euros), XlsxStyle.EuroBold)
+                : XlsxCell.Formula($"SUM(C{firstLine}:C{lastLine})", invoice.Lines.Sum(l => l.Basis), XlsxStyle.IntegerBold),
             .. Enumerable.Repeat(XlsxCell.Empty, figures.Count - 1),
             XlsxCell.Formula($"SUM({amountLetter}{firstLine}:{amountLetter}{lastLine})", invoice.Total.Euros, XlsxStyle.EuroBold),
         ]);
@@ -176,14 +180,17 @@ public static class InvoiceWorkbook
     internal static string Short(string fingerprint) => fingerprint.Length > 12 ? fingerprint[..12] : fingerprint;
 
     /// <summary>Sender or addressee: name and code, postal address, and for the sender whom to ask about the invoice.</summary>
-    private static IEnumerable<XlsxCell[]> Party(string label, IssuedSettlement settlement, Core.Registry.MunicipalityCode code, bool withContact)
+    private static IEnumerable<XlsxCell[]> Party(string label, IssuedSettlement settlement, Core.Registry.PartyCode code, bool withContact)
     {
-        yield return [Label(label), XlsxCell.Empty, XlsxCell.Of($"{Dutch.Municipality(settlement.Municipalities, code)} ({code})")];
-        foreach (var line in AddressLines(settlement, code))
+        yield return [Label(label), XlsxCell.Empty, XlsxCell.Of($"{FunderDebtor.Name(settlement, code)} ({code})")];
+        var lines = code.Municipality is { } municipality
+            ? AddressLines(settlement, municipality)
+            : FunderDebtor.Of(settlement, code) is { } funder ? [funder.Address, $"{char.ToUpperInvariant(FunderDebtor.Kind(funder.Kind)[0])}{FunderDebtor.Kind(funder.Kind)[1..]}, rekening {funder.Iban}"] : [];
+        foreach (var line in lines)
         {
             yield return [XlsxCell.Empty, XlsxCell.Empty, XlsxCell.Of(line)];
         }
-        if (withContact && settlement.Municipalities.TryGetValue(code, out var m) && (m.ContactPerson ?? m.Email) is not null)
+        if (withContact && code.Municipality is { } contact && settlement.Municipalities.TryGetValue(contact, out var m) && (m.ContactPerson ?? m.Email) is not null)
         {
             yield return [XlsxCell.Empty, XlsxCell.Empty, XlsxCell.Of("Contact: " + string.Join(", ", new[] { m.ContactPerson, m.Email }.Where(t => t is not null)))];
         }

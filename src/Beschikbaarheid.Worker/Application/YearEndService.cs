@@ -180,6 +180,11 @@ public sealed class YearEndService(
                     annual = MonthlySettlement.Annual(scheme, year, loaded, (month, entries) => digests[month] = SettledDigest.Of(entries));
                     settled = await SettledState.LoadYearAsync(session, year, await ComparedSchoolsAsync(session, year, digests, cancellationToken).ConfigureAwait(false), cancellationToken)
                         .ConfigureAwait(false);
+                    // A funder's year-end invoice names the funder as the run stores it, with its share of the year.
+                    if (MonthlySettlement.FundersOf(scheme, year, loaded) is { } funders && RunCalculation.Of(scheme, year) is { } ofYear)
+                    {
+                        calculation = ofYear with { Funders = funders };
+                    }
                 }
                 var plan = RunPlans.YearEnd(
                     scheme, year, MonthlySettlement.BasisUnitOf(terms), annual, settled, revision,

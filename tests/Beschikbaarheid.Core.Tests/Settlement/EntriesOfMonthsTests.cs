@@ -35,6 +35,6 @@ public class EntriesOfMonthsTests
     }
 
     private static IEnumerable<RulesModel.Line> Lines(IEnumerable<Entry> entries) => entries
-        .Select(e => new RulesModel.Line(e.Municipality, e.School, (int)e.Basis, e.Amount.Cents))
+        .Select(e => new RulesModel.Line(e.Municipality.Municipality!.Value, e.School, (int)e.Basis, e.Amount.Cents))
         .OrderBy(l => l.Municipality.Value, StringComparer.Ordinal).ThenBy(l => l.School.ToString(), StringComparer.Ordinal);
 }

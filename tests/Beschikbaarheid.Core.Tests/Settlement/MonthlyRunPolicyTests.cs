@@ -82,10 +82,10 @@ public sealed class MonthlyRunPolicyTests
     [Fact]
     public void TheLateDataNote_NamesEachMunicipalityAndWhatToDo()
     {
-        var outstanding = new Dictionary<MunicipalityCode, Money> { [MunicipalityCode.Parse("GM1945")] = new(-200), [MunicipalityCode.Parse("GM0209")] = new(116_781) };
+        var outstanding = new Dictionary<PartyCode, Money> { [MunicipalityCode.Parse("GM1945")] = new(-200), [MunicipalityCode.Parse("GM0209")] = new(116_781) };
         Assert.Equal(
             "nijmegen 2026: data changed after the year end (GM0209 € 1167.81, GM1945 € -2.00); the year is closed, so this is reported and not invoiced (reopen --scheme nijmegen --year 2026 --reason TEXT, then finalize).",
             MonthlyRunPolicy.LateDataNote(Scheme, new ReportLateData(2026, Closed: true), outstanding));
-        Assert.Null(MonthlyRunPolicy.LateDataNote(Scheme, new ReportLateData(2026, Closed: false), new Dictionary<MunicipalityCode, Money>()));
+        Assert.Null(MonthlyRunPolicy.LateDataNote(Scheme, new ReportLateData(2026, Closed: false), new Dictionary<PartyCode, Money>()));
     }
 }

@@ -122,7 +122,7 @@ public class MonthlySettlementTests
         {
             var (month, data, plan) = RandomMonth(seed);
             return plan.Entries
-                .Select(e => new RulesModel.Line(e.Municipality, e.School, (int)e.Basis, e.Amount.Cents))
+                .Select(e => new RulesModel.Line(e.Municipality.Municipality!.Value, e.School, (int)e.Basis, e.Amount.Cents))
                 .SequenceEqual(RulesModel.PerChildMonth(PerChildRules.Nijmegen2019, month, data));
         }));
 
@@ -138,9 +138,9 @@ public class MonthlySettlementTests
             var (month, data, plan) = RandomMonth(seed);
             var lines = RulesModel.PerChildMonth(PerChildRules.Nijmegen2019, month, data).ToLookup(l => l.Municipality);
             var debtors = lines.Select(g => g.Key).Where(m => m != Nijmegen).Order().ToList();
-            return plan.Invoices.Select(i => i.Debtor).SequenceEqual(debtors)
+            return plan.Invoices.Select(i => i.Debtor.Municipality!.Value).SequenceEqual(debtors)
                 && plan.Invoices.All(i => i.Issuer == Nijmegen
-                    && i.Lines.Select(l => (l.School, l.Basis, l.Amount.Cents)).SequenceEqual(lines[i.Debtor].Select(l => (l.School, (decimal)l.ChildDays, l.Cents))))
+                    && i.Lines.Select(l => (l.School, l.Basis, l.Amount.Cents)).SequenceEqual(lines[i.Debtor.Municipality!.Value].Select(l => (l.School, (decimal)l.ChildDays, l.Cents))))
                 && plan.Allocation.Select(a => a.Municipality).Order().SequenceEqual(PerChildRules.Nijmegen2019.Participants.Order())
                 && plan.Allocation.All(a => a.Basis == lines[a.Municipality].Sum(l => l.ChildDays)
                     && a.Month.Cents == lines[a.Municipality].Sum(l => l.Cents)

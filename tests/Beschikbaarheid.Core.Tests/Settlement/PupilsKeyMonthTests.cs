@@ -56,7 +56,7 @@ public class PupilsKeyMonthTests
                 }
             }
             var model = annual.ToDictionary(a => a.Key, a => RulesModel.ScheduledMonth(a.Value, month));
-            var program = plan.Entries.GroupBy(e => e.Municipality).ToDictionary(g => g.Key, g => g.Sum(e => e.Amount.Cents));
+            var program = plan.Entries.GroupBy(e => e.Municipality.Municipality!.Value).ToDictionary(g => g.Key, g => g.Sum(e => e.Amount.Cents));
             return model.Keys.Union(program.Keys).All(m => model.GetValueOrDefault(m) == program.GetValueOrDefault(m));
         });
         Check.One(Config.QuickThrowOnFailure.WithMaxTest(200), property);

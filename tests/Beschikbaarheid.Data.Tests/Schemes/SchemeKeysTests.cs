@@ -52,7 +52,7 @@ public sealed class SchemeKeysTests : IDisposable
         var error = Rejected(Edit("\"startYear\": 2019,", "\"startYear\": 2019, \"startMonth\": 1,"));
         Assert.EndsWith("nijmegen-st-maarten.json", error.File, StringComparison.Ordinal);
         Assert.Contains(
-            "key 'startMonth': unknown key (known: id, name, startYear, schools, participants, pool, key, flow, invoice, agreement, approval, countingDate, participation, years, inKind, reach)",
+            "key 'startMonth': unknown key (known: id, name, startYear, schools, participants, pool, key, flow, invoice, agreement, approval, countingDate, participation, years, inKind, reach, funders)",
             error.Message, StringComparison.Ordinal);
     }
 
@@ -78,8 +78,8 @@ public sealed class SchemeKeysTests : IDisposable
         var error = Rejected(Edit("{ \"pool\": { \"normHoursPerWeek\": 6 } }", "{ \"pool\": { \"normHoursPerWeekk\": 6 }, \"name\": \"Nieuw\", \"budget\": 1 }"));
         Assert.EndsWith("nijmegen-st-maarten.json", error.File, StringComparison.Ordinal);
         Assert.Contains("key 'years.2027.pool.normHoursPerWeekk': unknown key (known: type, thresholdHoursPerWeek, normHoursPerWeek, hourlyRate, schoolWeeks)", error.Message, StringComparison.Ordinal);
-        Assert.Contains("key 'years.2027.name': cannot change from a year on (changeable: schools, participants, participation, pool, key, flow, invoice, inKind, reach)", error.Message, StringComparison.Ordinal);
-        Assert.Contains("key 'years.2027.budget': unknown key (known: schools, participants, participation, pool, key, flow, invoice, inKind, reach)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("key 'years.2027.name': cannot change from a year on (changeable: schools, participants, participation, pool, key, flow, invoice, inKind, reach, funders)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("key 'years.2027.budget': unknown key (known: schools, participants, participation, pool, key, flow, invoice, inKind, reach, funders)", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -66,7 +66,7 @@ public abstract class SettlementStoreTests<TDatabase> : IAsyncLifetime where TDa
         { Agreement = scheme.Agreement };
         var plan = Plan(new YearMonth(2026, 3)) with
         {
-            AnnualShares = new Dictionary<(MunicipalityCode, SchoolLocationId), Money> { [(Beuningen, StMaarten)] = new(1_416_438) },
+            AnnualShares = new Dictionary<(PartyCode, SchoolLocationId), Money> { [(Beuningen, StMaarten)] = new(1_416_438) },
             Calculation = RunCalculation.Of(scheme, 2026),
         };
         var runId = await Stores.IssueAsync(_database.Connections, new SettlementWriter(), scheme, plan, InvoiceDate, "test", Now, "");

@@ -9,7 +9,7 @@ public sealed class ValidateTests : IDisposable
 
     private static readonly string DemoSchemes = Path.Combine(Workspace.RepositoryRoot, "config", "schemes");
 
-    private static readonly string[] DemoIds = ["amsterdam-sjso", "denbosch-wish", "groningen-saw", "ijmond-zorgklassen", "nijmegen-st-maarten", "tilburg-leijpark", "utrecht-proeftuin", "waadhoeke-einstein"];
+    private static readonly string[] DemoIds = ["amsterdam-sjso", "denbosch-wish", "gouda-ontschot", "groningen-saw", "ijmond-zorgklassen", "nijmegen-st-maarten", "tilburg-leijpark", "utrecht-proeftuin", "waadhoeke-einstein"];
 
     private async Task ImportAsync(string folder, params string[] kinds)
     {
@@ -88,7 +88,7 @@ public sealed class ValidateTests : IDisposable
 
         Assert.True(code == 0, error);
         Assert.All(DemoIds, id => Assert.Contains($"OK {id} ", output, StringComparison.Ordinal));
-        Assert.Contains("8 scheme file(s) checked, 0 with problems (0 in all).", output, StringComparison.Ordinal);
+        Assert.Contains("9 scheme file(s) checked, 0 with problems (0 in all).", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -105,7 +105,7 @@ public sealed class ValidateTests : IDisposable
         Assert.Contains("2027: pool.normHoursPerWeek = 6", output, StringComparison.Ordinal);
         Assert.Contains("estimate (€ 62.50 × 40 wk)", output, StringComparison.Ordinal);
         Assert.Contains("funder GM0796", output, StringComparison.Ordinal);
-        Assert.Contains("8 scheme(s)", output, StringComparison.Ordinal);
+        Assert.Contains("9 scheme(s)", output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Beschikbaarheid.Core.Arithmetic;
+using Beschikbaarheid.Core.Registry;
 using Beschikbaarheid.Core.Settlement;
 using Beschikbaarheid.Worker.Application;
 using Spectre.Console;
@@ -49,16 +50,21 @@ internal static class Summary
         var hours = settlement.Run.BasisUnit == BasisUnit.HoursPerWeek;
         var table = new Table().AddColumns("Gemeente", pupils ? "Leerlingen" : "Kinderen", pupils ? "Grondslag" : hours ? "Uren per week" : "Kinddagen", "Deze maand", "Correcties", "Factuurbedrag", "Factuur");
         var rows = settlement.Allocation
-            .Select(a => (a.Municipality, Row: (AllocationRow?)a))
+            .Select(a => (Municipality: (PartyCode)a.Municipality, Row: (AllocationRow?)a))
             .Concat(settlement.Invoices.Where(i => settlement.Allocation.All(a => a.Municipality != i.Debtor)).Select(i => (Municipality: i.Debtor, Row: (AllocationRow?)null)));
+        // A funder that is not a municipality has no allocation row: its month is its invoice's advance of the month.
+        var funders = (settlement.Run.Calculation?.Funders?.Funders ?? []).ToDictionary(f => f.Id);
+        Money? FunderMonth(IssuedInvoice? invoice) =>
+            invoice is { Debtor.IsFunder: true } ? Money.Sum(invoice.Lines.Where(l => l.Kind == SettlementKind.Voorschot && (l.Period is null || l.Period == SettledPeriod.Of(settlement.Run.Period))).Select(l => l.Amount)) : null;
         foreach (var (municipality, row) in rows)
         {
             var invoice = invoices.GetValueOrDefault(municipality);
             table.AddRow(
-                Markup.Escape(settlement.Municipalities.TryGetValue(municipality, out var m) ? $"{m.Name} ({municipality})" : municipality.Value),
+                Markup.Escape(municipality.Municipality is { } code && settlement.Municipalities.TryGetValue(code, out var m) ? $"{m.Name} ({municipality})"
+                    : funders.TryGetValue(municipality.Value, out var funder) ? $"{funder.Name} ({municipality})" : municipality.Value),
                 row?.Children.ToString(Dutch) ?? "",
                 row?.Basis.ToString(hours ? "#,##0.##" : "#,##0", Dutch) ?? "",
-                row is null ? "" : Euro(row.Month),
+                row is not null ? Euro(row.Month) : FunderMonth(invoice) is { } funderMonth ? Euro(funderMonth) : "",
                 invoice is null ? "" : CorrectionsOf(invoice) is { } corrected ? Euro(corrected) : "",
                 invoice is null ? "" : Euro(invoice.Total),
                 invoice is not null ? (invoice.IsCreditNote ? $"creditnota {invoice.Number}" : invoice.Number)
@@ -66,7 +72,7 @@ internal static class Summary
         }
         var correctionTotal = settlement.Invoices.Select(CorrectionsOf).OfType<Money>().ToList();
         table.AddRow("[bold]Totaal[/]", settlement.Allocation.Sum(a => a.Children).ToString(Dutch), settlement.Allocation.Sum(a => a.Basis).ToString("#,##0", Dutch),
-            $"[bold]{Euro(Money.Sum(settlement.Allocation.Select(a => a.Month)))}[/]",
+            $"[bold]{Euro(Money.Sum(settlement.Allocation.Select(a => a.Month)) + Money.Sum(settlement.Invoices.Select(FunderMonth).OfType<Money>()))}[/]",
             correctionTotal.Count == 0 ? "" : Euro(Money.Sum(correctionTotal)),
             $"[bold]{Euro(Money.Sum(settlement.Invoices.Select(i => i.Total)))}[/]",
             $"{settlement.Invoices.Count} facturen");
