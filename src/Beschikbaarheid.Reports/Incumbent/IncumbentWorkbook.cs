@@ -47,7 +47,7 @@ public static class IncumbentWorkbook
         var pool = terms.Pool as PerChildPool ?? throw new ArgumentException("The incumbent workbook computes a per-child pool.", nameof(terms));
         var participants = terms.Participants.Order().ToList();
         var schools = terms.Schools.Order().ToList();
-        using var workbook = XlsxWorkbook.CreateLarge(path);
+        using var workbook = XlsxWorkbook.Create(path);
         using (var sheet = workbook.AddSheet("Regeling", ParameterWidths))
         {
             Parameters(sheet, pool, month);

@@ -1,14 +1,13 @@
 using System.Globalization;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
+using System.Xml;
 
 namespace Beschikbaarheid.Reports.Xlsx;
 
 /// <summary>One worksheet being streamed: rows are written in order and cannot be revisited.</summary>
 internal sealed class XlsxSheet : IDisposable
 {
-    private readonly OpenXmlWriter _writer;
+    private const string Ns = XlsxWorkbook.MainNamespace;
+    private readonly XmlWriter _writer;
     private string? _filterRange;
     private readonly List<string> _merges = [];
     private readonly IReadOnlyList<double> _widths;
@@ -20,33 +19,55 @@ internal sealed class XlsxSheet : IDisposable
 
     private readonly string? _watermark;
 
-    /// <param name="spool">Where to write the sheet instead of its part, which then stays empty; null to write the part.</param>
-    internal XlsxSheet(WorksheetPart part, IReadOnlyList<double> widths, int frozenRows, bool selected, bool landscape, string? watermark = null, Stream? spool = null)
+    /// <param name="part">The sheet's zip entry, written and closed by this sheet.</param>
+    internal XlsxSheet(Stream part, IReadOnlyList<double> widths, int frozenRows, bool selected, bool landscape, string? watermark = null)
     {
         _watermark = watermark;
         _landscape = landscape;
         _widths = widths;
-        _writer = spool is null ? OpenXmlWriter.Create(part) : OpenXmlWriter.Create(spool);
-        _writer.WriteStartElement(new Worksheet());
+        _writer = XlsxWorkbook.CreateWriter(part);
+        _writer.WriteStartDocument(standalone: true);
+        _writer.WriteStartElement("worksheet", Ns);
         // Printed on A4, as wide as one page: finance staff print invoices and sheets.
-        _writer.WriteElement(new SheetProperties(new PageSetupProperties { FitToPage = true }));
+        _writer.WriteStartElement("sheetPr", Ns);
+        Element("pageSetUpPr", ("fitToPage", "1"));
+        _writer.WriteEndElement();
 
-        var view = new SheetView { WorkbookViewId = 0, TabSelected = selected };
+        _writer.WriteStartElement("sheetViews", Ns);
+        _writer.WriteStartElement("sheetView", Ns);
+        if (selected)
+        {
+            _writer.WriteAttributeString("tabSelected", "1");
+        }
+        _writer.WriteAttributeString("workbookViewId", "0");
         if (frozenRows > 0)
         {
             var topLeft = XlsxWorkbook.Reference(1, frozenRows + 1);
-            view.Append(new Pane { VerticalSplit = frozenRows, TopLeftCell = topLeft, ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen });
-            view.Append(new Selection { Pane = PaneValues.BottomLeft, ActiveCell = topLeft, SequenceOfReferences = new ListValue<StringValue> { InnerText = topLeft } });
-        }
-        _writer.WriteElement(new SheetViews(view));
-
-        _writer.WriteStartElement(new Columns());
-        for (var i = 0; i < widths.Count; i++)
-        {
-            _writer.WriteElement(new Column { Min = (uint)(i + 1), Max = (uint)(i + 1), Width = widths[i], CustomWidth = true });
+            Element("pane", ("ySplit", frozenRows.ToString(CultureInfo.InvariantCulture)), ("topLeftCell", topLeft), ("activePane", "bottomLeft"), ("state", "frozen"));
+            Element("selection", ("pane", "bottomLeft"), ("activeCell", topLeft), ("sqref", topLeft));
         }
         _writer.WriteEndElement();
-        _writer.WriteStartElement(new SheetData());
+        _writer.WriteEndElement();
+
+        _writer.WriteStartElement("cols", Ns);
+        for (var i = 0; i < widths.Count; i++)
+        {
+            var column = (i + 1).ToString(CultureInfo.InvariantCulture);
+            Element("col", ("min", column), ("max", column), ("width", widths[i].ToString(CultureInfo.InvariantCulture)), ("customWidth", "1"));
+        }
+        _writer.WriteEndElement();
+        _writer.WriteStartElement("sheetData", Ns);
+    }
+
+    /// <summary>An empty element with the given attributes, in order.</summary>
+    private void Element(string name, params (string Name, string Value)[] attributes)
+    {
+        _writer.WriteStartElement(name, Ns);
+        foreach (var (attribute, value) in attributes)
+        {
+            _writer.WriteAttributeString(attribute, value);
+        }
+        _writer.WriteEndElement();
     }
 
     internal event Action<string?>? Closed;
@@ -83,13 +104,13 @@ internal sealed class XlsxSheet : IDisposable
             height = lines > 1 ? lines * LineHeight : null;
         }
         RowNumber++;
-        List<OpenXmlAttribute> attributes = [new("r", "", RowNumber.ToString(CultureInfo.InvariantCulture))];
+        _writer.WriteStartElement("row", Ns);
+        _writer.WriteAttributeString("r", RowNumber.ToString(CultureInfo.InvariantCulture));
         if (height is { } points)
         {
-            attributes.Add(new("ht", "", points.ToString(CultureInfo.InvariantCulture)));
-            attributes.Add(new("customHeight", "", "1"));
+            _writer.WriteAttributeString("ht", points.ToString(CultureInfo.InvariantCulture));
+            _writer.WriteAttributeString("customHeight", "1");
         }
-        _writer.WriteStartElement(new Row(), attributes);
         for (var i = 0; i < cells.Length; i++)
         {
             if (cells[i].Kind != XlsxCellKind.None)
@@ -141,78 +162,73 @@ internal sealed class XlsxSheet : IDisposable
 
     public void Dispose()
     {
+        if (_disposed)
+        {
+            return;
+        }
+        _disposed = true;
         _writer.WriteEndElement();
         if (_filterRange is not null)
         {
-            _writer.WriteElement(new AutoFilter { Reference = _filterRange });
+            Element("autoFilter", ("ref", _filterRange));
         }
         if (_merges.Count > 0)
         {
-            _writer.WriteElement(new MergeCells(_merges.Select(m => new MergeCell { Reference = m })) { Count = (uint)_merges.Count });
+            _writer.WriteStartElement("mergeCells", Ns);
+            _writer.WriteAttributeString("count", _merges.Count.ToString(CultureInfo.InvariantCulture));
+            foreach (var merge in _merges)
+            {
+                Element("mergeCell", ("ref", merge));
+            }
+            _writer.WriteEndElement();
         }
-        _writer.WriteElement(new PageMargins { Left = 0.6, Right = 0.6, Top = 0.75, Bottom = 0.75, Header = 0.3, Footer = 0.3 });
-        _writer.WriteElement(new PageSetup
-        {
-            PaperSize = 9, // A4
-            Orientation = _landscape ? OrientationValues.Landscape : OrientationValues.Portrait,
-            FitToWidth = 1,
-            FitToHeight = 0,
-        });
+        Element("pageMargins", ("left", "0.6"), ("right", "0.6"), ("top", "0.75"), ("bottom", "0.75"), ("header", "0.3"), ("footer", "0.3"));
+        // A4 (paper size 9), one page wide and as many pages long as it takes.
+        Element("pageSetup", ("paperSize", "9"), ("orientation", _landscape ? "landscape" : "portrait"), ("fitToWidth", "1"), ("fitToHeight", "0"));
         if (_watermark is not null)
         {
             // The page header, centred, bold and large: on every printed page, whatever part of the sheet is printed.
-            _writer.WriteElement(new HeaderFooter(new OddHeader($"&C&\"-,Bold\"&16{_watermark.Replace("&", "&&", StringComparison.Ordinal)}")));
+            _writer.WriteStartElement("headerFooter", Ns);
+            _writer.WriteElementString("oddHeader", Ns, $"&C&\"-,Bold\"&16{_watermark.Replace("&", "&&", StringComparison.Ordinal)}");
+            _writer.WriteEndElement();
         }
         _writer.WriteEndElement();
-        _writer.Close();
+        _writer.WriteEndDocument();
         _writer.Dispose();
         Closed?.Invoke(_filterRange);
     }
 
-    /// <summary>
-    /// Writes a cell from attribute lists rather than a populated element: the SDK then skips reflecting
-    /// over the element's attributes, which is most of the cost of a large sheet.
-    /// </summary>
+    private bool _disposed;
+
     private void WriteCell(XlsxCell cell, string reference)
     {
-        var style = ((uint)cell.Style).ToString(CultureInfo.InvariantCulture);
+        _writer.WriteStartElement("c", Ns);
+        _writer.WriteAttributeString("r", reference);
+        _writer.WriteAttributeString("s", ((uint)cell.Style).ToString(CultureInfo.InvariantCulture));
         switch (cell.Kind)
         {
             case XlsxCellKind.Text:
-                _writer.WriteStartElement(new Cell(), [new OpenXmlAttribute("r", "", reference), new OpenXmlAttribute("s", "", style), new OpenXmlAttribute("t", "", "inlineStr")]);
-                _writer.WriteStartElement(new InlineString());
-                _writer.WriteStartElement(new Text(), [new OpenXmlAttribute("xml", "space", "http://www.w3.org/XML/1998/namespace", "preserve")]);
+                _writer.WriteAttributeString("t", "inlineStr");
+                _writer.WriteStartElement("is", Ns);
+                _writer.WriteStartElement("t", Ns);
+                _writer.WriteAttributeString("xml", "space", null, "preserve");
                 _writer.WriteString(cell.Text!);
                 _writer.WriteEndElement();
                 _writer.WriteEndElement();
                 break;
             case XlsxCellKind.Number:
-                _writer.WriteStartElement(new Cell(), [new OpenXmlAttribute("r", "", reference), new OpenXmlAttribute("s", "", style)]);
-                WriteValue(cell.NumberText);
+                _writer.WriteElementString("v", Ns, cell.NumberText);
                 break;
             case XlsxCellKind.Formula:
-                _writer.WriteStartElement(new Cell(), [new OpenXmlAttribute("r", "", reference), new OpenXmlAttribute("s", "", style)]);
-                _writer.WriteStartElement(new CellFormula());
-                _writer.WriteString(cell.Text!);
-                _writer.WriteEndElement();
-                WriteValue(cell.NumberText);
+                _writer.WriteElementString("f", Ns, cell.Text!);
+                _writer.WriteElementString("v", Ns, cell.NumberText);
                 break;
             case XlsxCellKind.UncachedFormula:
-                _writer.WriteStartElement(new Cell(), [new OpenXmlAttribute("r", "", reference), new OpenXmlAttribute("s", "", style)]);
-                _writer.WriteStartElement(new CellFormula());
-                _writer.WriteString(cell.Text!);
-                _writer.WriteEndElement();
+                _writer.WriteElementString("f", Ns, cell.Text!);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(cell));
         }
-        _writer.WriteEndElement();
-    }
-
-    private void WriteValue(string value)
-    {
-        _writer.WriteStartElement(new CellValue());
-        _writer.WriteString(value);
         _writer.WriteEndElement();
     }
 }

@@ -12,6 +12,12 @@ internal static class XlsxStyles
     private const uint BuiltInInteger = 3;    // #,##0
     private const uint BuiltInTwoDecimals = 2; // 0.00
 
+    /// <summary>The stylesheet part as written into every workbook: built once, since it never changes.</summary>
+    public static ReadOnlySpan<byte> Xml => Bytes.Value;
+
+    private static readonly Lazy<byte[]> Bytes = new(() =>
+        System.Text.Encoding.UTF8.GetBytes("<?xml version=\"1.0\" encoding=\"utf-8\" standalone=\"yes\"?>" + Build().OuterXml));
+
     public static Stylesheet Build() => new(
         new NumberingFormats(
             new NumberingFormat { NumberFormatId = EuroFormat, FormatCode = "\"€\"\\ #,##0.00;\"€\"\\ -#,##0.00" },

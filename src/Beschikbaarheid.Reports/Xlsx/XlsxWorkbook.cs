@@ -1,130 +1,175 @@
 using System.Globalization;
 using System.IO.Compression;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
+using System.Text;
+using System.Xml;
 
 namespace Beschikbaarheid.Reports.Xlsx;
 
 /// <summary>
-/// The one small internal API over the Open XML SDK: sheets are streamed row by row with
-/// <see cref="OpenXmlWriter"/>, so a large sheet never sits in memory as a DOM. Kept narrow so that
-/// another library (ClosedXML) could replace it in one place.
+/// The one small internal API that writes .xlsx packages: a zip of SpreadsheetML parts, each sheet streamed row by row
+/// straight into its zip entry with an <see cref="XmlWriter"/>, so neither a large sheet nor the package ever sits in
+/// memory. Written directly rather than through the Open XML SDK, which builds every part in memory before saving and
+/// made the month's hundreds of small invoices slow. Sheets are written one after another: one is open at a time.
 /// </summary>
 internal sealed class XlsxWorkbook : IDisposable
 {
-    private readonly SpreadsheetDocument _document;
-    private readonly WorkbookPart _workbookPart;
-    private readonly List<(string Name, string PartId, string? FilterRange)> _sheets = [];
+    internal const string MainNamespace = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    private const string RelationshipsNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    private const string PackageRelationshipsNamespace = "http://schemas.openxmlformats.org/package/2006/relationships";
 
-    private readonly string _path;
+    private readonly FileStream _file;
+    private readonly ZipArchive _zip;
+    private readonly List<(string Name, string? FilterRange)> _sheets = [];
+    private readonly string? _watermark;
+    private XlsxSheet? _open;
 
-    /// <summary>For a large workbook: the folder its sheets are written to, and which package entry each one becomes.</summary>
-    private string? _spoolFolder;
-    private readonly List<(string Entry, string File)> _spooled = [];
-
-    private XlsxWorkbook(string path)
+    private XlsxWorkbook(string path, string? watermark)
     {
-        _path = path;
-        _document = SpreadsheetDocument.Create(path, SpreadsheetDocumentType.Workbook);
-        _workbookPart = _document.AddWorkbookPart();
-        _workbookPart.AddNewPart<WorkbookStylesPart>().Stylesheet = XlsxStyles.Build();
+        _watermark = watermark;
+        _file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+        _zip = new ZipArchive(_file, ZipArchiveMode.Create, leaveOpen: false);
     }
 
     /// <param name="watermark">Printed at the top of every page of every sheet (a concept's CONCEPT line); null for none.</param>
     public static XlsxWorkbook Create(string path, string? watermark = null)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        return new XlsxWorkbook(path) { _watermark = watermark };
+        return new XlsxWorkbook(path, watermark);
     }
-
-    /// <summary>
-    /// A workbook for sheets too large to hold in memory. The SDK keeps every part of a package it creates in memory,
-    /// uncompressed, until it is closed (gigabytes for a sheet of a million rows); here each sheet goes to a temporary
-    /// file as it is written, and the package is zipped from those files when the workbook is closed.
-    /// </summary>
-    public static XlsxWorkbook CreateLarge(string path)
-    {
-        var workbook = Create(path);
-        workbook._spoolFolder = Directory.CreateTempSubdirectory("beschikbaarheid-xlsx-").FullName;
-        return workbook;
-    }
-
-    private string? _watermark;
 
     /// <param name="widths">Column widths in characters, from column A.</param>
     /// <param name="frozenRows">Rows kept in view when scrolling (the header), 0 for none.</param>
     /// <param name="landscape">Print across the page (wide tables) instead of down it.</param>
     public XlsxSheet AddSheet(string name, IReadOnlyList<double> widths, int frozenRows = 0, bool landscape = false)
     {
-        var part = _workbookPart.AddNewPart<WorksheetPart>();
-        FileStream? spool = null;
-        if (_spoolFolder is not null)
+        if (_open is not null)
         {
-            var file = Path.Combine(_spoolFolder, $"{_sheets.Count}.xml");
-            spool = new FileStream(file, FileMode.Create, FileAccess.Write);
-            _spooled.Add((part.Uri.OriginalString.TrimStart('/'), file));
+            throw new InvalidOperationException($"Sheet {_sheets[^1].Name} is still being written; a workbook writes one sheet at a time.");
         }
-        var sheet = new XlsxSheet(part, widths, frozenRows, _sheets.Count == 0, landscape, _watermark, spool);
         var index = _sheets.Count;
-        _sheets.Add((name, _workbookPart.GetIdOfPart(part), null));
+        _sheets.Add((name, null));
+        var entry = _zip.CreateEntry($"xl/worksheets/sheet{index + 1}.xml", CompressionLevel.Fastest);
+        var sheet = new XlsxSheet(entry.Open(), widths, frozenRows, index == 0, landscape, _watermark);
         sheet.Closed += range =>
         {
-            _sheets[index] = (name, _sheets[index].PartId, range);
-            spool?.Dispose();
+            _sheets[index] = (name, range);
+            _open = null;
         };
+        _open = sheet;
         return sheet;
     }
 
     public void Dispose()
     {
-        var definedNames = new DefinedNames();
+        _open?.Dispose();
+        Part("[Content_Types].xml", WriteContentTypes);
+        Part("_rels/.rels", w => Relationships(w, [("rId1", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument", "xl/workbook.xml")]));
+        Part("xl/workbook.xml", WriteWorkbook);
+        Part("xl/_rels/workbook.xml.rels", w => Relationships(w,
+            [.. _sheets.Select((_, i) => ($"rId{i + 1}", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet", $"worksheets/sheet{i + 1}.xml")),
+             ($"rId{_sheets.Count + 1}", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles", "styles.xml")]));
+        using (var styles = _zip.CreateEntry("xl/styles.xml", CompressionLevel.Fastest).Open())
+        {
+            styles.Write(XlsxStyles.Xml);
+        }
+        _zip.Dispose();
+    }
+
+    private void Part(string name, Action<XmlWriter> write)
+    {
+        using var stream = _zip.CreateEntry(name, CompressionLevel.Fastest).Open();
+        using var writer = CreateWriter(stream);
+        writer.WriteStartDocument(standalone: true);
+        write(writer);
+        writer.WriteEndDocument();
+    }
+
+    internal static XmlWriter CreateWriter(Stream stream) =>
+        XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new UTF8Encoding(false), CloseOutput = true });
+
+    private void WriteContentTypes(XmlWriter w)
+    {
+        const string ns = "http://schemas.openxmlformats.org/package/2006/content-types";
+        w.WriteStartElement("Types", ns);
+        Default("rels", "application/vnd.openxmlformats-package.relationships+xml");
+        Default("xml", "application/xml");
+        Override("/xl/workbook.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml");
+        Override("/xl/styles.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml");
         for (var i = 0; i < _sheets.Count; i++)
         {
-            if (_sheets[i].FilterRange is { } range)
-            {
-                // Excel keeps an autofilter's range in this hidden name; LibreOffice reads it too.
-                definedNames.Append(new DefinedName($"'{_sheets[i].Name}'!{Absolute(range)}")
-                {
-                    Name = "_xlnm._FilterDatabase", LocalSheetId = (uint)i, Hidden = true,
-                });
-            }
+            Override($"/xl/worksheets/sheet{i + 1}.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml");
         }
-        var workbook = new Workbook(new Sheets(_sheets.Select((s, i) => new Sheet { Name = s.Name, SheetId = (uint)(i + 1), Id = s.PartId })));
-        if (definedNames.HasChildren)
+        w.WriteEndElement();
+
+        void Default(string extension, string type)
         {
-            workbook.Append(definedNames);
+            w.WriteStartElement("Default", ns);
+            w.WriteAttributeString("Extension", extension);
+            w.WriteAttributeString("ContentType", type);
+            w.WriteEndElement();
         }
-        workbook.Append(new CalculationProperties { CalculationId = 191029, FullCalculationOnLoad = true });
-        _workbookPart.Workbook = workbook;
-        _document.Dispose();
-        if (_spoolFolder is not null)
+
+        void Override(string part, string type)
         {
-            ZipSpooledSheets();
-            Directory.Delete(_spoolFolder, recursive: true);
+            w.WriteStartElement("Override", ns);
+            w.WriteAttributeString("PartName", part);
+            w.WriteAttributeString("ContentType", type);
+            w.WriteEndElement();
         }
     }
 
-    /// <summary>Copies the package as the SDK wrote it, each spooled sheet's part (empty there) from its file.</summary>
-    private void ZipSpooledSheets()
+    private static void Relationships(XmlWriter w, IEnumerable<(string Id, string Type, string Target)> relationships)
     {
-        var spooled = _spooled.ToDictionary(s => s.Entry, s => s.File, StringComparer.Ordinal);
-        var zipped = _path + ".zipping";
-        using (var source = ZipFile.OpenRead(_path))
-        using (var target = ZipFile.Open(zipped, ZipArchiveMode.Create))
+        w.WriteStartElement("Relationships", PackageRelationshipsNamespace);
+        foreach (var (id, type, target) in relationships)
         {
-            foreach (var entry in source.Entries)
+            w.WriteStartElement("Relationship", PackageRelationshipsNamespace);
+            w.WriteAttributeString("Id", id);
+            w.WriteAttributeString("Type", type);
+            w.WriteAttributeString("Target", target);
+            w.WriteEndElement();
+        }
+        w.WriteEndElement();
+    }
+
+    private void WriteWorkbook(XmlWriter w)
+    {
+        w.WriteStartElement("workbook", MainNamespace);
+        w.WriteAttributeString("xmlns", "r", null, RelationshipsNamespace);
+        w.WriteStartElement("sheets", MainNamespace);
+        for (var i = 0; i < _sheets.Count; i++)
+        {
+            w.WriteStartElement("sheet", MainNamespace);
+            w.WriteAttributeString("name", _sheets[i].Name);
+            w.WriteAttributeString("sheetId", (i + 1).ToString(CultureInfo.InvariantCulture));
+            w.WriteAttributeString("id", RelationshipsNamespace, $"rId{i + 1}");
+            w.WriteEndElement();
+        }
+        w.WriteEndElement();
+        if (_sheets.Any(s => s.FilterRange is not null))
+        {
+            w.WriteStartElement("definedNames", MainNamespace);
+            for (var i = 0; i < _sheets.Count; i++)
             {
-                using var from = spooled.Remove(entry.FullName, out var file) ? File.OpenRead(file) : entry.Open();
-                using var to = target.CreateEntry(entry.FullName).Open();
-                from.CopyTo(to);
+                if (_sheets[i].FilterRange is { } range)
+                {
+                    // Excel keeps an autofilter's range in this hidden name; LibreOffice reads it too.
+                    w.WriteStartElement("definedName", MainNamespace);
+                    w.WriteAttributeString("name", "_xlnm._FilterDatabase");
+                    w.WriteAttributeString("localSheetId", i.ToString(CultureInfo.InvariantCulture));
+                    w.WriteAttributeString("hidden", "1");
+                    w.WriteString($"'{_sheets[i].Name}'!{Absolute(range)}");
+                    w.WriteEndElement();
+                }
             }
+            w.WriteEndElement();
         }
-        if (spooled.Count > 0)
-        {
-            throw new InvalidOperationException($"The package has no entry for the sheet(s) {string.Join(", ", spooled.Keys)}.");
-        }
-        File.Move(zipped, _path, overwrite: true);
+        // Recalculated on opening, so every total is live even where a reader trusts no stored result.
+        w.WriteStartElement("calcPr", MainNamespace);
+        w.WriteAttributeString("calcId", "191029");
+        w.WriteAttributeString("fullCalcOnLoad", "1");
+        w.WriteEndElement();
+        w.WriteEndElement();
     }
 
     private static string Absolute(string range) =>
