@@ -40,6 +40,8 @@ public static class SettlementInputReader
         var municipalities = new Dictionary<string, MunicipalityCode>(StringComparer.Ordinal);
         var schools = new Dictionary<(string, string), SchoolLocationId>();
         var laws = new Dictionary<string, Law>(StringComparer.Ordinal);
+        // Providers and categories repeat across the region: one string each instead of one per row.
+        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
         var result = new List<Beschikking>();
         // Synchronous reads: the rows are already flowing, and a task per row costs more than it saves.
         while (reader.Read())
@@ -60,11 +62,13 @@ public static class SettlementInputReader
                 laws[lawText] = law = Enum.Parse<Law>(lawText);
             }
             result.Add(new Beschikking(
-                reader.GetString(0), reader.GetString(1), residence, school, reader.GetString(5), reader.GetString(6), law,
+                reader.GetString(0), reader.GetString(1), residence, school, Shared(reader.GetString(5)), Shared(reader.GetString(6)), law,
                 DbValues.Decimal(reader.GetValue(8)),
                 new ActivePeriod(DbValues.Date(reader.GetValue(9)), reader.IsDBNull(10) ? null : DbValues.Date(reader.GetValue(10)))));
         }
         return result;
+
+        string Shared(string text) => texts.TryGetValue(text, out var shared) ? shared : texts[text] = text;
     }
 
     /// <summary>The pupil counts at the scheme's schools on the given Peildata.</summary>

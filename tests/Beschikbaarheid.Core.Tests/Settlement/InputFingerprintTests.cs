@@ -22,6 +22,23 @@ public class InputFingerprintTests
     }
 
     [Fact]
+    public void TheFingerprint_IsTheSha256OfTheCanonicalText_SoStoredFingerprintsStayComparable()
+    {
+        // The text form written out by hand: the terms' line, then one line per beschikking in number order, an open end empty.
+        // Runs stored before the beschikkingen were hashed as bytes compare with runs after: the bytes are the same.
+        var scheme = Nijmegen2019();
+        var a = Beschikking("c1", Beuningen, StMaarten, 4.5m, new DateOnly(2026, 1, 1));
+        var b = Beschikking("c2", BergEnDal, StMaarten, 6m, new DateOnly(2026, 2, 1)) with { Active = new ActivePeriod(new DateOnly(2026, 2, 1), new DateOnly(2026, 3, 15)) };
+        var terms = scheme.TermsFor(2026);
+        var text = $"{scheme.Id}|2026|{InputFingerprint.Describe(terms.Pool)}|{InputFingerprint.Describe(terms.Key)}|{InputFingerprint.Describe(terms.Flow)}|{InputFingerprint.Describe(terms.Participation)}|"
+            + string.Join(',', terms.Schools.Order()) + "|" + string.Join(',', terms.Participants.Order()) + "\n"
+            + string.Join("", new[] { a, b }.OrderBy(x => x.Number, StringComparer.Ordinal).Select(x =>
+                $"B|{x.Number}|{x.Client}|{x.Residence}|{x.School}|{x.Category}|{x.Law}|{x.HoursPerWeek.ToString(System.Globalization.CultureInfo.InvariantCulture)}|{x.Active.Start:yyyy-MM-dd}|{(x.Active.End is { } end ? end.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : "")}\n"));
+        var expected = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
+        Assert.Equal(expected, Of(b, a));
+    }
+
+    [Fact]
     public void AChangedRow_GivesAnotherFingerprint()
     {
         var a = Beschikking("c1", Beuningen, StMaarten, 4m, new DateOnly(2026, 1, 1));
