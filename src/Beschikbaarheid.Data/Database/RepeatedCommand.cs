@@ -1,5 +1,9 @@
 using System.Data.Common;
+using System.Diagnostics;
+using System.Globalization;
 using System.Text.RegularExpressions;
+using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace Beschikbaarheid.Data.Database;
 
@@ -9,6 +13,11 @@ namespace Beschikbaarheid.Data.Database;
 /// Values are bound by name, and every <c>@Name</c> of the statement must get exactly one, so a value can
 /// never land in another column's parameter.
 /// </summary>
+/// <remarks>
+/// On SQLite the statement is prepared once through the SQLite library itself and each value is bound by its index: the
+/// ADO.NET command looks every parameter up by name and goes through a data reader for each row, which was most of the
+/// cost of importing 200,000 beschikkingen. Values are bound as Microsoft.Data.Sqlite binds them (a test compares the two).
+/// </remarks>
 internal sealed partial class RepeatedCommand : IDisposable
 {
     private readonly DbCommand _command;
@@ -31,7 +40,25 @@ internal sealed partial class RepeatedCommand : IDisposable
             _command.Parameters.Add(parameter);
             _parameters.Add(name, parameter);
         }
+        if (connection is SqliteConnection sqlite)
+        {
+            _database = sqlite.Handle!;
+            var rc = raw.sqlite3_prepare_v2(_database, sql, out var statement);
+            if (rc != raw.SQLITE_OK)
+            {
+                statement.Dispose();
+                SqliteException.ThrowExceptionForRC(rc, _database);
+            }
+            _statement = statement;
+            _indexes = _parameters.Keys.ToDictionary(name => name, name => raw.sqlite3_bind_parameter_index(statement, "@" + name), StringComparer.Ordinal);
+            _timeout = TimeSpan.FromSeconds(_command.CommandTimeout);
+        }
     }
+
+    private readonly sqlite3? _database;
+    private readonly sqlite3_stmt? _statement;
+    private readonly Dictionary<string, int>? _indexes;
+    private readonly TimeSpan _timeout;
 
     public RepeatedCommand(SchemeTransaction transaction, string sql)
         : this(transaction.Connection, transaction.Transaction, transaction.Provider, sql)
@@ -46,6 +73,11 @@ internal sealed partial class RepeatedCommand : IDisposable
         {
             throw new ArgumentException($"The statement has {_parameters.Count} parameter(s) ({string.Join(", ", _parameters.Keys)}); {values.Count} value(s) given.", nameof(values));
         }
+        if (_statement is not null)
+        {
+            ExecuteOnSqlite(values);
+            return;
+        }
         foreach (var (name, value) in values)
         {
             if (!_parameters.TryGetValue(name, out var parameter))
@@ -57,7 +89,53 @@ internal sealed partial class RepeatedCommand : IDisposable
         await _command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public void Dispose() => _command.Dispose();
+    private void ExecuteOnSqlite(IReadOnlyList<(string Name, object? Value)> values)
+    {
+        var statement = _statement!;
+        raw.sqlite3_reset(statement);
+        foreach (var (name, value) in values)
+        {
+            if (!_indexes!.TryGetValue(name, out var index))
+            {
+                throw new ArgumentException($"The statement has no parameter @{name}.", nameof(values));
+            }
+            var rc = SqlDialect.ParameterValue(_provider, value) switch
+            {
+                DBNull => raw.sqlite3_bind_null(statement, index),
+                string text => raw.sqlite3_bind_text(statement, index, text),
+                bool flag => raw.sqlite3_bind_int64(statement, index, flag ? 1 : 0),
+                int number => raw.sqlite3_bind_int64(statement, index, number),
+                long number => raw.sqlite3_bind_int64(statement, index, number),
+                double number => raw.sqlite3_bind_double(statement, index, number),
+                // As Microsoft.Data.Sqlite writes a decimal: text, which the column's NUMERIC affinity stores as a number.
+                decimal number => raw.sqlite3_bind_text(statement, index, number.ToString("0.0###########################", CultureInfo.InvariantCulture)),
+                var other => throw new NotSupportedException($"@{name}: a {other.GetType().Name} is not bound here; convert it in SqlDialect.ParameterValue."),
+            };
+            if (rc != raw.SQLITE_OK)
+            {
+                SqliteException.ThrowExceptionForRC(rc, _database);
+            }
+        }
+        // Waits for another connection's lock as the ADO.NET command does: retried until the command timeout.
+        var waited = Stopwatch.StartNew();
+        int step;
+        while ((step = raw.sqlite3_step(statement)) is raw.SQLITE_BUSY or raw.SQLITE_LOCKED && waited.Elapsed < _timeout)
+        {
+            raw.sqlite3_reset(statement);
+            Thread.Sleep(150);
+        }
+        if (step != raw.SQLITE_DONE)
+        {
+            raw.sqlite3_reset(statement);
+            SqliteException.ThrowExceptionForRC(step, _database);
+        }
+    }
+
+    public void Dispose()
+    {
+        _statement?.Dispose();
+        _command.Dispose();
+    }
 
     [GeneratedRegex(@"@([A-Za-z_][A-Za-z0-9_]*)")]
     private static partial Regex ParameterName();

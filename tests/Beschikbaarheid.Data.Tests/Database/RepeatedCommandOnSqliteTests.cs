@@ -1,0 +1,58 @@
+using Beschikbaarheid.Data.Database;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace Beschikbaarheid.Data.Tests.Database;
+
+/// <summary>
+/// On SQLite the repeated command binds through the SQLite library itself: what it stores must be exactly what an ordinary
+/// Microsoft.Data.Sqlite command stores for the same values, in every column affinity the schema uses.
+/// </summary>
+public sealed class RepeatedCommandOnSqliteTests : IDisposable
+{
+    private readonly SqliteConnection _connection = new("Data Source=:memory:");
+
+    public RepeatedCommandOnSqliteTests()
+    {
+        _connection.Open();
+        _connection.Execute("CREATE TABLE t (id INTEGER, text TEXT, number NUMERIC(18, 4), integer INTEGER, flag INTEGER, date TEXT)");
+    }
+
+    public void Dispose() => _connection.Dispose();
+
+    public static TheoryData<decimal> Decimals => new() { 4m, 4.5m, 4.50m, 0.1234m, -12.3400m, 123456789012.3456m, 0m };
+
+    [Theory]
+    [MemberData(nameof(Decimals))]
+    public async Task EveryValue_IsStoredAsTheAdoNetCommandStoresIt(decimal number)
+    {
+        const string insert = "INSERT INTO t (id, text, number, integer, flag, date) VALUES (@Id, @Text, @Number, @Integer, @Flag, @Date)";
+        using (var transaction = _connection.BeginTransaction())
+        {
+            using (var repeated = new RepeatedCommand(_connection, transaction, DatabaseProvider.Sqlite, insert))
+            {
+                await repeated.ExecuteAsync([("Id", 1), ("Text", "Aanbieder"), ("Number", number), ("Integer", 123_456_789_012L), ("Flag", true), ("Date", new DateOnly(2026, 2, 1))]);
+                await repeated.ExecuteAsync([("Id", 3), ("Text", null), ("Number", null), ("Integer", null), ("Flag", false), ("Date", null)]);
+            }
+            _connection.Execute(insert, new { Id = 2, Text = "Aanbieder", Number = number, Integer = 123_456_789_012L, Flag = true, Date = "2026-02-01" }, transaction);
+            _connection.Execute(insert, new { Id = 4, Text = (string?)null, Number = (decimal?)null, Integer = (long?)null, Flag = false, Date = (string?)null }, transaction);
+            transaction.Commit();
+        }
+        var rows = _connection.Query<(long Id, string Stored)>(
+            "SELECT id, typeof(text) || ':' || ifnull(text, '') || '|' || typeof(number) || ':' || ifnull(number, '') || '|' || typeof(integer) || ':' || ifnull(integer, '') || '|' || flag || '|' || ifnull(date, '') FROM t ORDER BY id")
+            .ToDictionary(r => r.Id, r => r.Stored);
+        Assert.Equal(rows[2], rows[1]);
+        Assert.Equal(rows[4], rows[3]);
+    }
+
+    [Fact]
+    public async Task AConstraintViolation_IsASqliteException_AsFromTheAdoNetCommand()
+    {
+        _connection.Execute("CREATE TABLE u (key TEXT PRIMARY KEY)");
+        using var transaction = _connection.BeginTransaction();
+        using var repeated = new RepeatedCommand(_connection, transaction, DatabaseProvider.Sqlite, "INSERT INTO u (key) VALUES (@Key)");
+        await repeated.ExecuteAsync([("Key", "GM0268-2026-00001")]);
+        var error = await Assert.ThrowsAsync<SqliteException>(() => repeated.ExecuteAsync([("Key", "GM0268-2026-00001")]));
+        Assert.Equal(19, error.SqliteErrorCode); // SQLITE_CONSTRAINT
+    }
+}
