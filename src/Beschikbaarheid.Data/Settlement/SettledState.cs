@@ -55,7 +55,7 @@ public static class SettledState
 
     /// <summary>
     /// Everything settled for one month: its invoice lines (advances and corrections, with the invoice that
-    /// billed each) and the amounts that are not invoiced. One query; one month at a time keeps a large
+    /// billed each; a line billed to a successor counts for the residence it concerns) and the amounts that are not invoiced. One query; one month at a time keeps a large
     /// region's year out of memory.
     /// </summary>
     public static async Task<IReadOnlyList<Entry>> LoadMonthAsync(SchemeTransaction session, YearMonth month, CancellationToken cancellationToken = default)
@@ -63,7 +63,7 @@ public static class SettledState
         ArgumentNullException.ThrowIfNull(session);
         var rows = await session.Connection.QueryAsync<(string Municipality, string Brin, string Vestiging, string Kind, decimal Basis, long Amount, bool Estimated, string? Reference, string? Invoice)>(
             """
-            SELECT i.debtor, l.brin, l.vestiging, l.soort, l.basis, l.amount_cents, l.estimated, l.reference, i.number
+            SELECT COALESCE(l.residence, i.debtor), l.brin, l.vestiging, l.soort, l.basis, l.amount_cents, l.estimated, l.reference, i.number
             FROM invoice_lines l
             JOIN invoices i ON i.number = l.invoice_number
             JOIN settlement_runs r ON r.id = i.run_id
@@ -84,6 +84,7 @@ public static class SettledState
     /// <summary>
     /// What was settled for a funding year, its months and the year itself, summed per municipality and
     /// location in the database, with the invoices that billed each municipality: what a year end is computed against.
+    /// A line billed to a merged-away municipality's successor counts for the residence it concerns.
     /// </summary>
     public static async Task<SettledYear> LoadYearAsync(SchemeTransaction session, int year, CancellationToken cancellationToken = default)
     {
@@ -94,7 +95,7 @@ public static class SettledState
             """
             SELECT municipality, brin, vestiging, SUM(amount_cents)
             FROM (
-                SELECT i.debtor AS municipality, l.brin, l.vestiging, l.amount_cents
+                SELECT COALESCE(l.residence, i.debtor) AS municipality, l.brin, l.vestiging, l.amount_cents
                 FROM invoice_lines l
                 JOIN invoices i ON i.number = l.invoice_number
                 JOIN settlement_runs r ON r.id = i.run_id
@@ -108,7 +109,7 @@ public static class SettledState
             """, range, session.Transaction).ConfigureAwait(false);
         var invoices = await connection.QueryAsync<(string Debtor, string Number)>(
             """
-            SELECT DISTINCT i.debtor, i.number
+            SELECT DISTINCT COALESCE(l.residence, i.debtor), i.number
             FROM invoice_lines l
             JOIN invoices i ON i.number = l.invoice_number
             JOIN settlement_runs r ON r.id = i.run_id
