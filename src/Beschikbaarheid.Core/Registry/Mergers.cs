@@ -32,9 +32,9 @@ public sealed class Mergers
                 throw new ArgumentException($"{merger.Old} merges twice: {_byOld[merger.Old]} and {merger}.", nameof(mergers));
             }
         }
-        if (Problems(_byOld.Values).FirstOrDefault() is { } problem)
+        foreach (var (_, reason) in Problems(_byOld.Values))
         {
-            throw new ArgumentException(problem.Reason, nameof(mergers));
+            throw new ArgumentException(reason, nameof(mergers));
         }
     }
 

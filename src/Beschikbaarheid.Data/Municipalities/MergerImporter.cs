@@ -74,12 +74,10 @@ public sealed class MergerImporter(IConnectionFactory connections, TimeProvider 
         {
             errors.Add(new RowError(file, 2, "the file has a header but no data rows"));
         }
-        if (errors.Count == 0)
-        {
-            errors.AddRange(Inconsistent(file, rows, stored));
-        }
+        // The readable rows are checked as a set too, also beside bad ones, so that every bad row is named at once.
+        errors.AddRange(Inconsistent(file, rows, stored));
         var changed = rows.Where(r => !stored.TryGetValue(r.Merger.Old, out var before) || before != r.Merger).ToList();
-        if (errors.Count == 0 && changed.Count > 0)
+        if (changed.Count > 0)
         {
             var settled = await SettledAsync(connection, transaction, changed.Min(r => Earliest(r.Merger, stored.GetValueOrDefault(r.Merger.Old))).Year).ConfigureAwait(false);
             var hosts = (await connection.QueryAsync<(string Brin, string Vestiging, string Municipality)>(
