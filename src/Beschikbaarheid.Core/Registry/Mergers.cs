@@ -51,6 +51,12 @@ public sealed class Mergers
     /// </summary>
     public static bool TakesEffectOn(DateOnly date) => date is { Month: 1, Day: 1 };
 
+    /// <summary>Why a merger cannot take effect on <paramref name="date"/> (<see cref="TakesEffectOn"/>); null when it can.</summary>
+    public static string? DateProblem(DateOnly date) => TakesEffectOn(date)
+        ? null
+        : string.Create(CultureInfo.InvariantCulture,
+            $"datum {date:yyyy-MM-dd} is not 1 January: a scheme is keyed, split and closed per funding year, so a merger takes effect on 1 January, as Dutch mergers do");
+
     /// <summary>The code that stands for <paramref name="code"/> on <paramref name="day"/>: its successor once merged, to the end of a chain.</summary>
     public MunicipalityCode On(MunicipalityCode code, DateOnly day)
     {
@@ -103,10 +109,9 @@ public sealed class Mergers
         var byOld = all.GroupBy(m => m.Old).ToDictionary(g => g.Key, g => g.First());
         foreach (var merger in all)
         {
-            if (!TakesEffectOn(merger.Date))
+            if (DateProblem(merger.Date) is { } problem)
             {
-                yield return (merger, string.Create(CultureInfo.InvariantCulture,
-                    $"datum {merger.Date:yyyy-MM-dd} is not 1 January: a scheme is keyed, split and closed per funding year, so a merger takes effect on 1 January, as Dutch mergers do"));
+                yield return (merger, problem);
             }
             else if (merger.Old == merger.New)
             {

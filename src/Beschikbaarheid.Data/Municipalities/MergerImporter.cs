@@ -219,7 +219,7 @@ public sealed class MergerImporter(IConnectionFactory connections, TimeProvider 
         return new SettledMonthsFrom(months, codes);
     }
 
-    /// <summary><c>datum</c>: a date in one of the formats, in range; 1 January is checked with the set (<see cref="Mergers.Problems"/>).</summary>
+    /// <summary><c>datum</c>: a date in one of the formats, in range, on 1 January (<see cref="Mergers.DateProblem"/>).</summary>
     private static DateOnly? Date(CsvRow row, List<string> reasons)
     {
         var text = row["datum"];
@@ -231,6 +231,11 @@ public sealed class MergerImporter(IConnectionFactory connections, TimeProvider 
         if (!Fields.InRange(date))
         {
             reasons.Add($"datum '{text}' is out of bounds: dates lie between {Fields.EarliestDate:yyyy-MM-dd} and {Fields.LatestDate:yyyy-MM-dd}");
+            return null;
+        }
+        if (Mergers.DateProblem(date) is { } problem)
+        {
+            reasons.Add(problem);
             return null;
         }
         return date;
