@@ -29,20 +29,13 @@ public sealed class MergerImporter(IConnectionFactory connections, TimeProvider 
     {
         ArgumentNullException.ThrowIfNull(schemes);
         var file = Path.GetFileName(path);
-        if (!File.Exists(path))
-        {
-            throw InputRejectedException.NotFound(path);
-        }
-        var (csv, headerError) = CsvFile.Open(path, Columns);
-        if (headerError is not null)
-        {
-            throw new InputRejectedException(file, [headerError]);
-        }
+        var csv = CsvFile.OpenOrRefuse(path, Columns);
         DapperSetup.EnsureRegistered();
         await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var known = (await connection.QueryAsync<string>("SELECT code FROM municipalities", transaction: transaction).ConfigureAwait(false))
-            .Select(MunicipalityCode.Parse).ToHashSet();
+        var known = new KnownCodes(
+            (await connection.QueryAsync<string>("SELECT code FROM municipalities", transaction: transaction).ConfigureAwait(false)).Select(MunicipalityCode.Parse).ToHashSet(),
+            new HashSet<SchoolLocationId>(), new HashSet<CountingDate>());
         var stored = (await MergerStore.LoadRowsAsync(connection, transaction).ConfigureAwait(false)).ToDictionary(m => m.Old);
 
         var errors = new List<RowError>();
@@ -50,7 +43,7 @@ public sealed class MergerImporter(IConnectionFactory connections, TimeProvider 
         var lineOf = new Dictionary<MunicipalityCode, int>();
         using (csv)
         {
-            foreach (var row in csv!.Rows(errors))
+            foreach (var row in csv.Rows(errors))
             {
                 var reasons = new List<string>();
                 var date = Date(row, reasons);
@@ -219,21 +212,11 @@ public sealed class MergerImporter(IConnectionFactory connections, TimeProvider 
         return new SettledMonthsFrom(months, codes);
     }
 
-    /// <summary><c>datum</c>: a date in one of the formats, in range, on 1 January (<see cref="Mergers.DateProblem"/>).</summary>
+    /// <summary><c>datum</c>: a date as every file writes it (<see cref="RowParsers.DateOf"/>), on 1 January (<see cref="Mergers.DateProblem"/>).</summary>
     private static DateOnly? Date(CsvRow row, List<string> reasons)
     {
-        var text = row["datum"];
-        if (!Fields.TryDate(text, out var date))
-        {
-            reasons.Add($"datum '{text}' is not a date (yyyy-MM-dd or dd-MM-yyyy)");
-            return null;
-        }
-        if (!Fields.InRange(date))
-        {
-            reasons.Add($"datum '{text}' is out of bounds: dates lie between {Fields.EarliestDate:yyyy-MM-dd} and {Fields.LatestDate:yyyy-MM-dd}");
-            return null;
-        }
-        if (Mergers.DateProblem(date) is { } problem)
+        var date = RowParsers.DateOf(row, "datum", reasons);
+        if (date is { } d && Mergers.DateProblem(d) is { } problem)
         {
             reasons.Add(problem);
             return null;
@@ -241,19 +224,11 @@ public sealed class MergerImporter(IConnectionFactory connections, TimeProvider 
         return date;
     }
 
-    private static MunicipalityCode? Code(CsvRow row, string column, HashSet<MunicipalityCode> known, List<string> reasons)
+    /// <summary>A municipality code in the municipality list (<see cref="RowParsers.MunicipalityCodeOf"/>); null with its reason otherwise.</summary>
+    private static MunicipalityCode? Code(CsvRow row, string column, KnownCodes known, List<string> reasons)
     {
-        var text = row[column];
-        if (!MunicipalityCode.TryParse(text, out var code))
-        {
-            reasons.Add($"{column} '{text}' is not a municipality code (GM + 4 digits)");
-            return null;
-        }
-        if (!known.Contains(code))
-        {
-            reasons.Add($"{column} {code} is not a known municipality; import gemeenten first (the list may hold former municipalities too)");
-            return null;
-        }
-        return code;
+        var before = reasons.Count;
+        var code = RowParsers.MunicipalityCodeOf(row, column, known, reasons);
+        return reasons.Count == before ? code : null;
     }
 }
