@@ -4,7 +4,6 @@ using Beschikbaarheid.Data.Database;
 using Beschikbaarheid.Data.Import;
 using Beschikbaarheid.Data.Settlement;
 using Beschikbaarheid.Worker.Application;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Beschikbaarheid.Worker.Tests.Application;
@@ -27,13 +26,7 @@ public sealed class MergerTests : IDisposable
         // B1: a Beuningen child from 1 January 2025, 4 hours a week; the files keep its old code after the mergers.
         _workspace.WriteRegion("B1;cl-a;GM0209;30AB;00;Aanbieder;JZ;JW;4;2025-01-01;");
         _workspace.Write("gemeenten.csv", "gemeentecode;naam\nGM0268;Nijmegen\nGM0209;Beuningen\nGM1945;Berg en Dal\nGM0202;Arnhem\nGM9001;Maas en Waal");
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:File"] = _workspace.Database,
-            ["Paths:Schemes"] = _workspace.Schemes,
-            ["Paths:Output"] = _workspace.Output,
-        }).Build();
-        _services = new ServiceCollection().AddLogging().AddEngine(configuration).BuildServiceProvider();
+        _services = _workspace.Services();
     }
 
     public void Dispose()
