@@ -14,3 +14,5 @@ CREATE TABLE settled_digest_months (
 );
 CREATE INDEX ix_invoice_lines_periode_school ON invoice_lines (periode, brin, vestiging);
 DROP INDEX ix_invoice_lines_periode ON invoice_lines;
+-- The few lines billed to a merged-away municipality's successor, found by the residence they concern.
+CREATE INDEX ix_invoice_lines_residence ON invoice_lines (residence, periode) WHERE residence IS NOT NULL;

@@ -1,4 +1,7 @@
 using System.Diagnostics;
+using Beschikbaarheid.Worker.Application;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Beschikbaarheid.Worker.Tests;
 
@@ -160,6 +163,18 @@ public sealed class Workspace : IDisposable
         }
         await process.WaitForExitAsync(timeout.Token);
         return process.ExitCode;
+    }
+
+    /// <summary>The engine's services in this process, on this workspace's database, scheme folder and output folder.</summary>
+    public ServiceProvider Services()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:File"] = Database,
+            ["Paths:Schemes"] = Schemes,
+            ["Paths:Output"] = Output,
+        }).Build();
+        return new ServiceCollection().AddLogging().AddEngine(configuration).BuildServiceProvider();
     }
 
     /// <summary>The common options pointing at this workspace.</summary>

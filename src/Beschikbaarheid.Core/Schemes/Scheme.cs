@@ -41,7 +41,8 @@ public sealed record SchemeTerms(
 /// </summary>
 public sealed record Scheme
 {
-    private readonly SortedDictionary<int, SchemeTerms> _termsFromYear;
+    // Not readonly: WithTermsFrom gives a copy (made by `with`, so every other property comes along) terms of its own.
+    private SortedDictionary<int, SchemeTerms> _termsFromYear;
 
     /// <param name="countingDate">The Peildatum's month and day; DUO counts on 1 October, a scheme may name another date.</param>
     public Scheme(string id, string name, int startYear, SchemeTerms terms, IReadOnlyDictionary<int, SchemeTerms>? changesFromYear = null, CountingDate? countingDate = null)
@@ -88,6 +89,24 @@ public sealed record Scheme
         DeclaredTermsFor(month.Year).Narrowed(p => p.Covers(month.Year, month.Month));
 
     private SchemeTerms DeclaredTermsFor(int fundingYear) => _termsFromYear.Last(t => t.Key <= fundingYear).Value;
+
+    /// <summary>
+    /// This scheme with the terms in force from <paramref name="fromYear"/> on changed by <paramref name="change"/> (the
+    /// terms of that year and every later version); the years before keep theirs. Used for what holds from a date on
+    /// whatever the file says, such as a merger.
+    /// </summary>
+    public Scheme WithTermsFrom(int fromYear, Func<SchemeTerms, SchemeTerms> change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var terms = new SortedDictionary<int, SchemeTerms>(_termsFromYear) { [fromYear] = DeclaredTermsFor(fromYear) };
+        foreach (var year in terms.Keys.Where(y => y >= fromYear).ToList())
+        {
+            terms[year] = change(terms[year]);
+        }
+        var copy = this with { };
+        copy._termsFromYear = terms;
+        return copy;
+    }
 }
 
 /// <summary>The month and day pupils are counted on (the Peildatum); the count of year Y-1 keys funding year Y.</summary>

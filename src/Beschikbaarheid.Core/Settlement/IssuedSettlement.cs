@@ -28,7 +28,11 @@ public sealed record SettlementRun(
 /// <param name="Annual">For a month's own line: the debtor's annual figure at the location it was computed from (<see cref="SettlementPlan.AnnualShares"/>).</param>
 public sealed record InvoiceLine(
     int LineNumber, SchoolLocationId School, decimal Basis, Money Amount, bool Estimated = false,
-    SettlementKind Kind = SettlementKind.Voorschot, SettledPeriod? Period = null, string? Reference = null, Money? Annual = null);
+    SettlementKind Kind = SettlementKind.Voorschot, SettledPeriod? Period = null, string? Reference = null, Money? Annual = null)
+{
+    /// <summary>The municipality of residence the line concerns when it is not the debtor: one merged into the debtor, its legal successor.</summary>
+    public MunicipalityCode? Residence { get; init; }
+}
 
 /// <summary>An issued invoice as stored: numbered, dated, never changed afterwards.</summary>
 public sealed record IssuedInvoice(
@@ -73,6 +77,12 @@ public sealed record IssuedSettlement(
 
     /// <summary>What the run stored without invoicing it (own shares): per municipality, location, kind and period.</summary>
     public IReadOnlyList<Entry> Recorded { get; init; } = [];
+
+    /// <summary>The municipal mergers known when the documents are written, which the allocation sheet names where one applies.</summary>
+    public Mergers Mergers { get; init; } = Mergers.None;
+
+    /// <summary>The day the run's documents speak for: its invoice date, or the day it was made when it has no invoices.</summary>
+    public DateOnly DocumentDate => Invoices.Count > 0 ? Invoices[0].InvoiceDate : DateOnly.FromDateTime(Run.CreatedAt.UtcDateTime);
 
     /// <summary>Under the funder flow: the funder, whose <see cref="Recorded"/> cost the journal books (there are no invoices).</summary>
     public MunicipalityCode? Funder { get; init; }

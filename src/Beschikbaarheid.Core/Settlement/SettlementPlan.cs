@@ -28,7 +28,11 @@ public sealed record IndividualCount(Eligibility Reason, int Children);
 /// <param name="Reference">The invoice(s) a correction or year end refers to.</param>
 public sealed record InvoiceLineDraft(
     SchoolLocationId School, decimal Basis, Money Amount, bool Estimated = false,
-    SettlementKind Kind = SettlementKind.Voorschot, SettledPeriod? Period = null, string? Reference = null);
+    SettlementKind Kind = SettlementKind.Voorschot, SettledPeriod? Period = null, string? Reference = null)
+{
+    /// <summary>The municipality of residence the line concerns when it is not the debtor: one merged into the debtor (<see cref="Successions"/>).</summary>
+    public MunicipalityCode? Residence { get; init; }
+}
 
 /// <summary>An invoice before it has a number: issuer, debtor and one line per school location.</summary>
 public sealed record InvoiceDraft(MunicipalityCode Issuer, PartyCode Debtor, IReadOnlyList<InvoiceLineDraft> Lines)

@@ -23,21 +23,13 @@ public sealed class TransferImporter(SchemeLocks locks, RegistryReader registry,
     public async Task<ImportFigures> ImportAsync(string schemeId, string path, string startedBy = "import", CancellationToken cancellationToken = default)
     {
         var file = Path.GetFileName(path);
-        if (!File.Exists(path))
-        {
-            throw InputRejectedException.NotFound(path);
-        }
-        var (csv, headerError) = CsvFile.Open(path, Columns);
-        if (headerError is not null)
-        {
-            throw new InputRejectedException(file, [headerError]);
-        }
+        var csv = CsvFile.OpenOrRefuse(path, Columns);
         var (_, schools) = await registry.LoadAsync(cancellationToken).ConfigureAwait(false);
         var errors = new List<RowError>();
         var rows = new List<(int Line, Transfer Transfer)>();
         using (csv)
         {
-            foreach (var row in csv!.Rows(errors))
+            foreach (var row in csv.Rows(errors))
             {
                 var reasons = new List<string>();
                 if (Parse(row, schools, reasons) is { } transfer)

@@ -49,6 +49,20 @@ public sealed class CsvFile : IDisposable
 
     public int HeaderCount => _header.Length;
 
+    /// <summary>
+    /// Opens the file and checks its header, or refuses it (<see cref="InputRejectedException"/>): a file that does not exist,
+    /// cannot be read, or lacks a required column.
+    /// </summary>
+    public static CsvFile OpenOrRefuse(string path, IReadOnlyList<string> requiredColumns)
+    {
+        if (!System.IO.File.Exists(path))
+        {
+            throw InputRejectedException.NotFound(path);
+        }
+        var (csv, error) = Open(path, requiredColumns);
+        return csv ?? throw new InputRejectedException(Path.GetFileName(path), [error!]);
+    }
+
     /// <summary>Opens the file and checks its header; a file that cannot be read at all gives the reason instead.</summary>
     public static (CsvFile? File, RowError? Error) Open(string path, IReadOnlyList<string> requiredColumns) =>
         Open(path, _ => requiredColumns);

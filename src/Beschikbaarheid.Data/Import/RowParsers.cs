@@ -386,7 +386,7 @@ internal static class RowParsers
             ? string.Create(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}")
             : c.ToString()));
 
-    private static MunicipalityCode MunicipalityCodeOf(CsvRow row, string column, KnownCodes? known, List<string> reasons)
+    internal static MunicipalityCode MunicipalityCodeOf(CsvRow row, string column, KnownCodes? known, List<string> reasons)
     {
         var text = row[column];
         if (!MunicipalityCode.TryParse(text, out var code))
@@ -424,7 +424,7 @@ internal static class RowParsers
     }
 
     /// <summary>A date in one of the formats, between 1990-01-01 and 2100-12-31; null (with one reason) otherwise.</summary>
-    private static DateOnly? DateOf(CsvRow row, string column, List<string> reasons)
+    internal static DateOnly? DateOf(CsvRow row, string column, List<string> reasons)
     {
         var text = row[column];
         if (!Fields.TryDate(text, out var date))

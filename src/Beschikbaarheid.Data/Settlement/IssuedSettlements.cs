@@ -41,16 +41,16 @@ public sealed class IssuedSettlements(IConnectionFactory connections)
             new { runId }, transaction).ConfigureAwait(false);
         var settlementRun = run.ToRun();
 
-        var lines = (await connection.QueryAsync<(string Number, int LineNumber, string Brin, string Vestiging, decimal Basis, long Amount, bool Estimated, string Kind, string? Period, string? Reference, long? Annual)>(
+        var lines = (await connection.QueryAsync<(string Number, int LineNumber, string Brin, string Vestiging, decimal Basis, long Amount, bool Estimated, string Kind, string? Period, string? Reference, long? Annual, string? Residence)>(
                 """
-                SELECT l.invoice_number, l.line_number, l.brin, l.vestiging, l.basis, l.amount_cents, l.estimated, l.soort, l.periode, l.reference, l.annual_cents
+                SELECT l.invoice_number, l.line_number, l.brin, l.vestiging, l.basis, l.amount_cents, l.estimated, l.soort, l.periode, l.reference, l.annual_cents, l.residence
                 FROM invoice_lines l JOIN invoices i ON i.number = l.invoice_number
                 WHERE i.run_id = @runId
                 """, new { runId }, transaction).ConfigureAwait(false))
             .ToLookup(l => l.Number, l => new InvoiceLine(
                 l.LineNumber, StoredCodes.School(l.Brin, l.Vestiging), l.Basis, new Money(l.Amount), l.Estimated,
                 SettlementKindNames.FromDutch(l.Kind), l.Period is null ? null : SettledPeriod.Parse(l.Period.Trim()), l.Reference,
-                l.Annual is { } annual ? new Money(annual) : null));
+                l.Annual is { } annual ? new Money(annual) : null) { Residence = l.Residence is null ? null : MunicipalityCode.Parse(l.Residence) });
         var invoices = (await connection.QueryAsync<InvoiceRow>(
                 """
                 SELECT number, issuer, debtor, invoice_date AS invoicedate, due_date AS duedate, iban, vat_statement AS vatstatement,
@@ -76,10 +76,10 @@ public sealed class IssuedSettlements(IConnectionFactory connections)
                 WHERE r.scheme_id = @SchemeId AND r.kind = @Kind AND r.period >= @From AND r.period <= @Through
                 GROUP BY a.municipality_code
                 UNION ALL
-                SELECT i.debtor, SUM(l.amount_cents)
+                SELECT COALESCE(l.residence, i.debtor), SUM(l.amount_cents)
                 FROM settlement_runs r JOIN invoices i ON i.run_id = r.id JOIN invoice_lines l ON l.invoice_number = i.number
                 WHERE r.scheme_id = @SchemeId AND r.id <= @runId AND l.soort <> @Kind AND l.periode >= @Year AND l.periode < @NextYear
-                GROUP BY i.debtor
+                GROUP BY COALESCE(l.residence, i.debtor)
                 UNION ALL
                 SELECT e.municipality_code, SUM(e.amount_cents)
                 FROM settlement_entries e
@@ -121,6 +121,7 @@ public sealed class IssuedSettlements(IConnectionFactory connections)
             Recorded = recorded,
             Statement = await CashierStatements.LoadAsync(connection, runId, transaction).ConfigureAwait(false),
             Subsidy = await Estimates.EstimateStore.LoadAsync(connection, transaction, runId).ConfigureAwait(false),
+            Mergers = await Municipalities.MergerStore.LoadAsync(connection, transaction).ConfigureAwait(false),
         };
     }
 

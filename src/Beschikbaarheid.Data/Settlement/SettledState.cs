@@ -55,7 +55,8 @@ public static class SettledState
 
     /// <summary>
     /// Everything settled for one month: its invoice lines (advances and corrections, with the invoice that
-    /// billed each) and the amounts that are not invoiced; with <paramref name="schools"/>, only at those locations
+    /// billed each; a line billed to a merged-away municipality's successor counts for the residence it concerns) and the
+    /// amounts that are not invoiced; with <paramref name="schools"/>, only at those locations
     /// (the ones whose <see cref="SettledDigest"/> changed). One query; one month at a time keeps a large region's year
     /// out of memory.
     /// </summary>
@@ -67,25 +68,34 @@ public static class SettledState
         {
             return [];
         }
-        // The location list first, so the month's lines are found through ix_invoice_lines_periode_school.
-        var (from, where) = schools is null
-            ? ("", "")
-            : ($"{SqlDialect.SchoolList(session.Provider)} s CROSS JOIN ", " AND l.brin = s.brin AND l.vestiging = s.vestiging");
-        var (entriesFrom, entriesWhere) = schools is null
-            ? ("", "")
-            : ($"{SqlDialect.SchoolList(session.Provider)} s CROSS JOIN ", " AND e.brin = s.brin AND e.vestiging = s.vestiging");
+        // With a location list, the list first, so the month's lines are found through ix_invoice_lines_periode_school.
+        var sql = schools is null
+            ? """
+              SELECT COALESCE(l.residence, i.debtor), l.brin, l.vestiging, l.soort, l.basis, l.amount_cents, l.estimated, l.reference, i.number
+              FROM invoice_lines l
+              JOIN invoices i ON i.number = l.invoice_number
+              JOIN settlement_runs r ON r.id = i.run_id
+              WHERE l.periode = @Month AND r.scheme_id = @schemeId
+              UNION ALL
+              SELECT municipality_code, brin, vestiging, soort, basis, amount_cents, estimated, reference, NULL
+              FROM settlement_entries
+              WHERE scheme_id = @schemeId AND periode = @Month
+              """
+            : $"""
+              SELECT COALESCE(l.residence, i.debtor), l.brin, l.vestiging, l.soort, l.basis, l.amount_cents, l.estimated, l.reference, i.number
+              FROM {SqlDialect.SchoolList(session.Provider)} s
+              CROSS JOIN invoice_lines l
+              JOIN invoices i ON i.number = l.invoice_number
+              JOIN settlement_runs r ON r.id = i.run_id
+              WHERE l.periode = @Month AND r.scheme_id = @schemeId AND l.brin = s.brin AND l.vestiging = s.vestiging
+              UNION ALL
+              SELECT e.municipality_code, e.brin, e.vestiging, e.soort, e.basis, e.amount_cents, e.estimated, e.reference, NULL
+              FROM {SqlDialect.SchoolList(session.Provider)} s
+              CROSS JOIN settlement_entries e
+              WHERE e.scheme_id = @schemeId AND e.periode = @Month AND e.brin = s.brin AND e.vestiging = s.vestiging
+              """;
         var rows = await session.Connection.QueryAsync<(string Municipality, string Brin, string Vestiging, string Kind, decimal Basis, long Amount, bool Estimated, string? Reference, string? Invoice)>(
-            $"""
-            SELECT i.debtor, l.brin, l.vestiging, l.soort, l.basis, l.amount_cents, l.estimated, l.reference, i.number
-            FROM {from}invoice_lines l
-            JOIN invoices i ON i.number = l.invoice_number
-            JOIN settlement_runs r ON r.id = i.run_id
-            WHERE l.periode = @Month AND r.scheme_id = @schemeId{where}
-            UNION ALL
-            SELECT e.municipality_code, e.brin, e.vestiging, e.soort, e.basis, e.amount_cents, e.estimated, e.reference, NULL
-            FROM {entriesFrom}settlement_entries e
-            WHERE e.scheme_id = @schemeId AND e.periode = @Month{entriesWhere}
-            """,
+            sql,
             new { schemeId = session.SchemeId, Month = month.ToString(), Schools = schools is null ? null : SqlDialect.SchoolsParameter(schools) },
             session.Transaction).ConfigureAwait(false);
         var period = SettledPeriod.Of(month);
@@ -109,6 +119,7 @@ public static class SettledState
         {
             return new Dictionary<PartyCode, string>();
         }
+        // As LoadMonthAsync, a line with a residence counts for that residence: such lines are few, found through their own index.
         var rows = await session.Connection.QueryAsync<(string Debtor, string Kind, string Number)>(
             $"""
             SELECT DISTINCT i.debtor, l.soort, i.number
@@ -116,7 +127,13 @@ public static class SettledState
             CROSS JOIN invoices i
             CROSS JOIN invoice_lines l
             WHERE r.scheme_id = @SchemeId AND i.run_id = r.id AND {SqlDialect.InList(session.Provider, "i.debtor", "Debtors")}
-              AND l.invoice_number = i.number AND {SqlDialect.NotIndexed(session.Provider, "l.periode")} = @Month
+              AND l.invoice_number = i.number AND l.residence IS NULL AND {SqlDialect.NotIndexed(session.Provider, "l.periode")} = @Month
+            UNION
+            SELECT l.residence, l.soort, i.number
+            FROM invoice_lines l
+            JOIN invoices i ON i.number = l.invoice_number
+            JOIN settlement_runs r ON r.id = i.run_id
+            WHERE l.residence IS NOT NULL AND {SqlDialect.InList(session.Provider, "l.residence", "Debtors")} AND l.periode = @Month AND r.scheme_id = @SchemeId
             """,
             new { session.SchemeId, Month = month.ToString(), Debtors = municipalities.Select(m => m.Value).ToArray() }, session.Transaction).ConfigureAwait(false);
         return rows
@@ -128,7 +145,8 @@ public static class SettledState
     /// <summary>
     /// What was settled for a funding year, its months and the year itself, summed per municipality and
     /// location in the database, with the invoices that billed each municipality: what a year end is computed against.
-    /// With <paramref name="schools"/>, the totals only at those locations (<see cref="SettledYear.Only"/>).
+    /// A line billed to a merged-away municipality's successor counts for the residence it concerns. With
+    /// <paramref name="schools"/>, the totals only at those locations (<see cref="SettledYear.Only"/>).
     /// </summary>
     public static async Task<SettledYear> LoadYearAsync(
         SchemeTransaction session, int year, IReadOnlyCollection<SchoolLocationId>? schools = null, CancellationToken cancellationToken = default)
@@ -145,40 +163,61 @@ public static class SettledState
             schemeId = session.SchemeId, From = YearText(year), Until = YearText(year + 1),
             Schools = schools is null ? null : SqlDialect.SchoolsParameter(schools),
         };
-        var (from, where) = schools is null
-            ? ("", "")
-            : ($"{SqlDialect.SchoolList(session.Provider)} s CROSS JOIN ", " AND l.brin = s.brin AND l.vestiging = s.vestiging");
-        var (entriesFrom, entriesWhere) = schools is null
-            ? ("", "")
-            : ($"{SqlDialect.SchoolList(session.Provider)} s CROSS JOIN ", " AND e.brin = s.brin AND e.vestiging = s.vestiging");
-        var totals = (await connection.QueryAsync<(string Municipality, string Brin, string Vestiging, long Amount)>(
-            $"""
-            SELECT municipality, brin, vestiging, SUM(amount_cents)
-            FROM (
-                SELECT i.debtor AS municipality, l.brin, l.vestiging, l.amount_cents
-                FROM {from}invoice_lines l
-                JOIN invoices i ON i.number = l.invoice_number
-                JOIN settlement_runs r ON r.id = i.run_id
-                WHERE l.periode >= @From AND l.periode < @Until AND r.scheme_id = @schemeId{where}
-                UNION ALL
-                SELECT e.municipality_code, e.brin, e.vestiging, e.amount_cents
-                FROM {entriesFrom}settlement_entries e
-                WHERE e.scheme_id = @schemeId AND e.periode >= @From AND e.periode < @Until{entriesWhere}
-            ) settled
-            GROUP BY municipality, brin, vestiging
-            """, range, session.Transaction).ConfigureAwait(false))
+        var sql = schools is null
+            ? """
+              SELECT municipality, brin, vestiging, SUM(amount_cents)
+              FROM (
+                  SELECT COALESCE(l.residence, i.debtor) AS municipality, l.brin, l.vestiging, l.amount_cents
+                  FROM invoice_lines l
+                  JOIN invoices i ON i.number = l.invoice_number
+                  JOIN settlement_runs r ON r.id = i.run_id
+                  WHERE l.periode >= @From AND l.periode < @Until AND r.scheme_id = @schemeId
+                  UNION ALL
+                  SELECT municipality_code, brin, vestiging, amount_cents
+                  FROM settlement_entries
+                  WHERE scheme_id = @schemeId AND periode >= @From AND periode < @Until
+              ) settled
+              GROUP BY municipality, brin, vestiging
+              """
+            : $"""
+              SELECT municipality, brin, vestiging, SUM(amount_cents)
+              FROM (
+                  SELECT COALESCE(l.residence, i.debtor) AS municipality, l.brin, l.vestiging, l.amount_cents
+                  FROM {SqlDialect.SchoolList(session.Provider)} s
+                  CROSS JOIN invoice_lines l
+                  JOIN invoices i ON i.number = l.invoice_number
+                  JOIN settlement_runs r ON r.id = i.run_id
+                  WHERE l.periode >= @From AND l.periode < @Until AND r.scheme_id = @schemeId AND l.brin = s.brin AND l.vestiging = s.vestiging
+                  UNION ALL
+                  SELECT e.municipality_code, e.brin, e.vestiging, e.amount_cents
+                  FROM {SqlDialect.SchoolList(session.Provider)} s
+                  CROSS JOIN settlement_entries e
+                  WHERE e.scheme_id = @schemeId AND e.periode >= @From AND e.periode < @Until AND e.brin = s.brin AND e.vestiging = s.vestiging
+              ) settled
+              GROUP BY municipality, brin, vestiging
+              """;
+        var totals = (await connection.QueryAsync<(string Municipality, string Brin, string Vestiging, long Amount)>(sql, range, session.Transaction).ConfigureAwait(false))
             .Select(t => new Entry(PartyCode.Parse(t.Municipality), StoredCodes.School(t.Brin, t.Vestiging), wholeYear, SettlementKind.Voorschot, 0m, new Money(t.Amount)))
             .ToList();
         // The invoices with a line for the year, from the scheme's runs that can bill it (a run bills its own period and
         // earlier ones), each invoice's own lines looked at rather than the year's lines scanned.
-        var notIndexed = SqlDialect.NotIndexed(session.Provider, "l.periode");
+        // A line with a residence (a merged-away municipality's, billed to its successor) names the invoice for that
+        // residence instead; such lines are few and found through their own index.
         var invoices = await connection.QueryAsync<(string Debtor, string Number)>(
             $"""
             SELECT i.debtor, i.number
             FROM settlement_runs r
             CROSS JOIN invoices i
             WHERE r.scheme_id = @schemeId AND r.period >= @From AND i.run_id = r.id
-              AND EXISTS (SELECT 1 FROM invoice_lines l WHERE l.invoice_number = i.number AND {notIndexed} >= @From AND {notIndexed} < @Until)
+              AND EXISTS (SELECT 1 FROM invoice_lines l
+                          WHERE l.invoice_number = i.number AND l.residence IS NULL AND {SqlDialect.NotIndexed(session.Provider, "l.periode")} >= @From
+                            AND {SqlDialect.NotIndexed(session.Provider, "l.periode")} < @Until)
+            UNION
+            SELECT l.residence, i.number
+            FROM invoice_lines l
+            JOIN invoices i ON i.number = l.invoice_number
+            JOIN settlement_runs r ON r.id = i.run_id
+            WHERE l.residence IS NOT NULL AND l.periode >= @From AND l.periode < @Until AND r.scheme_id = @schemeId
             """, range, session.Transaction).ConfigureAwait(false);
         return new SettledYear(
             totals,

@@ -17,7 +17,11 @@ public sealed record HistoryRun(long Id, string Period, string Kind, DateTimeOff
     public string Who => ApprovedBy is null ? StartedBy : $"{StartedBy}; opgesteld door {PreparedBy}, goedgekeurd door {ApprovedBy}";
 }
 
-public sealed record HistoryInvoice(string Number, string Debtor, Money Total);
+public sealed record HistoryInvoice(string Number, string Debtor, Money Total)
+{
+    /// <summary>The invoice date, by which a merged-away municipality's invoices go to its successor.</summary>
+    public DateOnly InvoiceDate { get; init; }
+}
 
 /// <summary>The audit trail of a scheme: its runs and their invoices, in two queries.</summary>
 public sealed class SettlementHistory(IConnectionFactory connections)
@@ -28,14 +32,14 @@ public sealed class SettlementHistory(IConnectionFactory connections)
         await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
         // A run's period is yyyy-MM for a month and yyyy (or yyyy-rN) for a year end: all sort inside [yyyy, yyyy+1).
         var filter = new { schemeId, From = year is { } y ? $"{y:0000}" : "0000", Until = year is { } z ? $"{z + 1:0000}" : "9999" };
-        var invoices = (await connection.QueryAsync<(long RunId, string Number, string Debtor, long Total)>(
+        var invoices = (await connection.QueryAsync<(long RunId, string Number, string Debtor, long Total, object InvoiceDate)>(
                 """
-                SELECT i.run_id, i.number, i.debtor, i.total_cents
+                SELECT i.run_id, i.number, i.debtor, i.total_cents, i.invoice_date
                 FROM invoices i JOIN settlement_runs r ON r.id = i.run_id
                 WHERE r.scheme_id = @schemeId AND r.period >= @From AND r.period < @Until
                 ORDER BY i.number
                 """, filter).ConfigureAwait(false))
-            .ToLookup(i => i.RunId, i => new HistoryInvoice(i.Number, i.Debtor, new Money(i.Total)));
+            .ToLookup(i => i.RunId, i => new HistoryInvoice(i.Number, i.Debtor.Trim(), new Money(i.Total)) { InvoiceDate = DbValues.Date(i.InvoiceDate) });
         var runs = await connection.QueryAsync<(long Id, string Period, string Kind, DateTimeOffset CreatedAt, string StartedBy, string Fingerprint, string? PreparedBy, string? ApprovedBy)>(
             """
             SELECT r.id, r.period, r.kind, r.created_at, r.started_by, r.input_fingerprint, c.prepared_by, c.approved_by

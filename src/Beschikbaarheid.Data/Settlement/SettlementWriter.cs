@@ -72,7 +72,8 @@ public sealed class SettlementWriter(IIssueProbe? probe = null)
                         [("Number", number), ("LineNumber", i + 1), ("Brin", line.School.Brin), ("Vestiging", line.School.Vestiging), ("Basis", line.Basis),
                          ("Amount", line.Amount.Cents), ("Estimated", line.Estimated), ("Soort", line.Kind.Dutch()),
                          ("Periode", (line.Period ?? SettledPeriod.Of(plan.Period)).ToString()), ("Reference", line.Reference),
-                         ("Annual", line.Kind == SettlementKind.Voorschot && (line.Period ?? SettledPeriod.Of(plan.Period)) == SettledPeriod.Of(plan.Period) && plan.AnnualShares.TryGetValue((invoice.Debtor, line.School), out var annual) ? annual.Cents : null)],
+                         ("Annual", line.Kind == SettlementKind.Voorschot && (line.Period ?? SettledPeriod.Of(plan.Period)) == SettledPeriod.Of(plan.Period) && plan.AnnualShares.TryGetValue((line.Residence ?? invoice.Debtor, line.School), out var annual) ? annual.Cents : null),
+                         ("Residence", line.Residence?.Value)],
                         cancellationToken).ConfigureAwait(false);
                 }
                 probe?.InvoiceWritten(++written);
@@ -105,7 +106,7 @@ public sealed class SettlementWriter(IIssueProbe? probe = null)
             transaction).ConfigureAwait(false);
 
         // An invoiced entry is its invoice line; only what is not invoiced (an own share) is stored as an entry.
-        var invoiced = plan.Invoices.Select(i => i.Debtor).ToHashSet();
+        var invoiced = plan.Invoices.SelectMany(i => i.Lines.Select(l => l.Residence ?? i.Debtor)).ToHashSet();
         using (var entryInsert = new RepeatedCommand(session, InsertEntry))
         {
             foreach (var e in plan.Entries.Where(e => !invoiced.Contains(e.Municipality)))
@@ -140,8 +141,8 @@ public sealed class SettlementWriter(IIssueProbe? probe = null)
 
 
     private const string InsertLine = """
-        INSERT INTO invoice_lines (invoice_number, line_number, brin, vestiging, basis, amount_cents, estimated, soort, periode, reference, annual_cents)
-        VALUES (@Number, @LineNumber, @Brin, @Vestiging, @Basis, @Amount, @Estimated, @Soort, @Periode, @Reference, @Annual)
+        INSERT INTO invoice_lines (invoice_number, line_number, brin, vestiging, basis, amount_cents, estimated, soort, periode, reference, annual_cents, residence)
+        VALUES (@Number, @LineNumber, @Brin, @Vestiging, @Basis, @Amount, @Estimated, @Soort, @Periode, @Reference, @Annual, @Residence)
         """;
 
 

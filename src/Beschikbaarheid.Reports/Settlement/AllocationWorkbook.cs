@@ -16,7 +16,11 @@ public static class AllocationWorkbook
         ArgumentNullException.ThrowIfNull(settlement);
         var run = settlement.Run;
         var basis = Dutch.Basis(run.BasisUnit);
-        var invoiceOf = settlement.Invoices.ToDictionary(i => i.Debtor, i => i.Number);
+        // A merged-away municipality's lines are on its successor's invoice: its row names that invoice too.
+        var invoiceOf = settlement.Invoices
+            .SelectMany(i => i.Lines.Select(l => (Municipality: l.Residence ?? i.Debtor, i.Number)).Append((Municipality: i.Debtor, i.Number)))
+            .DistinctBy(x => x.Municipality)
+            .ToDictionary(x => x.Municipality, x => x.Number);
         var outside = run.Calculation?.NonParticipants;
         // Children are counted beside child-days; under the pupils key the count would only repeat the pupils.
         var withChildren = run.BasisUnit == BasisUnit.ChildDays;
@@ -58,7 +62,7 @@ public static class AllocationWorkbook
                     XlsxCell.Of(settlement.YearToDate.GetValueOrDefault(row.Municipality).Euros, XlsxStyle.Euro),
                     XlsxCell.Of(row.Invoiced ? "ja" : settlement.Statement is not null ? "nee (kassier)" : settlement.Invoices.Count > 0 ? "nee (penvoerder)" : "nee", XlsxStyle.Center),
                     XlsxCell.Of(invoiceOf.GetValueOrDefault(row.Municipality)),
-                    Remark(row, outside, run.Calculation?.Method == CalculationMethod.LocationMonthByBlend)]);
+                    Remark(row, outside, run.Calculation?.Method == CalculationMethod.LocationMonthByBlend, Dutch.Merger(settlement.Mergers, row.Municipality, settlement.DocumentDate))]);
             }
             sheet.AutoFilter(1, first - 1, widths.Length, last);
             sheet.Row([
@@ -144,10 +148,14 @@ public static class AllocationWorkbook
         }
     }
 
-    /// <summary>The remark of a municipality's row: an estimated count, and what it carries of non-participants' parts.</summary>
-    private static XlsxCell Remark(AllocationRow row, NonParticipantsCalculation? outside, bool monthly)
+    /// <summary>The remark of a municipality's row: a merger that applies, an estimated count, and what it carries of non-participants' parts.</summary>
+    private static XlsxCell Remark(AllocationRow row, NonParticipantsCalculation? outside, bool monthly, string? merger)
     {
         var remarks = new List<string>();
+        if (merger is not null)
+        {
+            remarks.Add(merger);
+        }
         if (row.Estimated)
         {
             remarks.Add("geschat");

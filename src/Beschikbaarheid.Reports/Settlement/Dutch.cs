@@ -65,13 +65,35 @@ internal static class Dutch
         period.Month is { } month ? Month(new YearMonth(period.Year, month)) : $"jaar {period.Year}";
 
     /// <summary>What a line that is not the run's own advance is about: the corrected month or the settled year, and the invoice(s) it refers to.</summary>
-    public static string? Explanation(InvoiceLine line) => line.Kind switch
+    public static string? Explanation(InvoiceLine line)
     {
-        SettlementKind.Voorschot => null,
-        SettlementKind.Correctie => $"correctie {Period(line.Period!.Value)}" + (line.Reference is null ? "" : $" op factuur {line.Reference}"),
-        // A year end refers to every invoice of the year: the invoice lists them once, below its lines.
-        _ => $"{Kind(line.Kind).ToLowerInvariant()} {Period(line.Period!.Value)}",
-    };
+        ArgumentNullException.ThrowIfNull(line);
+        var kind = line.Kind switch
+        {
+            SettlementKind.Voorschot => null,
+            SettlementKind.Correctie => $"correctie {Period(line.Period!.Value)}" + (line.Reference is null ? "" : $" op factuur {line.Reference}"),
+            // A year end refers to every invoice of the year: the invoice lists them once, below its lines.
+            _ => $"{Kind(line.Kind).ToLowerInvariant()} {Period(line.Period!.Value)}",
+        };
+        // A merged-away municipality's line: billed to its legal successor, the residence it concerns kept.
+        var residence = line.Residence is { } old ? $"woongemeente {old} (heringedeeld, u bent rechtsopvolger)" : null;
+        return kind is null ? residence : residence is null ? kind : $"{kind}; {residence}";
+    }
+
+    /// <summary>
+    /// Where a merger applies to a municipality on <paramref name="day"/>: "GM0209 → GM9001 per 01-01-2026" for a merged-away
+    /// one, and for a successor each chain that merged into it; null when none.
+    /// </summary>
+    public static string? Merger(Core.Registry.Mergers mergers, Core.Registry.MunicipalityCode code, DateOnly day)
+    {
+        ArgumentNullException.ThrowIfNull(mergers);
+        var chains = mergers.ChainOf(code, day) is { Count: > 0 } own ? [own] : mergers.ChainsInto(code, day);
+        return chains.Count == 0
+            ? null
+            : string.Join("; ", chains.Select(chain =>
+                "herindeling " + string.Join(" → ", chain.Select(m => m.Old.Value).Append(chain[^1].New.Value))
+                + " per " + string.Join(", ", chain.Select(m => m.Date.ToString("dd-MM-yyyy", System.Globalization.CultureInfo.InvariantCulture)))));
+    }
 
     public static string Basis(BasisUnit unit) => unit switch
     {

@@ -50,6 +50,7 @@ public static class EngineServices
         services.AddSingleton<TransferReader>();
         services.AddSingleton<TransferImporter>();
         services.AddSingleton<Beschikbaarheid.Data.Estimates.EstimateImporter>();
+        services.AddSingleton<Beschikbaarheid.Data.Municipalities.MergerImporter>();
         services.AddSingleton<DrawingRightsService>();
         return services;
     }

@@ -10,8 +10,22 @@ namespace Beschikbaarheid.Worker.Application;
 /// Every accepted file is logged with its figures (rows read, new, replaced, unchanged; SHA-256), and with a warning
 /// when it has fewer than two thirds of the rows of the previous file of its kind.
 public sealed class ImportService(
-    CsvImporter importer, TransferImporter transfers, Beschikbaarheid.Data.Estimates.EstimateImporter estimates, SchemeFileLoader schemes, DatabaseSetup database, UnitOfWork unitOfWork, ILogger<ImportService> logger)
+    CsvImporter importer, TransferImporter transfers, Beschikbaarheid.Data.Estimates.EstimateImporter estimates, Beschikbaarheid.Data.Municipalities.MergerImporter mergers,
+    SchemeFileLoader schemes, DatabaseSetup database, UnitOfWork unitOfWork, ILogger<ImportService> logger)
 {
+    /// <summary>
+    /// The CBS list of municipal mergers (<c>herindelingen</c>), checked against the scheme files (who takes part, leads or
+    /// hosts in a settled month); a scheme folder that does not load refuses the import, since what it would move is unknown.
+    /// </summary>
+    public async Task<ImportFigures> ImportMergersAsync(string path, string startedBy = "import", CancellationToken cancellationToken = default)
+    {
+        RefuseMissing(path);
+        var all = schemes.LoadAll();
+        await database.EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
+        // One transaction that replaces rows by their old code: a retry after a transient fault cannot double it.
+        return Logged(await unitOfWork.RunAsync(token => mergers.ImportAsync(path, all, startedBy, token), cancellationToken).ConfigureAwait(false));
+    }
+
     /// <summary>A scheme's board transfers, checked against its stored drawing rights.</summary>
     public async Task<ImportFigures> ImportTransfersAsync(string schemeId, string path, string startedBy = "import", CancellationToken cancellationToken = default)
     {

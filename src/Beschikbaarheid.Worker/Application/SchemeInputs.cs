@@ -1,8 +1,11 @@
+using Beschikbaarheid.Core.Registry;
 using Beschikbaarheid.Core.Schemes;
 using Beschikbaarheid.Core.Settlement;
 using Beschikbaarheid.Data.Database;
 using Beschikbaarheid.Data.DrawingRights;
+using Beschikbaarheid.Data.Municipalities;
 using Beschikbaarheid.Data.Settlement;
+using Microsoft.Extensions.Logging;
 
 namespace Beschikbaarheid.Worker.Application;
 
@@ -13,8 +16,30 @@ namespace Beschikbaarheid.Worker.Application;
 /// </summary>
 public static class SchemeInputs
 {
-    /// <summary>Only what the pool and key need: beschikkingen for a per-child pool or the children key; stored drawing rights; pupil counts for the pupils key.</summary>
-    public static async Task<SettlementInputs> LoadYearAsync(SchemeTransaction session, Scheme scheme, int year, CancellationToken cancellationToken)
+    /// <summary>
+    /// The scheme with the codes mergers give it (<see cref="Successions.Apply(Scheme, Mergers)"/>), read under the lock; a
+    /// successor that takes part through a merger in <paramref name="year"/> is logged.
+    /// </summary>
+    public static async Task<(Scheme Scheme, Mergers Mergers)> MergedAsync(SchemeTransaction session, Scheme scheme, int year, ILogger logger)
+    {
+        var mergers = await MergerStore.LoadAsync(session).ConfigureAwait(false);
+        var (merged, successions) = Successions.Apply(scheme, mergers);
+        foreach (var succession in successions.Where(s => s.Year == year && s.Joined))
+        {
+            logger.LogInformation("{Scheme}: {New} takes part from {Date:yyyy-MM-dd} as the legal successor of participant {Old} (merger)",
+                scheme.Id, succession.Merger.New, succession.Merger.Date, succession.Merger.Old);
+        }
+        return (merged, mergers);
+    }
+
+    /// <summary>
+    /// Only what the pool and key need: beschikkingen for a per-child pool or the children key; stored drawing rights; pupil
+    /// counts for the pupils key; each residence as mergers make it in <paramref name="year"/> (<see cref="Successions.Apply(SettlementInputs, Mergers, int)"/>).
+    /// </summary>
+    public static async Task<SettlementInputs> LoadYearAsync(SchemeTransaction session, Scheme scheme, int year, CancellationToken cancellationToken) =>
+        Successions.Apply(await LoadAsync(session, scheme, year, cancellationToken).ConfigureAwait(false), await MergerStore.LoadAsync(session).ConfigureAwait(false), year);
+
+    private static async Task<SettlementInputs> LoadAsync(SchemeTransaction session, Scheme scheme, int year, CancellationToken cancellationToken)
     {
         var terms = scheme.TermsFor(year);
         var rights = terms.Pool is DrawingRightsPool

@@ -272,6 +272,8 @@ public sealed class SettlementService(
                     logger.LogWarning("{Scheme} {Period}: a later month is settled already, so this month is passed over; settle it by hand if it is due", scheme.Id, period);
                     return new SettleOutcome(scheme.Id, period, SettleStatus.LaterMonthSettled, null, []);
                 }
+                Core.Registry.Mergers mergers;
+                (scheme, mergers) = await SchemeInputs.MergedAsync(session, scheme, period.Year, logger).ConfigureAwait(false);
                 progress?.Report("checking the scheme against the registry");
                 await SchemeInputs.CheckReferencesAsync(session, scheme, period.Year).ConfigureAwait(false);
                 progress?.Report("loading the period's inputs");
@@ -309,6 +311,7 @@ public sealed class SettlementService(
                     var settledBefore = years.Where(y => y.Year == period.Year).SelectMany(y => y.Months).Select(m => m.Month);
                     plan = plan with { Subsidy = new SubsidyPayment(recipient, SettledPeriod.Of(period), EstimateCosts.Advance(granted, period.Month, settledBefore, paid), granted, paid) };
                 }
+                plan = Successions.Readdressed(plan, scheme, mergers, invoiceDate);
                 if (plan.Statement is { } statement)
                 {
                     await CheckPayeesAsync(session, scheme, statement).ConfigureAwait(false);

@@ -120,6 +120,8 @@ public sealed class YearEndService(
         bool alreadyClosed;
         await using (var session = await locks.AcquireAsync(scheme.Id, cancellationToken).ConfigureAwait(false))
         {
+            Core.Registry.Mergers mergers;
+            (scheme, mergers) = await SchemeInputs.MergedAsync(session, scheme, year, logger).ConfigureAwait(false);
             await SchemeInputs.CheckReferencesAsync(session, scheme, year).ConfigureAwait(false);
             var events = await YearClosures.EventsAsync(session, year).ConfigureAwait(false);
             if (events.Count > 0 && events[^1] is { Event: YearClosures.Finalized, RunId: { } closedBy })
@@ -190,6 +192,7 @@ public sealed class YearEndService(
                     scheme, year, MonthlySettlement.BasisUnitOf(terms), annual, settled, revision,
                     MonthlySettlement.CashierYearOf(scheme, year, loaded), await SettledState.StatedSoFarAsync(session, year, cancellationToken).ConfigureAwait(false))
                     with { Subsidy = subsidy, Calculation = calculation };
+                plan = Successions.Readdressed(plan, scheme, mergers, invoiceDate);
                 if (plan.Statement is { } statement)
                 {
                     await SettlementService.CheckPayeesAsync(session, scheme, statement).ConfigureAwait(false);

@@ -2,7 +2,6 @@ using Beschikbaarheid.Core.Periods;
 using Beschikbaarheid.Core.Settlement;
 using Beschikbaarheid.Data.Import;
 using Beschikbaarheid.Worker.Application;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Beschikbaarheid.Worker.Tests.Application;
@@ -21,13 +20,7 @@ public sealed class LateMonthTests : IDisposable
         _workspace.WriteScheme();
         // A Berg en Dal child all year, so every month has something to settle.
         _workspace.WriteRegion("B1;cl-a;GM1945;30AB;00;Aanbieder;JZ;JW;4;2026-01-01;");
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:File"] = _workspace.Database,
-            ["Paths:Schemes"] = _workspace.Schemes,
-            ["Paths:Output"] = _workspace.Output,
-        }).Build();
-        _services = new ServiceCollection().AddLogging().AddEngine(configuration).BuildServiceProvider();
+        _services = _workspace.Services();
     }
 
     public void Dispose()

@@ -5,7 +5,6 @@ using Beschikbaarheid.Data.Database;
 using Beschikbaarheid.Data.Import;
 using Beschikbaarheid.Data.Settlement;
 using Beschikbaarheid.Worker.Application;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Beschikbaarheid.Worker.Tests.Application;
@@ -26,15 +25,7 @@ public sealed class YearEndTests : IDisposable
         _workspace.WriteScheme();
         // B1: a Beuningen child from 1 January 2026, 4 hours a week.
         _workspace.WriteRegion("B1;cl-a;GM0209;30AB;00;Aanbieder;JZ;JW;4;2026-01-01;");
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:File"] = _workspace.Database,
-            ["Paths:Schemes"] = _workspace.Schemes,
-            ["Paths:Output"] = _workspace.Output,
-        }).Build();
-        var services = new ServiceCollection().AddLogging();
-        services.AddEngine(configuration);
-        _services = services.BuildServiceProvider();
+        _services = _workspace.Services();
     }
 
     public void Dispose()

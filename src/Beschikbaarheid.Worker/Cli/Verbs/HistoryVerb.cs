@@ -1,6 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using Beschikbaarheid.Core.Arithmetic;
+using Beschikbaarheid.Core.Registry;
+using Beschikbaarheid.Data.Database;
+using Beschikbaarheid.Data.Municipalities;
 using Beschikbaarheid.Data.Schemes;
 using Beschikbaarheid.Data.Settlement;
 using Beschikbaarheid.Worker.Application;
@@ -26,6 +29,7 @@ internal static class HistoryVerb
             await host.Services.GetRequiredService<DatabaseSetup>().EnsureReadyAsync(ct).ConfigureAwait(false);
             var runs = await host.Services.GetRequiredService<SettlementHistory>().LoadAsync(parse.GetValue(scheme)!, parse.GetValue(year), ct).ConfigureAwait(false);
             var events = await host.Services.GetRequiredService<YearClosures>().EventsAsync(parse.GetValue(scheme)!, parse.GetValue(year), ct).ConfigureAwait(false);
+            var mergers = await MergerStore.LoadAsync(host.Services.GetRequiredService<IConnectionFactory>(), ct).ConfigureAwait(false);
             if (runs.Count == 0 && events.Count == 0 && UnknownScheme(host, parse.GetValue(scheme)!) is { } unknown)
             {
                 // A scheme neither stored nor in the scheme folder is a typo, not an empty history.
@@ -43,7 +47,7 @@ internal static class HistoryVerb
                         first ? run.Id.ToString(CultureInfo.InvariantCulture) : "", first ? run.Period : "", first ? run.Kind : "",
                         first ? run.CreatedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "", first ? Markup.Escape(run.Who) : "",
                         first && run.InputFingerprint.Length >= 12 ? run.InputFingerprint[..12] : "",
-                        invoice?.Number ?? "-", invoice?.Debtor ?? "", invoice is null ? "" : "€ " + invoice.Total.Euros.ToString("#,##0.00", dutch));
+                        invoice?.Number ?? "-", invoice is null ? "" : Debtor(invoice, mergers), invoice is null ? "" : "€ " + invoice.Total.Euros.ToString("#,##0.00", dutch));
                     first = false;
                 }
             }
@@ -58,6 +62,16 @@ internal static class HistoryVerb
             return ExitCodes.Ok;
         }, cancellationToken));
         return command;
+    }
+
+    /// <summary>The debtor, and for a legal successor on the invoice date the mergers that made it one: <c>GM0209 → GM9001</c>.</summary>
+    private static string Debtor(HistoryInvoice invoice, Mergers mergers)
+    {
+        var debtor = MunicipalityCode.Parse(invoice.Debtor);
+        var chains = mergers.ChainsInto(debtor, invoice.InvoiceDate);
+        return chains.Count == 0
+            ? invoice.Debtor
+            : string.Join(", ", chains.Select(chain => string.Join(" → ", chain.Select(m => m.Old.Value).Append(debtor.Value))));
     }
 
     /// <summary>The message for a scheme id that has no file in the scheme folder (a retired scheme with stored runs still has a history).</summary>

@@ -11,13 +11,14 @@ internal static class ImportVerb
     private const string Overhevelingen = "overhevelingen";
     private const string Inschattingen = Beschikbaarheid.Data.Estimates.EstimateImporter.EstimateKind;
     private const string Realisatie = Beschikbaarheid.Data.Estimates.EstimateImporter.RealisationKind;
+    private const string Herindelingen = Beschikbaarheid.Data.Municipalities.MergerImporter.Kind;
     private static readonly string[] SchemeKinds = [Overhevelingen, Inschattingen, Realisatie];
 
     public static Command Create()
     {
         var common = new CommonOptions();
-        var kind = new Argument<string>("kind") { Description = "Which file: gemeenten, scholen, leerlingen, beschikkingen, or a scheme's overhevelingen, inschattingen or realisatie." };
-        kind.AcceptOnlyFromAmong([.. Enum.GetNames<ImportKind>().Select(n => n.ToLowerInvariant()), .. SchemeKinds]);
+        var kind = new Argument<string>("kind") { Description = "Which file: gemeenten, scholen, leerlingen, beschikkingen, herindelingen (municipal mergers: datum;oude_code;nieuwe_code), or a scheme's overhevelingen, inschattingen or realisatie." };
+        kind.AcceptOnlyFromAmong([.. Enum.GetNames<ImportKind>().Select(n => n.ToLowerInvariant()), Herindelingen, .. SchemeKinds]);
         var scheme = new Option<string?>("--scheme") { Description = "For overhevelingen: the scheme whose drawing rights the transfers move; for inschattingen and realisatie: the scheme with the estimate pool.", HelpName = "ID" };
         var file = new Argument<FileInfo>("FILE") { Description = "The CSV file (; or , separated, UTF-8 or Windows-1252)." };
         var command = new Command("import", "Import a region file. A file with any bad row imports nothing; every bad row is reported with its line.")
@@ -38,6 +39,11 @@ internal static class ImportVerb
             if (parse.GetValue(kind) == Overhevelingen)
             {
                 Print(await host.Services.GetRequiredService<ImportService>().ImportTransfersAsync(parse.GetValue(scheme)!, path, "cli import", ct).ConfigureAwait(false));
+                return ExitCodes.Ok;
+            }
+            if (parse.GetValue(kind) == Herindelingen)
+            {
+                Print(await host.Services.GetRequiredService<ImportService>().ImportMergersAsync(path, "cli import", ct).ConfigureAwait(false));
                 return ExitCodes.Ok;
             }
             if (parse.GetValue(kind) is Inschattingen or Realisatie)
