@@ -11,7 +11,7 @@ namespace Beschikbaarheid.Core.Settlement;
 /// </summary>
 internal static class PerChildCosts
 {
-    public static Costs Calculate(SchemeTerms terms, PerChildPool pool, YearMonth period, IEnumerable<Beschikking> beschikkingen) =>
+    public static Costs Calculate(SchemeTerms terms, PerChildPool pool, YearMonth period, IReadOnlyList<Beschikking> beschikkingen) =>
         CalculateMonths(terms, pool, period.Year, [period.Month], beschikkingen).Single().Costs;
 
     /// <summary>
@@ -19,78 +19,103 @@ internal static class PerChildCosts
     /// run computes again to correct them. Each month's costs are made as they are asked for, so only one
     /// month's lines are held at a time.
     /// </summary>
-    /// <remarks>
-    /// Lines and children are numbered once, so a month is counted in arrays indexed by those numbers: a run that
-    /// corrects eleven months of a national region hashes each child's codes once, not once per month.
-    /// </remarks>
     public static IEnumerable<(int Month, Costs Costs)> CalculateMonths(
-        SchemeTerms terms, PerChildPool pool, int year, IReadOnlyList<int> months, IEnumerable<Beschikking> beschikkingen)
+        SchemeTerms terms, PerChildPool pool, int year, IReadOnlyList<int> months, IReadOnlyList<Beschikking> beschikkingen)
     {
-        var windows = months.Select(m => new YearMonth(year, m)).ToList();
-        var lines = new Numbering<(SchoolLocationId School, MunicipalityCode Residence)>();
-        var children = new Numbering<(SchoolLocationId School, MunicipalityCode Residence, string Client)>();
-        var ofMunicipality = new Numbering<(MunicipalityCode Residence, string Client)>();
-        var atSchool = new Numbering<(SchoolLocationId School, string Client)>();
-        // Per child at a school (index as numbered): its line, its numbers for counting, and its active periods.
-        var child = new List<(int Line, int OfMunicipality, int AtSchool, List<ActivePeriod> Periods)>();
-        var individual = new Dictionary<(int Month, Eligibility Reason), HashSet<string>>();
-        foreach (var beschikking in beschikkingen)
+        var ofYear = new YearOfChildren(pool, year, months, beschikkingen, terms);
+        foreach (var month in months)
         {
-            var reason = EligibilityRules.Classify(beschikking, terms, pool);
-            if (reason == Eligibility.OtherSchool)
+            yield return (month, ofYear.CostsOf(month));
+        }
+    }
+
+    /// <summary>
+    /// A year's children, grouped once: per child at a location its line, its numbers for counting and its days in each
+    /// month asked and in the year. Lines and children are numbered, so a month is counted in arrays indexed by those numbers.
+    /// </summary>
+    private sealed class YearOfChildren
+    {
+        private readonly PerChildPool _pool;
+        private readonly int _year;
+        private readonly List<(SchoolLocationId School, MunicipalityCode Residence)> _lines;
+        private readonly List<(int Line, int OfMunicipality, int AtSchool)> _children;
+        private readonly int _municipalityChildren;
+        private readonly int _schoolChildren;
+        private readonly int[,] _monthDays;
+        private readonly long[] _yearDays;
+        private readonly Dictionary<(int Month, Eligibility Reason), HashSet<string>> _individual;
+
+        /// <param name="months">The months asked for: only their days are counted.</param>
+        public YearOfChildren(PerChildPool pool, int year, IReadOnlyList<int> months, IReadOnlyList<Beschikking> beschikkingen, SchemeTerms terms)
+        {
+            (_pool, _year) = (pool, year);
+            var windows = Enumerable.Range(1, 12).Select(m => new YearMonth(year, m)).ToArray();
+            var lines = new Numbering<(SchoolLocationId School, MunicipalityCode Residence)>();
+            var children = new Numbering<(SchoolLocationId School, MunicipalityCode Residence, string Client)>();
+            var ofMunicipality = new Numbering<(MunicipalityCode Residence, string Client)>();
+            var atSchool = new Numbering<(SchoolLocationId School, string Client)>();
+            var periods = new List<List<ActivePeriod>>();
+            _children = [];
+            _individual = [];
+            foreach (var beschikking in beschikkingen)
             {
-                continue;
-            }
-            if (reason != Eligibility.Eligible)
-            {
-                foreach (var window in windows.Where(w => beschikking.Active.DaysWithin(w.FirstDay, w.LastDay) > 0))
+                var reason = EligibilityRules.Classify(beschikking, terms, pool);
+                if (reason == Eligibility.OtherSchool)
                 {
-                    (individual.TryGetValue((window.Month, reason), out var clients) ? clients : individual[(window.Month, reason)] = []).Add(beschikking.Client);
+                    continue;
                 }
-                continue;
+                if (reason != Eligibility.Eligible)
+                {
+                    foreach (var window in months.Select(m => windows[m - 1]).Where(w => beschikking.Active.DaysWithin(w.FirstDay, w.LastDay) > 0))
+                    {
+                        (_individual.TryGetValue((window.Month, reason), out var clients) ? clients : _individual[(window.Month, reason)] = []).Add(beschikking.Client);
+                    }
+                    continue;
+                }
+                var index = children.Of((beschikking.School, beschikking.Residence, beschikking.Client), out var added);
+                if (added)
+                {
+                    _children.Add((lines.Of((beschikking.School, beschikking.Residence), out _),
+                        ofMunicipality.Of((beschikking.Residence, beschikking.Client), out _),
+                        atSchool.Of((beschikking.School, beschikking.Client), out _)));
+                    periods.Add([]);
+                }
+                periods[index].Add(beschikking.Active);
             }
-            var index = children.Of((beschikking.School, beschikking.Residence, beschikking.Client), out var added);
-            if (added)
+            _lines = lines.Keys;
+            _municipalityChildren = ofMunicipality.Count;
+            _schoolChildren = atSchool.Count;
+
+            // Per child: its days in each month and in the year, overlapping beschikkingen counted once.
+            _yearDays = new long[lines.Count];
+            _monthDays = new int[_children.Count, 12];
+            for (var c = 0; c < _children.Count; c++)
             {
-                child.Add((lines.Of((beschikking.School, beschikking.Residence), out _),
-                    ofMunicipality.Of((beschikking.Residence, beschikking.Client), out _),
-                    atSchool.Of((beschikking.School, beschikking.Client), out _), []));
+                _yearDays[_children[c].Line] += ActivePeriod.UnionDaysWithin(periods[c], new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+                foreach (var month in months)
+                {
+                    _monthDays[c, month - 1] = ActivePeriod.UnionDaysWithin(periods[c], windows[month - 1].FirstDay, windows[month - 1].LastDay);
+                }
             }
-            child[index].Periods.Add(beschikking.Active);
         }
 
-        // Per child: its days in each asked month and in the year, overlapping beschikkingen counted once.
-        var yearDays = new long[lines.Count];
-        var monthDays = new int[child.Count, windows.Count];
-        for (var c = 0; c < child.Count; c++)
+        public Costs CostsOf(int month)
         {
-            var periods = child[c].Periods;
-            yearDays[child[c].Line] += ActivePeriod.UnionDaysWithin(periods, new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
-            for (var i = 0; i < windows.Count; i++)
-            {
-                monthDays[c, i] = ActivePeriod.UnionDaysWithin(periods, windows[i].FirstDay, windows[i].LastDay);
-            }
-        }
-
-        var annual = pool.AnnualCentsPerChild;
-        var lineKeys = lines.Keys;
-        for (var i = 0; i < windows.Count; i++)
-        {
-            var month = windows[i].Month;
-            var daysOfLine = new long[lines.Count];
+            var i = month - 1;
+            var daysOfLine = new long[_lines.Count];
             // A child is counted once per municipality and once per school, also when it has care at two schools.
-            var countedOfMunicipality = new bool[ofMunicipality.Count];
-            var countedAtSchool = new bool[atSchool.Count];
+            var countedOfMunicipality = new bool[_municipalityChildren];
+            var countedAtSchool = new bool[_schoolChildren];
             var childrenPerMunicipality = new Dictionary<MunicipalityCode, int>();
             var childrenPerSchool = new Dictionary<SchoolLocationId, int>();
-            for (var c = 0; c < child.Count; c++)
+            for (var c = 0; c < _children.Count; c++)
             {
-                var days = monthDays[c, i];
-                var (line, m, s, _) = child[c];
+                var days = _monthDays[c, i];
+                var (line, m, s) = _children[c];
                 daysOfLine[line] += days;
                 if (days > 0)
                 {
-                    var (school, residence) = lineKeys[line];
+                    var (school, residence) = _lines[line];
                     if (!countedOfMunicipality[m])
                     {
                         countedOfMunicipality[m] = true;
@@ -103,20 +128,21 @@ internal static class PerChildCosts
                     }
                 }
             }
-            var shares = new List<CostShare>(lines.Count);
-            for (var l = 0; l < lines.Count; l++)
+            var annual = _pool.AnnualCentsPerChild;
+            var shares = new List<CostShare>(_lines.Count);
+            for (var l = 0; l < _lines.Count; l++)
             {
                 shares.Add(new CostShare(
-                    lineKeys[l].School, lineKeys[l].Residence, daysOfLine[l],
-                    DayProration.LineAmount(annual, daysOfLine[l], year),
-                    DayProration.LineAmount(annual, yearDays[l], year)));
+                    _lines[l].School, _lines[l].Residence, daysOfLine[l],
+                    DayProration.LineAmount(annual, daysOfLine[l], _year),
+                    DayProration.LineAmount(annual, _yearDays[l], _year)));
             }
-            yield return (month, new Costs(
+            return new Costs(
                 BasisUnit.ChildDays,
                 shares,
                 childrenPerMunicipality,
                 childrenPerSchool,
-                individual.Where(r => r.Key.Month == month).OrderBy(r => r.Key.Reason).Select(r => new IndividualCount(r.Key.Reason, r.Value.Count)).ToList()));
+                _individual.Where(r => r.Key.Month == month).OrderBy(r => r.Key.Reason).Select(r => new IndividualCount(r.Key.Reason, r.Value.Count)).ToList());
         }
     }
 
