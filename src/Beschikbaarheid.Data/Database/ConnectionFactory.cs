@@ -48,9 +48,11 @@ public sealed class SqliteConnectionFactory : IConnectionFactory
             }
             var connection = new SqliteConnection(_connectionString);
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            // A 16 MB page cache per connection and no memory map: with 64 MB and a 256 MB map the bench's year of a national
+            // region peaked 100 MB higher (mapped pages count in the working set) and was no faster.
             await using (var pragma = connection.CreateCommand())
             {
-                pragma.CommandText = "PRAGMA cache_size = -65536; PRAGMA mmap_size = 268435456;";
+                pragma.CommandText = "PRAGMA cache_size = -16384; PRAGMA mmap_size = 0;";
                 await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
             return connection;
