@@ -12,11 +12,15 @@ public readonly record struct PartyCode : IComparable<PartyCode>
     /// <summary>The longest funder id: it must fit the debtor column (20 characters).</summary>
     public const int MaxFunderIdLength = 20;
 
-    private PartyCode(string value, bool isFunder)
+    private PartyCode(string value, bool isFunder, MunicipalityCode municipality = default)
     {
         Value = value;
         IsFunder = isFunder;
+        _municipality = municipality;
     }
+
+    // Kept as given rather than parsed again from Value on every use: amounts are grouped by it per line, in every run.
+    private readonly MunicipalityCode _municipality;
 
     public string Value { get; }
 
@@ -24,9 +28,9 @@ public readonly record struct PartyCode : IComparable<PartyCode>
     public bool IsFunder { get; }
 
     /// <summary>The municipality; null for a funder.</summary>
-    public MunicipalityCode? Municipality => IsFunder ? null : MunicipalityCode.Parse(Value);
+    public MunicipalityCode? Municipality => IsFunder ? null : _municipality;
 
-    public static implicit operator PartyCode(MunicipalityCode code) => new(code.Value, false);
+    public static implicit operator PartyCode(MunicipalityCode code) => new(code.Value, false, code);
 
     /// <summary>
     /// A funder id: 1 to 20 ASCII letters, digits and <c>-</c> or <c>_</c>, starting with a letter, kept as written (case
