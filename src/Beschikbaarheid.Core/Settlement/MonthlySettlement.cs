@@ -124,6 +124,8 @@ public static class MonthlySettlement
         return new SettlementPlan(scheme.Id, period, SettlementKind.Voorschot, costs.BasisUnit, allocation, locations, costs.Individual, Invoicing.Drafts(scheme, terms.Flow, entries))
         {
             Entries = entries,
+            // Nothing is settled for the month before its advance: once stored, what is settled there is these entries.
+            Digests = [new MonthDigests(period, SettledDigest.Of(entries).ToDictionary(d => d.Key, d => (string?)d.Value), Complete: true)],
             CashierMonth = costs.CashierMonth,
             AnnualShares = costs.Shares.Select(s => (Party: (PartyCode)s.Municipality, s.School, Annual: s.AnnualProjection))
                 .Concat(costs.Funders.Select(f => (Party: f.Funder, f.School, f.Annual)))

@@ -300,10 +300,8 @@ public sealed class SettlementService(
                     return new SettleOutcome(scheme.Id, period, SettleStatus.NothingEligible, null, []) { Notes = notes };
                 }
                 var soFar = month.CashierMonth is null ? null : await SettledState.StatedSoFarAsync(session, period.Year, cancellationToken).ConfigureAwait(false);
-                var plan = RunPlans.WithCorrections(scheme, month, corrections, soFar) with
-                {
-                    Digests = [.. digests, new MonthDigests(period, SettledDigest.Of(month.Entries).ToDictionary(d => d.Key, d => (string?)d.Value), Complete: true)],
-                };
+                var plan = RunPlans.WithCorrections(scheme, month, corrections, soFar);
+                plan = plan with { Digests = [.. plan.Digests, .. digests] };
                 if (scheme.TermsFor(period) is { Pool: EstimatePool, Flow: LeadFlow { Recipient: { } recipient } } && month.Calculation?.Budget is { } granted)
                 {
                     // The lead pays the board the pool's monthly schedule; a changed estimate is caught up for the settled months (EstimateCosts.Advance).
