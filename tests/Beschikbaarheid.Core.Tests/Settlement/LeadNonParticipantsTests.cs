@@ -143,6 +143,46 @@ public class LeadNonParticipantsTests
         Assert.DoesNotContain(plan.Invoices, i => plan.Allocation.All(a => a.Municipality != i.Debtor));
     }
 
+    /// <summary>
+    /// Under the blend key (pupils 0.5, children 0.5) at one location 45AA00 with a budget of 1,200,000 cents a year; January is
+    /// ⌊1,200,000 × 1/12⌋ = 100,000. Pupils: Velsen 2, Beverwijk 1, Uitgeest 1 (4). Child-days in January (participants only):
+    /// one Velsen child and one Beverwijk child, 31 days each (62). Blend weight = 0.5 × pupils × 62 + 0.5 × child-days × 4:
+    /// Velsen 62 + 62 = 124, Beverwijk 31 + 62 = 93, Uitgeest 31 + 0 = 31 (248). The month by weight: Velsen 50,000,
+    /// Beverwijk 37,500, Uitgeest 12,500, all exact.
+    /// <list type="bullet">
+    /// <item>spread, by the blend weights 124 : 93: 12,500 × 124/217 = 7,142.86, × 93/217 = 5,357.14; floors 12,499, the cent
+    /// to the larger remainder, Velsen: 7,143 / 5,357. Beverwijk is invoiced 37,500 + 5,357 = 42,857; Velsen carries 57,143.</item>
+    /// <item>lead: Beverwijk 37,500; Velsen carries 50,000 + 12,500 = 62,500.</item>
+    /// <item>invoice: Beverwijk 37,500 and Uitgeest 12,500 invoiced; Velsen carries 50,000.</item>
+    /// </list>
+    /// In each mode the invoices and the lead's own share add up to the location's month, 100,000.
+    /// </summary>
+    [Theory]
+    [InlineData(LeadNonParticipants.Spread, 42_857L, 0L, 57_143L)]
+    [InlineData(LeadNonParticipants.Lead, 37_500L, 0L, 62_500L)]
+    [InlineData(LeadNonParticipants.Invoice, 37_500L, 12_500L, 50_000L)]
+    public void UnderTheBlendKey_ANonParticipantsPartOfTheMonth_GoesWhereTheSettingSays(LeadNonParticipants mode, long beverwijk, long uitgeest, long velsen)
+    {
+        var terms = Scheme(mode).TermsFor(2026);
+        var blend = new Scheme("ijmond", "IJmond", 2026, terms with
+        {
+            Schools = new HashSet<SchoolLocationId> { A },
+            Key = new BlendKey([new WeightedKey(new PupilsKey(2m), 0.5m), new WeightedKey(new ChildrenKey(), 0.5m)]),
+        });
+        PupilCount[] counts = [new(Peildatum, A, Velsen, 2), new(Peildatum, A, Beverwijk, 1), new(Peildatum, A, Uitgeest, 1)];
+        Beschikking[] children =
+        [
+            SchemeBuilder.Beschikking("v1", Velsen, A, 4m, new DateOnly(2026, 1, 1)),
+            SchemeBuilder.Beschikking("b1", Beverwijk, A, 4m, new DateOnly(2026, 1, 1)),
+        ];
+        var plan = MonthlySettlement.Calculate(blend, new YearMonth(2026, 1), new SettlementInputs(children, [Right(A, 1_200_000)], counts));
+
+        Assert.Equal(beverwijk, Invoiced(plan, Beverwijk));
+        Assert.Equal(uitgeest, plan.Invoices.Where(i => i.Debtor == Uitgeest).Sum(i => i.Total.Cents));
+        Assert.Equal(velsen, Own(plan));
+        Assert.Equal(100_000L, plan.Invoices.Sum(i => i.Total.Cents) + Own(plan));
+    }
+
     private static DrawingRight Right(SchoolLocationId school, long budget) =>
         new(school, "JZ", 0, 0, null, null, false, 1, 1, true, 1, 1m, new Money(budget));
 
