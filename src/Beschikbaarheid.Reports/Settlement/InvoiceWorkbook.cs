@@ -23,7 +23,7 @@ public static class InvoiceWorkbook
         var figures = computation.FigureColumns();
         // A line that is not the month's own advance (a correction, a year end, a value estimated for a masked count) says so.
         var explained = invoice.Lines.Any(l => l.Estimated || l.Kind != SettlementKind.Voorschot);
-        List<double> widths = [10, 28, .. figures.Select(f => f.Width), 14];
+        List<double> widths = [10, 31, .. figures.Select(f => f.Width), 14];
         if (explained)
         {
             widths.Add(30);

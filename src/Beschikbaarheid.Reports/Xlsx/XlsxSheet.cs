@@ -130,8 +130,9 @@ internal sealed class XlsxSheet : IDisposable
     /// </summary>
     internal static int Lines(string text, double width)
     {
-        // A column of width w holds w digits; Calibri's average letter is narrower than a digit.
-        var capacity = Math.Max(1, (int)(width * 1.15) - 1);
+        // A column of width w holds w digits; Calibri's average letter is narrower than a digit. Wrapped text is indented
+        // one character, which the line does not hold.
+        var capacity = Math.Max(1, (int)(width * 1.15) - 2);
         var lines = 0;
         foreach (var paragraph in text.Split('\n'))
         {
