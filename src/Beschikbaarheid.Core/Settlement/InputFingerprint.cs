@@ -53,7 +53,16 @@ public static class InputFingerprint
     {
         var buffer = new byte[1 << 16];
         var used = 0;
-        foreach (var b in beschikkingen.OrderBy(b => b.Number, StringComparer.Ordinal))
+        // Sorted by the array sort on the numbers as keys: half the time of an ordered LINQ query, which compares through key selectors.
+        var numbers = new string[beschikkingen.Count];
+        var ordered = new Registry.Beschikking[beschikkingen.Count];
+        for (var i = 0; i < ordered.Length; i++)
+        {
+            ordered[i] = beschikkingen[i];
+            numbers[i] = ordered[i].Number;
+        }
+        Array.Sort(numbers, ordered, StringComparer.Ordinal);
+        foreach (var b in ordered)
         {
             int written;
             while (!System.Text.Unicode.Utf8.TryWrite(buffer.AsSpan(used), CultureInfo.InvariantCulture,

@@ -31,6 +31,15 @@ public sealed record MonthlyRun(YearMonth Period, string? Refusal, IReadOnlyList
 /// </summary>
 public static class MonthlyRunPolicy
 {
+    /// <summary>Why the period cannot be settled whatever its inputs are (its year is closed), null when it can.</summary>
+    public static string? ClosedYear(string schemeId, YearMonth period, IReadOnlyList<SettledYearState> years)
+    {
+        ArgumentNullException.ThrowIfNull(years);
+        return years.Any(y => y.Year == period.Year && y.Closed)
+            ? $"Scheme {schemeId}: {period.Year} is closed by its year end; reopen it first. Nothing issued."
+            : null;
+    }
+
     /// <param name="fingerprint">The fingerprint of the period's funding-year inputs as loaded now (<see cref="InputFingerprint"/>).</param>
     /// <param name="years">Every funding year of the scheme with settled months or year ends.</param>
     /// <remarks>
@@ -47,9 +56,9 @@ public static class MonthlyRunPolicy
     public static MonthlyRun Plan(string schemeId, YearMonth period, string fingerprint, IReadOnlyList<SettledYearState> years)
     {
         ArgumentNullException.ThrowIfNull(years);
-        if (years.Any(y => y.Year == period.Year && y.Closed))
+        if (ClosedYear(schemeId, period, years) is { } refusal)
         {
-            return new MonthlyRun(period, $"Scheme {schemeId}: {period.Year} is closed by its year end; reopen it first. Nothing issued.", []);
+            return new MonthlyRun(period, refusal, []);
         }
         var reviews = new List<YearReview>();
         foreach (var year in years.Where(y => y.Year <= period.Year).OrderBy(y => y.Year))

@@ -23,8 +23,41 @@ public static class Fields
     private static readonly char[] OrdinaryWhiteSpace = [' ', '\t'];
 
     /// <summary>Reads the format only; whether the date lies between <see cref="EarliestDate"/> and <see cref="LatestDate"/> is <see cref="InRange"/>.</summary>
-    public static bool TryDate(string text, out DateOnly date) =>
-        DateOnly.TryParseExact(text.Trim(OrdinaryWhiteSpace), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+    public static bool TryDate(string text, out DateOnly date)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var trimmed = text.AsSpan().Trim(OrdinaryWhiteSpace);
+        // The two common forms read digit by digit: a national file has 400,000 dates, and the culture-aware
+        // parser spent half a second on them. Anything else, and every invalid date, goes the exact parser's way.
+        if (trimmed.Length == 10 && (Digits(trimmed, 0, 4) is { } y1 && trimmed[4] == '-' && Digits(trimmed, 5, 2) is { } m1 && trimmed[7] == '-' && Digits(trimmed, 8, 2) is { } d1
+                ? Valid(y1, m1, d1, out date)
+                : Digits(trimmed, 0, 2) is { } d2 && trimmed[2] == '-' && Digits(trimmed, 3, 2) is { } m2 && trimmed[5] == '-' && Digits(trimmed, 6, 4) is { } y2 && Valid(y2, m2, d2, out date)))
+        {
+            return true;
+        }
+        return DateOnly.TryParseExact(trimmed, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+
+        static int? Digits(ReadOnlySpan<char> s, int start, int length)
+        {
+            var value = 0;
+            foreach (var c in s.Slice(start, length))
+            {
+                if (c is < '0' or > '9')
+                {
+                    return null;
+                }
+                value = value * 10 + (c - '0');
+            }
+            return value;
+        }
+
+        static bool Valid(int year, int month, int day, out DateOnly date)
+        {
+            var valid = year >= 1 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month);
+            date = valid ? new DateOnly(year, month, day) : default;
+            return valid;
+        }
+    }
 
     public static bool InRange(DateOnly date) => date >= EarliestDate && date <= LatestDate;
 

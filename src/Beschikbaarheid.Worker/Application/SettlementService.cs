@@ -278,15 +278,29 @@ public sealed class SettlementService(
                 await SchemeInputs.CheckReferencesAsync(session, scheme, period.Year).ConfigureAwait(false);
                 progress?.Report("loading the period's inputs");
                 var loaded = await SchemeInputs.LoadYearAsync(session, scheme, period.Year, cancellationToken).ConfigureAwait(false);
-                progress?.Report("fingerprinting the inputs");
-                var fingerprint = InputFingerprint.Of(scheme, period.Year, loaded);
+                if (MonthlyRunPolicy.ClosedYear(scheme.Id, period, years) is { } closed)
+                {
+                    throw new SettlementRejectedException(closed);
+                }
+                progress?.Report("fingerprinting and calculating");
+                // Two independent passes over the same inputs: the fingerprint is hashed on the other core meanwhile.
+                var fingerprinting = Task.Run(() => InputFingerprint.Of(scheme, period.Year, loaded), cancellationToken);
+                SettlementPlan month;
+                try
+                {
+                    month = MonthlySettlement.Calculate(scheme, period, loaded);
+                }
+                finally
+                {
+                    // Never left running unobserved when the calculation refuses the inputs.
+                    await fingerprinting.ConfigureAwait(false);
+                }
+                var fingerprint = await fingerprinting.ConfigureAwait(false);
                 var run = MonthlyRunPolicy.Plan(scheme.Id, period, fingerprint, years);
                 if (run.Refusal is { } refusal)
                 {
                     throw new SettlementRejectedException(refusal);
                 }
-                progress?.Report("calculating");
-                var month = MonthlySettlement.Calculate(scheme, period, loaded);
                 progress?.Report("checking settled months for changed data");
                 var (corrections, lateData, digests) = await ReviewAsync(session, scheme, period, loaded, run.Reviews, cancellationToken).ConfigureAwait(false);
                 notes = lateData;
