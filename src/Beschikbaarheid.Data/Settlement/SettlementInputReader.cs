@@ -3,6 +3,7 @@ using Beschikbaarheid.Core.Registry;
 using Beschikbaarheid.Core.Schemes;
 using Beschikbaarheid.Data.Database;
 using Dapper;
+using Microsoft.Data.Sqlite;
 
 namespace Beschikbaarheid.Data.Settlement;
 
@@ -33,42 +34,28 @@ public static class SettlementInputReader
             WHERE b.brin = s.brin AND b.vestiging = s.vestiging
               AND b.start_date <= @Through AND (b.end_date IS NULL OR b.end_date >= @From)
             """;
-        // A plain typed reader instead of Dapper's mapping: this is the one query that returns a whole
-        // region's beschikkingen, and codes repeat, so each distinct code string is parsed once.
+        var schools = SqlDialect.SchoolsParameter(scheme.TermsFor(termsYear).Schools);
+        var rows = new BeschikkingRows();
+        // The one query that returns a whole region's beschikkingen: on SQLite read through the library itself, elsewhere by a
+        // plain typed reader instead of Dapper's mapping; synchronous reads, the rows are already flowing.
+        if (session.Connection is SqliteConnection sqlite)
+        {
+            using var query = new SqliteRows(sqlite, sql, [("Schools", schools), ("From", from), ("Through", through)]);
+            while (query.Read())
+            {
+                rows.Add(query);
+            }
+            return rows.Found;
+        }
         await using var reader = await session.Connection.ExecuteReaderAsync(
-            sql, new { Schools = SqlDialect.SchoolsParameter(scheme.TermsFor(termsYear).Schools), From = from, Through = through }, session.Transaction).ConfigureAwait(false);
-        var municipalities = new Dictionary<string, MunicipalityCode>(StringComparer.Ordinal);
-        var schools = new Dictionary<(string, string), SchoolLocationId>();
-        var laws = new Dictionary<string, Law>(StringComparer.Ordinal);
-        // Providers and categories repeat across the region: one string each instead of one per row.
-        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
-        var result = new List<Beschikking>();
-        // Synchronous reads: the rows are already flowing, and a task per row costs more than it saves.
+            sql, new { Schools = schools, From = from, Through = through }, session.Transaction).ConfigureAwait(false);
         while (reader.Read())
         {
-            var municipality = reader.GetString(2);
-            if (!municipalities.TryGetValue(municipality, out var residence))
-            {
-                municipalities[municipality] = residence = MunicipalityCode.Parse(municipality);
-            }
-            var location = (reader.GetString(3), reader.GetString(4));
-            if (!schools.TryGetValue(location, out var school))
-            {
-                schools[location] = school = StoredCodes.School(location.Item1, location.Item2);
-            }
-            var lawText = reader.GetString(7);
-            if (!laws.TryGetValue(lawText, out var law))
-            {
-                laws[lawText] = law = Enum.Parse<Law>(lawText);
-            }
-            result.Add(new Beschikking(
-                reader.GetString(0), reader.GetString(1), residence, school, Shared(reader.GetString(5)), Shared(reader.GetString(6)), law,
-                DbValues.Decimal(reader.GetValue(8)),
-                new ActivePeriod(DbValues.Date(reader.GetValue(9)), reader.IsDBNull(10) ? null : DbValues.Date(reader.GetValue(10)))));
+            rows.Add(
+                reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5), reader.GetString(6), reader.GetString(7),
+                DbValues.Decimal(reader.GetValue(8)), DbValues.Date(reader.GetValue(9)), reader.IsDBNull(10) ? null : DbValues.Date(reader.GetValue(10)));
         }
-        return result;
-
-        string Shared(string text) => texts.TryGetValue(text, out var shared) ? shared : texts[text] = text;
+        return rows.Found;
     }
 
     /// <summary>The pupil counts at the scheme's schools on the given Peildata.</summary>

@@ -1,0 +1,95 @@
+using System.Buffers.Text;
+using System.Data;
+using Microsoft.Data.Sqlite;
+using SQLitePCL;
+
+namespace Beschikbaarheid.Data.Database;
+
+/// <summary>
+/// A query read straight through the SQLite library, its values seen as the UTF-8 bytes SQLite holds: for the one query
+/// that returns a whole region's beschikkingen, where Microsoft.Data.Sqlite's reader made a string of every value (and
+/// checked the row's shape on every call), most of them codes that repeat. The statement runs inside the connection's
+/// transaction like any command on it.
+/// </summary>
+internal sealed class SqliteRows : IDisposable
+{
+    private readonly sqlite3 _database;
+    private readonly sqlite3_stmt _statement;
+
+    /// <param name="parameters">Each <c>@Name</c> of the statement with its value, converted as <see cref="SqlDialect.ParameterValue"/> does for SQLite.</param>
+    public SqliteRows(SqliteConnection connection, string sql, IReadOnlyList<(string Name, object? Value)> parameters)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(parameters);
+        _database = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
+        var rc = raw.sqlite3_prepare_v2(_database, sql, out var statement);
+        if (rc != raw.SQLITE_OK)
+        {
+            statement.Dispose();
+            SqliteException.ThrowExceptionForRC(rc, _database);
+        }
+        _statement = statement;
+        foreach (var (name, value) in parameters)
+        {
+            var index = raw.sqlite3_bind_parameter_index(statement, "@" + name);
+            if (index == 0)
+            {
+                throw new ArgumentException($"The statement has no parameter @{name}.", nameof(parameters));
+            }
+            rc = SqlDialect.ParameterValue(DatabaseProvider.Sqlite, value) switch
+            {
+                string text => raw.sqlite3_bind_text(statement, index, text),
+                long number => raw.sqlite3_bind_int64(statement, index, number),
+                var other => throw new NotSupportedException($"@{name}: a {other.GetType().Name} is not bound here."),
+            };
+            if (rc != raw.SQLITE_OK)
+            {
+                SqliteException.ThrowExceptionForRC(rc, _database);
+            }
+        }
+        if (raw.sqlite3_bind_parameter_count(statement) != parameters.Count)
+        {
+            throw new ArgumentException($"The statement has {raw.sqlite3_bind_parameter_count(statement)} parameter(s); {parameters.Count} value(s) given.", nameof(parameters));
+        }
+    }
+
+    /// <summary>Steps to the next row; false after the last.</summary>
+    public bool Read()
+    {
+        var rc = raw.sqlite3_step(_statement);
+        if (rc is not raw.SQLITE_ROW and not raw.SQLITE_DONE)
+        {
+            SqliteException.ThrowExceptionForRC(rc, _database);
+        }
+        return rc == raw.SQLITE_ROW;
+    }
+
+    public bool IsNull(int column) => raw.sqlite3_column_type(_statement, column) == raw.SQLITE_NULL;
+
+    /// <summary>A text value's UTF-8 bytes, valid until the next <see cref="Read"/>.</summary>
+    public ReadOnlySpan<byte> Utf8(int column) => raw.sqlite3_column_blob(_statement, column);
+
+    public string String(int column) => System.Text.Encoding.UTF8.GetString(Utf8(column));
+
+    /// <summary>A NUMERIC column's value as <see cref="DbValues.Decimal"/> reads it: SQLite hands back an integer or a double.</summary>
+    public decimal Decimal(int column) => raw.sqlite3_column_type(_statement, column) switch
+    {
+        raw.SQLITE_INTEGER => raw.sqlite3_column_int64(_statement, column),
+        raw.SQLITE_FLOAT => (decimal)raw.sqlite3_column_double(_statement, column),
+        _ => DbValues.Decimal(String(column)),
+    };
+
+    /// <summary>A date stored as yyyy-MM-dd text, read from its bytes.</summary>
+    public DateOnly Date(int column)
+    {
+        var text = Utf8(column);
+        return text.Length == 10 && text[4] == '-' && text[7] == '-'
+            && Utf8Parser.TryParse(text[..4], out int year, out var y) && y == 4
+            && Utf8Parser.TryParse(text.Slice(5, 2), out int month, out var m) && m == 2
+            && Utf8Parser.TryParse(text.Slice(8, 2), out int day, out var d) && d == 2
+                ? new DateOnly(year, month, day)
+                : throw new DataException($"'{System.Text.Encoding.UTF8.GetString(text)}' is not a stored date (yyyy-MM-dd).");
+    }
+
+    public void Dispose() => _statement.Dispose();
+}
