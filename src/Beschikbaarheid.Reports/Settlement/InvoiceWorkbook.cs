@@ -80,16 +80,22 @@ public static class InvoiceWorkbook
             .. explained ? new[] { XlsxCell.Of("Toelichting", XlsxStyle.Header) } : [],
         ]);
         var firstLine = sheet.RowNumber + 1;
+        // One array for every line (the sheet writes a row before it returns): a national month has 70,000 lines.
+        var cells = new XlsxCell[columns];
         foreach (var line in invoice.Lines)
         {
-            sheet.Row(
-            [
-                XlsxCell.Of(line.School.ToString()),
-                XlsxCell.Of(Dutch.School(settlement.Schools, line.School), XlsxStyle.Wrap),
-                .. figures.Select(f => f.Cell(line)),
-                XlsxCell.Of(line.Amount.Euros, XlsxStyle.Euro),
-                .. explained ? new[] { Explanation(line) is { } text ? XlsxCell.Of(text, XlsxStyle.Wrap) : XlsxCell.Empty } : [],
-            ]);
+            cells[0] = XlsxCell.Of(line.School.ToString());
+            cells[1] = XlsxCell.Of(Dutch.School(settlement.Schools, line.School), XlsxStyle.Wrap);
+            for (var f = 0; f < figures.Count; f++)
+            {
+                cells[2 + f] = figures[f].Cell(line);
+            }
+            cells[2 + figures.Count] = XlsxCell.Of(line.Amount.Euros, XlsxStyle.Euro);
+            if (explained)
+            {
+                cells[3 + figures.Count] = Explanation(line) is { } text ? XlsxCell.Of(text, XlsxStyle.Wrap) : XlsxCell.Empty;
+            }
+            sheet.Row(cells);
         }
         var lastLine = sheet.RowNumber;
         sheet.AutoFilter(1, firstLine - 1, columns, lastLine);

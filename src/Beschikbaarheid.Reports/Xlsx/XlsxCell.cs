@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Beschikbaarheid.Reports.Xlsx;
 
 /// <summary>The formats a cell can carry; each maps to one entry of the workbook's fixed stylesheet.</summary>
@@ -44,8 +42,6 @@ internal readonly record struct XlsxCell(XlsxCellKind Kind, string? Text, decima
 
     /// <summary>A live formula stored without a result: a reader shows a value only by calculating it.</summary>
     public static XlsxCell Formula(string formula, XlsxStyle style) => new(XlsxCellKind.UncachedFormula, formula, 0, style);
-
-    internal string NumberText => Number.ToString(CultureInfo.InvariantCulture);
 }
 
 internal enum XlsxCellKind { None, Text, Number, Formula, UncachedFormula }

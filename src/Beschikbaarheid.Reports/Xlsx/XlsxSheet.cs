@@ -100,12 +100,21 @@ internal sealed class XlsxSheet : IDisposable
         // Spreadsheet programs do not grow a row for wrapped text when they open a file: the height is set here.
         if (height is null)
         {
-            var lines = cells.Select((c, i) => c.Wraps && i < _widths.Count ? Lines(c.Text!, _widths[i]) : 1).DefaultIfEmpty(1).Max();
+            var lines = 1;
+            for (var i = 0; i < cells.Length && i < _widths.Count; i++)
+            {
+                if (cells[i].Wraps)
+                {
+                    lines = Math.Max(lines, Lines(cells[i].Text!, _widths[i]));
+                }
+            }
             height = lines > 1 ? lines * LineHeight : null;
         }
         RowNumber++;
         _writer.WriteStartElement("row", Ns);
-        _writer.WriteAttributeString("r", RowNumber.ToString(CultureInfo.InvariantCulture));
+        _writer.WriteStartAttribute("r");
+        WriteNumber(RowNumber);
+        _writer.WriteEndAttribute();
         if (height is { } points)
         {
             _writer.WriteAttributeString("ht", points.ToString(CultureInfo.InvariantCulture));
@@ -115,7 +124,7 @@ internal sealed class XlsxSheet : IDisposable
         {
             if (cells[i].Kind != XlsxCellKind.None)
             {
-                WriteCell(cells[i], XlsxWorkbook.Reference(i + 1, RowNumber));
+                WriteCell(cells[i], i + 1);
             }
         }
         _writer.WriteEndElement();
@@ -201,11 +210,26 @@ internal sealed class XlsxSheet : IDisposable
 
     private bool _disposed;
 
-    private void WriteCell(XlsxCell cell, string reference)
+    // A national month writes 400,000 cells: references, styles and numbers go into the writer as characters, not as strings.
+    private void WriteCell(XlsxCell cell, int column)
     {
         _writer.WriteStartElement("c", Ns);
-        _writer.WriteAttributeString("r", reference);
-        _writer.WriteAttributeString("s", ((uint)cell.Style).ToString(CultureInfo.InvariantCulture));
+        _writer.WriteStartAttribute("r");
+        var letters = 0;
+        for (var c = column; c > 0; c = (c - 1) / 26)
+        {
+            letters++;
+        }
+        for (int c = column, at = letters - 1; c > 0; c = (c - 1) / 26, at--)
+        {
+            _chars[at] = (char)('A' + (c - 1) % 26);
+        }
+        _writer.WriteChars(_chars, 0, letters);
+        WriteNumber(RowNumber);
+        _writer.WriteEndAttribute();
+        _writer.WriteStartAttribute("s");
+        WriteNumber((int)cell.Style);
+        _writer.WriteEndAttribute();
         switch (cell.Kind)
         {
             case XlsxCellKind.Text:
@@ -218,11 +242,11 @@ internal sealed class XlsxSheet : IDisposable
                 _writer.WriteEndElement();
                 break;
             case XlsxCellKind.Number:
-                _writer.WriteElementString("v", Ns, cell.NumberText);
+                WriteValue(cell.Number);
                 break;
             case XlsxCellKind.Formula:
                 _writer.WriteElementString("f", Ns, cell.Text!);
-                _writer.WriteElementString("v", Ns, cell.NumberText);
+                WriteValue(cell.Number);
                 break;
             case XlsxCellKind.UncachedFormula:
                 _writer.WriteElementString("f", Ns, cell.Text!);
@@ -230,6 +254,23 @@ internal sealed class XlsxSheet : IDisposable
             default:
                 throw new ArgumentOutOfRangeException(nameof(cell));
         }
+        _writer.WriteEndElement();
+    }
+
+    private readonly char[] _chars = new char[64];
+
+    private void WriteNumber(int number)
+    {
+        number.TryFormat(_chars, out var length, default, CultureInfo.InvariantCulture);
+        _writer.WriteChars(_chars, 0, length);
+    }
+
+    /// <summary>A cell's value in the invariant culture's shortest form, every digit the decimal holds.</summary>
+    private void WriteValue(decimal number)
+    {
+        _writer.WriteStartElement("v", Ns);
+        number.TryFormat(_chars, out var length, default, CultureInfo.InvariantCulture);
+        _writer.WriteChars(_chars, 0, length);
         _writer.WriteEndElement();
     }
 }
