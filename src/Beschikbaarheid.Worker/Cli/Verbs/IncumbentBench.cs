@@ -21,8 +21,31 @@ internal static class IncumbentBench
     /// <summary>Long enough for a 10× region; a hung LibreOffice must not hang the bench.</summary>
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(60);
 
+    /// <summary>One debtor's month as the engine invoiced it: child-days, amount and the number of school lines.</summary>
+    public sealed record EngineDebtor(PartyCode Debtor, long Days, Money Invoiced, int Lines);
+
+    /// <summary>
+    /// What the comparison needs of the engine's month, taken right after it is settled: the bench holds these few figures
+    /// instead of the whole settlement through the year it measures next.
+    /// </summary>
+    public static IReadOnlyList<EngineDebtor>? Summarize(IssuedSettlement? settled, YearMonth month, MunicipalityCode lead)
+    {
+        if (settled is null)
+        {
+            return null;
+        }
+        var period = SettledPeriod.Of(month);
+        var debtors = new List<EngineDebtor>();
+        foreach (var invoice in settled.Invoices.Where(i => i.Debtor != lead).OrderBy(i => i.Debtor))
+        {
+            var lines = invoice.Lines.Where(l => l.Kind == SettlementKind.Voorschot && (l.Period is null || l.Period == period)).ToList();
+            debtors.Add(new EngineDebtor(invoice.Debtor, (long)lines.Sum(l => l.Basis), Money.Sum(lines.Select(l => l.Amount)), lines.Count));
+        }
+        return debtors;
+    }
+
     public static async Task RunAsync(
-        string folder, Scheme scheme, YearMonth month, MunicipalityCode lead, TimeSpan engine, IssuedSettlement? settled, CancellationToken ct)
+        string folder, Scheme scheme, YearMonth month, MunicipalityCode lead, TimeSpan engine, IReadOnlyList<EngineDebtor>? settled, CancellationToken ct)
     {
         var soffice = Soffice();
         if (soffice is null)
@@ -63,7 +86,7 @@ internal static class IncumbentBench
         }
         Console.WriteLine($"incumbent workbook recalculation {recalculated.Elapsed.TotalSeconds,8:0.000} s  (LibreOffice headless, load, recalculate, save the debtors as CSV; {start.Elapsed.TotalSeconds:0.000} s of it is start-up and the workbook without beschikkingen)");
         Console.WriteLine($"import + settle         {engine.TotalSeconds,8:0.000} s  = {engine / recalculated.Elapsed:0.00} × the workbook");
-        Check(recalculated.Csv!, terms, month, lead, settled);
+        Check(recalculated.Csv!, terms, month, settled);
     }
 
     /// <summary>
@@ -72,7 +95,7 @@ internal static class IncumbentBench
     /// (DOMAIN "Money and rounding"), so the engine's exact amount rounded once must equal the workbook's, and its invoice
     /// may differ from it by at most half a cent per line.
     /// </summary>
-    private static void Check(string csv, SchemeTerms terms, YearMonth month, MunicipalityCode lead, IssuedSettlement? settled)
+    private static void Check(string csv, SchemeTerms terms, YearMonth month, IReadOnlyList<EngineDebtor>? settled)
     {
         var workbook = new Dictionary<string, (long Days, decimal Euros)>(StringComparer.Ordinal);
         foreach (var cells in csv.Split('\n').Skip(1).Select(l => l.Split(';')).Where(c => c.Length >= 3 && c[0].StartsWith("GM", StringComparison.Ordinal)))
@@ -91,30 +114,26 @@ internal static class IncumbentBench
             return;
         }
         var pool = (PerChildPool)terms.Pool;
-        var period = SettledPeriod.Of(month);
         var compared = 0;
         var exactlyEqual = 0;
         var mismatches = new List<string>();
         string? example = null;
-        foreach (var invoice in settled.Invoices.Where(i => i.Debtor != lead).OrderBy(i => i.Debtor))
+        foreach (var (debtor, days, invoiced, lineCount) in settled)
         {
-            var lines = invoice.Lines.Where(l => l.Kind == SettlementKind.Voorschot && (l.Period is null || l.Period == period)).ToList();
-            var days = (long)lines.Sum(l => l.Basis);
-            var invoiced = Money.Sum(lines.Select(l => l.Amount));
             var roundedOnce = DayProration.LineAmount(pool.AnnualCentsPerChild, days, month.Year);
             compared++;
-            if (!workbook.TryGetValue(invoice.Debtor.Value, out var figures))
+            if (!workbook.TryGetValue(debtor.Value, out var figures))
             {
-                mismatches.Add($"{invoice.Debtor} is missing from the workbook");
+                mismatches.Add($"{debtor} is missing from the workbook");
                 continue;
             }
             var cents = decimal.ToInt64(Math.Round(figures.Euros * 100m));
             exactlyEqual += cents == invoiced.Cents ? 1 : 0;
-            if (figures.Days != days || cents != roundedOnce.Cents || Math.Abs(cents - invoiced.Cents) * 2 > lines.Count)
+            if (figures.Days != days || cents != roundedOnce.Cents || Math.Abs(cents - invoiced.Cents) * 2 > lineCount)
             {
-                mismatches.Add($"{invoice.Debtor}: workbook {figures.Days} child-days € {figures.Euros:0.00}, engine {days} child-days € {invoiced.Euros:0.00} over {lines.Count} lines (€ {roundedOnce.Euros:0.00} rounded once)");
+                mismatches.Add($"{debtor}: workbook {figures.Days} child-days € {figures.Euros:0.00}, engine {days} child-days € {invoiced.Euros:0.00} over {lineCount} lines (€ {roundedOnce.Euros:0.00} rounded once)");
             }
-            example ??= $"  e.g. {invoice.Debtor} {month}: workbook {figures.Days} child-days, € {figures.Euros:0.00}; engine {days} child-days, invoiced € {invoiced.Euros:0.00} over {lines.Count} school lines";
+            example ??= $"  e.g. {debtor} {month}: workbook {figures.Days} child-days, € {figures.Euros:0.00}; engine {days} child-days, invoiced € {invoiced.Euros:0.00} over {lineCount} school lines";
         }
         if (example is not null)
         {
