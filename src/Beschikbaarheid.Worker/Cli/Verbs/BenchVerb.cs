@@ -86,6 +86,7 @@ internal static class BenchVerb
                     }
                     // Before the incumbent: writing its workbook is no part of the engine's memory.
                     Console.WriteLine($"peak working set        {Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0,8:0.0} MB");
+                    Console.WriteLine($"GC paused               {GC.GetTotalPauseDuration().TotalSeconds,8:0.000} s  ({GC.CollectionCount(0)} collections, {GC.CollectionCount(1)} of generation 1, {GC.CollectionCount(2)} of generation 2)");
                     if (!parse.GetValue(noIncumbent))
                     {
                         // After the engine's runs, so that LibreOffice and the engine never share the cores while either is timed.
@@ -190,15 +191,21 @@ internal static class BenchVerb
     {
         private readonly Stopwatch _watch = Stopwatch.StartNew();
         private string? _phase;
+        private TimeSpan _paused = GC.GetTotalPauseDuration();
+        private long _allocated = GC.GetTotalAllocatedBytes();
 
         public void Report(string value)
         {
+            var paused = GC.GetTotalPauseDuration();
+            var allocated = GC.GetTotalAllocatedBytes();
             if (_phase is not null)
             {
                 using var process = Process.GetCurrentProcess();
-                Console.WriteLine($"  {_phase,-40} {_watch.Elapsed.TotalSeconds,8:0.000} s  working set {process.WorkingSet64 / 1024.0 / 1024.0,6:0} MB, peak {process.PeakWorkingSet64 / 1024.0 / 1024.0,6:0} MB, managed heap {GC.GetTotalMemory(false) / 1024.0 / 1024.0,5:0} MB");
+                Console.WriteLine($"  {_phase,-40} {_watch.Elapsed.TotalSeconds,8:0.000} s  working set {process.WorkingSet64 / 1024.0 / 1024.0,6:0} MB, peak {process.PeakWorkingSet64 / 1024.0 / 1024.0,6:0} MB, managed heap {GC.GetTotalMemory(false) / 1024.0 / 1024.0,5:0} MB, allocated {(allocated - _allocated) / 1024.0 / 1024.0,6:0} MB, GC paused {(paused - _paused).TotalSeconds:0.000} s");
             }
             _phase = value;
+            _paused = paused;
+            _allocated = allocated;
             _watch.Restart();
         }
     }
