@@ -85,7 +85,7 @@ public sealed class CashierStatementWorkbookTests : IDisposable
         Assert.Equal("900", Amount("Totaal gemeenten").CellValue!.Text);
         Assert.Equal("25", Amount("Totaal financiers").CellValue!.Text);
         var funder = Row("SWV-VO2001").Select(WorkbookReader.Text).ToList();
-        Assert.Equal(["SWV-VO2001", "Samenwerkingsverband VO (samenwerkingsverband)", "Voorschot", "GM0268-2026-00003", "25"], funder);
+        Assert.Equal(["SWV-VO2001", "Samenwerkingsverband VO\nsamenwerkingsverband", "Voorschot", "GM0268-2026-00003", "25"], funder);
         var collected = Amount("Totaal gefactureerd");
         Assert.Equal($"E{RowOf(Amount("Totaal gemeenten"))}+E{RowOf(Amount("Totaal financiers"))}", collected.CellFormula!.Text);
         Assert.Equal("925", collected.CellValue!.Text);

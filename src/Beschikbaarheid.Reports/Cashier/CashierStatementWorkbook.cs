@@ -48,11 +48,12 @@ public static class CashierStatementWorkbook
             sheet.Row(Bold("Gefactureerd aan financiers (geen gemeente)"));
             sheet.Row(Header("Financier"), Header("Naam"), Header("Soort"), Header("Factuur"), HeaderRight("Bedrag"));
             var funders = Section(sheet, fromFunders, c => [
-                XlsxCell.Of(c.Party.Value, XlsxStyle.Wrap), XlsxCell.Of(FunderName(settlement, c.Party), XlsxStyle.Wrap), XlsxCell.Of(Dutch.Kind(c.Kind)),
+                XlsxCell.Of(c.Party.Value), XlsxCell.Of(FunderName(settlement, c.Party), XlsxStyle.Wrap), XlsxCell.Of(Dutch.Kind(c.Kind)),
                 XlsxCell.Of(invoiceOf.GetValueOrDefault(c.Party)), XlsxCell.Of(c.Amount.Euros, XlsxStyle.Euro)],
                 "Totaal financiers", 'E', statement.FundersTotal);
             sheet.Skip();
-            collected = sheet.Row(Bold("Totaal gefactureerd"), XlsxCell.Of("gemeenten + financiers"), XlsxCell.Empty, XlsxCell.Empty,
+            // The label runs on into column B, so the explanation stands in C.
+            collected = sheet.Row(Bold("Totaal gefactureerd"), XlsxCell.Empty, XlsxCell.Of("gemeenten + financiers"), XlsxCell.Empty,
                 XlsxCell.Formula($"E{municipalities}+E{funders}", statement.CollectedTotal.Euros, XlsxStyle.EuroBold));
         }
 
@@ -85,9 +86,12 @@ public static class CashierStatementWorkbook
         sheet.Note("De uitbetaling rust op wat deze maand is gefactureerd; of de facturen zijn betaald, staat in de financiële administratie.", 5);
     }
 
-    /// <summary>A funder's name with the kind of body it is, as the run stored them: a finance officer sees who paid.</summary>
+    /// <summary>
+    /// A funder's name and, on a line of its own, the kind of body it is, as the run stored them: a finance officer sees who
+    /// paid. Its own line, so that a long name wraps where the row height expects it.
+    /// </summary>
     private static string FunderName(IssuedSettlement settlement, Core.Registry.PartyCode code) =>
-        FunderDebtor.Of(settlement, code) is { } funder ? $"{funder.Name} ({FunderDebtor.Kind(funder.Kind)})" : FunderDebtor.Name(settlement, code);
+        FunderDebtor.Of(settlement, code) is { } funder ? $"{funder.Name}\n{FunderDebtor.Kind(funder.Kind)}" : FunderDebtor.Name(settlement, code);
 
     /// <summary>Writes the rows and a total formula under them; returns the total's row number.</summary>
     private static int Section<T>(XlsxSheet sheet, IReadOnlyList<T> rows, Func<T, XlsxCell[]> cells, string totalLabel, char column, Money total)
