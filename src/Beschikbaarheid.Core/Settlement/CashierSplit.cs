@@ -20,7 +20,7 @@ public sealed record CashierMonth(
 /// left by non-participants (and by participants in the months they do not take part), which fund covers
 /// how much of it, and what stays uncovered.
 /// </summary>
-/// <param name="Parts">Every municipality's part of the budget by its pupils, participant or not.</param>
+/// <param name="Parts">Every municipality's part of the budget by its pupils, participant or not; with funders, of what is left after their shares.</param>
 /// <param name="Months">The months each participant takes part in.</param>
 /// <param name="GapParts">Per municipality, the part of its budget share that falls in the gap.</param>
 public sealed record CashierYear(
