@@ -43,6 +43,58 @@ public sealed class CashierStatementWorkbookTests : IDisposable
         Assert.Equal("0", balance.CellValue!.Text);
     }
 
+    /// <summary>
+    /// The same month with a funder that is not a municipality: the SWV's € 25.00 (2.5% of a € 12,000.00 budget,
+    /// € 300.00 a year, ÷ 12) is collected too, so 550 + 350 + 25 = € 925.00; paid out 925 + 83.33 = € 1,008.33 = 788.00 + 220.33.
+    /// </summary>
+    internal static IssuedSettlement WithFunder()
+    {
+        var swv = PartyCode.Parse("SWV-VO2001");
+        var sample = WithStatement();
+        return sample with
+        {
+            Run = sample.Run with
+            {
+                Calculation = new RunCalculation(CalculationMethod.BudgetByPupils, BudgetCents: 1_200_000)
+                {
+                    Funders = new FundersCalculation(1_200_000,
+                        [new FunderRow("SWV-VO2001", "Samenwerkingsverband VO", "swv", "Postbus 2001, 9700 AA Groningen", "NL12RABO0026010001", null, 2.5m, 30_000)]),
+                },
+            },
+            Invoices = [.. sample.Invoices, new IssuedInvoice("GM0268-2026-00003", SampleSettlement.Nijmegen, swv, new DateOnly(2026, 4, 1), new DateOnly(2026, 5, 1),
+                "NL12BANK0123456789", "Geen btw", [new InvoiceLine(1, SampleSettlement.StMaarten, 0m, new Money(2_500))])],
+            Statement = sample.Statement! with
+            {
+                Collected = [.. sample.Statement!.Collected, (swv, SettlementKind.Voorschot, new Money(2_500))],
+                PaidOut = new Dictionary<SchoolLocationId, Money> { [SampleSettlement.StMaarten] = new(78_800), [SampleSettlement.Meander] = new(22_033) },
+            },
+        };
+    }
+
+    [Fact]
+    public void Funders_StandApartFromTheMunicipalities_AndTheTotalCollectedAddsBothBlocksByFormula()
+    {
+        var files = SettlementReports.WriteAll(WithFunder(), _folder, SampleSettlement.Zone);
+        using var workbook = new WorkbookReader(files.Single(f => Path.GetFileName(f).StartsWith("kasstaat-", StringComparison.Ordinal)));
+        Assert.Empty(workbook.ValidationErrors());
+        var rows = workbook.Cells("Kasstaat").GroupBy(c => RowOf(c)).OrderBy(g => g.Key).Select(g => g.ToList()).ToList();
+        List<Cell> Row(string label) => rows.Single(r => WorkbookReader.Text(r[0]) == label);
+        Cell Amount(string label) => Row(label).Single(c => c.CellReference!.Value!.StartsWith('E'));
+
+        // 550 + 350 from the municipalities, 25 from the SWV, under its own id, name and kind, with its invoice.
+        Assert.Equal("900", Amount("Totaal gemeenten").CellValue!.Text);
+        Assert.Equal("25", Amount("Totaal financiers").CellValue!.Text);
+        var funder = Row("SWV-VO2001").Select(WorkbookReader.Text).ToList();
+        Assert.Equal(["SWV-VO2001", "Samenwerkingsverband VO\nsamenwerkingsverband", "Voorschot", "GM0268-2026-00003", "25"], funder);
+        var collected = Amount("Totaal gefactureerd");
+        Assert.Equal($"E{RowOf(Amount("Totaal gemeenten"))}+E{RowOf(Amount("Totaal financiers"))}", collected.CellFormula!.Text);
+        Assert.Equal("925", collected.CellValue!.Text);
+        // The funders' block comes after the municipalities' total: a finance officer reads the two apart.
+        Assert.True(RowOf(Amount("Totaal gemeenten")) < RowOf(Row("SWV-VO2001")[0]));
+        Assert.Equal($"E{RowOf(collected)}+E{RowOf(Amount("Totaal gedekt"))}-E{RowOf(Amount("Totaal uitbetaald"))}", Amount("Saldo kassier").CellFormula!.Text);
+        Assert.Equal("0", Amount("Saldo kassier").CellValue!.Text);
+    }
+
     [Fact]
     public void NoPaymentOrder_IsWrittenToTheCashierItself()
     {

@@ -64,6 +64,21 @@ public sealed class LibreOfficeTests : IDisposable
     }
 
     [Fact]
+    public void CashierStatementWithAFunder_OpenedInLibreOffice_EvaluatesTheFundersInTheTotals()
+    {
+        var soffice = Soffice();
+        var files = SettlementReports.WriteAll(CashierStatementWorkbookTests.WithFunder(), _folder, SampleSettlement.Zone);
+        var rows = Convert(soffice, files.Single(f => Path.GetFileName(f).StartsWith("kasstaat-", StringComparison.Ordinal)))
+            .Split('\n').Select(l => l.Split(';')).ToList();
+        // 550 + 350 from the municipalities and 25 from the SWV: 925 collected; + 83.33 covered − 1,008.33 paid out = 0.
+        Assert.Equal("€ 900.00", rows.Single(r => r[0] == "Totaal gemeenten")[4]);
+        Assert.Equal("€ 25.00", rows.Single(r => r[0] == "Totaal financiers")[4]);
+        Assert.Equal("€ 925.00", rows.Single(r => r[0] == "Totaal gefactureerd")[4]);
+        Assert.Equal("€ 1,008.33", rows.Single(r => r[0] == "Totaal uitbetaald")[4]);
+        Assert.Equal("€ 0.00", rows.Single(r => r[0] == "Saldo kassier")[4]);
+    }
+
+    [Fact]
     public void BoardWorkbook_OpenedInLibreOffice_EvaluatesItsTotals()
     {
         var soffice = Soffice();

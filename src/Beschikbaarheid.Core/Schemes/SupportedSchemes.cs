@@ -119,17 +119,17 @@ public static class SupportedSchemes
     ];
 
     /// <summary>The pool and flow types that take funders' shares off the pool before the key splits it.</summary>
-    public static IReadOnlyList<(string Pool, string Flow)> FunderCombinations { get; } = [(DrawingRights, Lead)];
+    public static IReadOnlyList<(string Pool, string Flow)> FunderCombinations { get; } = [(DrawingRights, Lead), (FixedBudget, Cashier)];
 
     /// <summary>
     /// Why a scheme with <c>funders</c> cannot be settled with this pool and flow, null when it can. A per-child pool is
-    /// not known before its children's days are; an estimate pool is the school's own subsidy; the cashier pays out what
-    /// it collects from municipalities; the none and funder flows invoice no one.
+    /// not known before its children's days are; an estimate pool is the school's own subsidy; the none and funder flows
+    /// invoice no one.
     /// </summary>
     public static string? FundersRefusal(string pool, string flow) =>
         FunderCombinations.Contains((pool, flow))
             ? null
-            : $"funders are taken off a {string.Join(" or ", FunderCombinations.Select(c => $"{c.Pool} pool under the {c.Flow} flow"))}; a {pool} pool with the {flow} flow cannot have them";
+            : $"funders are taken off {string.Join(" or ", FunderCombinations.Select(c => $"a {c.Pool} pool under the {c.Flow} flow"))}; a {pool} pool with the {flow} flow cannot have them";
 
     /// <inheritdoc cref="FundersRefusal(string, string)"/>
     public static string? FundersRefusal(Pool pool, Flow flow)

@@ -6,9 +6,10 @@ using Beschikbaarheid.Core.Schemes;
 namespace Beschikbaarheid.Core.Settlement;
 
 /// <summary>
-/// A fixed-budget pool under the pupils key with the cashier flow: the budget is split as a whole by the
-/// residence of the pupils of all the scheme's locations (<see cref="CashierSplit"/>); a participant's month
-/// is spread over its locations by its pupils there, for invoice lines per school.
+/// A fixed-budget pool under the pupils key with the cashier flow: the funders' shares come off the year's budget
+/// first (<see cref="FunderShares.Annual"/>), and the rest is split as a whole by the residence of the pupils of all the
+/// scheme's locations (<see cref="CashierSplit"/>); a participant's month is spread over its locations by its pupils
+/// there, a funder's by all the pupils of each location, for invoice lines per school.
 /// </summary>
 internal static class CashierCosts
 {
@@ -27,6 +28,8 @@ internal static class CashierCosts
             shares.AddRange(locations.OrderBy(l => l.Key).Select(l =>
                 new CostShare(l.Key, municipality, l.Value.Pupils, monthly[l.Key], annually[l.Key], l.Value.Estimated)));
         }
+        // A funder carries part of the budget as a whole, so its lines follow the budget's own key: every pupil of a location.
+        var perLocation = pupils.GroupBy(p => p.Key.School).Select(g => KeyValuePair.Create(g.Key, g.Sum(p => p.Value.Pupils))).Where(w => w.Value > 0).ToList();
         return new Costs(
             BasisUnit.Pupils,
             shares,
@@ -36,10 +39,15 @@ internal static class CashierCosts
         {
             CashierMonth = month,
             PupilsTotal = pupils.Values.Sum(p => p.Pupils),
+            Funders = FunderShares.OverLocations(year.Funders, perLocation, period.Month),
+            FundersCalculation = year.Funders.Count == 0 ? null : FundersCalculation.Of(pool.BudgetFor(period.Year)!.Value, year.Funders),
         };
     }
 
-    /// <summary>The year's split; refused when the year has no budget, there are no pupils, or the funds cover more than the gap.</summary>
+    /// <summary>
+    /// The year's split of what is left of the budget after the funders' shares; refused when the year has no budget, the
+    /// funders' shares exceed it, there are no pupils, or the funds cover more than the gap.
+    /// </summary>
     public static CashierYear Year(
         Scheme scheme, int fundingYear, FixedBudgetPool pool, CashierFlow flow, PupilsKey key, IReadOnlyList<PupilCount> counts,
         out Dictionary<(SchoolLocationId School, MunicipalityCode Residence), (decimal Pupils, bool Estimated)> pupils)
@@ -58,7 +66,8 @@ internal static class CashierCosts
                 $"Scheme {scheme.Id}: no pupil counts on {peildatum:yyyy-MM-dd} at its locations to split the budget of {fundingYear} by; import leerlingen first.");
         }
         var months = terms.Participants.ToDictionary(p => p, p => terms.MonthsOf(p, fundingYear)!.Value);
-        var year = CashierSplit.Annual(budget, perMunicipality, months, flow.NonParticipants, flow.GapFunds);
+        var funders = FunderShares.Annual(scheme.Id, fundingYear, terms.Funders, budget);
+        var year = CashierSplit.Annual(budget - Money.Sum(funders.Select(f => f.Annual)), perMunicipality, months, flow.NonParticipants, flow.GapFunds) with { Funders = funders };
         var funds = Money.Sum(flow.GapFunds.Select(f => f.Amount));
         if (flow.NonParticipants == NonParticipants.Gap && funds > year.Gap)
         {

@@ -20,7 +20,7 @@ public sealed record CashierMonth(
 /// left by non-participants (and by participants in the months they do not take part), which fund covers
 /// how much of it, and what stays uncovered.
 /// </summary>
-/// <param name="Parts">Every municipality's part of the budget by its pupils, participant or not.</param>
+/// <param name="Parts">Every municipality's part of the budget by its pupils, participant or not; with funders, of what is left after their shares.</param>
 /// <param name="Months">The months each participant takes part in.</param>
 /// <param name="GapParts">Per municipality, the part of its budget share that falls in the gap.</param>
 public sealed record CashierYear(
@@ -35,8 +35,14 @@ public sealed record CashierYear(
 
     public Money Uncovered => Mode == NonParticipants.Gap ? Gap - Money.Sum(Covered.Select(c => c.Amount)) : Money.Zero;
 
-    /// <summary>What the cashier has to pay out: everything collected plus the covered part of the gap.</summary>
-    public Money Available => Money.Sum(Contributions.Values) + Money.Sum(Covered.Select(c => c.Amount));
+    /// <summary>
+    /// The shares of funders that are not municipalities (<see cref="FunderShares.Annual"/>), taken off the budget before
+    /// it was split: <see cref="Parts"/> add up to the budget less these. Empty for a scheme without funders.
+    /// </summary>
+    public IReadOnlyList<(Funder Funder, Money Annual)> Funders { get; init; } = [];
+
+    /// <summary>What the cashier has to pay out: everything collected, from municipalities and funders, plus the covered part of the gap.</summary>
+    public Money Available => Money.Sum(Contributions.Values) + Money.Sum(Funders.Select(f => f.Annual)) + Money.Sum(Covered.Select(c => c.Amount));
 
     /// <summary>
     /// Month k: a participant pays instalment j of n of its contribution, n being its months in the year

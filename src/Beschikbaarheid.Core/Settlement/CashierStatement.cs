@@ -6,9 +6,9 @@ namespace Beschikbaarheid.Core.Settlement;
 
 /// <summary>
 /// The cashier statement of one run (DOMAIN "Outputs"): what the cashier collected from each participant
-/// (its own contribution included) by kind, the gap non-participants leave and which fund covered it, and
-/// what it pays to each host location. It pays out exactly what it collected plus the covered gap, so the
-/// balance is zero; an uncovered gap is shown, never paid.
+/// (its own contribution included) and from each funder that is not a municipality, by kind, the gap
+/// non-participants leave and which fund covered it, and what it pays to each host location. It pays out exactly
+/// what it collected plus the covered gap, so the balance is zero; an uncovered gap is shown, never paid.
 /// </summary>
 /// <remarks>
 /// The hosts are paid cumulatively: after each run, what a location has been paid in the year is the split by
@@ -19,13 +19,15 @@ namespace Beschikbaarheid.Core.Settlement;
 /// <param name="Spread">The scheme spreads the non-participants' part over the participants instead of covering it by funds.</param>
 public sealed record CashierStatement(
     MunicipalityCode Cashier,
-    IReadOnlyList<(MunicipalityCode Municipality, SettlementKind Kind, Money Amount)> Collected,
+    IReadOnlyList<(PartyCode Party, SettlementKind Kind, Money Amount)> Collected,
     IReadOnlyDictionary<MunicipalityCode, Money> Gap,
     IReadOnlyList<(string Fund, Money Amount)> Covered,
     bool Spread,
     IReadOnlyDictionary<SchoolLocationId, Money> PaidOut)
 {
     public Money CollectedTotal => Money.Sum(Collected.Select(c => c.Amount));
+    /// <summary>Of what was collected, what funders that are not municipalities paid.</summary>
+    public Money FundersTotal => Money.Sum(Collected.Where(c => c.Party.IsFunder).Select(c => c.Amount));
     public Money GapTotal => Money.Sum(Gap.Values);
     public Money CoveredTotal => Money.Sum(Covered.Select(c => c.Amount));
     public Money Uncovered => Spread ? Money.Zero : GapTotal - CoveredTotal;
@@ -41,11 +43,10 @@ public sealed record CashierStatement(
         ArgumentNullException.ThrowIfNull(pool);
         ArgumentNullException.ThrowIfNull(soFar);
         var collected = entries
-            // The cashier collects from municipalities only: a scheme with funders is not settled by a cashier.
-            .GroupBy(e => (Municipality: e.Municipality.Municipality ?? throw new InvalidOperationException($"{e.Municipality} is a funder, which a cashier does not collect from."), e.Kind))
-            .Select(g => (g.Key.Municipality, g.Key.Kind, Amount: Money.Sum(g.Select(e => e.Amount))))
+            .GroupBy(e => (Party: e.Municipality, e.Kind))
+            .Select(g => (g.Key.Party, g.Key.Kind, Amount: Money.Sum(g.Select(e => e.Amount))))
             .Where(c => c.Amount != Money.Zero)
-            .OrderBy(c => c.Municipality).ThenBy(c => c.Kind)
+            .OrderBy(c => c.Party).ThenBy(c => c.Kind)
             .ToList();
         var available = Money.Sum(collected.Select(c => c.Amount)) + Money.Sum(covered.Select(c => c.Amount));
         var paidThrough = CashierSplit.Payouts(soFar.Available + available, pool.Hosts.Weights);

@@ -19,6 +19,8 @@ internal sealed record FunderLine(PartyCode Funder, SchoolLocationId School, Mon
 /// <item>What is left of each location's budget is what the key splits over the municipalities.</item>
 /// <item>A funder's month: the monthly schedule of its annual share, spread over the locations by its parts there.</item>
 /// </list>
+/// A budget split as a whole (the cashier's fixed budget) has no budgets per location: the shares come off the year's
+/// budget and the key splits the rest (<see cref="CashierCosts"/>); a funder's parts per location are only for its lines.
 /// </summary>
 internal static class FunderShares
 {
@@ -59,9 +61,22 @@ internal static class FunderShares
             {
                 rest[school] -= part;
             }
-            var months = PupilsSplit.Month(parts.Where(p => p.Value != Money.Zero).Select(p => (p.Key, p.Value)).ToList(), month);
-            found.AddRange(months.Select(m => new FunderLine(funder.Id, m.School, m.Amount, parts[m.School])));
+            found.AddRange(Lines(funder, parts, month));
         }
         return rest;
     }
+
+    /// <summary>
+    /// The funders' lines of a month where the budget is split as a whole (a fixed budget under the cashier): each
+    /// funder's annual share (<see cref="Annual"/>) is split over the locations by the split rule with
+    /// <paramref name="weights"/>, so that it has lines per school as the municipalities do.
+    /// </summary>
+    public static IReadOnlyList<FunderLine> OverLocations(
+        IReadOnlyList<(Funder Funder, Money Annual)> shares, IReadOnlyList<KeyValuePair<SchoolLocationId, decimal>> weights, int month) =>
+        shares.Where(s => s.Annual != Money.Zero).SelectMany(s => Lines(s.Funder, Split.ByWeights(s.Annual, weights), month)).ToList();
+
+    /// <summary>A funder's month: the monthly schedule of its annual share, spread over the locations by its parts there.</summary>
+    private static IEnumerable<FunderLine> Lines(Funder funder, IReadOnlyDictionary<SchoolLocationId, Money> parts, int month) =>
+        PupilsSplit.Month(parts.Where(p => p.Value != Money.Zero).Select(p => (p.Key, p.Value)).ToList(), month)
+            .Select(m => new FunderLine(funder.Id, m.School, m.Amount, parts[m.School]));
 }

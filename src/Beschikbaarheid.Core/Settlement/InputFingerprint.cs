@@ -23,6 +23,12 @@ public static class InputFingerprint
         var terms = scheme.TermsFor(fundingYear);
         text.Append(CultureInfo.InvariantCulture, $"{scheme.Id}|{fundingYear}|{Describe(terms.Pool)}|{Describe(terms.Key)}|{Describe(terms.Flow)}|{Describe(terms.Participation)}|");
         text.AppendJoin(',', terms.Schools.Order()).Append('|').AppendJoin(',', terms.Participants.Order()).Append('\n');
+        // A changed funder's share changes what every party carries, so it must make earlier months be computed again; a
+        // scheme without funders keeps the text it always had, and so the fingerprints its runs stored.
+        if (terms.Funders.Count > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"F|{Describe(terms.Funders)}\n");
+        }
         Flush(hash, text, whenAbove: 0);
         HashBeschikkingen(hash, inputs.Beschikkingen);
         foreach (var r in inputs.DrawingRights.OrderBy(r => r.School).ThenBy(r => r.Category, StringComparer.Ordinal))

@@ -212,12 +212,13 @@ public static class MonthlySettlement
         ArgumentNullException.ThrowIfNull(scheme);
         ArgumentNullException.ThrowIfNull(inputs);
         var terms = scheme.TermsFor(year);
-        if (terms.Funders.Count == 0 || terms.Pool is not DrawingRightsPool || inputs.DrawingRights.Count == 0)
+        var pool = terms.Pool switch
         {
-            return null;
-        }
-        var pool = Money.Sum(DrawingRights.DrawingRightsCalculator.BudgetPerLocation(inputs.DrawingRights).Values);
-        return FundersCalculation.Of(pool, FunderShares.Annual(scheme.Id, year, terms.Funders, pool));
+            DrawingRightsPool when inputs.DrawingRights.Count > 0 => Money.Sum(DrawingRights.DrawingRightsCalculator.BudgetPerLocation(inputs.DrawingRights).Values),
+            FixedBudgetPool budget => budget.BudgetFor(year),
+            _ => (Money?)null,
+        };
+        return terms.Funders.Count == 0 || pool is not { } known ? null : FundersCalculation.Of(known, FunderShares.Annual(scheme.Id, year, terms.Funders, known));
     }
 
     /// <summary>What the basis of the scheme's lines counts: child-days under the children key, pupils otherwise.</summary>

@@ -31,7 +31,8 @@ public sealed partial class SchemeFileLoader
         }
     }
 
-    private static List<Funder> ReadFunders(JsonReader reader, JsonObject root, Pool? pool, IReadOnlySet<SchoolLocationId> schools, string? poolType, string? flowType)
+    private static List<Funder> ReadFunders(
+        JsonReader reader, JsonObject root, Pool? pool, IReadOnlySet<SchoolLocationId> schools, (int From, int Until) years, string? poolType, string? flowType)
     {
         var funders = new List<Funder>();
         if (root["funders"] is null)
@@ -60,7 +61,7 @@ public sealed partial class SchemeFileLoader
             }
             funders.Add(funder);
         }
-        CheckAgainstPool(reader, funders, KnownPool(pool, schools));
+        CheckAgainstPool(reader, funders, KnownPools(pool, schools, years));
         return funders;
     }
 
@@ -142,13 +143,16 @@ public sealed partial class SchemeFileLoader
         }
     }
 
+    /// <summary>A pool the file alone fixes, and how a refusal names it.</summary>
+    private sealed record KnownPool(Money Amount, string Of, string Source);
+
     /// <summary>
     /// A funder's share larger than the pool is refused, naming the funder's key that takes the shares above it: always
     /// when the percentages alone pass 100, and against the pool itself where the file fixes it (a drawing-rights pool
-    /// whose every location and category has a fixed FTE, under no cap it reaches). A pool computed from data is checked
-    /// when it is settled.
+    /// whose every location and category has a fixed FTE, under no cap it reaches; a fixed budget in each year of its
+    /// <c>amounts</c> these terms hold). A pool computed from data is checked when it is settled.
     /// </summary>
-    private static void CheckAgainstPool(JsonReader reader, IReadOnlyList<Funder> funders, Money? pool)
+    private static void CheckAgainstPool(JsonReader reader, IReadOnlyList<Funder> funders, IReadOnlyList<KnownPool> pools)
     {
         var percentages = 0m;
         for (var i = 0; i < funders.Count; i++)
@@ -159,46 +163,53 @@ public sealed partial class SchemeFileLoader
                 return;
             }
         }
-        if (pool is not { } known)
+        var ordered = funders.Select((f, i) => (Funder: f, Index: i)).OrderBy(f => f.Funder.Share is FunderAmount ? 0 : 1).ThenBy(f => f.Index).ToList();
+        foreach (var known in pools)
         {
-            return;
-        }
-        var ordered = funders.Select((f, i) => (Funder: f, Index: i)).OrderBy(f => f.Funder.Share is FunderAmount ? 0 : 1).ThenBy(f => f.Index);
-        var total = Money.Zero;
-        foreach (var (funder, index) in ordered)
-        {
-            var (key, share) = funder.Share switch
+            var total = Money.Zero;
+            foreach (var (funder, index) in ordered)
             {
-                FunderAmount amount => ("amount", amount.Amount),
-                FunderPercent percent => ("percent", Money.RoundHalfAwayFromZero(known.Cents * percent.Percent / 100m)),
-                _ => throw new InvalidOperationException($"A funder's share of type {funder.Share.GetType().Name} is not read."),
-            };
-            total += share;
-            if (total > known)
-            {
-                reader.Problem($"funders[{index}].share.{key}", string.Create(CultureInfo.InvariantCulture,
-                    $"brings the funders' shares to € {total}, more than the pool of € {known} (its fixed FTE × cost per FTE)"));
-                return;
+                var (key, share) = funder.Share switch
+                {
+                    FunderAmount amount => ("amount", amount.Amount),
+                    FunderPercent percent => ("percent", Money.RoundHalfAwayFromZero(known.Amount.Cents * percent.Percent / 100m)),
+                    _ => throw new InvalidOperationException($"A funder's share of type {funder.Share.GetType().Name} is not read."),
+                };
+                total += share;
+                if (total > known.Amount)
+                {
+                    reader.Problem($"funders[{index}].share.{key}", string.Create(CultureInfo.InvariantCulture,
+                        $"brings the funders' shares{known.Of} to € {total}, more than the pool of € {known.Amount} ({known.Source})"));
+                    return;
+                }
             }
         }
     }
 
-    /// <summary>The pool's annual amount where the file alone fixes it; null where it comes from data.</summary>
-    private static Money? KnownPool(Pool? pool, IReadOnlySet<SchoolLocationId> schools)
+    /// <summary>
+    /// The pool's annual amounts where the file alone fixes them: a drawing-rights pool's, the same every year; a fixed
+    /// budget's in each year of <paramref name="years"/> it names. None where the pool comes from data.
+    /// </summary>
+    private static IReadOnlyList<KnownPool> KnownPools(Pool? pool, IReadOnlySet<SchoolLocationId> schools, (int From, int Until) years)
     {
+        if (pool is FixedBudgetPool budget)
+        {
+            return budget.Amounts.Where(a => a.Key >= years.From && a.Key <= years.Until).OrderBy(a => a.Key)
+                .Select(a => new KnownPool(a.Value, string.Create(CultureInfo.InvariantCulture, $" of {a.Key}"), "its budget in pool.amounts")).ToList();
+        }
         if (pool is not DrawingRightsPool rights || schools.Count == 0)
         {
-            return null;
+            return [];
         }
         var total = Money.Zero;
         foreach (var school in schools)
         {
             if (rights.FixedFte.GetValueOrDefault(school) is not { } fte || rights.Categories.Keys.Any(c => !fte.ContainsKey(c)))
             {
-                return null;
+                return [];
             }
             total += Money.Sum(fte.Select(f => DrawingRightsCalculator.Budget(Math.Round(f.Value, 2, MidpointRounding.AwayFromZero), rights.Categories[f.Key].CostPerFte)));
         }
-        return rights.Cap is { } cap && total > cap ? null : total;
+        return rights.Cap is { } cap && total > cap ? [] : [new KnownPool(total, "", "its fixed FTE × cost per FTE")];
     }
 }

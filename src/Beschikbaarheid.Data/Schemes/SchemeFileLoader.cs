@@ -98,7 +98,11 @@ public sealed partial class SchemeFileLoader(string directory)
                 problems.Add($"key 'countingDate': '{countingText}' is not a month and day such as 10-01");
             }
         }
-        var baseTerms = ReadTerms(root, reader, "");
+        // The funding years each version of the terms holds, so that a fixed budget's years are checked against the funders of their own version.
+        var changeYears = (root["years"] as JsonObject ?? []).Select(y => int.TryParse(y.Key, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && y.Key.Length == 4 ? year : (int?)null)
+            .OfType<int>().Order().ToList();
+        (int From, int Until) Holds(int from) => (from, changeYears.Where(y => y > from).Select(y => y - 1).DefaultIfEmpty(int.MaxValue).First());
+        var baseTerms = ReadTerms(root, reader, "", Holds(int.MinValue));
 
         var changes = new Dictionary<int, SchemeTerms>();
         var described = new Dictionary<int, IReadOnlyList<string>>();
@@ -118,7 +122,7 @@ public sealed partial class SchemeFileLoader(string directory)
                     continue;
                 }
                 Merge(merged, changeObject);
-                var terms = ReadTerms(merged, reader, $"years.{yearText} → ");
+                var terms = ReadTerms(merged, reader, $"years.{yearText} → ", Holds(year));
                 if (terms is not null)
                 {
                     changes[year] = terms;
@@ -278,7 +282,8 @@ public sealed partial class SchemeFileLoader(string directory)
     private static string? TypeText(JsonNode? section, string discriminator = "type") =>
         section is JsonObject node && node[discriminator] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 
-    private static SchemeTerms? ReadTerms(JsonObject root, JsonReader reader, string context)
+    /// <param name="years">The funding years these terms hold, from the year they start until the next version.</param>
+    private static SchemeTerms? ReadTerms(JsonObject root, JsonReader reader, string context, (int From, int Until) years)
     {
         var before = reader.Problems.Count;
         reader.Context = context;
@@ -304,7 +309,7 @@ public sealed partial class SchemeFileLoader(string directory)
         }
         var inKind = ReadInKind(reader, reader.OptionalObject(root, "inKind"));
         var reach = ReadReach(reader, reader.OptionalObject(root, "reach"));
-        var funders = ReadFunders(reader, root, pool, schools, poolType, flowType);
+        var funders = ReadFunders(reader, root, pool, schools, years, poolType, flowType);
         var invoiceNode = reader.Object(root, "invoice");
         InvoiceTerms? invoice = null;
         if (invoiceNode is not null)

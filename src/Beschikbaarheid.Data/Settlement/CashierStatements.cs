@@ -9,14 +9,14 @@ namespace Beschikbaarheid.Data.Settlement;
 
 /// <summary>
 /// A run's cashier statement in <c>cashier_lines</c>, one row per figure: <c>ontvangen</c> (collected, per
-/// municipality and kind), <c>tekort</c> (gap, per municipality), <c>dekking</c> (cover, per fund) and
+/// municipality or funder and kind; a funder's id is never a municipality code, so the party says which it is), <c>tekort</c> (gap, per municipality), <c>dekking</c> (cover, per fund) and
 /// <c>uitbetaald</c> (paid out, per host location). A <c>verdeeld</c> row marks a scheme that spreads the gap.
 /// </summary>
 internal static class CashierStatements
 {
     public static async Task InsertAsync(DbConnection connection, DbTransaction transaction, long runId, CashierStatement statement)
     {
-        var rows = statement.Collected.Select(c => Row("ontvangen", c.Municipality.Value, c.Kind.Dutch(), null, c.Amount))
+        var rows = statement.Collected.Select(c => Row("ontvangen", c.Party.Value, c.Kind.Dutch(), null, c.Amount))
             .Concat(statement.Gap.OrderBy(g => g.Key).Select(g => Row("tekort", g.Key.Value, null, null, g.Value)))
             .Concat(statement.Covered.Select(c => Row("dekking", c.Fund, null, null, c.Amount)))
             .Concat(statement.PaidOut.OrderBy(p => p.Key).Select(p => Row("uitbetaald", statement.Cashier.Value, null, p.Key, p.Value)))
@@ -43,7 +43,7 @@ internal static class CashierStatements
         return new CashierStatement(
             MunicipalityCode.Parse(cashier.Party),
             rows.Where(r => r.Section == "ontvangen")
-                .Select(r => (MunicipalityCode.Parse(r.Party), SettlementKindNames.FromDutch(r.Kind!), new Money(r.Amount)))
+                .Select(r => (PartyCode.Parse(r.Party), SettlementKindNames.FromDutch(r.Kind!), new Money(r.Amount)))
                 .OrderBy(r => r.Item1).ThenBy(r => r.Item2).ToList(),
             rows.Where(r => r.Section == "tekort").ToDictionary(r => MunicipalityCode.Parse(r.Party), r => new Money(r.Amount)),
             rows.Where(r => r.Section == "dekking").Select(r => (r.Party, new Money(r.Amount))).ToList(),

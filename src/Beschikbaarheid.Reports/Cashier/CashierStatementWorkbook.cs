@@ -6,9 +6,10 @@ using Beschikbaarheid.Reports.Xlsx;
 namespace Beschikbaarheid.Reports.Cashier;
 
 /// <summary>
-/// The cashier statement (<i>kasstaat</i>) of one run: collected per participant and kind, the gap per
-/// non-participating municipality, which fund covered how much, what is paid to each host location, and the
-/// balance, collected + covered − paid out, as live formulas.
+/// The cashier statement (<i>kasstaat</i>) of one run: collected per participant and kind, and apart from them per
+/// funder that is not a municipality (so that a finance officer sees who paid what), the gap per non-participating
+/// municipality, which fund covered how much, what is paid to each host location, and the balance, collected +
+/// covered − paid out, as live formulas.
 /// </summary>
 public static class CashierStatementWorkbook
 {
@@ -32,11 +33,29 @@ public static class CashierStatementWorkbook
         // received are followed in the financial administration, not here.
         sheet.Row(Bold("Gefactureerd aan deelnemers (en eigen bijdrage kassier)"));
         sheet.Row(Header("Gemeentecode"), Header("Gemeente"), Header("Soort"), Header("Factuur"), HeaderRight("Bedrag"));
-        var collected = Section(sheet, statement.Collected, c => [
-            XlsxCell.Of(c.Municipality.Value), XlsxCell.Of(Dutch.Municipality(names, c.Municipality), XlsxStyle.Wrap), XlsxCell.Of(Dutch.Kind(c.Kind)),
-            c.Municipality == statement.Cashier ? XlsxCell.Of("eigen bijdrage kassier", XlsxStyle.Wrap) : XlsxCell.Of(invoiceOf.GetValueOrDefault(c.Municipality)),
+        var fromMunicipalities = statement.Collected.Where(c => !c.Party.IsFunder).ToList();
+        var fromFunders = statement.Collected.Where(c => c.Party.IsFunder).ToList();
+        var municipalities = Section(sheet, fromMunicipalities, c => [
+            XlsxCell.Of(c.Party.Value), XlsxCell.Of(FunderDebtor.Name(settlement, c.Party), XlsxStyle.Wrap), XlsxCell.Of(Dutch.Kind(c.Kind)),
+            c.Party == statement.Cashier ? XlsxCell.Of("eigen bijdrage kassier", XlsxStyle.Wrap) : XlsxCell.Of(invoiceOf.GetValueOrDefault(c.Party)),
             XlsxCell.Of(c.Amount.Euros, XlsxStyle.Euro)],
-            "Totaal gefactureerd", 'E', statement.CollectedTotal);
+            fromFunders.Count == 0 ? "Totaal gefactureerd" : "Totaal gemeenten", 'E', statement.CollectedTotal - statement.FundersTotal);
+        var collected = municipalities;
+        if (fromFunders.Count > 0 || run.Calculation?.Funders is { Funders.Count: > 0 })
+        {
+            // Funders are not municipalities: their own block, each with its kind, and the total collected as the sum of both blocks.
+            sheet.Skip();
+            sheet.Row(Bold("Gefactureerd aan financiers (geen gemeente)"));
+            sheet.Row(Header("Financier"), Header("Naam"), Header("Soort"), Header("Factuur"), HeaderRight("Bedrag"));
+            var funders = Section(sheet, fromFunders, c => [
+                XlsxCell.Of(c.Party.Value), XlsxCell.Of(FunderName(settlement, c.Party), XlsxStyle.Wrap), XlsxCell.Of(Dutch.Kind(c.Kind)),
+                XlsxCell.Of(invoiceOf.GetValueOrDefault(c.Party)), XlsxCell.Of(c.Amount.Euros, XlsxStyle.Euro)],
+                "Totaal financiers", 'E', statement.FundersTotal);
+            sheet.Skip();
+            // The label runs on into column B, so the explanation stands in C.
+            collected = sheet.Row(Bold("Totaal gefactureerd"), XlsxCell.Empty, XlsxCell.Of("gemeenten + financiers"), XlsxCell.Empty,
+                XlsxCell.Formula($"E{municipalities}+E{funders}", statement.CollectedTotal.Euros, XlsxStyle.EuroBold));
+        }
 
         sheet.Skip();
         sheet.Row(Bold(statement.Spread ? "Aandeel niet-deelnemers (verdeeld over de deelnemers)" : "Tekort: aandeel niet-deelnemers"));
@@ -66,6 +85,13 @@ public static class CashierStatementWorkbook
             XlsxCell.Formula($"E{collected}+E{covered}-E{paid}", statement.Balance.Euros, XlsxStyle.EuroBold));
         sheet.Note("De uitbetaling rust op wat deze maand is gefactureerd; of de facturen zijn betaald, staat in de financiële administratie.", 5);
     }
+
+    /// <summary>
+    /// A funder's name and, on a line of its own, the kind of body it is, as the run stored them: a finance officer sees who
+    /// paid. Its own line, so that a long name wraps where the row height expects it.
+    /// </summary>
+    private static string FunderName(IssuedSettlement settlement, Core.Registry.PartyCode code) =>
+        FunderDebtor.Of(settlement, code) is { } funder ? $"{funder.Name}\n{FunderDebtor.Kind(funder.Kind)}" : FunderDebtor.Name(settlement, code);
 
     /// <summary>Writes the rows and a total formula under them; returns the total's row number.</summary>
     private static int Section<T>(XlsxSheet sheet, IReadOnlyList<T> rows, Func<T, XlsxCell[]> cells, string totalLabel, char column, Money total)

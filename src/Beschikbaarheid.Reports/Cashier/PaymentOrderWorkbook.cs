@@ -64,7 +64,8 @@ public static class PaymentOrderWorkbook
         var last = sheet.RowNumber;
         sheet.Row(Bold("Totaal"), XlsxCell.Empty, XlsxCell.Formula($"SUM(C{first}:C{last})", total.Euros, XlsxStyle.EuroBold));
         sheet.Skip();
-        sheet.Note($"De kassier betaalt uit wat hij de deelnemers factureerde en wat fondsen van het tekort dekken; zie de kasstaat van deze afrekening ({run.Id}).", 3);
+        var invoiced = statement.FundersTotal == Money.Zero ? "de deelnemers" : "de deelnemers en financiers";
+        sheet.Note($"De kassier betaalt uit wat hij {invoiced} factureerde en wat fondsen van het tekort dekken; zie de kasstaat van deze afrekening ({run.Id}).", 3);
         SignatureRows(sheet);
     }
 

@@ -37,7 +37,7 @@ internal static class AllocationFunders
             XlsxCell.Of("Aandeel", XlsxStyle.HeaderRight), XlsxCell.Of("Jaarbedrag", XlsxStyle.HeaderRight),
             XlsxCell.Of(advance ? "Deze maand" : "Eindafrekening", XlsxStyle.HeaderRight), XlsxCell.Of("Factuurnummer", XlsxStyle.Header));
         var pool = sheet.Row(
-            XlsxCell.Of("Pot"), XlsxCell.Of("jaarbudget van alle locaties samen"), XlsxCell.Empty, XlsxCell.Empty,
+            XlsxCell.Of("Pot"), XlsxCell.Of(InvoiceComputation.PoolText(run.Calculation)), XlsxCell.Empty, XlsxCell.Empty,
             XlsxCell.Of(new Money(funders.PoolCents).Euros, XlsxStyle.Euro));
         var first = pool + 1;
         foreach (var funder in funders.Funders)

@@ -136,7 +136,7 @@ internal sealed class InvoiceComputation
             CalculationMethod.EstimateByHours => EstimateByHours(c, own, month),
             _ => [],
         };
-        if (c?.Funders is { Funders.Count: > 0 } funders)
+        if (c?.Funders is { Funders.Count: > 0 } funders && c.Method != CalculationMethod.BudgetByPupils)
         {
             text.Add($"Van de pot van {Dutch.Euro(new Money(funders.PoolCents))} gaan eerst de aandelen van de financiers af ({Dutch.Euro(new Money(funders.PoolCents - funders.RestCents))}, verdeelstaat); het jaarbudget van een locatie hierboven is wat daarvan op de locatie over is.");
         }
@@ -152,26 +152,38 @@ internal sealed class InvoiceComputation
     /// <summary>A funder that is not a municipality: its share of the pool, taken before the key splits the rest.</summary>
     private List<string> FunderMethod(List<InvoiceLine> own, Money month, string schedule)
     {
-        var funders = _calculation?.Funders;
         var funder = FunderDebtor.Of(_settlement, _invoice.Debtor);
-        if (funders is null || funder is null)
+        if (_calculation is not { Funders: { } funders } calculation || funder is null)
         {
             return [];
         }
         var share = funder.AmountCents is { } amount
             ? $"een vast bedrag van {Dutch.Euro(new Money(amount))} per jaar"
-            : $"{Dutch.Number(funder.Percent ?? 0)}% van de pot van {Dutch.Euro(new Money(funders.PoolCents))} (het jaarbudget van alle locaties samen), één keer afgerond op centen: {Dutch.Euro(new Money(funder.AnnualCents))}";
+            : $"{Dutch.Number(funder.Percent ?? 0)}% van de pot van {Dutch.Euro(new Money(funders.PoolCents))} (het {PoolText(calculation)}), één keer afgerond op centen: {Dutch.Euro(new Money(funder.AnnualCents))}";
+        // A budget split as a whole has no budget per location: a funder's lines follow the budget's key, all pupils of a location.
+        var overLocations = calculation.Method == CalculationMethod.BudgetByPupils
+            ? $"naar al hun leerlingen{(calculation.Peildatum is { } p ? $" op de peildatum {Dutch.Date(p)}" : "")}"
+            : "naar wat er van hun jaarbudget over is na de financiers vóór u";
         return
         [
-            $"U draagt als {FunderDebtor.Kind(funder.Kind)} bij aan de pot van {Year}: {share}. De aandelen van de financiers gaan van de pot af vóór de verdeling over de gemeenten (eerst vaste bedragen, dan percentages). Uw jaardeel J = {Dutch.Euro(new Money(funder.AnnualCents))} wordt over de locaties verdeeld naar wat er van hun jaarbudget over is na de financiers vóór u, in centen (restcenten naar de grootste resten).",
+            $"U draagt als {FunderDebtor.Kind(funder.Kind)} bij aan de pot van {Year}: {share}. De aandelen van de financiers gaan van de pot af vóór de verdeling over de gemeenten (eerst vaste bedragen, dan percentages). Uw jaardeel J = {Dutch.Euro(new Money(funder.AnnualCents))} wordt over de locaties verdeeld {overLocations}, in centen (restcenten naar de grootste resten).",
             $"Maandbedrag: {schedule} = {Dutch.Euro(month)}, over de locaties verdeeld naar uw jaardeel daar.",
         ];
     }
+
+    /// <summary>What the pool the funders' shares come off is, in words: the year's budget of the scheme, or of all its locations together.</summary>
+    public static string PoolText(RunCalculation? calculation) =>
+        calculation?.Method == CalculationMethod.BudgetByPupils ? "jaarbudget van de regeling" : "jaarbudget van alle locaties samen";
 
     private List<string> BudgetByPupils(RunCalculation c, List<InvoiceLine> own, Money month, string peildatum)
     {
         var row = _settlement.Allocation.FirstOrDefault(a => a.Municipality == _invoice.Debtor);
         var budget = c.Budget is { } b ? Dutch.Euro(b) : "het budget";
+        // With funders the key splits what is left of the budget after their shares (verdeelstaat).
+        if (c.Funders is { Funders.Count: > 0 } funders)
+        {
+            budget += $", na de aandelen van de financiers ({Dutch.Euro(new Money(funders.PoolCents - funders.RestCents))}, verdeelstaat) {Dutch.Euro(new Money(funders.RestCents))},";
+        }
         var total = c.PupilsTotal is { } t ? $" ({Dutch.Number(t)} leerlingen)" : "";
         var lines = new List<string>
         {

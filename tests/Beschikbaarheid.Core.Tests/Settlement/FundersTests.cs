@@ -133,11 +133,12 @@ public class FundersTests
     }
 
     [Fact]
-    public void FundersUnderACashier_AreRefusedBeforeAnythingIsComputed()
+    public void FundersElsewhere_AreRefusedBeforeAnythingIsComputed_NamingWhereTheyAreTaken()
     {
-        var refusal = SupportedSchemes.FundersRefusal(SupportedSchemes.FixedBudget, SupportedSchemes.Cashier);
+        var refusal = SupportedSchemes.FundersRefusal(SupportedSchemes.PerChild, SupportedSchemes.Lead);
 
-        Assert.Equal("funders are taken off a drawing-rights pool under the lead flow; a fixed-budget pool with the cashier flow cannot have them", refusal);
+        Assert.Equal("funders are taken off a drawing-rights pool under the lead flow or a fixed-budget pool under the cashier flow; a per-child pool with the lead flow cannot have them", refusal);
+        Assert.Null(SupportedSchemes.FundersRefusal(SupportedSchemes.FixedBudget, SupportedSchemes.Cashier));
     }
 
     [Fact]

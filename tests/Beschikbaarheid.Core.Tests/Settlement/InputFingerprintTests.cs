@@ -60,4 +60,20 @@ public class InputFingerprintTests
         Assert.NotEqual(InputFingerprint.Of(Cashier(100), 2026, none), InputFingerprint.Of(Cashier(101), 2026, none));
         Assert.Contains("2026=1.00", InputFingerprint.Describe(Cashier(100).TermsFor(2026).Pool), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void AChangedFundersShare_GivesAnotherFingerprint_SoTheSettledMonthsAreCorrected()
+    {
+        // A funder's share changes every party's amount while no input row changes: the fingerprint must see it, or a run
+        // after the last settled month would skip the review of the year (MonthlyRunPolicy).
+        Assert.True(PartyCode.TryFunder("SWV-1", out var swv, out _));
+        Scheme WithSwv(decimal percent) => new("s", "S", 2019, Nijmegen2019().TermsFor(2026) with
+        {
+            Funders = [new Funder(swv, "SWV", FunderKind.Swv, "NL12RABO0026010001", "Postbus 1, 1000 AA Ergens", new FunderPercent(percent))],
+        });
+        var none = new SettlementInputs([], [], []);
+
+        Assert.NotEqual(InputFingerprint.Of(WithSwv(2.5m), 2026, none), InputFingerprint.Of(WithSwv(3m), 2026, none));
+        Assert.NotEqual(InputFingerprint.Of(WithSwv(2.5m), 2026, none), InputFingerprint.Of(new Scheme("s", "S", 2019, Nijmegen2019().TermsFor(2026)), 2026, none));
+    }
 }

@@ -71,6 +71,43 @@ public sealed class FundersSchemeTests : IDisposable
         Assert.Contains("years.2027 → key 'funders[0].share.amount': brings the funders' shares to € 145000.01, more than the pool of € 145000.00", message, StringComparison.Ordinal);
     }
 
+    // A cashier's fixed budget, known from the file per funding year: € 12,000.00 in 2026, € 1,000.00 in 2027.
+    private const string Cashier = """
+        { "id": "ontschot", "name": "School als Wijk", "startYear": 2026,
+          "schools": ["25XX00", "25XX01"], "participants": ["GM0014", "GM1966"],
+          "pool": { "type": "fixed-budget", "amounts": { "2026": 12000.00, "2027": 1000.00 }, "hosts": { "by": "fte", "fte": { "25XX00": 9.0, "25XX01": 2.5 } } },
+          "key": { "type": "pupils" },
+          "flow": { "type": "cashier", "cashier": "GM0014" },
+          "funders": [
+            { "id": "SWV-VO2001", "name": "SWV VO", "kind": "swv", "iban": "NL12RABO0026010001", "address": "Postbus 2001, 9700 AA Groningen", "share": { "percent": 2.5 } },
+            { "id": "SB-80001", "name": "Stichting Mbo Noord", "kind": "board", "iban": "NL73RABO0060001001", "address": "Noorderweg 1, 9700 AB Groningen", "share": { "amount": 900.00 } } ],
+          "years": { "2027": { "funders": [] } },
+          "invoice": { "iban": "NL12BANK0123456789", "paymentTermDays": 30, "vatStatement": "Geen btw" } }
+        """;
+
+    [Fact]
+    public void FundersUnderACashier_Load_AndAreCheckedOnlyAgainstTheBudgetsOfTheYearsTheyHold()
+    {
+        // 2026: 900.00 + 2.5% of 12,000.00 = 300.00, together 1,200.00 ≤ 12,000.00. From 2027 the list is empty, so the
+        // 2027 budget of 1,000.00 is not held against the 2026 funders' 1,200.00 − 2.5% of 12,000.00 + 2.5% of 1,000.00 = 925.00.
+        var scheme = Load(Cashier);
+
+        Assert.Equal(["SWV-VO2001", "SB-80001"], scheme.TermsFor(2026).Funders.Select(f => f.Id.Value));
+        Assert.Empty(scheme.TermsFor(2027).Funders);
+    }
+
+    [Fact]
+    public void AShareAboveACashiersBudget_IsRefused_NamingTheYearAndTheKeyThatTakesItOver()
+    {
+        // Without the 2027 change the funders hold in 2027 too: 900.00 and then 2.5% of 1,000.00 = 25.00 is 925.00 ≤ 1,000.00;
+        // an amount of 980.00 brings them to 980.00 + 25.00 = 1,005.00 > 1,000.00. In 2026 980.00 + 300.00 = 1,280.00 passes.
+        var message = Rejected(Cashier.Replace("\"years\": { \"2027\": { \"funders\": [] } },", "", StringComparison.Ordinal)
+            .Replace("\"amount\": 900.00", "\"amount\": 980.00", StringComparison.Ordinal));
+
+        Assert.Contains("key 'funders[0].share.percent': brings the funders' shares of 2027 to € 1005.00, more than the pool of € 1000.00 (its budget in pool.amounts)", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("of 2026", message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void PercentagesAboveTheWholePool_AreRefused()
     {
@@ -85,7 +122,7 @@ public sealed class FundersSchemeTests : IDisposable
 
     [Fact]
     public void FundersUnderTheNoneFlow_AreRefused() =>
-        Assert.Contains("key 'funders': funders are taken off a drawing-rights pool under the lead flow; a drawing-rights pool with the none flow cannot have them",
+        Assert.Contains("key 'funders': funders are taken off a drawing-rights pool under the lead flow or a fixed-budget pool under the cashier flow; a drawing-rights pool with the none flow cannot have them",
             Rejected(Replace("\"type\": \"lead\", \"lead\": \"GM0344\"", "\"type\": \"none\"")), StringComparison.Ordinal);
 
     [Fact]

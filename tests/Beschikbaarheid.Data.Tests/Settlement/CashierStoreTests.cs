@@ -93,6 +93,38 @@ public abstract class CashierStoreTests<TDatabase> : IAsyncLifetime where TDatab
     }
 
     [Fact]
+    public async Task WhatAFunderPaidTheCashier_IsStoredUnderItsOwnId_AndReadBackAsAFunder()
+    {
+        // January with a funder that is not a municipality: SWV-1 pays 5,000 at 30AB00 besides the municipalities' 90,000.
+        Assert.True(PartyCode.TryFunder("SWV-1", out var swv, out _));
+        var january = January();
+        var month = SettledPeriod.Of(new YearMonth(2026, 1));
+        List<Entry> entries = [.. january.Entries, new(swv, StMaarten, month, SettlementKind.Voorschot, 0m, new Money(5_000))];
+        var scheme = Scheme();
+        var flow = (CashierFlow)scheme.TermsFor(2026).Flow;
+        var plan = january with
+        {
+            Invoices = Invoicing.Drafts(scheme, flow, entries),
+            Entries = entries,
+            Statement = CashierStatement.Of(flow, (FixedBudgetPool)scheme.TermsFor(2026).Pool, entries,
+                new Dictionary<MunicipalityCode, Money> { [Arnhem] = new(10_000) }, [("VSV-middelen", new Money(8_333))], StatedSoFar.Nothing),
+        };
+
+        var issued = await Issued().LoadAsync(await Issue(plan, new DateOnly(2026, 2, 2)));
+
+        // The funder is invoiced after the municipalities, under its own id.
+        Assert.Equal([("GM0268-2026-00001", "GM0209"), ("GM0268-2026-00002", "GM1945"), ("GM0268-2026-00003", "SWV-1")], issued.Invoices.Select(i => (i.Number, i.Debtor.Value)));
+        var statement = issued.Statement!;
+        var funder = statement.Collected.Single(c => c.Party.IsFunder);
+        Assert.Equal((swv, SettlementKind.Voorschot, new Money(5_000)), funder);
+        // 90,000 + 5,000 = 95,000 collected; + 8,333 covered = 103,333 paid out, 51,666.5 each: the odd cent to the lower code, 30AB00.
+        Assert.Equal((new Money(95_000), new Money(5_000), Money.Zero), (statement.CollectedTotal, statement.FundersTotal, statement.Balance));
+        Assert.Equal([new Money(51_667), new Money(51_666)], statement.PaidOut.OrderBy(p => p.Key).Select(p => p.Value));
+        var soFar = await Read(session => SettledState.StatedSoFarAsync(session, 2026));
+        Assert.Equal(new Money(103_333), soFar.Available);
+    }
+
+    [Fact]
     public async Task ACashierRunFailingAfterItsFirstInvoice_LeavesNothing_AndTheNextRunTakesTheSameNumbers()
     {
         await Assert.ThrowsAsync<IOException>(() =>

@@ -80,7 +80,7 @@ internal static class Summary
         if (settlement.Statement is { } statement)
         {
             Console.WriteLine(
-                $"Kasstaat: gefactureerd {Euro(statement.CollectedTotal)}, tekort {Euro(statement.GapTotal)}, gedekt {Euro(statement.CoveredTotal)}, "
+                $"Kasstaat: gefactureerd {Euro(statement.CollectedTotal)}{(statement.FundersTotal == Money.Zero ? "" : $" (waarvan financiers {Euro(statement.FundersTotal)})")}, tekort {Euro(statement.GapTotal)}, gedekt {Euro(statement.CoveredTotal)}, "
                 + $"ongedekt {Euro(statement.Uncovered)}, uitbetaald {Euro(statement.PaidOutTotal)}, saldo {Euro(statement.Balance)}.");
         }
         if (settlement.Subsidy is { } subsidy)
