@@ -101,7 +101,7 @@ internal static class ImportTables
     private static readonly ImportTable Leerlingen = new(
         RowParsers.LeerlingenColumns,
         (row, known, reasons) => RowParsers.PupilCount(row, known!, reasons),
-        r => PupilKey(((GradedPupilCount)r).Peildatum, ((GradedPupilCount)r).School.ToString(), ((GradedPupilCount)r).Residence.Value, ((GradedPupilCount)r).Grade ?? 0),
+        r => PupilKey((GradedPupilCount)r),
         "SELECT peildatum, brin, vestiging, municipality_code, pupils, grade FROM pupil_counts",
         v => PupilKey(DbValues.Date(v[0]!), (string)v[1]! + (string)v[2]!, (string)v[3]!, Convert.ToInt32(v[5], CultureInfo.InvariantCulture)),
         r => r is GradedPupilCount p
@@ -151,6 +151,8 @@ internal static class ImportTables
             category = @Category, law = @Law, hours_per_week = @HoursPerWeek, start_date = @Start, end_date = @End
         WHERE number = @Number
         """);
+
+    private static string PupilKey(GradedPupilCount p) => PupilKey(p.Peildatum, p.School.ToString(), p.Residence.Value, p.Grade ?? 0);
 
     /// <summary>A count's key as messages name it: <c>2025-10-01 30AB00 GM0268</c>, with <c>leerjaar 6</c> after it for a grade.</summary>
     private static string PupilKey(DateOnly peildatum, string school, string municipality, int grade) => grade == 0

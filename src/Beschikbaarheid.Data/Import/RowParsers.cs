@@ -13,11 +13,11 @@ internal static class RowParsers
     public static readonly string[] GemeentenColumns = ["gemeentecode", "naam"];
     public static readonly string[] ScholenColumns = ["brin", "vestiging", "naam", "bestuursnummer", "bestuursnaam", "gemeentecode", "sector"];
     public static readonly string[] LeerlingenColumns = ["peildatum", "brin", "vestiging", "woongemeente", "aantal"];
+    public static readonly string[] BeschikkingenColumns =
+        ["beschikkingnummer", "client", "woongemeente", "brin", "vestiging", "aanbieder", "categorie", "wet", "uren_per_week", "ingangsdatum", "einddatum"];
 
     /// <summary>The pupils file's optional column: the grade of each count.</summary>
     public const string GradeColumn = "leerjaar";
-    public static readonly string[] BeschikkingenColumns =
-        ["beschikkingnummer", "client", "woongemeente", "brin", "vestiging", "aanbieder", "categorie", "wet", "uren_per_week", "ingangsdatum", "einddatum"];
 
     /// <summary>An iJw JW301 toewijzing; the product category is kept as the beschikking's category and mapped by each scheme.</summary>
     public static readonly string[] Jw301Columns =
