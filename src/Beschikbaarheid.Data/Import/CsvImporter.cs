@@ -43,7 +43,16 @@ public sealed class CsvImporter(IConnectionFactory connections, TimeProvider clo
             var known = kind == ImportKind.Gemeenten ? null : await LoadKnownAsync(connection, countingDates ?? []).ConfigureAwait(false);
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             // Read in the transaction that writes: a file imported at the same moment by another process cannot slip in between.
-            var tally = new RowTally(await StoredRows.LoadAsync(connection, transaction, table.StoredSql, table.StoredKey).ConfigureAwait(false));
+            var superseding = table.Superseding;
+            var storedInScope = new Dictionary<string, List<object?[]>>(StringComparer.Ordinal);
+            var tally = new RowTally(await StoredRows.LoadAsync(connection, transaction, table.StoredSql, table.StoredKey, superseding is null ? null : values =>
+            {
+                foreach (var scope in superseding.ScopesOfStored(values))
+                {
+                    (storedInScope.TryGetValue(scope, out var rows) ? rows : storedInScope[scope] = []).Add(values);
+                }
+            }).ConfigureAwait(false));
+            var claimed = new HashSet<string>(StringComparer.Ordinal);
             using var insert = new RepeatedCommand(connection, transaction, connections.Provider, table.InsertSql);
             using var update = new RepeatedCommand(connection, transaction, connections.Provider, table.UpdateSql);
 
@@ -77,6 +86,10 @@ public sealed class CsvImporter(IConnectionFactory connections, TimeProvider clo
                     var values = table.Values(record!);
                     var command = tally.Count(table.Key(record!), values.Select(v => v.Value)) ? update : insert;
                     await command.ExecuteAsync(values, cancellationToken).ConfigureAwait(false);
+                    if (superseding is not null)
+                    {
+                        claimed.UnionWith(superseding.Claims(record!));
+                    }
                 }
                 if (++rows % ProgressEvery == 0)
                 {
@@ -93,15 +106,42 @@ public sealed class CsvImporter(IConnectionFactory connections, TimeProvider clo
                 throw new InputRejectedException(file, errors);
             }
 
+            var removed = superseding is null
+                ? 0
+                : await RemoveSupersededAsync(connection, transaction, table, superseding, storedInScope, claimed, lineOfKey, cancellationToken).ConfigureAwait(false);
             var kindName = kind.ToString().ToLowerInvariant();
             var figures = new ImportFigures(
                 kindName, file, await ImportLog.Sha256Async(path, cancellationToken).ConfigureAwait(false), rows, tally.New, tally.Replaced, tally.Unchanged,
-                await ImportLog.PreviousReadAsync(connection, transaction, kindName, null).ConfigureAwait(false));
+                await ImportLog.PreviousReadAsync(connection, transaction, kindName, null).ConfigureAwait(false))
+            {
+                Removed = removed,
+            };
             await ImportLog.RecordAsync(connection, transaction, figures, null, startedBy, clock.GetUtcNow()).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             progress?.Report(rows);
             return new ImportResult(kind, file, rows, figures);
         }
+    }
+
+    /// <summary>Deletes the stored rows in a scope the file claims whose key the file does not have; returns how many.</summary>
+    private async Task<int> RemoveSupersededAsync(
+        DbConnection connection, DbTransaction transaction, ImportTable table, Superseding superseding, Dictionary<string, List<object?[]>> storedInScope,
+        HashSet<string> claimed, Dictionary<string, (int Line, string Key)> fileKeys, CancellationToken cancellationToken)
+    {
+        using var delete = new RepeatedCommand(connection, transaction, connections.Provider, superseding.DeleteSql);
+        var removed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var scope in claimed)
+        {
+            foreach (var values in storedInScope.GetValueOrDefault(scope) ?? [])
+            {
+                var key = table.StoredKey(values);
+                if (!fileKeys.ContainsKey(key) && removed.Add(key))
+                {
+                    await delete.ExecuteAsync(superseding.KeyOfStored(values), cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+        return removed.Count;
     }
 
     private static async Task<KnownCodes> LoadKnownAsync(DbConnection connection, IEnumerable<CountingDate> countingDates)

@@ -14,11 +14,18 @@ namespace Beschikbaarheid.Data.Import;
 /// </summary>
 public sealed record ImportFigures(string Kind, string File, string Sha256, int Read, int New, int Replaced, int Unchanged, int? PreviousRead)
 {
+    /// <summary>
+    /// Stored rows the file replaced under other keys, so they are gone: a pupil count's grades the file no longer gives, or
+    /// a location's counts in the other form (per grade, or without). Printed and logged when there are any; not kept in
+    /// <c>imports</c>.
+    /// </summary>
+    public int Removed { get; init; }
+
     /// <summary>True when the file has fewer than 2/3 of the rows of the previous import of its kind.</summary>
     public bool Shrunk => ImportShrinkage.IsSuspect(Read, PreviousRead);
 
     public string Summary => string.Create(CultureInfo.InvariantCulture,
-        $"{File} ({Kind}): {Read:N0} row(s) read, {New:N0} new, {Replaced:N0} replaced, {Unchanged:N0} unchanged; SHA-256 {Sha256}");
+        $"{File} ({Kind}): {Read:N0} row(s) read, {New:N0} new, {Replaced:N0} replaced, {Unchanged:N0} unchanged{(Removed > 0 ? $", {Removed:N0} removed" : "")}; SHA-256 {Sha256}");
 
     /// <summary>The warning to print and log, or null when the file is not suspiciously short.</summary>
     public string? Warning => Shrunk
@@ -157,7 +164,9 @@ internal sealed class RowTally(Dictionary<string, string> stored)
 internal static class StoredRows
 {
     /// <param name="sql">Selects the columns in the order of the table's parameter values.</param>
-    public static async Task<Dictionary<string, string>> LoadAsync(DbConnection connection, DbTransaction transaction, string sql, Func<object?[], string> key)
+    /// <param name="each">Also given every stored row's values, for a table whose file replaces more than its own keys.</param>
+    public static async Task<Dictionary<string, string>> LoadAsync(
+        DbConnection connection, DbTransaction transaction, string sql, Func<object?[], string> key, Action<object?[]>? each = null)
     {
         var stored = new Dictionary<string, string>(StringComparer.Ordinal);
         await using var command = connection.CreateCommand();
@@ -172,6 +181,7 @@ internal static class StoredRows
                 values[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
             }
             stored[key(values)] = Canonical(values);
+            each?.Invoke(values);
         }
         return stored;
     }

@@ -17,7 +17,25 @@ internal sealed record ImportTable(
     Func<object?[], string> StoredKey,
     Func<object, (string Name, object? Value)[]> Values,
     string InsertSql,
-    string UpdateSql);
+    string UpdateSql)
+{
+    /// <summary>Stored rows a file replaces besides those with its keys; null where a row replaces only its own key.</summary>
+    public Superseding? Superseding { get; init; }
+}
+
+/// <summary>
+/// Which stored rows a file's rows replace besides those with their own keys. Every row of the file claims scopes, every
+/// stored row lies in scopes; a stored row in a scope the file claims goes, unless the file has its key. The stored rows are
+/// the ones read once for the tally, so this costs no query but one delete per row that goes.
+/// </summary>
+/// <param name="Claims">The scopes a row of the file claims.</param>
+/// <param name="ScopesOfStored">The scopes a stored row (its values as <c>StoredSql</c> reads them) lies in.</param>
+/// <param name="KeyOfStored">A stored row's key as the parameters of <paramref name="DeleteSql"/>.</param>
+internal sealed record Superseding(
+    Func<object, IEnumerable<string>> Claims,
+    Func<object?[], IEnumerable<string>> ScopesOfStored,
+    Func<object?[], (string Name, object? Value)[]> KeyOfStored,
+    string DeleteSql);
 
 internal static class ImportTables
 {
@@ -74,21 +92,43 @@ internal static class ImportTables
         WHERE brin = @Brin AND vestiging = @Vestiging
         """);
 
+    /// <summary>
+    /// Pupil counts, per grade when the file has the <c>leerjaar</c> column (stored as 0 without one). A count of a
+    /// location and residence on a Peildatum replaces all of its grades stored before; and as a location's counts on a
+    /// Peildatum are all per grade or all without, counts in the other form at that location go, so no pupil is counted
+    /// both per grade and without.
+    /// </summary>
     private static readonly ImportTable Leerlingen = new(
         RowParsers.LeerlingenColumns,
         (row, known, reasons) => RowParsers.PupilCount(row, known!, reasons),
-        r => PupilKey(((PupilCount)r).Peildatum, ((PupilCount)r).School.ToString(), ((PupilCount)r).Residence.Value),
-        "SELECT peildatum, brin, vestiging, municipality_code, pupils FROM pupil_counts",
-        v => PupilKey(DbValues.Date(v[0]!), (string)v[1]! + (string)v[2]!, (string)v[3]!),
-        r => r is PupilCount p ? [("Peildatum", p.Peildatum), ("Brin", p.School.Brin), ("Vestiging", p.School.Vestiging), ("Municipality", p.Residence.Value), ("Pupils", p.Count)] : [],
+        r => PupilKey((GradedPupilCount)r),
+        "SELECT peildatum, brin, vestiging, municipality_code, pupils, grade FROM pupil_counts",
+        v => PupilKey(DbValues.Date(v[0]!), (string)v[1]! + (string)v[2]!, (string)v[3]!, Convert.ToInt32(v[5], CultureInfo.InvariantCulture)),
+        r => r is GradedPupilCount p
+            ? [("Peildatum", p.Peildatum), ("Brin", p.School.Brin), ("Vestiging", p.School.Vestiging), ("Municipality", p.Residence.Value), ("Pupils", p.Count), ("Grade", p.Grade ?? 0)]
+            : [],
         """
-        INSERT INTO pupil_counts (peildatum, brin, vestiging, municipality_code, pupils)
-        VALUES (@Peildatum, @Brin, @Vestiging, @Municipality, @Pupils)
+        INSERT INTO pupil_counts (peildatum, brin, vestiging, municipality_code, pupils, grade)
+        VALUES (@Peildatum, @Brin, @Vestiging, @Municipality, @Pupils, @Grade)
         """,
         """
         UPDATE pupil_counts SET pupils = @Pupils
-        WHERE peildatum = @Peildatum AND brin = @Brin AND vestiging = @Vestiging AND municipality_code = @Municipality
-        """);
+        WHERE peildatum = @Peildatum AND brin = @Brin AND vestiging = @Vestiging AND municipality_code = @Municipality AND grade = @Grade
+        """)
+    {
+        Superseding = new Superseding(
+            r => r is GradedPupilCount p
+                ? [PupilCountScope(p.Peildatum, p.School.ToString(), p.Residence.Value), PupilFormScope(p.Peildatum, p.School.ToString(), graded: p.Grade is null)]
+                : [],
+            v => [PupilCountScope(DbValues.Date(v[0]!), (string)v[1]! + (string)v[2]!, (string)v[3]!),
+                  PupilFormScope(DbValues.Date(v[0]!), (string)v[1]! + (string)v[2]!, graded: Convert.ToInt32(v[5], CultureInfo.InvariantCulture) != 0)],
+            v => [("Peildatum", DbValues.Date(v[0]!)), ("Brin", (string)v[1]!), ("Vestiging", (string)v[2]!), ("Municipality", (string)v[3]!),
+                  ("Grade", Convert.ToInt32(v[5], CultureInfo.InvariantCulture))],
+            """
+            DELETE FROM pupil_counts
+            WHERE peildatum = @Peildatum AND brin = @Brin AND vestiging = @Vestiging AND municipality_code = @Municipality AND grade = @Grade
+            """),
+    };
 
     private static readonly ImportTable Beschikkingen = new(
         RowParsers.BeschikkingenColumns,
@@ -112,6 +152,18 @@ internal static class ImportTables
         WHERE number = @Number
         """);
 
-    private static string PupilKey(DateOnly peildatum, string school, string municipality) =>
-        string.Create(CultureInfo.InvariantCulture, $"{peildatum:yyyy-MM-dd} {school} {municipality}");
+    private static string PupilKey(GradedPupilCount p) => PupilKey(p.Peildatum, p.School.ToString(), p.Residence.Value, p.Grade ?? 0);
+
+    /// <summary>A count's key as messages name it: <c>2025-10-01 30AB00 GM0268</c>, with <c>leerjaar 6</c> after it for a grade.</summary>
+    private static string PupilKey(DateOnly peildatum, string school, string municipality, int grade) => grade == 0
+        ? string.Create(CultureInfo.InvariantCulture, $"{peildatum:yyyy-MM-dd} {school} {municipality}")
+        : string.Create(CultureInfo.InvariantCulture, $"{peildatum:yyyy-MM-dd} {school} {municipality} leerjaar {grade}");
+
+    /// <summary>All grades of one count: a file's count claims them, and a stored grade the file lacks goes.</summary>
+    private static string PupilCountScope(DateOnly peildatum, string school, string municipality) =>
+        string.Create(CultureInfo.InvariantCulture, $"count {peildatum:yyyy-MM-dd} {school} {municipality}");
+
+    /// <summary>A location's counts on a Peildatum in one form: a file's count claims the form it is not in, where stored counts go.</summary>
+    private static string PupilFormScope(DateOnly peildatum, string school, bool graded) =>
+        string.Create(CultureInfo.InvariantCulture, $"{(graded ? "graded" : "whole")} {peildatum:yyyy-MM-dd} {school}");
 }

@@ -16,6 +16,9 @@ internal static class RowParsers
     public static readonly string[] BeschikkingenColumns =
         ["beschikkingnummer", "client", "woongemeente", "brin", "vestiging", "aanbieder", "categorie", "wet", "uren_per_week", "ingangsdatum", "einddatum"];
 
+    /// <summary>The pupils file's optional column: the grade of each count.</summary>
+    public const string GradeColumn = "leerjaar";
+
     /// <summary>An iJw JW301 toewijzing; the product category is kept as the beschikking's category and mapped by each scheme.</summary>
     public static readonly string[] Jw301Columns =
     [
@@ -133,7 +136,7 @@ internal static class RowParsers
         return reasons.Count > 0 ? null : new SchoolLocation(id, name, board, boardName, municipality, sector);
     }
 
-    public static PupilCount? PupilCount(CsvRow row, KnownCodes known, List<string> reasons)
+    public static GradedPupilCount? PupilCount(CsvRow row, KnownCodes known, List<string> reasons)
     {
         var peildatum = DateOf(row, "peildatum", reasons);
         if (peildatum is { } date && !known.CountingDates.Any(d => d.Matches(date)))
@@ -164,7 +167,28 @@ internal static class RowParsers
                 }
             }
         }
-        return reasons.Count > 0 ? null : new PupilCount(peildatum!.Value, school, residence, count);
+        var grade = row.Has(GradeColumn) ? Grade(row, reasons) : null;
+        return reasons.Count > 0 ? null : new GradedPupilCount(peildatum!.Value, school, residence, grade, count);
+    }
+
+    /// <summary>
+    /// <c>leerjaar</c>: a grade from 1 to 8, as <c>reach.grade</c> names them. Required on every row once the file has the
+    /// column: a count without grade beside the same location's counts per grade would count its pupils twice.
+    /// </summary>
+    private static int? Grade(CsvRow row, List<string> reasons)
+    {
+        var text = row[GradeColumn];
+        if (text.Length == 0)
+        {
+            reasons.Add($"{GradeColumn} is empty: a file with the {GradeColumn} column gives every count's grade (1 to {GradedPupilCount.HighestGrade})");
+            return null;
+        }
+        if (text.Length > 1 || text[0] is < '1' or > (char)('0' + GradedPupilCount.HighestGrade))
+        {
+            reasons.Add($"{GradeColumn} '{text}' is not a grade: a whole number from 1 to {GradedPupilCount.HighestGrade}");
+            return null;
+        }
+        return text[0] - '0';
     }
 
     public static Beschikking? Beschikking(CsvRow row, KnownCodes known, List<string> reasons)

@@ -58,7 +58,11 @@ public static class SettlementInputReader
         return rows.Found;
     }
 
-    /// <summary>The pupil counts at the scheme's schools on the given Peildata.</summary>
+    /// <summary>
+    /// The pupil counts at the scheme's schools on the given Peildata, summed over grades in the query: per location and
+    /// residence the known counts as one count, and beside it a masked count for each masked grade (see <see cref="PupilCount"/>).
+    /// Counts without grade are one row per location and residence, so they come back as stored.
+    /// </summary>
     public static async Task<IReadOnlyList<PupilCount>> LoadPupilCountsAsync(
         SchemeTransaction session, Scheme scheme, int termsYear, IReadOnlyCollection<DateOnly> peildata, CancellationToken cancellationToken = default)
     {
@@ -71,18 +75,55 @@ public static class SettlementInputReader
         object parameters = provider == DatabaseProvider.PostgreSql
             ? new { Schools = schools, Peildata = peildata.ToArray() }
             : new { Schools = schools, Peildata = peildata.Select(d => SqlDialect.ParameterValue(provider, d)).ToList() };
-        var rows = await session.Connection.QueryAsync<(object Peildatum, string Brin, string Vestiging, string Municipality, long? Pupils)>(
+        var rows = await session.Connection.QueryAsync<(object Peildatum, string Brin, string Vestiging, string Municipality, long? Pupils, long Masked)>(
             $"""
-            SELECT p.peildatum, p.brin, p.vestiging, p.municipality_code, p.pupils
+            SELECT p.peildatum, p.brin, p.vestiging, p.municipality_code, SUM(p.pupils) AS pupils, COUNT(*) - COUNT(p.pupils) AS masked
             FROM {SqlDialect.SchoolList(provider)} s
             CROSS JOIN pupil_counts p
             WHERE p.brin = s.brin AND p.vestiging = s.vestiging AND {SqlDialect.InList(provider, "p.peildatum", "Peildata")}
+            GROUP BY p.peildatum, p.brin, p.vestiging, p.municipality_code
             """,
             parameters, session.Transaction).ConfigureAwait(false);
-        return rows.Select(r => new PupilCount(
-                DbValues.Date(r.Peildatum),
+        var counts = new List<PupilCount>();
+        foreach (var r in rows)
+        {
+            var peildatum = DbValues.Date(r.Peildatum);
+            var school = StoredCodes.School(r.Brin, r.Vestiging);
+            var residence = MunicipalityCode.Parse(r.Municipality);
+            if (r.Pupils is { } known)
+            {
+                counts.Add(new PupilCount(peildatum, school, residence, (int)known));
+            }
+            for (var masked = 0; masked < r.Masked; masked++)
+            {
+                counts.Add(new PupilCount(peildatum, school, residence, null));
+            }
+        }
+        return counts;
+    }
+
+    /// <summary>The pupil counts at the scheme's schools on one Peildatum as stored, each with its grade (null for a count without).</summary>
+    public static async Task<IReadOnlyList<GradedPupilCount>> LoadGradedPupilCountsAsync(
+        SchemeTransaction session, Scheme scheme, int termsYear, DateOnly peildatum, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(scheme);
+        DapperSetup.EnsureRegistered();
+        var provider = session.Provider;
+        var rows = await session.Connection.QueryAsync<(string Brin, string Vestiging, string Municipality, long Grade, long? Pupils)>(
+            $"""
+            SELECT p.brin, p.vestiging, p.municipality_code, p.grade, p.pupils
+            FROM {SqlDialect.SchoolList(provider)} s
+            CROSS JOIN pupil_counts p
+            WHERE p.brin = s.brin AND p.vestiging = s.vestiging AND p.peildatum = @Peildatum
+            """,
+            new { Schools = SqlDialect.SchoolsParameter(scheme.TermsFor(termsYear).Schools), Peildatum = peildatum },
+            session.Transaction).ConfigureAwait(false);
+        return rows.Select(r => new GradedPupilCount(
+                peildatum,
                 StoredCodes.School(r.Brin, r.Vestiging),
                 MunicipalityCode.Parse(r.Municipality),
+                r.Grade == 0 ? null : (int)r.Grade,
                 r.Pupils is { } n ? (int)n : null))
             .ToList();
     }

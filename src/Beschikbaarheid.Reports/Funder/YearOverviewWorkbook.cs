@@ -16,6 +16,10 @@ public sealed record OverviewInKind(string Board, string BoardName, decimal Hour
 /// <param name="ReachGrade">The grade the scheme names as its reach (<c>reach.grade</c>); null when it names none.</param>
 /// <param name="Peildatum">The counting date whose pupil counts are the pupils reached.</param>
 /// <param name="Masked">A count masked as &lt;5 was valued by the scheme setting.</param>
+/// <param name="WithoutGrade">
+/// With a reach grade: null when no location's counts carry grades, so every location counts all its pupils; otherwise
+/// the locations whose counts carry none and that count all their pupils, the others those of the grade.
+/// </param>
 public sealed record YearOverview(
     string SchemeId,
     string SchemeName,
@@ -26,7 +30,8 @@ public sealed record YearOverview(
     DateOnly Peildatum,
     bool Masked,
     IReadOnlyList<OverviewLocation> Locations,
-    IReadOnlyList<OverviewInKind> InKind);
+    IReadOnlyList<OverviewInKind> InKind,
+    IReadOnlyList<SchoolLocationId>? WithoutGrade = null);
 
 /// <summary>
 /// The year overview of a scheme with one funder ('s-Hertogenbosch, WIsH): per school location the pupils reached and the
@@ -108,12 +113,22 @@ public static class YearOverviewWorkbook
     private static XlsxCell Sum(string column, int first, int last, decimal value, XlsxStyle style) =>
         last < first ? XlsxCell.Of(0m, style) : XlsxCell.Formula($"SUM({column}{first}:{column}{last})", value, style);
 
+    /// <summary>70IJ00, 71IJ00 en 72IJ00.</summary>
+    private static string Enumeration(IReadOnlyList<SchoolLocationId> locations) =>
+        locations.Count == 1 ? locations[0].ToString() : $"{string.Join(", ", locations.SkipLast(1))} en {locations[^1]}";
+
     private static string ReachText(YearOverview overview, CultureInfo dutch)
     {
         var date = overview.Peildatum.ToString("d MMMM yyyy", dutch);
         var masked = overview.Masked ? " Een aantal dat DUO als <5 maskeert, telt met de waarde van de regeling." : "";
-        return overview.ReachGrade is { } grade
-            ? $"Bereik: de regeling noemt leerjaar {grade}; het leerlingenbestand kent geen leerjaar, dus hier alle leerlingen per locatie op de peildatum {date}.{masked}"
-            : $"Bereik: alle leerlingen per locatie op de peildatum {date}.{masked}";
+        return (overview.ReachGrade, overview.WithoutGrade) switch
+        {
+            (null, _) => $"Bereik: alle leerlingen per locatie op de peildatum {date}.{masked}",
+            ({ } grade, null) =>
+                $"Bereik: de regeling noemt leerjaar {grade}; het leerlingenbestand kent geen leerjaar, dus hier alle leerlingen per locatie op de peildatum {date}.{masked}",
+            ({ } grade, []) => $"Bereik: de leerlingen van leerjaar {grade} per locatie op de peildatum {date}.{masked}",
+            ({ } grade, var whole) =>
+                $"Bereik: de leerlingen van leerjaar {grade} per locatie op de peildatum {date}; voor {Enumeration(whole)} kent het leerlingenbestand geen leerjaar, dus daar alle leerlingen.{masked}",
+        };
     }
 }

@@ -90,9 +90,18 @@ public sealed class ImportService(
 
     private ImportFigures Logged(ImportFigures figures)
     {
-        logger.LogInformation(
-            "Imported {File} ({Kind}): {Read} row(s) read, {New} new, {Replaced} replaced, {Unchanged} unchanged; SHA-256 {Sha256}",
-            figures.File, figures.Kind, figures.Read, figures.New, figures.Replaced, figures.Unchanged, figures.Sha256);
+        if (figures.Removed > 0)
+        {
+            logger.LogInformation(
+                "Imported {File} ({Kind}): {Read} row(s) read, {New} new, {Replaced} replaced, {Unchanged} unchanged, {Removed} removed; SHA-256 {Sha256}",
+                figures.File, figures.Kind, figures.Read, figures.New, figures.Replaced, figures.Unchanged, figures.Removed, figures.Sha256);
+        }
+        else
+        {
+            logger.LogInformation(
+                "Imported {File} ({Kind}): {Read} row(s) read, {New} new, {Replaced} replaced, {Unchanged} unchanged; SHA-256 {Sha256}",
+                figures.File, figures.Kind, figures.Read, figures.New, figures.Replaced, figures.Unchanged, figures.Sha256);
+        }
         if (figures.Warning is { } warning)
         {
             logger.LogWarning("{Warning}", warning);

@@ -16,9 +16,9 @@ namespace Beschikbaarheid.Worker.Application;
 public sealed record YearOverviewOutcome(string File, YearOverview Overview);
 
 /// <summary>
-/// The year overview of a scheme with the funder flow (issue 13, point 3): the pupils reached per location (all pupils on
-/// the funding year's Peildatum: the pupils file has no grade), the funder's cost as the year's stored runs recorded it, and
-/// the scheme's contributions in kind per board. Reads only; written to <c>&lt;out&gt;/&lt;scheme&gt;/jaaroverzicht-&lt;year&gt;.xlsx</c>.
+/// The year overview of a scheme with the funder flow (issue 13, point 3): the pupils reached per location on the funding
+/// year's Peildatum (those of the grade the scheme's <c>reach</c> names where the pupils file gave grades, else all), the
+/// funder's cost as the year's stored runs recorded it, and the scheme's contributions in kind per board. Reads only; written to <c>&lt;out&gt;/&lt;scheme&gt;/jaaroverzicht-&lt;year&gt;.xlsx</c>.
 /// </summary>
 public sealed class YearOverviewService(
     SchemeFileLoader schemes,
@@ -41,21 +41,21 @@ public sealed class YearOverviewService(
         var (municipalities, schools) = await registry.LoadAsync(cancellationToken).ConfigureAwait(false);
         var peildatum = scheme.CountingDate.ForFundingYear(year);
         IReadOnlyList<Core.Settlement.Entry> settled;
-        IReadOnlyList<PupilCount> counts;
+        IReadOnlyList<GradedPupilCount> counts;
         await using (var session = await locks.AcquireAsync(scheme.Id, cancellationToken).ConfigureAwait(false))
         {
             settled = (await SettledState.LoadYearAsync(session, year, null, cancellationToken).ConfigureAwait(false)).Entries;
-            counts = await SettlementInputReader.LoadPupilCountsAsync(session, scheme, year, [peildatum], cancellationToken).ConfigureAwait(false);
+            counts = await SettlementInputReader.LoadGradedPupilCountsAsync(session, scheme, year, peildatum, cancellationToken).ConfigureAwait(false);
         }
         var masked = terms.Key is PupilsKey key ? key.MaskedCountValue : 2.5m;
         var cost = settled.Where(e => e.Municipality == funder.Funder).GroupBy(e => e.School).ToDictionary(g => g.Key, g => Money.Sum(g.Select(e => e.Amount)));
-        var pupils = counts.Where(c => c.Peildatum == peildatum).GroupBy(c => c.School).ToDictionary(g => g.Key, g => g.Sum(c => c.Count ?? masked));
+        var reached = PupilsReached.PerLocation(counts, terms.Reach, masked);
         var locations = terms.Schools.Union(cost.Keys).Order()
             .Select(s => new OverviewLocation(
                 s,
                 schools.TryGetValue(s, out var school) ? school.Name : "(onbekende locatie)",
                 school?.BoardNumber ?? "",
-                pupils.GetValueOrDefault(s),
+                reached.PerLocation.GetValueOrDefault(s).Pupils,
                 cost.GetValueOrDefault(s)))
             .ToList();
         var boards = schools.Values.GroupBy(s => s.BoardNumber).ToDictionary(g => g.Key, g => g.First().BoardName);
@@ -65,7 +65,8 @@ public sealed class YearOverviewService(
         var overview = new YearOverview(
             scheme.Id, scheme.Name, year, funder.Funder,
             municipalities.TryGetValue(funder.Funder, out var m) ? $"Gemeente {m.Name}" : funder.Funder.Value,
-            terms.Reach?.Grade, peildatum, counts.Any(c => c.Peildatum == peildatum && c.Masked), locations, inKind);
+            terms.Reach?.Grade, peildatum, reached.PerLocation.Values.Any(p => p.Estimated), locations, inKind,
+            reached.ByGrade.Count == 0 ? null : reached.WithoutGrade.Order().ToList());
 
         var folder = Path.Combine(paths.Value.Output, scheme.Id);
         var path = Path.Combine(folder, $"jaaroverzicht-{year}.xlsx");
