@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Beschikbaarheid.Core.Arithmetic;
 using Beschikbaarheid.Core.Periods;
 using Beschikbaarheid.Core.Registry;
@@ -159,15 +160,20 @@ public static class MonthlySettlement
         ArgumentNullException.ThrowIfNull(inputs);
         var wholeYear = SettledPeriod.WholeYear(year);
         var months = Enumerable.Range(1, 12).Select(m => new YearMonth(year, m)).ToList();
-        return EntriesOfMonths(scheme, months, inputs)
-            .SelectMany(m =>
+        // Summed as the months come: a national year is 840,000 monthly entries, and only one month of them is held at a time.
+        var sums = new Dictionary<(PartyCode Party, SchoolLocationId School), (decimal Basis, long Cents, bool Estimated)>();
+        foreach (var (period, entries) in EntriesOfMonths(scheme, months, inputs))
+        {
+            eachMonth?.Invoke(period, entries);
+            foreach (var e in entries)
             {
-                eachMonth?.Invoke(m.Period, m.Entries);
-                return m.Entries;
-            })
-            .GroupBy(e => (e.Municipality, e.School))
-            .Select(g => new Entry(g.Key.Municipality, g.Key.School, wholeYear, SettlementKind.Vaststelling, g.Sum(e => e.Basis), Money.Sum(g.Select(e => e.Amount)), g.Any(e => e.Estimated)))
-            .Where(e => e.Amount != Money.Zero)
+                ref var sum = ref CollectionsMarshal.GetValueRefOrAddDefault(sums, (e.Municipality, e.School), out _);
+                sum = (sum.Basis + e.Basis, checked(sum.Cents + e.Amount.Cents), sum.Estimated || e.Estimated);
+            }
+        }
+        return sums
+            .Where(s => s.Value.Cents != 0)
+            .Select(s => new Entry(s.Key.Party, s.Key.School, wholeYear, SettlementKind.Vaststelling, s.Value.Basis, new Money(s.Value.Cents), s.Value.Estimated))
             .OrderBy(e => e.Municipality).ThenBy(e => e.School)
             .ToList();
     }

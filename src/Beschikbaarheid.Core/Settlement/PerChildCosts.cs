@@ -50,12 +50,14 @@ internal static class PerChildCosts
         {
             (_pool, _year) = (pool, year);
             var windows = Enumerable.Range(1, 12).Select(m => new YearMonth(year, m)).ToArray();
-            var lines = new Numbering<(SchoolLocationId School, MunicipalityCode Residence)>();
-            var children = new Numbering<(SchoolLocationId School, MunicipalityCode Residence, string Client)>();
-            var ofMunicipality = new Numbering<(MunicipalityCode Residence, string Client)>();
-            var atSchool = new Numbering<(SchoolLocationId School, string Client)>();
-            var periods = new List<List<ActivePeriod>>();
-            _children = [];
+            // Sized for a child per beschikking, which most children are: grown step by step, the tables were copied over
+            // and over, and that copying was most of the time a national year took.
+            var lines = new Numbering<(SchoolLocationId School, MunicipalityCode Residence)>(0);
+            var children = new Numbering<(SchoolLocationId School, MunicipalityCode Residence, string Client)>(beschikkingen.Count);
+            var ofMunicipality = new Numbering<(MunicipalityCode Residence, string Client)>(beschikkingen.Count);
+            var atSchool = new Numbering<(SchoolLocationId School, string Client)>(beschikkingen.Count);
+            var periods = new List<List<ActivePeriod>>(beschikkingen.Count);
+            _children = new(beschikkingen.Count);
             _individual = [];
             foreach (var beschikking in beschikkingen)
             {
@@ -147,12 +149,13 @@ internal static class PerChildCosts
     }
 
     /// <summary>Numbers distinct keys 0, 1, 2, … in the order they are first seen.</summary>
-    private sealed class Numbering<TKey>
+    /// <param name="capacity">How many keys to make room for at once.</param>
+    private sealed class Numbering<TKey>(int capacity)
         where TKey : notnull
     {
-        private readonly Dictionary<TKey, int> _numbers = [];
+        private readonly Dictionary<TKey, int> _numbers = new(capacity);
 
-        public List<TKey> Keys { get; } = [];
+        public List<TKey> Keys { get; } = new(capacity);
 
         public int Count => Keys.Count;
 
