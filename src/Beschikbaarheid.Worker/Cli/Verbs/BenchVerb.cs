@@ -201,7 +201,7 @@ internal static class BenchVerb
             if (_phase is not null)
             {
                 using var process = Process.GetCurrentProcess();
-                Console.WriteLine($"  {_phase,-40} {_watch.Elapsed.TotalSeconds,8:0.000} s  working set {process.WorkingSet64 / 1024.0 / 1024.0,6:0} MB, peak {process.PeakWorkingSet64 / 1024.0 / 1024.0,6:0} MB, managed heap {GC.GetTotalMemory(false) / 1024.0 / 1024.0,5:0} MB, allocated {(allocated - _allocated) / 1024.0 / 1024.0,6:0} MB, GC paused {(paused - _paused).TotalSeconds:0.000} s");
+                Console.WriteLine($"  {_phase,-40} {_watch.Elapsed.TotalSeconds,8:0.000} s  working set {process.WorkingSet64 / 1024.0 / 1024.0,6:0} MB, peak {process.PeakWorkingSet64 / 1024.0 / 1024.0,6:0} MB, managed heap {GC.GetTotalMemory(false) / 1024.0 / 1024.0,5:0} MB (GC committed {GC.GetGCMemoryInfo().TotalCommittedBytes / 1024.0 / 1024.0,4:0} MB), allocated {(allocated - _allocated) / 1024.0 / 1024.0,6:0} MB, GC paused {(paused - _paused).TotalSeconds:0.000} s");
             }
             _phase = value;
             _paused = paused;
