@@ -69,6 +69,8 @@ internal sealed class SqliteRows : IDisposable
     /// <summary>A text value's UTF-8 bytes, valid until the next <see cref="Read"/>.</summary>
     public ReadOnlySpan<byte> Utf8(int column) => raw.sqlite3_column_blob(_statement, column);
 
+    public long Int64(int column) => raw.sqlite3_column_int64(_statement, column);
+
     public string String(int column) => System.Text.Encoding.UTF8.GetString(Utf8(column));
 
     /// <summary>A NUMERIC column's value as <see cref="DbValues.Decimal"/> reads it: SQLite hands back an integer or a double.</summary>

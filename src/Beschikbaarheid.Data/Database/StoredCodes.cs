@@ -7,4 +7,11 @@ internal static class StoredCodes
 {
     public static SchoolLocationId School(string brin, string vestiging) =>
         SchoolLocationId.TryCreate(brin, vestiging, out var id) ? id : throw new InvalidOperationException($"Stored school {brin}{vestiging} is malformed.");
+
+    /// <summary>A school of its brin and vestiging joined by <see cref="Interned{T}.Separator"/>.</summary>
+    public static SchoolLocationId School(string joined)
+    {
+        var at = joined.IndexOf(Interned<SchoolLocationId>.Separator, StringComparison.Ordinal);
+        return at < 0 ? throw new InvalidOperationException($"Stored school {joined} is malformed.") : School(joined[..at], joined[(at + 1)..]);
+    }
 }

@@ -6,6 +6,7 @@ using Beschikbaarheid.Core.Registry;
 using Beschikbaarheid.Core.Settlement;
 using Beschikbaarheid.Data.Database;
 using Dapper;
+using Microsoft.Data.Sqlite;
 
 namespace Beschikbaarheid.Data.Settlement;
 
@@ -30,6 +31,32 @@ public sealed class IssuedSettlements(IConnectionFactory connections)
         return LoadAsync(session.Connection, session.Transaction, runId);
     }
 
+    /// <summary>
+    /// A run's invoice lines on SQLite, read through the library itself: a national month has 70,000 of them, and their
+    /// invoice numbers, schools, kinds and periods repeat, so each is made once (<see cref="Interned{T}"/>).
+    /// </summary>
+    private static List<(string Number, InvoiceLine Line)> LinesOnSqlite(SqliteConnection connection, string sql, long runId)
+    {
+        var numbers = new Interned<string>(text => text);
+        var schools = new Interned<SchoolLocationId>(StoredCodes.School);
+        var kinds = new Interned<SettlementKind>(SettlementKindNames.FromDutch);
+        var periods = new Interned<SettledPeriod>(text => SettledPeriod.Parse(text.Trim()));
+        var residences = new Interned<MunicipalityCode>(MunicipalityCode.Parse);
+        var lines = new List<(string, InvoiceLine)>();
+        using var rows = new SqliteRows(connection, sql, [("runId", runId)]);
+        while (rows.Read())
+        {
+            lines.Add((numbers.Of(rows.Utf8(0)), new InvoiceLine(
+                checked((int)rows.Int64(1)), schools.Of(rows.Utf8(2), rows.Utf8(3)), rows.Decimal(4), new Money(rows.Int64(5)), rows.Int64(6) != 0,
+                kinds.Of(rows.Utf8(7)), rows.IsNull(8) ? null : periods.Of(rows.Utf8(8)), rows.IsNull(9) ? null : rows.String(9),
+                rows.IsNull(10) ? null : new Money(rows.Int64(10)))
+            {
+                Residence = rows.IsNull(11) ? null : residences.Of(rows.Utf8(11)),
+            }));
+        }
+        return lines;
+    }
+
     private static async Task<IssuedSettlement> LoadAsync(DbConnection connection, DbTransaction? transaction, long runId)
     {
         var run = await connection.QuerySingleAsync<RunRow>(
@@ -41,16 +68,20 @@ public sealed class IssuedSettlements(IConnectionFactory connections)
             new { runId }, transaction).ConfigureAwait(false);
         var settlementRun = run.ToRun();
 
-        var lines = (await connection.QueryAsync<(string Number, int LineNumber, string Brin, string Vestiging, decimal Basis, long Amount, bool Estimated, string Kind, string? Period, string? Reference, long? Annual, string? Residence)>(
-                """
-                SELECT l.invoice_number, l.line_number, l.brin, l.vestiging, l.basis, l.amount_cents, l.estimated, l.soort, l.periode, l.reference, l.annual_cents, l.residence
-                FROM invoice_lines l JOIN invoices i ON i.number = l.invoice_number
-                WHERE i.run_id = @runId
-                """, new { runId }, transaction).ConfigureAwait(false))
-            .ToLookup(l => l.Number, l => new InvoiceLine(
-                l.LineNumber, StoredCodes.School(l.Brin, l.Vestiging), l.Basis, new Money(l.Amount), l.Estimated,
-                SettlementKindNames.FromDutch(l.Kind), l.Period is null ? null : SettledPeriod.Parse(l.Period.Trim()), l.Reference,
-                l.Annual is { } annual ? new Money(annual) : null) { Residence = l.Residence is null ? null : MunicipalityCode.Parse(l.Residence) });
+        const string linesSql = """
+            SELECT l.invoice_number, l.line_number, l.brin, l.vestiging, l.basis, l.amount_cents, l.estimated, l.soort, l.periode, l.reference, l.annual_cents, l.residence
+            FROM invoice_lines l JOIN invoices i ON i.number = l.invoice_number
+            WHERE i.run_id = @runId
+            """;
+        var lines = (connection is SqliteConnection sqlite
+                ? LinesOnSqlite(sqlite, linesSql, runId)
+                : (await connection.QueryAsync<(string Number, int LineNumber, string Brin, string Vestiging, decimal Basis, long Amount, bool Estimated, string Kind, string? Period, string? Reference, long? Annual, string? Residence)>(
+                        linesSql, new { runId }, transaction).ConfigureAwait(false))
+                    .Select(l => (l.Number, new InvoiceLine(
+                        l.LineNumber, StoredCodes.School(l.Brin, l.Vestiging), l.Basis, new Money(l.Amount), l.Estimated,
+                        SettlementKindNames.FromDutch(l.Kind), l.Period is null ? null : SettledPeriod.Parse(l.Period.Trim()), l.Reference,
+                        l.Annual is { } annual ? new Money(annual) : null) { Residence = l.Residence is null ? null : MunicipalityCode.Parse(l.Residence) })))
+            .ToLookup(l => l.Item1, l => l.Item2);
         var invoices = (await connection.QueryAsync<InvoiceRow>(
                 """
                 SELECT number, issuer, debtor, invoice_date AS invoicedate, due_date AS duedate, iban, vat_statement AS vatstatement,
