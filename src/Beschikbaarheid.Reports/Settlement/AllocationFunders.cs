@@ -35,7 +35,7 @@ internal static class AllocationFunders
         sheet.Row(
             XlsxCell.Of("Financier", XlsxStyle.Header), XlsxCell.Of("Naam", XlsxStyle.Header), XlsxCell.Of("Soort", XlsxStyle.Header),
             XlsxCell.Of("Aandeel", XlsxStyle.HeaderRight), XlsxCell.Of("Jaarbedrag", XlsxStyle.HeaderRight),
-            XlsxCell.Of(advance ? "Deze maand" : "Eindafrekening", XlsxStyle.HeaderRight), XlsxCell.Of("Factuurnummer", XlsxStyle.Header));
+            XlsxCell.Of(advance ? "Deze maand" : "Eindafrekening", XlsxStyle.HeaderRight), XlsxCell.Of("Factuurnr.", XlsxStyle.Header));
         var pool = sheet.Row(
             XlsxCell.Of("Pot"), XlsxCell.Of(InvoiceComputation.PoolText(run.Calculation)), XlsxCell.Empty, XlsxCell.Empty,
             XlsxCell.Of(new Money(funders.PoolCents).Euros, XlsxStyle.Euro));
