@@ -50,13 +50,20 @@ internal static class PerChildCosts
         {
             (_pool, _year) = (pool, year);
             var windows = Enumerable.Range(1, 12).Select(m => new YearMonth(year, m)).ToArray();
-            // Sized for a child per beschikking, which most children are: grown step by step, the tables were copied over
-            // and over, and that copying was most of the time a national year took.
-            var lines = new Numbering<(SchoolLocationId School, MunicipalityCode Residence)>(0);
-            var children = new Numbering<(SchoolLocationId School, MunicipalityCode Residence, string Client)>(beschikkingen.Count);
-            var ofMunicipality = new Numbering<(MunicipalityCode Residence, string Client)>(beschikkingen.Count);
-            var atSchool = new Numbering<(SchoolLocationId School, string Client)>(beschikkingen.Count);
-            var periods = new List<List<ActivePeriod>>(beschikkingen.Count);
+            // Clients, schools and residences numbered first, so every table below is keyed by whole numbers: 200,000 children
+            // in tables of references kept the garbage collector busy for most of the time a national year took. Sized for a
+            // child per beschikking, which most children are.
+            var schools = new Numbering<SchoolLocationId>(0);
+            var residences = new Numbering<MunicipalityCode>(0);
+            var clients = new Numbering<string>(beschikkingen.Count);
+            var lines = new Numbering<long>(0);
+            var children = new Numbering<long>(beschikkingen.Count);
+            var ofMunicipality = new Numbering<long>(beschikkingen.Count);
+            var atSchool = new Numbering<long>(beschikkingen.Count);
+            _lines = [];
+            // A child's first period; the few with more than one beschikking at a location keep the others beside it.
+            var firstPeriods = new List<ActivePeriod>(beschikkingen.Count);
+            var morePeriods = new Dictionary<int, List<ActivePeriod>>();
             _children = new(beschikkingen.Count);
             _individual = [];
             foreach (var beschikking in beschikkingen)
@@ -70,35 +77,46 @@ internal static class PerChildCosts
                 {
                     foreach (var window in months.Select(m => windows[m - 1]).Where(w => beschikking.Active.DaysWithin(w.FirstDay, w.LastDay) > 0))
                     {
-                        (_individual.TryGetValue((window.Month, reason), out var clients) ? clients : _individual[(window.Month, reason)] = []).Add(beschikking.Client);
+                        (_individual.TryGetValue((window.Month, reason), out var ofReason) ? ofReason : _individual[(window.Month, reason)] = []).Add(beschikking.Client);
                     }
                     continue;
                 }
-                var index = children.Of((beschikking.School, beschikking.Residence, beschikking.Client), out var added);
+                long school = schools.Of(beschikking.School, out _);
+                long residence = residences.Of(beschikking.Residence, out _);
+                long client = clients.Of(beschikking.Client, out _);
+                var line = lines.Of(school << 32 | residence, out var newLine);
+                if (newLine)
+                {
+                    _lines.Add((beschikking.School, beschikking.Residence));
+                }
+                var index = children.Of((long)line << 32 | client, out var added);
                 if (added)
                 {
-                    _children.Add((lines.Of((beschikking.School, beschikking.Residence), out _),
-                        ofMunicipality.Of((beschikking.Residence, beschikking.Client), out _),
-                        atSchool.Of((beschikking.School, beschikking.Client), out _)));
-                    periods.Add([]);
+                    _children.Add((line, ofMunicipality.Of(residence << 32 | client, out _), atSchool.Of(school << 32 | client, out _)));
+                    firstPeriods.Add(beschikking.Active);
                 }
-                periods[index].Add(beschikking.Active);
+                else
+                {
+                    (morePeriods.TryGetValue(index, out var more) ? more : morePeriods[index] = [firstPeriods[index]]).Add(beschikking.Active);
+                }
             }
-            _lines = lines.Keys;
             _municipalityChildren = ofMunicipality.Count;
             _schoolChildren = atSchool.Count;
 
             // Per child: its days in each month and in the year, overlapping beschikkingen counted once.
-            _yearDays = new long[lines.Count];
+            _yearDays = new long[_lines.Count];
             _monthDays = new int[_children.Count, 12];
             for (var c = 0; c < _children.Count; c++)
             {
-                _yearDays[_children[c].Line] += ActivePeriod.UnionDaysWithin(periods[c], new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+                _yearDays[_children[c].Line] += Days(c, new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
                 foreach (var month in months)
                 {
-                    _monthDays[c, month - 1] = ActivePeriod.UnionDaysWithin(periods[c], windows[month - 1].FirstDay, windows[month - 1].LastDay);
+                    _monthDays[c, month - 1] = Days(c, windows[month - 1].FirstDay, windows[month - 1].LastDay);
                 }
             }
+
+            int Days(int child, DateOnly from, DateOnly through) =>
+                morePeriods.TryGetValue(child, out var more) ? ActivePeriod.UnionDaysWithin(more, from, through) : firstPeriods[child].DaysWithin(from, through);
         }
 
         public Costs CostsOf(int month)
