@@ -40,7 +40,10 @@ internal static class Dutch
         return $"{TimeZoneInfo.ConvertTime(createdAt, zone).ToString("dd-MM-yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture)} ({zone.Id})";
     }
 
-    public static string Month(YearMonth period) => $"{Months[period.Month - 1]} {period.Year}";
+    /// <remarks>Made once per month: a national run names a month on each of its 70,000 lines, twice.</remarks>
+    public static string Month(YearMonth period) => MonthNames.GetOrAdd(period, p => $"{Months[p.Month - 1]} {p.Year}");
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<YearMonth, string> MonthNames = new();
 
     public static string Municipality(IReadOnlyDictionary<MunicipalityCode, Municipality> names, MunicipalityCode code) =>
         names.TryGetValue(code, out var m) ? $"Gemeente {m.Name}" : code.Value;
