@@ -237,12 +237,7 @@ public static class UblInvoice
         var funder = Settlement.FunderDebtor.Of(settlement, code);
         var name = Settlement.FunderDebtor.Name(settlement, code);
         Start(w, "Party");
-        Start(w, "PartyIdentification");
-        Basic(w, "ID", code.Value);
-        w.WriteEndElement();
-        Start(w, "PartyName");
-        Basic(w, "Name", name);
-        w.WriteEndElement();
+        IdAndName(w, code.Value, name);
         Start(w, "PostalAddress");
         if (funder is not null)
         {
@@ -268,12 +263,7 @@ public static class UblInvoice
         }
         // The CBS municipality code identifies the party (BT-29/BT-46, no scheme) so that an invoice
         // without OIN still names its seller by an identifier (BR-CO-26).
-        Start(w, "PartyIdentification");
-        Basic(w, "ID", code.Value);
-        w.WriteEndElement();
-        Start(w, "PartyName");
-        Basic(w, "Name", name);
-        w.WriteEndElement();
+        IdAndName(w, code.Value, name);
         Start(w, "PostalAddress");
         if (municipality?.Address is { } street)
         {
@@ -315,6 +305,17 @@ public static class UblInvoice
     /// never an invented one.
     /// </summary>
     private static string? Oin(Municipality? municipality) => municipality?.Oin;
+
+    /// <summary>A party's identifier (BT-29/BT-46, no scheme) and name (BT-27/BT-44).</summary>
+    private static void IdAndName(XmlWriter w, string id, string name)
+    {
+        Start(w, "PartyIdentification");
+        Basic(w, "ID", id);
+        w.WriteEndElement();
+        Start(w, "PartyName");
+        Basic(w, "Name", name);
+        w.WriteEndElement();
+    }
 
     private static void VatScheme(XmlWriter w)
     {
