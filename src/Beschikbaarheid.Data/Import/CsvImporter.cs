@@ -21,7 +21,7 @@ public sealed class CsvImporter(IConnectionFactory connections, TimeProvider clo
     /// <summary>Rows checked and handed to the writer at once.</summary>
     private const int WriteBatch = 1_000;
 
-    /// <param name="progress">Receives the number of rows written so far, every few thousand rows.</param>
+    /// <param name="progress">Receives the number of rows read and checked so far, every few thousand rows, from the thread that reads them.</param>
     /// <param name="countingDates">Dates besides 1 October that schemes name as their Peildatum.</param>
     /// <param name="startedBy">Who started the import, as recorded in <c>imports</c>.</param>
     public async Task<ImportResult> ImportAsync(

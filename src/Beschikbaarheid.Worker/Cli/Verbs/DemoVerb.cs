@@ -87,6 +87,6 @@ internal static class DemoVerb
 
     private sealed class Relay(IProgress<string> inner, string what) : IProgress<int>
     {
-        public void Report(int value) => inner.Report($"{what}: {value} rows written");
+        public void Report(int value) => inner.Report($"{what}: {value} rows checked");
     }
 }

@@ -74,6 +74,6 @@ internal static class ImportVerb
 
     private sealed class RowProgress(IProgress<string> inner) : IProgress<int>
     {
-        public void Report(int value) => inner.Report($"{value} rows written");
+        public void Report(int value) => inner.Report($"{value} rows checked");
     }
 }
