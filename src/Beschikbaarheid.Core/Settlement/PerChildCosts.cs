@@ -173,18 +173,17 @@ internal static class PerChildCosts
     {
         private readonly Dictionary<TKey, int> _numbers = new(capacity);
 
-        public List<TKey> Keys { get; } = new(capacity);
-
-        public int Count => Keys.Count;
+        public int Count => _numbers.Count;
 
         public int Of(TKey key, out bool added)
         {
+            // Read before the lookup: adding the key already counts it.
+            var next = _numbers.Count;
             ref var number = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_numbers, key, out var exists);
             added = !exists;
             if (added)
             {
-                number = Keys.Count;
-                Keys.Add(key);
+                number = next;
             }
             return number;
         }
