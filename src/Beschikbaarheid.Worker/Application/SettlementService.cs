@@ -290,10 +290,11 @@ public sealed class SettlementService(
                 {
                     month = MonthlySettlement.Calculate(scheme, period, loaded);
                 }
-                finally
+                catch
                 {
-                    // Never left running unobserved when the calculation refuses the inputs.
-                    await fingerprinting.ConfigureAwait(false);
+                    // Never left running unobserved when the calculation refuses the inputs; the refusal is what is reported.
+                    await ((Task)fingerprinting).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                    throw;
                 }
                 var fingerprint = await fingerprinting.ConfigureAwait(false);
                 var run = MonthlyRunPolicy.Plan(scheme.Id, period, fingerprint, years);
