@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Beschikbaarheid.Core.Arithmetic;
 using Beschikbaarheid.Core.Registry;
 using Beschikbaarheid.Core.Settlement;
@@ -15,6 +16,12 @@ internal sealed class InvoiceComputation
     /// <summary>One column of the invoice's table: its header, width, whether it holds numbers, and the cell of a line.</summary>
     public sealed record Column(string Header, double Width, bool Numeric, Func<InvoiceLine, XlsxCell> Cell);
 
+    /// <summary>
+    /// A run's locations by school, made once per run, not once per invoice and document (a national month has 339 invoices
+    /// over 1,000 locations). Keyed by the list itself, so a settlement copied with other locations gets its own.
+    /// </summary>
+    private static readonly ConditionalWeakTable<IReadOnlyList<LocationRow>, Dictionary<SchoolLocationId, LocationRow>> LocationsBySchool = new();
+
     private readonly IssuedSettlement _settlement;
     private readonly IssuedInvoice _invoice;
     private readonly Dictionary<SchoolLocationId, LocationRow> _locations;
@@ -24,7 +31,7 @@ internal sealed class InvoiceComputation
     {
         _settlement = settlement;
         _invoice = invoice;
-        _locations = settlement.Locations.ToDictionary(l => l.School);
+        _locations = LocationsBySchool.GetValue(settlement.Locations, locations => locations.ToDictionary(l => l.School));
         _calculation = settlement.Run.Calculation;
     }
 

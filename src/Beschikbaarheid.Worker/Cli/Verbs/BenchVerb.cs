@@ -200,19 +200,23 @@ internal static class BenchVerb
         private string? _phase;
         private TimeSpan _paused = GC.GetTotalPauseDuration();
         private long _allocated = GC.GetTotalAllocatedBytes();
+        private TimeSpan _processor = Process.GetCurrentProcess().TotalProcessorTime;
 
         public void Report(string value)
         {
             var paused = GC.GetTotalPauseDuration();
             var allocated = GC.GetTotalAllocatedBytes();
+            using var process = Process.GetCurrentProcess();
+            // Processor time beside wall time: on both cores it can exceed it, and it varies less from run to run on this machine.
+            var processor = process.TotalProcessorTime;
             if (_phase is not null)
             {
-                using var process = Process.GetCurrentProcess();
-                Console.WriteLine($"  {_phase,-40} {_watch.Elapsed.TotalSeconds,8:0.000} s  working set {process.WorkingSet64 / 1024.0 / 1024.0,6:0} MB, peak {process.PeakWorkingSet64 / 1024.0 / 1024.0,6:0} MB, managed heap {GC.GetTotalMemory(false) / 1024.0 / 1024.0,5:0} MB (GC committed {GC.GetGCMemoryInfo().TotalCommittedBytes / 1024.0 / 1024.0,4:0} MB), allocated {(allocated - _allocated) / 1024.0 / 1024.0,6:0} MB, GC paused {(paused - _paused).TotalSeconds:0.000} s");
+                Console.WriteLine($"  {_phase,-40} {_watch.Elapsed.TotalSeconds,8:0.000} s (cpu {(processor - _processor).TotalSeconds,5:0.00} s)  working set {process.WorkingSet64 / 1024.0 / 1024.0,6:0} MB, peak {process.PeakWorkingSet64 / 1024.0 / 1024.0,6:0} MB, managed heap {GC.GetTotalMemory(false) / 1024.0 / 1024.0,5:0} MB (GC committed {GC.GetGCMemoryInfo().TotalCommittedBytes / 1024.0 / 1024.0,4:0} MB), allocated {(allocated - _allocated) / 1024.0 / 1024.0,6:0} MB, GC paused {(paused - _paused).TotalSeconds:0.000} s");
             }
             _phase = value;
             _paused = paused;
             _allocated = allocated;
+            _processor = processor;
             _watch.Restart();
         }
     }
