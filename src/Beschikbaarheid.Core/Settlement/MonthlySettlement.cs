@@ -6,7 +6,10 @@ using Beschikbaarheid.Core.Schemes;
 
 namespace Beschikbaarheid.Core.Settlement;
 
-/// <summary>What a month's settlement is computed from.</summary>
+/// <summary>
+/// What a month's settlement is computed from: a snapshot, whose lists are not changed once it is made, since a calculation
+/// keeps what it derives from them with it for the next month computed from the same inputs.
+/// </summary>
 /// <param name="Beschikkingen">For a per-child pool: at least every beschikking at the scheme's schools active in the month's funding year.</param>
 /// <param name="DrawingRights">For a drawing-rights pool: the funding year's drawing rights as computed and stored.</param>
 /// <param name="PupilCounts">For the pupils key: the counts on the Peildatum before the funding year.</param>
@@ -63,7 +66,7 @@ public static class MonthlySettlement
             RefuseUnsupported(scheme, terms);
             if (terms is { Pool: PerChildPool pool, Key: ChildrenKey })
             {
-                foreach (var (month, costs) in PerChildCosts.CalculateMonths(terms, pool, first.Year, sameTerms.Select(m => m.Month).ToList(), inputs.Beschikkingen))
+                foreach (var (month, costs) in PerChildCosts.CalculateMonths(terms, pool, first.Year, sameTerms.Select(m => m.Month).ToList(), inputs))
                 {
                     var period = new YearMonth(first.Year, month);
                     yield return (period, EntriesOf(costs, period));
@@ -264,7 +267,7 @@ public static class MonthlySettlement
     {
         (FixedBudgetPool pool, PupilsKey key, FunderFlow flow) => FunderCosts.OfFixedBudget(scheme, terms, period, pool, flow, key, inputs.PupilCounts),
         (DrawingRightsPool, PupilsKey key, FunderFlow flow) => FunderCosts.OfDrawingRights(scheme, terms, period, flow, key, inputs.DrawingRights, inputs.PupilCounts),
-        (PerChildPool pool, ChildrenKey, _) => PerChildCosts.Calculate(terms, pool, period, inputs.Beschikkingen),
+        (PerChildPool pool, ChildrenKey, _) => PerChildCosts.Calculate(terms, pool, period, inputs),
         (DrawingRightsPool, _, _) => DrawingRightsAfterFunders(scheme, terms, period, inputs),
         (FixedBudgetPool pool, PupilsKey key, CashierFlow flow) => CashierCosts.Calculate(scheme, period, pool, flow, key, inputs.PupilCounts),
         (EstimatePool pool, EstimateKey, LeadFlow) => EstimateCosts.Calculate(scheme, period, pool, inputs.Estimates),

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Beschikbaarheid.Core.Arithmetic;
 using Beschikbaarheid.Core.Periods;
 using Beschikbaarheid.Core.Registry;
@@ -11,18 +12,17 @@ namespace Beschikbaarheid.Core.Settlement;
 /// </summary>
 internal static class PerChildCosts
 {
-    public static Costs Calculate(SchemeTerms terms, PerChildPool pool, YearMonth period, IReadOnlyList<Beschikking> beschikkingen) =>
-        CalculateMonths(terms, pool, period.Year, [period.Month], beschikkingen).Single().Costs;
+    public static Costs Calculate(SchemeTerms terms, PerChildPool pool, YearMonth period, SettlementInputs inputs) =>
+        CalculateMonths(terms, pool, period.Year, [period.Month], inputs).Single().Costs;
 
     /// <summary>
-    /// Several months of one year under the same terms from one pass over the beschikkingen, for the months a
-    /// run computes again to correct them. Each month's costs are made as they are asked for, so only one
-    /// month's lines are held at a time.
+    /// Several months of one year under the same terms, each month's costs made as they are asked for, so only one month's
+    /// lines are held at a time. The children are grouped once per inputs (<see cref="Grouped"/>).
     /// </summary>
     public static IEnumerable<(int Month, Costs Costs)> CalculateMonths(
-        SchemeTerms terms, PerChildPool pool, int year, IReadOnlyList<int> months, IReadOnlyList<Beschikking> beschikkingen)
+        SchemeTerms terms, PerChildPool pool, int year, IReadOnlyList<int> months, SettlementInputs inputs)
     {
-        var ofYear = new YearOfChildren(pool, year, months, beschikkingen, terms);
+        var ofYear = Grouped.Of(inputs, year, terms, pool);
         foreach (var month in months)
         {
             yield return (month, ofYear.CostsOf(month));
@@ -30,8 +30,39 @@ internal static class PerChildCosts
     }
 
     /// <summary>
+    /// The years of children grouped from one <see cref="SettlementInputs"/>, kept as long as those inputs live: a run
+    /// calculates its month and then the earlier months it corrects from the same inputs, and grouping a national region's
+    /// 200,000 beschikkingen was most of either. A grouping is used again only for the same year, schools (the same set),
+    /// participants and pool: all that grouping reads besides the beschikkingen, which inputs never change once made.
+    /// </summary>
+    private sealed class Grouped
+    {
+        private static readonly ConditionalWeakTable<SettlementInputs, Grouped> OfInputs = new();
+
+        private readonly List<(int Year, IReadOnlySet<SchoolLocationId> Schools, IReadOnlySet<MunicipalityCode> Participants, PerChildPool Pool, YearOfChildren Children)> _years = [];
+
+        public static YearOfChildren Of(SettlementInputs inputs, int year, SchemeTerms terms, PerChildPool pool)
+        {
+            var grouped = OfInputs.GetValue(inputs, _ => new Grouped());
+            lock (grouped._years)
+            {
+                foreach (var known in grouped._years)
+                {
+                    if (known.Year == year && ReferenceEquals(known.Schools, terms.Schools) && known.Participants.SetEquals(terms.Participants) && known.Pool == pool)
+                    {
+                        return known.Children;
+                    }
+                }
+                var children = new YearOfChildren(pool, year, inputs.Beschikkingen, terms);
+                grouped._years.Add((year, terms.Schools, terms.Participants, pool, children));
+                return children;
+            }
+        }
+    }
+
+    /// <summary>
     /// A year's children, grouped once: per child at a location its line, its numbers for counting and its days in each
-    /// month asked and in the year. Lines and children are numbered, so a month is counted in arrays indexed by those numbers.
+    /// month and in the year. Lines and children are numbered, so a month is counted in arrays indexed by those numbers.
     /// </summary>
     private sealed class YearOfChildren
     {
@@ -43,13 +74,15 @@ internal static class PerChildCosts
         private readonly int _schoolChildren;
         private readonly int[,] _monthDays;
         private readonly long[] _yearDays;
-        private readonly Dictionary<(int Month, Eligibility Reason), HashSet<string>> _individual;
+        private static readonly Eligibility[] Reasons = Enum.GetValues<Eligibility>();
 
-        /// <param name="months">The months asked for: only their days are counted.</param>
-        public YearOfChildren(PerChildPool pool, int year, IReadOnlyList<int> months, IReadOnlyList<Beschikking> beschikkingen, SchemeTerms terms)
+        // Per month and reason: the clients with a beschikking that is not counted.
+        private readonly int[,] _individual;
+
+        public YearOfChildren(PerChildPool pool, int year, IReadOnlyList<Beschikking> beschikkingen, SchemeTerms terms)
         {
             (_pool, _year) = (pool, year);
-            var windows = Enumerable.Range(1, 12).Select(m => new YearMonth(year, m)).ToArray();
+            var windows = Enumerable.Range(1, 12).Select(m => new YearMonth(year, m)).Select(m => (First: m.FirstDay, Last: m.LastDay)).ToArray();
             // Clients, schools and residences numbered first, so every table below is keyed by whole numbers: 200,000 children
             // in tables of references kept the garbage collector busy for most of the time a national year took. Sized for a
             // child per beschikking, which most children are.
@@ -65,7 +98,11 @@ internal static class PerChildCosts
             var firstPeriods = new List<ActivePeriod>(beschikkingen.Count);
             var morePeriods = new Dictionary<int, List<ActivePeriod>>();
             _children = new(beschikkingen.Count);
-            _individual = [];
+            // A client with a beschikking that is not counted: per reason the months it had one, as bits (1 << month - 1), so
+            // that each is counted once per month at the end. A national year has 100,000 of them; a set of clients per month
+            // and reason took 1,300,000 additions.
+            var individuals = new Numbering<long>(0);
+            var individualMonths = new List<(Eligibility Reason, int Months)>();
             foreach (var beschikking in beschikkingen)
             {
                 var reason = EligibilityRules.Classify(beschikking, terms, pool);
@@ -75,9 +112,23 @@ internal static class PerChildCosts
                 }
                 if (reason != Eligibility.Eligible)
                 {
-                    foreach (var window in months.Select(m => windows[m - 1]).Where(w => beschikking.Active.DaysWithin(w.FirstDay, w.LastDay) > 0))
+                    var months = 0;
+                    for (var m = 0; m < 12; m++)
                     {
-                        (_individual.TryGetValue((window.Month, reason), out var ofReason) ? ofReason : _individual[(window.Month, reason)] = []).Add(beschikking.Client);
+                        if (beschikking.Active.DaysWithin(windows[m].First, windows[m].Last) > 0)
+                        {
+                            months |= 1 << m;
+                        }
+                    }
+                    long ofClient = clients.Of(beschikking.Client, out _);
+                    var individual = individuals.Of((long)reason << 32 | ofClient, out var newIndividual);
+                    if (newIndividual)
+                    {
+                        individualMonths.Add((reason, months));
+                    }
+                    else
+                    {
+                        individualMonths[individual] = (reason, individualMonths[individual].Months | months);
                     }
                     continue;
                 }
@@ -100,6 +151,14 @@ internal static class PerChildCosts
                     (morePeriods.TryGetValue(index, out var more) ? more : morePeriods[index] = [firstPeriods[index]]).Add(beschikking.Active);
                 }
             }
+            _individual = new int[12, Reasons.Length];
+            foreach (var (reason, months) in individualMonths)
+            {
+                for (var m = 0; m < 12; m++)
+                {
+                    _individual[m, (int)reason] += months >> m & 1;
+                }
+            }
             _municipalityChildren = ofMunicipality.Count;
             _schoolChildren = atSchool.Count;
 
@@ -109,9 +168,9 @@ internal static class PerChildCosts
             for (var c = 0; c < _children.Count; c++)
             {
                 _yearDays[_children[c].Line] += Days(c, new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
-                foreach (var month in months)
+                for (var month = 0; month < 12; month++)
                 {
-                    _monthDays[c, month - 1] = Days(c, windows[month - 1].FirstDay, windows[month - 1].LastDay);
+                    _monthDays[c, month] = Days(c, windows[month].First, windows[month].Last);
                 }
             }
 
@@ -162,7 +221,7 @@ internal static class PerChildCosts
                 shares,
                 childrenPerMunicipality,
                 childrenPerSchool,
-                _individual.Where(r => r.Key.Month == month).OrderBy(r => r.Key.Reason).Select(r => new IndividualCount(r.Key.Reason, r.Value.Count)).ToList());
+                Reasons.Where(r => _individual[i, (int)r] > 0).Select(r => new IndividualCount(r, _individual[i, (int)r])).ToList());
         }
     }
 

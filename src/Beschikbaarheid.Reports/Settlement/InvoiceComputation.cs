@@ -26,6 +26,8 @@ internal sealed class InvoiceComputation
     private readonly IssuedInvoice _invoice;
     private readonly Dictionary<SchoolLocationId, LocationRow> _locations;
     private readonly RunCalculation? _calculation;
+    // The per-child formula's rate and days, written once: every line of a national month repeats them.
+    private readonly string? _perChildRate;
 
     public InvoiceComputation(IssuedSettlement settlement, IssuedInvoice invoice)
     {
@@ -33,6 +35,7 @@ internal sealed class InvoiceComputation
         _invoice = invoice;
         _locations = LocationsBySchool.GetValue(settlement.Locations, locations => locations.ToDictionary(l => l.School));
         _calculation = settlement.Run.Calculation;
+        _perChildRate = AnnualPerChild is { } annual ? $"{Dutch.EuroExact(annual)} ÷ {DayProration.DaysInYear(Year)}" : null;
     }
 
     private int Year => _settlement.Run.Period.Year;
@@ -102,7 +105,7 @@ internal sealed class InvoiceComputation
     }
 
     private string PerChildFormula(InvoiceLine line) =>
-        AnnualPerChild is { } annual ? $"{Dutch.Number(line.Basis)} × {Dutch.EuroExact(annual)} ÷ {DayProration.DaysInYear(Year)}" : "";
+        _perChildRate is { } rate ? $"{Dutch.Number(line.Basis)} × {rate}" : "";
 
     /// <summary>The method in words with the run's figures: the paragraph above the lines.</summary>
     public IReadOnlyList<string> Method()

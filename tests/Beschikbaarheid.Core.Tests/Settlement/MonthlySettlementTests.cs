@@ -71,6 +71,24 @@ public class MonthlySettlementTests
     }
 
     [Fact]
+    public void Individual_CountsAClientOncePerMonthAndReason_InTheMonthsItsBeschikkingenAreActive()
+    {
+        // c20: two WLZ beschikkingen, 1 Jan–28 Feb and 15 Feb–30 Apr: one child in February (both active), one in April (the
+        // second only), none in May. c21: 12 hours (at the threshold) until 31 January: counted in January only. Several months
+        // from the same inputs, as a run computes its month and the months it corrects.
+        var inputs = new SettlementInputs(
+        [
+            Beschikking("c20", BergEnDal, StMaarten, 4m, new DateOnly(2026, 1, 1), new DateOnly(2026, 2, 28), law: Law.WLZ),
+            Beschikking("c20", BergEnDal, StMaarten, 4m, new DateOnly(2026, 2, 15), new DateOnly(2026, 4, 30), law: Law.WLZ),
+            Beschikking("c21", Beuningen, StMaarten, 12m, new DateOnly(2025, 9, 1), new DateOnly(2026, 1, 31)),
+        ], [], []);
+        int Count(int month, Eligibility reason) =>
+            MonthlySettlement.Calculate(Nijmegen2019(), new YearMonth(2026, month), inputs).Individual.SingleOrDefault(i => i.Reason == reason)?.Children ?? 0;
+        Assert.Equal((1, 1, 1, 0), (Count(1, Eligibility.OtherLaw), Count(2, Eligibility.OtherLaw), Count(4, Eligibility.OtherLaw), Count(5, Eligibility.OtherLaw)));
+        Assert.Equal((1, 0), (Count(1, Eligibility.AtOrAboveThreshold), Count(2, Eligibility.AtOrAboveThreshold)));
+    }
+
+    [Fact]
     public void AnnualProjection_CountsTheDaysOfTheWholeFundingYear()
     {
         // Beuningen's eligible children over 2026: c1 1 Jan–31 Dec = 365 days, c2 10–20 Mar = 11, c4 15 Feb–5 Mar = 19 (14 + 5).
