@@ -12,10 +12,23 @@ namespace Beschikbaarheid.Core.Arithmetic;
 /// </remarks>
 public static class DayProration
 {
+    /// <remarks>
+    /// A whole number of cents a year (as every pool of 5.5 h × € 62.50 × 40 weeks is) is prorated in whole numbers: the
+    /// quotient q and remainder r of annual × days ÷ D, plus one cent when 2r ≥ D. That is the decimal quotient rounded half
+    /// away from zero exactly: a remainder is never closer to half of D than ½ without being it, far beyond the decimal's
+    /// 28 digits, and a national year prorates a million lines. Other amounts take the decimal division.
+    /// </remarks>
     public static Money LineAmount(decimal annualCents, long days, int year)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(days);
-        return Money.RoundHalfAwayFromZero(annualCents * days / DaysInYear(year));
+        var daysInYear = DaysInYear(year);
+        if (annualCents is >= 0 and <= int.MaxValue && days <= int.MaxValue && decimal.IsInteger(annualCents))
+        {
+            var product = (long)annualCents * days;
+            var (quotient, remainder) = Math.DivRem(product, daysInYear);
+            return new Money(2 * remainder >= daysInYear ? quotient + 1 : quotient);
+        }
+        return Money.RoundHalfAwayFromZero(annualCents * days / daysInYear);
     }
 
     public static int DaysInYear(int year) => DateTime.IsLeapYear(year) ? 366 : 365;

@@ -66,15 +66,25 @@ internal static class PerChildCosts
     /// </summary>
     private sealed class YearOfChildren
     {
+        private static readonly Eligibility[] Reasons = Enum.GetValues<Eligibility>();
+
         private readonly PerChildPool _pool;
         private readonly int _year;
+        // Per line (a school and a residence): its codes, the numbers of its school and residence, and its annual projection.
         private readonly List<(SchoolLocationId School, MunicipalityCode Residence)> _lines;
-        private readonly List<(int Line, int OfMunicipality, int AtSchool)> _children;
+        private readonly int[] _lineSchool;
+        private readonly int[] _lineResidence;
+        private readonly Money[] _lineAnnual;
+        private readonly SchoolLocationId[] _schools;
+        private readonly MunicipalityCode[] _residences;
+        // Per child at a location: its line and its numbers among the children of its municipality and of its school.
+        private readonly int[] _childLine;
+        private readonly int[] _childOfMunicipality;
+        private readonly int[] _childAtSchool;
         private readonly int _municipalityChildren;
         private readonly int _schoolChildren;
-        private readonly int[,] _monthDays;
-        private readonly long[] _yearDays;
-        private static readonly Eligibility[] Reasons = Enum.GetValues<Eligibility>();
+        // Each child's days in a month, month after month (month − 1) × children + child: a month is read in one run.
+        private readonly int[] _monthDays;
 
         // Per month and reason: the clients with a beschikking that is not counted.
         private readonly int[,] _individual;
@@ -93,11 +103,14 @@ internal static class PerChildCosts
             var children = new Numbering<long>(beschikkingen.Count);
             var ofMunicipality = new Numbering<long>(beschikkingen.Count);
             var atSchool = new Numbering<long>(beschikkingen.Count);
+            var schoolCodes = new List<SchoolLocationId>();
+            var residenceCodes = new List<MunicipalityCode>();
+            var lineNumbers = new List<(int School, int Residence)>();
             _lines = [];
             // A child's first period; the few with more than one beschikking at a location keep the others beside it.
             var firstPeriods = new List<ActivePeriod>(beschikkingen.Count);
             var morePeriods = new Dictionary<int, List<ActivePeriod>>();
-            _children = new(beschikkingen.Count);
+            var ofChildren = new List<(int Line, int OfMunicipality, int AtSchool)>(beschikkingen.Count);
             // A client with a beschikking that is not counted: per reason the months it had one, as bits (1 << month - 1), so
             // that each is counted once per month at the end. A national year has 100,000 of them; a set of clients per month
             // and reason took 1,300,000 additions.
@@ -132,18 +145,27 @@ internal static class PerChildCosts
                     }
                     continue;
                 }
-                long school = schools.Of(beschikking.School, out _);
-                long residence = residences.Of(beschikking.Residence, out _);
+                long school = schools.Of(beschikking.School, out var newSchool);
+                if (newSchool)
+                {
+                    schoolCodes.Add(beschikking.School);
+                }
+                long residence = residences.Of(beschikking.Residence, out var newResidence);
+                if (newResidence)
+                {
+                    residenceCodes.Add(beschikking.Residence);
+                }
                 long client = clients.Of(beschikking.Client, out _);
                 var line = lines.Of(school << 32 | residence, out var newLine);
                 if (newLine)
                 {
                     _lines.Add((beschikking.School, beschikking.Residence));
+                    lineNumbers.Add(((int)school, (int)residence));
                 }
                 var index = children.Of((long)line << 32 | client, out var added);
                 if (added)
                 {
-                    _children.Add((line, ofMunicipality.Of(residence << 32 | client, out _), atSchool.Of(school << 32 | client, out _)));
+                    ofChildren.Add((line, ofMunicipality.Of(residence << 32 | client, out _), atSchool.Of(school << 32 | client, out _)));
                     firstPeriods.Add(beschikking.Active);
                 }
                 else
@@ -161,18 +183,28 @@ internal static class PerChildCosts
             }
             _municipalityChildren = ofMunicipality.Count;
             _schoolChildren = atSchool.Count;
+            _schools = [.. schoolCodes];
+            _residences = [.. residenceCodes];
+            _lineSchool = [.. lineNumbers.Select(l => l.School)];
+            _lineResidence = [.. lineNumbers.Select(l => l.Residence)];
+            _childLine = [.. ofChildren.Select(c => c.Line)];
+            _childOfMunicipality = [.. ofChildren.Select(c => c.OfMunicipality)];
+            _childAtSchool = [.. ofChildren.Select(c => c.AtSchool)];
 
             // Per child: its days in each month and in the year, overlapping beschikkingen counted once.
-            _yearDays = new long[_lines.Count];
-            _monthDays = new int[_children.Count, 12];
-            for (var c = 0; c < _children.Count; c++)
+            var count = ofChildren.Count;
+            var yearDays = new long[_lines.Count];
+            _monthDays = new int[12 * count];
+            for (var c = 0; c < count; c++)
             {
-                _yearDays[_children[c].Line] += Days(c, new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+                yearDays[_childLine[c]] += Days(c, new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
                 for (var month = 0; month < 12; month++)
                 {
-                    _monthDays[c, month] = Days(c, windows[month].First, windows[month].Last);
+                    _monthDays[month * count + c] = Days(c, windows[month].First, windows[month].Last);
                 }
             }
+            // The annual projection does not depend on the month: made once.
+            _lineAnnual = [.. yearDays.Select(days => DayProration.LineAmount(pool.AnnualCentsPerChild, days, year))];
 
             int Days(int child, DateOnly from, DateOnly through) =>
                 morePeriods.TryGetValue(child, out var more) ? ActivePeriod.UnionDaysWithin(more, from, through) : firstPeriods[child].DaysWithin(from, through);
@@ -181,29 +213,39 @@ internal static class PerChildCosts
         public Costs CostsOf(int month)
         {
             var i = month - 1;
+            var count = _childLine.Length;
             var daysOfLine = new long[_lines.Count];
             // A child is counted once per municipality and once per school, also when it has care at two schools.
             var countedOfMunicipality = new bool[_municipalityChildren];
             var countedAtSchool = new bool[_schoolChildren];
-            var childrenPerMunicipality = new Dictionary<MunicipalityCode, int>();
-            var childrenPerSchool = new Dictionary<SchoolLocationId, int>();
-            for (var c = 0; c < _children.Count; c++)
+            var perResidence = new int[_residences.Length];
+            var perSchool = new int[_schools.Length];
+            // The counts' tables list residences and schools in the order their first child is counted.
+            var residenceOrder = new List<int>();
+            var schoolOrder = new List<int>();
+            var days = _monthDays.AsSpan(i * count, count);
+            for (var c = 0; c < days.Length; c++)
             {
-                var days = _monthDays[c, i];
-                var (line, m, s) = _children[c];
-                daysOfLine[line] += days;
-                if (days > 0)
+                if (days[c] == 0)
                 {
-                    var (school, residence) = _lines[line];
-                    if (!countedOfMunicipality[m])
+                    continue;
+                }
+                var line = _childLine[c];
+                daysOfLine[line] += days[c];
+                if (!countedOfMunicipality[_childOfMunicipality[c]])
+                {
+                    countedOfMunicipality[_childOfMunicipality[c]] = true;
+                    if (perResidence[_lineResidence[line]]++ == 0)
                     {
-                        countedOfMunicipality[m] = true;
-                        childrenPerMunicipality[residence] = childrenPerMunicipality.GetValueOrDefault(residence) + 1;
+                        residenceOrder.Add(_lineResidence[line]);
                     }
-                    if (!countedAtSchool[s])
+                }
+                if (!countedAtSchool[_childAtSchool[c]])
+                {
+                    countedAtSchool[_childAtSchool[c]] = true;
+                    if (perSchool[_lineSchool[line]]++ == 0)
                     {
-                        countedAtSchool[s] = true;
-                        childrenPerSchool[school] = childrenPerSchool.GetValueOrDefault(school) + 1;
+                        schoolOrder.Add(_lineSchool[line]);
                     }
                 }
             }
@@ -211,16 +253,13 @@ internal static class PerChildCosts
             var shares = new List<CostShare>(_lines.Count);
             for (var l = 0; l < _lines.Count; l++)
             {
-                shares.Add(new CostShare(
-                    _lines[l].School, _lines[l].Residence, daysOfLine[l],
-                    DayProration.LineAmount(annual, daysOfLine[l], _year),
-                    DayProration.LineAmount(annual, _yearDays[l], _year)));
+                shares.Add(new CostShare(_lines[l].School, _lines[l].Residence, daysOfLine[l], DayProration.LineAmount(annual, daysOfLine[l], _year), _lineAnnual[l]));
             }
             return new Costs(
                 BasisUnit.ChildDays,
                 shares,
-                childrenPerMunicipality,
-                childrenPerSchool,
+                residenceOrder.ToDictionary(r => _residences[r], r => perResidence[r]),
+                schoolOrder.ToDictionary(s => _schools[s], s => perSchool[s]),
                 Reasons.Where(r => _individual[i, (int)r] > 0).Select(r => new IndividualCount(r, _individual[i, (int)r])).ToList());
         }
     }

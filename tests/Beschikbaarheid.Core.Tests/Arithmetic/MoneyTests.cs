@@ -38,5 +38,9 @@ public class MoneyTests
     {
         // 182.5 cents a year for 1 day of 365 = 0.5 cent exactly → 1 cent.
         Assert.Equal(new Money(1), DayProration.LineAmount(182.5m, 1, 2026));
+        // Whole cents a year: 183 cents for 1 day of 366 (2028) = 0.5 cent → 1; 1,375,000 × 183 / 366 = 687,500 exactly;
+        // 549 cents for 1 day of 366 = 1.5 cents → 2.
+        Assert.Equal((new Money(1), new Money(687_500), new Money(2)),
+            (DayProration.LineAmount(183m, 1, 2028), DayProration.LineAmount(1_375_000m, 183, 2028), DayProration.LineAmount(549m, 1, 2028)));
     }
 }

@@ -15,6 +15,16 @@ public class SettledDigestTests
         new(municipality, school, January, kind, 0m, new Money(cents));
 
     [Fact]
+    public void TheDigest_IsSha256OfEachMunicipalitysSumInCodeOrder_AsStoredByEarlierRuns()
+    {
+        // Stored digests are compared with recomputed ones in later runs, so the text hashed stays as it was: per municipality
+        // in code order "code:cents;" of its sum. Berg en Dal −5 given first; Beuningen 100,000 + 16,781 = 116,781.
+        var digest = SettledDigest.Of([Line(BergEnDal, StMaarten, -5), Line(Beuningen, StMaarten, 100_000), Line(Beuningen, StMaarten, 16_781)]);
+        var expected = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.ASCII.GetBytes("GM0209:116781;GM1945:-5;")));
+        Assert.Equal(expected, digest[StMaarten]);
+    }
+
+    [Fact]
     public void AnAdvanceAndItsCorrection_HaveTheDigestOfTheirSum()
     {
         // Beuningen billed 50,000 and corrected by + 5,000 is settled as 55,000: the state a recomputed 55,000 describes.
