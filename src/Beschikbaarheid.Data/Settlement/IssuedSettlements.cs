@@ -99,7 +99,8 @@ public sealed class IssuedSettlements(IConnectionFactory connections)
             .Select(a => new AllocationRow(MunicipalityCode.Parse(a.Municipality), a.Children, a.Basis, new Money(a.Month), new Money(a.Annual), a.Invoiced, a.Estimated))
             .ToList();
         // Year to date: the advances of this and earlier months, plus every correction and year end of the
-        // year issued up to this run.
+        // year issued up to this run. The lines that are not advances first, through ix_invoice_lines_correcting (whose
+        // condition SQLite matches only against the literal): from the runs, every line of every run was read.
         var yearToDate = (await connection.QueryAsync<(string Municipality, long Cents)>(
                 """
                 SELECT a.municipality_code, SUM(a.month_cents)
@@ -108,8 +109,9 @@ public sealed class IssuedSettlements(IConnectionFactory connections)
                 GROUP BY a.municipality_code
                 UNION ALL
                 SELECT COALESCE(l.residence, i.debtor), SUM(l.amount_cents)
-                FROM settlement_runs r JOIN invoices i ON i.run_id = r.id JOIN invoice_lines l ON l.invoice_number = i.number
-                WHERE r.scheme_id = @SchemeId AND r.id <= @runId AND l.soort <> @Kind AND l.periode >= @Year AND l.periode < @NextYear
+                FROM invoice_lines l CROSS JOIN invoices i CROSS JOIN settlement_runs r
+                WHERE i.number = l.invoice_number AND r.id = i.run_id
+                  AND r.scheme_id = @SchemeId AND r.id <= @runId AND l.soort <> 'voorschot' AND l.periode >= @Year AND l.periode < @NextYear
                 GROUP BY COALESCE(l.residence, i.debtor)
                 UNION ALL
                 SELECT e.municipality_code, SUM(e.amount_cents)

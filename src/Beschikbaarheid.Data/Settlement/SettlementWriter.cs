@@ -57,6 +57,9 @@ public sealed class SettlementWriter(IIssueProbe? probe = null)
         {
             var written = 0;
             var dueDate = invoiceDate.AddDays(terms.Invoice.PaymentTermDays);
+            // The run's own month, written once: nearly every line of a month is of it.
+            var ownPeriod = SettledPeriod.Of(plan.Period);
+            var ownPeriodText = ownPeriod.ToString();
             foreach (var invoice in plan.Invoices)
             {
                 var number = numbers[invoice];
@@ -71,8 +74,8 @@ public sealed class SettlementWriter(IIssueProbe? probe = null)
                     await lineInsert.ExecuteAsync(
                         [("Number", number), ("LineNumber", i + 1), ("Brin", line.School.Brin), ("Vestiging", line.School.Vestiging), ("Basis", line.Basis),
                          ("Amount", line.Amount.Cents), ("Estimated", line.Estimated), ("Soort", line.Kind.Dutch()),
-                         ("Periode", (line.Period ?? SettledPeriod.Of(plan.Period)).ToString()), ("Reference", line.Reference),
-                         ("Annual", line.Kind == SettlementKind.Voorschot && (line.Period ?? SettledPeriod.Of(plan.Period)) == SettledPeriod.Of(plan.Period) && plan.AnnualShares.TryGetValue((line.Residence ?? invoice.Debtor, line.School), out var annual) ? annual.Cents : null),
+                         ("Periode", line.Period is { } period && period != ownPeriod ? period.ToString() : ownPeriodText), ("Reference", line.Reference),
+                         ("Annual", line.Kind == SettlementKind.Voorschot && (line.Period ?? ownPeriod) == ownPeriod && plan.AnnualShares.TryGetValue((line.Residence ?? invoice.Debtor, line.School), out var annual) ? annual.Cents : null),
                          ("Residence", line.Residence?.Value)],
                         cancellationToken).ConfigureAwait(false);
                 }

@@ -37,7 +37,8 @@ public abstract partial class PupilGradesMigrationTests<TDatabase> : IAsyncLifet
                 "INSERT INTO pupil_counts (peildatum, brin, vestiging, municipality_code, pupils) VALUES ('2025-10-01', '30AB', '00', 'GM0268', 120), ('2025-10-01', '30AB', '00', 'GM0209', NULL)");
         }
 
-        Assert.Equal([14], (await migrator.MigrateAsync(TimeProvider.System)).Select(m => m.Version));
+        // 0014 and what came after it, nothing before.
+        Assert.Equal(migrator.Known.Select(m => m.Version).Where(v => v >= 14), (await migrator.MigrateAsync(TimeProvider.System)).Select(m => m.Version));
 
         Assert.Equal(2L, await _database.CountAsync("pupil_counts"));
         Assert.Equal(120L, await _database.ScalarAsync<long>("SELECT pupils FROM pupil_counts WHERE municipality_code = 'GM0268' AND grade = 0"));

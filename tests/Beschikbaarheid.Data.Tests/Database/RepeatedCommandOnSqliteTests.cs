@@ -20,7 +20,7 @@ public sealed class RepeatedCommandOnSqliteTests : IDisposable
 
     public void Dispose() => _connection.Dispose();
 
-    public static TheoryData<decimal> Decimals => new() { 4m, 4.5m, 4.50m, 0.1234m, -12.3400m, 123456789012.3456m, 0m };
+    public static TheoryData<decimal> Decimals => new() { 4m, 4.5m, 4.50m, 0.1234m, -12.3400m, 123456789012.3456m, 0m, 31.0000m, -3m, 9_223_372_036_854_775_807m, -0.0m };
 
     [Theory]
     [MemberData(nameof(Decimals))]
