@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Beschikbaarheid.Core.Settlement;
 using Beschikbaarheid.Reports.Cashier;
 using Beschikbaarheid.Reports.EInvoice;
@@ -36,20 +37,27 @@ public static class SettlementReports
         }
         Directory.CreateDirectory(folder);
         StaleTemporaryFiles.Remove(folder);
-        // One workbook per debtor, independent of each other: written on all cores.
+        // One workbook per debtor, independent of each other and of the allocation sheet and the journal: all written on all
+        // cores, the two long ones first, each taken by the next free core.
         // Beside each workbook its e-invoice (UBL 2.1, SI-UBL 2.0) under the same name with .xml; not for a concept.
         var workbooks = settlement.Invoices.Select(i => Path.Combine(folder, $"{(i.IsCreditNote ? "creditnota" : "factuur")}-{FileNameOf(i.Number, concept)}.xlsx")).ToList();
-        Parallel.For(0, workbooks.Count, i =>
+        var allocation = Path.Combine(folder, $"verdeelstaat-{run.SchemeId}-{run.Label}.xlsx");
+        var journal = Path.Combine(folder, "boekingen.csv");
+        List<Action> documents = [() => FileOutput.Publish(allocation, path => AllocationWorkbook.Write(settlement, path, zone))];
+        if (!concept)
         {
-            FileOutput.Publish(workbooks[i], path => InvoiceWorkbook.Write(settlement, settlement.Invoices[i], path, zone));
+            documents.Add(() => FileOutput.Publish(journal, path => Journal.Write(settlement, path)));
+        }
+        documents.AddRange(workbooks.Select((workbook, i) => (Action)(() =>
+        {
+            FileOutput.Publish(workbook, path => InvoiceWorkbook.Write(settlement, settlement.Invoices[i], path, zone));
             if (!concept)
             {
-                FileOutput.Publish(Path.ChangeExtension(workbooks[i], ".xml"), path => UblInvoice.Write(settlement, settlement.Invoices[i], path));
+                FileOutput.Publish(Path.ChangeExtension(workbook, ".xml"), path => UblInvoice.Write(settlement, settlement.Invoices[i], path));
             }
-        });
+        })));
+        Parallel.ForEach(Partitioner.Create(documents, loadBalance: true), write => write());
         var written = workbooks.SelectMany(w => concept ? new[] { w } : new[] { w, Path.ChangeExtension(w, ".xml") }).ToList();
-        var allocation = Path.Combine(folder, $"verdeelstaat-{run.SchemeId}-{run.Label}.xlsx");
-        FileOutput.Publish(allocation, path => AllocationWorkbook.Write(settlement, path, zone));
         written.Add(allocation);
         if (settlement.Statement is { } statement)
         {
@@ -77,8 +85,6 @@ public static class SettlementReports
         }
         if (!concept)
         {
-            var journal = Path.Combine(folder, "boekingen.csv");
-            FileOutput.Publish(journal, path => Journal.Write(settlement, path));
             written.Add(journal);
         }
         return written;
