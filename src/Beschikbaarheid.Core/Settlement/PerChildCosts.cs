@@ -70,8 +70,7 @@ internal static class PerChildCosts
 
         private readonly PerChildPool _pool;
         private readonly int _year;
-        // Per line (a school and a residence): its codes, the numbers of its school and residence, and its annual projection.
-        private readonly List<(SchoolLocationId School, MunicipalityCode Residence)> _lines;
+        // Per line (a school and a residence): the numbers of its school and residence, and its annual projection.
         private readonly int[] _lineSchool;
         private readonly int[] _lineResidence;
         private readonly Money[] _lineAnnual;
@@ -106,7 +105,6 @@ internal static class PerChildCosts
             var schoolCodes = new List<SchoolLocationId>();
             var residenceCodes = new List<MunicipalityCode>();
             var lineNumbers = new List<(int School, int Residence)>();
-            _lines = [];
             // A child's first period; the few with more than one beschikking at a location keep the others beside it.
             var firstPeriods = new List<ActivePeriod>(beschikkingen.Count);
             var morePeriods = new Dictionary<int, List<ActivePeriod>>();
@@ -159,7 +157,6 @@ internal static class PerChildCosts
                 var line = lines.Of(school << 32 | residence, out var newLine);
                 if (newLine)
                 {
-                    _lines.Add((beschikking.School, beschikking.Residence));
                     lineNumbers.Add(((int)school, (int)residence));
                 }
                 var index = children.Of((long)line << 32 | client, out var added);
@@ -193,7 +190,7 @@ internal static class PerChildCosts
 
             // Per child: its days in each month and in the year, overlapping beschikkingen counted once.
             var count = ofChildren.Count;
-            var yearDays = new long[_lines.Count];
+            var yearDays = new long[lineNumbers.Count];
             _monthDays = new int[12 * count];
             for (var c = 0; c < count; c++)
             {
@@ -214,7 +211,7 @@ internal static class PerChildCosts
         {
             var i = month - 1;
             var count = _childLine.Length;
-            var daysOfLine = new long[_lines.Count];
+            var daysOfLine = new long[_lineSchool.Length];
             // A child is counted once per municipality and once per school, also when it has care at two schools.
             var countedOfMunicipality = new bool[_municipalityChildren];
             var countedAtSchool = new bool[_schoolChildren];
@@ -250,10 +247,11 @@ internal static class PerChildCosts
                 }
             }
             var annual = _pool.AnnualCentsPerChild;
-            var shares = new List<CostShare>(_lines.Count);
-            for (var l = 0; l < _lines.Count; l++)
+            var shares = new List<CostShare>(daysOfLine.Length);
+            for (var l = 0; l < daysOfLine.Length; l++)
             {
-                shares.Add(new CostShare(_lines[l].School, _lines[l].Residence, daysOfLine[l], DayProration.LineAmount(annual, daysOfLine[l], _year), _lineAnnual[l]));
+                shares.Add(new CostShare(
+                    _schools[_lineSchool[l]], _residences[_lineResidence[l]], daysOfLine[l], DayProration.LineAmount(annual, daysOfLine[l], _year), _lineAnnual[l]));
             }
             return new Costs(
                 BasisUnit.ChildDays,

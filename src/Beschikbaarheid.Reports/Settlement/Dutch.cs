@@ -7,7 +7,8 @@ namespace Beschikbaarheid.Reports.Settlement;
 /// <summary>The words users read: Dutch month names, labels of kinds, reasons and bases.</summary>
 internal static class Dutch
 {
-    private static readonly System.Globalization.CultureInfo Culture = System.Globalization.CultureInfo.GetCultureInfo("nl-NL");
+    /// <summary>Dutch numbers, looked up once: the culture cache takes a lock, on which both cores writing documents waited.</summary>
+    public static readonly System.Globalization.CultureInfo Culture = System.Globalization.CultureInfo.GetCultureInfo("nl-NL");
 
     /// <summary>What a concept's workbook says above everything else, and on every printed page.</summary>
     public const string ConceptMark = "CONCEPT – geen factuur, niet boeken";
