@@ -19,6 +19,9 @@ internal sealed class BeschikkingRows
 
     public List<Beschikking> Found { get; } = [];
 
+    /// <summary>The school of a row of <see cref="Add(SqliteRows)"/>'s columns, made once per school.</summary>
+    public SchoolLocationId School(SqliteRows row) => _schools.Of(row.Utf8(3), row.Utf8(4));
+
     /// <summary>A row of the columns number, client, municipality_code, brin, vestiging, provider, category, law, hours_per_week, start_date, end_date.</summary>
     public void Add(SqliteRows row) =>
         Found.Add(new Beschikking(

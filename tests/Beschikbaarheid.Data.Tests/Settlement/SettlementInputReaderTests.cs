@@ -44,7 +44,42 @@ public abstract class SettlementInputReaderTests<TDatabase> : IAsyncLifetime whe
     }
 }
 
-public sealed class SettlementInputReaderTestsOnSqlite : SettlementInputReaderTests<SqliteTestDatabase>;
+public sealed class SettlementInputReaderTestsOnSqlite : SettlementInputReaderTests<SqliteTestDatabase>
+{
+    /// <summary>
+    /// SQLite reads the table in one pass and then orders the rows as the join through ix_beschikkingen_school gave them
+    /// before: by the scheme's schools as the set lists them, then start date, then the order they were stored in.
+    /// </summary>
+    [Fact]
+    public async Task ComeInTheOrderOfTheIndexedJoin_SchoolsAsListed_ThenStartDate_ThenStorageOrder()
+    {
+        await using var database = new SqliteTestDatabase();
+        await database.CreateAsync();
+        await database.MigrateAsync();
+        await Region.ImportRegistryAsync(database);
+        // Stored in file order: the 31CD rows come between the 30AB rows, and start dates are out of order.
+        await new CsvImporter(database.Connections, TimeProvider.System).ImportAsync(ImportKind.Beschikkingen, Region.Write(database.Folder, "o.csv", Region.BeschikkingHeader + """
+
+            A3;cl-a;GM0209;30AB;00;A;JZ;JW;4;2026-03-01;
+            C2;cl-b;GM0209;31CD;00;A;JZ;JW;4;2026-02-01;
+            A1;cl-c;GM0209;30AB;00;A;JZ;JW;4;2026-01-01;
+            C1;cl-d;GM0209;31CD;00;A;JZ;JW;4;2026-01-01;
+            A2;cl-e;GM0209;30AB;00;A;JZ;JW;4;2026-03-01;
+            """));
+        var lead = MunicipalityCode.Parse("GM0268");
+        // A HashSet without removals lists its items in the order they were added: 31CD00 first.
+        var schools = new HashSet<SchoolLocationId> { Parse("31CD00"), Parse("30AB00") };
+        var scheme = new Scheme("s", "S", 2019, new SchemeTerms(
+            schools, new HashSet<MunicipalityCode> { lead },
+            new PerChildPool(12, 5.5m, 62.5m, 40), new ChildrenKey(), new LeadFlow(lead), new InvoiceTerms("NL", 30, "")));
+        await using var session = await new Beschikbaarheid.Data.Database.SchemeLocks(database.Connections).AcquireAsync(scheme.Id);
+        var loaded = await SettlementInputReader.LoadBeschikkingenAsync(session, scheme, 2026);
+        // 31CD00: C1 (1 Jan) before C2 (1 Feb); then 30AB00: A1 (1 Jan), then A3 and A2 (both 1 Mar) as stored.
+        Assert.Equal(["C1", "C2", "A1", "A3", "A2"], loaded.Select(b => b.Number));
+    }
+
+    private static SchoolLocationId Parse(string code) => SchoolLocationId.TryParse(code, out var id) ? id : throw new ArgumentException(code);
+}
 
 public sealed class SettlementInputReaderTestsOnSqlServer : SettlementInputReaderTests<SqlServerTestDatabase>;
 
