@@ -1,11 +1,11 @@
 using System.Globalization;
 using System.Text;
-using System.Xml;
 using System.Xml.Linq;
 using Beschikbaarheid.Core.Arithmetic;
 using Beschikbaarheid.Core.Registry;
 using Beschikbaarheid.Core.Settlement;
 using Beschikbaarheid.Reports.Settlement;
+using Beschikbaarheid.Reports.Xml;
 
 namespace Beschikbaarheid.Reports.EInvoice;
 
@@ -45,8 +45,9 @@ public static class UblInvoice
     /// <summary>Streams the e-invoice into its file: a national month writes 339 of them, 70,000 lines, without a tree in memory.</summary>
     public static void Write(IssuedSettlement settlement, IssuedInvoice invoice, string path)
     {
-        using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1 << 16);
-        using var writer = XmlWriter.Create(file, Settings);
+        // The writer buffers; the file writes through.
+        using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 0);
+        using var writer = new Utf8XmlWriter(file, indent: true);
         Write(settlement, invoice, writer);
     }
 
@@ -54,7 +55,7 @@ public static class UblInvoice
     public static XDocument Build(IssuedSettlement settlement, IssuedInvoice invoice)
     {
         using var text = new MemoryStream();
-        using (var writer = XmlWriter.Create(text, Settings))
+        using (var writer = new Utf8XmlWriter(text, indent: true))
         {
             Write(settlement, invoice, writer);
         }
@@ -62,9 +63,7 @@ public static class UblInvoice
         return XDocument.Load(text);
     }
 
-    private static readonly XmlWriterSettings Settings = new() { Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), Indent = true };
-
-    private static void Write(IssuedSettlement settlement, IssuedInvoice invoice, XmlWriter w)
+    private static void Write(IssuedSettlement settlement, IssuedInvoice invoice, Utf8XmlWriter w)
     {
         ArgumentNullException.ThrowIfNull(settlement);
         ArgumentNullException.ThrowIfNull(invoice);
@@ -79,10 +78,11 @@ public static class UblInvoice
         var seller = Dutch.Municipality(settlement.Municipalities, invoice.Issuer);
         var computation = new InvoiceComputation(settlement, invoice);
 
-        w.WriteStartDocument();
-        w.WriteStartElement(credit ? "CreditNote" : "Invoice", (credit ? CreditNoteNs : InvoiceNs).NamespaceName);
-        w.WriteAttributeString("xmlns", "cac", null, Cac.NamespaceName);
-        w.WriteAttributeString("xmlns", "cbc", null, Cbc.NamespaceName);
+        w.StartDocument();
+        w.StartElement(null, credit ? "CreditNote" : "Invoice");
+        w.Attribute("xmlns:cac", Cac.NamespaceName);
+        w.Attribute("xmlns:cbc", Cbc.NamespaceName);
+        w.Attribute("xmlns", (credit ? CreditNoteNs : InvoiceNs).NamespaceName);
         Basic(w, "CustomizationID", CustomizationId);
         Basic(w, "ProfileID", ProfileId);
         Basic(w, "ID", invoice.Number);
@@ -102,15 +102,15 @@ public static class UblInvoice
             Start(w, "BillingReference");
             Start(w, "InvoiceDocumentReference");
             Basic(w, "ID", reference);
-            w.WriteEndElement();
-            w.WriteEndElement();
+            w.EndElement();
+            w.EndElement();
         }
         Start(w, "AccountingSupplierParty");
         Party(w, settlement, invoice.Issuer, withContact: true);
-        w.WriteEndElement();
+        w.EndElement();
         Start(w, "AccountingCustomerParty");
         Party(w, settlement, invoice.Debtor, withContact: false);
-        w.WriteEndElement();
+        w.EndElement();
         if (!credit)
         {
             Start(w, "PaymentMeans");
@@ -119,14 +119,14 @@ public static class UblInvoice
             // No account name: SI-UBL advises against it (BR-NL-30); the payee is named in the payment terms.
             Start(w, "PayeeFinancialAccount");
             Basic(w, "ID", invoice.Iban.Replace(" ", "", StringComparison.Ordinal));
-            w.WriteEndElement();
-            w.WriteEndElement();
+            w.EndElement();
+            w.EndElement();
         }
         Start(w, "PaymentTerms");
         Basic(w, "Note", credit
             ? $"Te verrekenen met een volgende factuur van {seller} in deze regeling, anders betaalt {seller} dit bedrag vóór {invoice.DueDate:dd-MM-yyyy} terug met kenmerk {invoice.Number}."
             : $"Betalen vóór {invoice.DueDate:dd-MM-yyyy} op {invoice.Iban} ten name van {seller}, met kenmerk {invoice.Number}.");
-        w.WriteEndElement();
+        w.EndElement();
         Start(w, "TaxTotal");
         Amount(w, "TaxAmount", Money.Zero);
         Start(w, "TaxSubtotal");
@@ -136,21 +136,20 @@ public static class UblInvoice
         Basic(w, "ID", "O");
         Basic(w, "TaxExemptionReason", invoice.VatStatement);
         VatScheme(w);
-        w.WriteEndElement();
-        w.WriteEndElement();
-        w.WriteEndElement();
+        w.EndElement();
+        w.EndElement();
+        w.EndElement();
         Start(w, "LegalMonetaryTotal");
         Amount(w, "LineExtensionAmount", total);
         Amount(w, "TaxExclusiveAmount", total);
         Amount(w, "TaxInclusiveAmount", total);
         Amount(w, "PayableAmount", total);
-        w.WriteEndElement();
+        w.EndElement();
         foreach (var line in invoice.Lines)
         {
             Line(w, settlement, computation, line, new Money(sign * line.Amount.Cents), credit);
         }
-        w.WriteEndElement();
-        w.WriteEndDocument();
+        w.EndElement();
     }
 
     /// <summary>The invoices the lines of a correction or year end refer to, each once, in order.</summary>
@@ -165,7 +164,7 @@ public static class UblInvoice
             .ToList();
     }
 
-    private static void Line(XmlWriter w, IssuedSettlement settlement, InvoiceComputation computation, InvoiceLine line, Money amount, bool credit)
+    private static void Line(Utf8XmlWriter w, IssuedSettlement settlement, InvoiceComputation computation, InvoiceLine line, Money amount, bool credit)
     {
         var run = settlement.Run;
         var period = line.Period ?? SettledPeriod.Of(run.Period);
@@ -195,28 +194,28 @@ public static class UblInvoice
         Basic(w, "Name", name);
         Start(w, "SellersItemIdentification");
         Basic(w, "ID", line.School.ToString());
-        w.WriteEndElement();
+        w.EndElement();
         Start(w, "ClassifiedTaxCategory");
         Basic(w, "ID", "O");
         VatScheme(w);
-        w.WriteEndElement();
-        w.WriteEndElement();
+        w.EndElement();
+        w.EndElement();
         Start(w, "Price");
-        w.WriteStartElement("cbc", "PriceAmount", Cbc.NamespaceName);
-        w.WriteAttributeString("currencyID", "EUR");
-        w.WriteString(price.ToString("0.00", CultureInfo.InvariantCulture));
-        w.WriteEndElement();
+        w.StartElement("cbc", "PriceAmount");
+        w.Attribute("currencyID", "EUR");
+        w.Text(price.ToString("0.00", CultureInfo.InvariantCulture));
+        w.EndElement();
         if (baseQuantity != 0)
         {
             WithUnit(w, "BaseQuantity", baseQuantity);
         }
-        w.WriteEndElement();
-        w.WriteEndElement();
+        w.EndElement();
+        w.EndElement();
     }
 
     /// <summary>Name, postal address (country NL) and legal name; the OIN as endpoint and legal identifier where known.</summary>
     /// <param name="withContact">The seller's contact (BG-6): whom to ask about the invoice.</param>
-    private static void Party(XmlWriter w, IssuedSettlement settlement, PartyCode code, bool withContact)
+    private static void Party(Utf8XmlWriter w, IssuedSettlement settlement, PartyCode code, bool withContact)
     {
         if (code.Municipality is { } municipality)
         {
@@ -232,7 +231,7 @@ public static class UblInvoice
     /// A buyer that is a funder, not a municipality: it has no OIN, so no endpoint and no legal identifier (both optional
     /// in EN 16931); its id identifies it (BT-46, no scheme), with its name (BT-44) and its address line (BT-50) in NL.
     /// </summary>
-    private static void FunderParty(XmlWriter w, IssuedSettlement settlement, PartyCode code)
+    private static void FunderParty(Utf8XmlWriter w, IssuedSettlement settlement, PartyCode code)
     {
         var funder = Settlement.FunderDebtor.Of(settlement, code);
         var name = Settlement.FunderDebtor.Name(settlement, code);
@@ -244,14 +243,14 @@ public static class UblInvoice
             Basic(w, "StreetName", funder.Address);
         }
         Country(w);
-        w.WriteEndElement();
+        w.EndElement();
         Start(w, "PartyLegalEntity");
         Basic(w, "RegistrationName", name);
-        w.WriteEndElement();
-        w.WriteEndElement();
+        w.EndElement();
+        w.EndElement();
     }
 
-    private static void Party(XmlWriter w, IssuedSettlement settlement, MunicipalityCode code, bool withContact)
+    private static void Party(Utf8XmlWriter w, IssuedSettlement settlement, MunicipalityCode code, bool withContact)
     {
         settlement.Municipalities.TryGetValue(code, out var municipality);
         var name = Dutch.Municipality(settlement.Municipalities, code);
@@ -275,14 +274,14 @@ public static class UblInvoice
             Basic(w, "PostalZone", postalCode);
         }
         Country(w);
-        w.WriteEndElement();
+        w.EndElement();
         Start(w, "PartyLegalEntity");
         Basic(w, "RegistrationName", name);
         if (oin is not null)
         {
             Oin(w, "CompanyID", oin);
         }
-        w.WriteEndElement();
+        w.EndElement();
         if (withContact && (municipality?.ContactPerson ?? municipality?.Email) is not null)
         {
             Start(w, "Contact");
@@ -294,9 +293,9 @@ public static class UblInvoice
             {
                 Basic(w, "ElectronicMail", email);
             }
-            w.WriteEndElement();
+            w.EndElement();
         }
-        w.WriteEndElement();
+        w.EndElement();
     }
 
     /// <summary>
@@ -307,66 +306,66 @@ public static class UblInvoice
     private static string? Oin(Municipality? municipality) => municipality?.Oin;
 
     /// <summary>A party's identifier (BT-29/BT-46, no scheme) and name (BT-27/BT-44).</summary>
-    private static void IdAndName(XmlWriter w, string id, string name)
+    private static void IdAndName(Utf8XmlWriter w, string id, string name)
     {
         Start(w, "PartyIdentification");
         Basic(w, "ID", id);
-        w.WriteEndElement();
+        w.EndElement();
         Start(w, "PartyName");
         Basic(w, "Name", name);
-        w.WriteEndElement();
+        w.EndElement();
     }
 
-    private static void VatScheme(XmlWriter w)
+    private static void VatScheme(Utf8XmlWriter w)
     {
         Start(w, "TaxScheme");
         Basic(w, "ID", "VAT");
-        w.WriteEndElement();
+        w.EndElement();
     }
 
-    private static void Country(XmlWriter w)
+    private static void Country(Utf8XmlWriter w)
     {
         Start(w, "Country");
         Basic(w, "IdentificationCode", "NL");
-        w.WriteEndElement();
+        w.EndElement();
     }
 
-    private static void Period(XmlWriter w, DateOnly start, DateOnly end)
+    private static void Period(Utf8XmlWriter w, DateOnly start, DateOnly end)
     {
         Start(w, "InvoicePeriod");
         Basic(w, "StartDate", Date(start));
         Basic(w, "EndDate", Date(end));
-        w.WriteEndElement();
+        w.EndElement();
     }
 
-    private static void Oin(XmlWriter w, string name, string oin)
+    private static void Oin(Utf8XmlWriter w, string name, string oin)
     {
-        w.WriteStartElement("cbc", name, Cbc.NamespaceName);
-        w.WriteAttributeString("schemeID", "0190");
-        w.WriteString(oin);
-        w.WriteEndElement();
+        w.StartElement("cbc", name);
+        w.Attribute("schemeID", "0190");
+        w.Text(oin);
+        w.EndElement();
     }
 
-    private static void Amount(XmlWriter w, string name, Money amount)
+    private static void Amount(Utf8XmlWriter w, string name, Money amount)
     {
-        w.WriteStartElement("cbc", name, Cbc.NamespaceName);
-        w.WriteAttributeString("currencyID", "EUR");
-        w.WriteString(amount.Euros.ToString("0.00", CultureInfo.InvariantCulture));
-        w.WriteEndElement();
+        w.StartElement("cbc", name);
+        w.Attribute("currencyID", "EUR");
+        w.Text(amount.Euros.ToString("0.00", CultureInfo.InvariantCulture));
+        w.EndElement();
     }
 
-    private static void WithUnit(XmlWriter w, string name, decimal quantity)
+    private static void WithUnit(Utf8XmlWriter w, string name, decimal quantity)
     {
-        w.WriteStartElement("cbc", name, Cbc.NamespaceName);
-        w.WriteAttributeString("unitCode", UnitCode);
-        w.WriteString(quantity.ToString("0.####", CultureInfo.InvariantCulture));
-        w.WriteEndElement();
+        w.StartElement("cbc", name);
+        w.Attribute("unitCode", UnitCode);
+        w.Text(quantity.ToString("0.####", CultureInfo.InvariantCulture));
+        w.EndElement();
     }
 
     private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static void Basic(XmlWriter w, string name, string value) => w.WriteElementString("cbc", name, Cbc.NamespaceName, value);
+    private static void Basic(Utf8XmlWriter w, string name, string value) => w.Element("cbc", name, value);
 
-    /// <summary>Opens an aggregate; the caller closes it with <see cref="XmlWriter.WriteEndElement"/>.</summary>
-    private static void Start(XmlWriter w, string name) => w.WriteStartElement("cac", name, Cac.NamespaceName);
+    /// <summary>Opens an aggregate; the caller closes it with <see cref="Utf8XmlWriter.EndElement"/>.</summary>
+    private static void Start(Utf8XmlWriter w, string name) => w.StartElement("cac", name);
 }
