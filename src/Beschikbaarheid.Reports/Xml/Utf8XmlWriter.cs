@@ -7,10 +7,10 @@ namespace Beschikbaarheid.Reports.Xml;
 
 /// <summary>
 /// Writes XML straight into a stream as UTF-8, byte for byte what an <see cref="XmlWriter"/> (UTF-8 without byte order mark,
-/// indented or not) writes for the same calls (a test drives both alike on every kind of text), at a fraction of its cost:
+/// indented or not) writes for the same calls (a test drives both alike on every kind of text), with less work per call:
 /// a national month writes 339 e-invoices of 70,000 lines, some 77 MB of XML, and the framework's writer, which checks
-/// every call against the state of the document and encodes through a character buffer, was a third of the month's
-/// writing. It does what the engine's documents need: a declaration, elements with a prefix, attributes, text.
+/// every call against the state of the document and encodes through a character buffer, was a fifth of the processor
+/// time of that writing. It does what the engine's documents need: a declaration, elements with a prefix, attributes, text.
 /// </summary>
 /// <remarks>
 /// Names are the caller's constants and are not checked. Text and attribute values are escaped as the framework's writer
