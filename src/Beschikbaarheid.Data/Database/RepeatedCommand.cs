@@ -118,9 +118,9 @@ internal sealed partial class RepeatedCommand : IDisposable
             }
         }
         // Waits for another connection's lock as the ADO.NET command does: retried until the command timeout.
-        var waited = Stopwatch.StartNew();
+        var started = Stopwatch.GetTimestamp();
         int step;
-        while ((step = raw.sqlite3_step(statement)) is raw.SQLITE_BUSY or raw.SQLITE_LOCKED && waited.Elapsed < _timeout)
+        while ((step = raw.sqlite3_step(statement)) is raw.SQLITE_BUSY or raw.SQLITE_LOCKED && Stopwatch.GetElapsedTime(started) < _timeout)
         {
             raw.sqlite3_reset(statement);
             Thread.Sleep(150);
