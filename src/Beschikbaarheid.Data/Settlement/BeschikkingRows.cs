@@ -19,13 +19,13 @@ internal sealed class BeschikkingRows
 
     public List<Beschikking> Found { get; } = [];
 
-    /// <summary>The school of a row of <see cref="Add(SqliteRows)"/>'s columns, made once per school.</summary>
+    /// <summary>The school of a row of <see cref="Add(SqliteRows, SchoolLocationId)"/>'s columns, made once per school.</summary>
     public SchoolLocationId School(SqliteRows row) => _schools.Of(row.Utf8(3), row.Utf8(4));
 
-    /// <summary>A row of the columns number, client, municipality_code, brin, vestiging, provider, category, law, hours_per_week, start_date, end_date.</summary>
-    public void Add(SqliteRows row) =>
+    /// <summary>A row of the columns number, client, municipality_code, brin, vestiging, provider, category, law, hours_per_week, start_date, end_date, with its <see cref="School"/>.</summary>
+    public void Add(SqliteRows row, SchoolLocationId school) =>
         Found.Add(new Beschikking(
-            row.String(0), row.String(1), _municipalities.Of(row.Utf8(2)), _schools.Of(row.Utf8(3), row.Utf8(4)),
+            row.String(0), row.String(1), _municipalities.Of(row.Utf8(2)), school,
             _texts.Of(row.Utf8(5)), _texts.Of(row.Utf8(6)), _laws.Of(row.Utf8(7)),
             row.Decimal(8), new ActivePeriod(row.Date(9), row.IsNull(10) ? null : row.Date(10))));
 

@@ -79,9 +79,10 @@ public static class SettlementInputReader
         {
             while (query.Read())
             {
-                if (position.TryGetValue(rows.School(query), out var at))
+                var school = rows.School(query);
+                if (position.TryGetValue(school, out var at))
                 {
-                    rows.Add(query);
+                    rows.Add(query, school);
                     positions.Add(at);
                 }
             }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Xml.Linq;
 using Beschikbaarheid.Core.Arithmetic;
 using Beschikbaarheid.Core.Registry;

@@ -176,9 +176,8 @@ internal sealed class Utf8XmlWriter : IDisposable
 
     private void Indent(int depth)
     {
-        Room(NewLine.Length + (2 * depth));
-        NewLine.CopyTo(_buffer, _used);
-        _used += NewLine.Length;
+        LineBreak();
+        Room(2 * depth);
         _buffer.AsSpan(_used, 2 * depth).Fill((byte)' ');
         _used += 2 * depth;
     }
@@ -231,9 +230,7 @@ internal sealed class Utf8XmlWriter : IDisposable
                     }
                     else
                     {
-                        Room(NewLine.Length);
-                        NewLine.CopyTo(_buffer, _used);
-                        _used += NewLine.Length;
+                        LineBreak();
                     }
                     break;
                 case '\r':
@@ -248,15 +245,20 @@ internal sealed class Utf8XmlWriter : IDisposable
                         {
                             rest = rest[1..];
                         }
-                        Room(NewLine.Length);
-                        NewLine.CopyTo(_buffer, _used);
-                        _used += NewLine.Length;
+                        LineBreak();
                     }
                     break;
                 default:
                     throw new ArgumentException($"'{(c < 0x20 ? $"\\u{(int)c:X4}" : c.ToString())}', hexadecimal value 0x{(int)c:X2}, is an invalid character in XML.");
             }
         }
+    }
+
+    private void LineBreak()
+    {
+        Room(NewLine.Length);
+        NewLine.CopyTo(_buffer, _used);
+        _used += NewLine.Length;
     }
 
     private void Utf8Run(ReadOnlySpan<char> run)
