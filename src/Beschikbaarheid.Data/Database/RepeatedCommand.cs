@@ -17,7 +17,9 @@ namespace Beschikbaarheid.Data.Database;
 /// <remarks>
 /// On SQLite the statement is prepared once through the SQLite library itself and each value is bound by its index: the
 /// ADO.NET command looks every parameter up by name and goes through a data reader for each row, which was most of the
-/// cost of importing 200,000 beschikkingen. Values are bound as Microsoft.Data.Sqlite binds them (a test compares the two).
+/// cost of importing 200,000 beschikkingen. Values are bound as Microsoft.Data.Sqlite binds them (a test compares the two),
+/// through <see cref="SqliteNative"/> with the statement's pointer, kept alive by one reference held until
+/// <see cref="Dispose"/>.
 /// </remarks>
 internal sealed partial class RepeatedCommand : IDisposable
 {
@@ -51,6 +53,8 @@ internal sealed partial class RepeatedCommand : IDisposable
                 SqliteException.ThrowExceptionForRC(rc, _database);
             }
             _statement = statement;
+            statement.DangerousAddRef(ref _referenced);
+            _handle = statement.DangerousGetHandle();
             _indexes = _parameters.Keys.ToDictionary(name => name, name => raw.sqlite3_bind_parameter_index(statement, "@" + name), StringComparer.Ordinal);
             _timeout = TimeSpan.FromSeconds(_command.CommandTimeout);
         }
@@ -58,6 +62,8 @@ internal sealed partial class RepeatedCommand : IDisposable
 
     private readonly sqlite3? _database;
     private readonly sqlite3_stmt? _statement;
+    private readonly nint _handle;
+    private readonly bool _referenced;
     private readonly Dictionary<string, int>? _indexes;
     private readonly TimeSpan _timeout;
     private byte[] _utf8 = new byte[256];
@@ -93,8 +99,9 @@ internal sealed partial class RepeatedCommand : IDisposable
 
     private void ExecuteOnSqlite(IReadOnlyList<(string Name, object? Value)> values)
     {
-        var statement = _statement!;
-        raw.sqlite3_reset(statement);
+        var statement = _handle;
+        // Reset answers with the previous step's error, which that step has already raised.
+        _ = SqliteNative.Reset(statement);
         foreach (var (name, value) in values)
         {
             if (!_indexes!.TryGetValue(name, out var index))
@@ -103,12 +110,12 @@ internal sealed partial class RepeatedCommand : IDisposable
             }
             var rc = SqlDialect.ParameterValue(_provider, value) switch
             {
-                DBNull => raw.sqlite3_bind_null(statement, index),
+                DBNull => SqliteNative.BindNull(statement, index),
                 string text => BindText(statement, index, text),
-                bool flag => raw.sqlite3_bind_int64(statement, index, flag ? 1 : 0),
-                int number => raw.sqlite3_bind_int64(statement, index, number),
-                long number => raw.sqlite3_bind_int64(statement, index, number),
-                double number => raw.sqlite3_bind_double(statement, index, number),
+                bool flag => SqliteNative.BindInt64(statement, index, flag ? 1 : 0),
+                int number => SqliteNative.BindInt64(statement, index, number),
+                long number => SqliteNative.BindInt64(statement, index, number),
+                double number => SqliteNative.BindDouble(statement, index, number),
                 decimal number => BindDecimal(statement, index, number),
                 var other => throw new NotSupportedException($"@{name}: a {other.GetType().Name} is not bound here; convert it in SqlDialect.ParameterValue."),
             };
@@ -120,14 +127,14 @@ internal sealed partial class RepeatedCommand : IDisposable
         // Waits for another connection's lock as the ADO.NET command does: retried until the command timeout.
         var started = Stopwatch.GetTimestamp();
         int step;
-        while ((step = raw.sqlite3_step(statement)) is raw.SQLITE_BUSY or raw.SQLITE_LOCKED && Stopwatch.GetElapsedTime(started) < _timeout)
+        while ((step = SqliteNative.Step(statement)) is raw.SQLITE_BUSY or raw.SQLITE_LOCKED && Stopwatch.GetElapsedTime(started) < _timeout)
         {
-            raw.sqlite3_reset(statement);
+            _ = SqliteNative.Reset(statement);
             Thread.Sleep(150);
         }
         if (step != raw.SQLITE_DONE)
         {
-            raw.sqlite3_reset(statement);
+            _ = SqliteNative.Reset(statement);
             SqliteException.ThrowExceptionForRC(step, _database);
         }
     }
@@ -136,7 +143,7 @@ internal sealed partial class RepeatedCommand : IDisposable
     /// A string as UTF-8 through one buffer reused for every value: the library's own string overload allocates an array
     /// per value, 2 million of them for a national file. SQLite copies the bytes before the call returns.
     /// </summary>
-    private int BindText(sqlite3_stmt statement, int index, string text)
+    private int BindText(nint statement, int index, string text)
     {
         var longest = Encoding.UTF8.GetMaxByteCount(text.Length);
         if (longest > _utf8.Length)
@@ -144,11 +151,11 @@ internal sealed partial class RepeatedCommand : IDisposable
             _utf8 = new byte[Math.Max(longest, _utf8.Length * 2)];
         }
         var length = Encoding.UTF8.GetBytes(text, _utf8);
-        return raw.sqlite3_bind_text(statement, index, _utf8.AsSpan(0, length));
+        return SqliteNative.BindText(statement, index, _utf8.AsSpan(0, length));
     }
 
     /// <summary>As Microsoft.Data.Sqlite writes a decimal: text, which the column's NUMERIC affinity stores as a number.</summary>
-    private int BindDecimal(sqlite3_stmt statement, int index, decimal number)
+    private static int BindDecimal(nint statement, int index, decimal number)
     {
         Span<byte> text = stackalloc byte[64];
         // A whole number (child-days, pupils) as its digits and ".0", as the format below writes it: the custom format is
@@ -157,17 +164,21 @@ internal sealed partial class RepeatedCommand : IDisposable
         {
             ((long)number).TryFormat(text, out var digits, default, CultureInfo.InvariantCulture);
             ".0"u8.CopyTo(text[digits..]);
-            return raw.sqlite3_bind_text(statement, index, text[..(digits + 2)]);
+            return SqliteNative.BindText(statement, index, text[..(digits + 2)]);
         }
         if (!number.TryFormat(text, out var length, "0.0###########################", CultureInfo.InvariantCulture))
         {
             throw new UnreachableException("A decimal has at most 29 digits, a sign and a point.");
         }
-        return raw.sqlite3_bind_text(statement, index, text[..length]);
+        return SqliteNative.BindText(statement, index, text[..length]);
     }
 
     public void Dispose()
     {
+        if (_referenced)
+        {
+            _statement!.DangerousRelease();
+        }
         _statement?.Dispose();
         _command.Dispose();
     }

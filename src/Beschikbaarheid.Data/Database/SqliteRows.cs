@@ -1,6 +1,5 @@
 using System.Buffers.Text;
 using System.Data;
-using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -13,12 +12,11 @@ namespace Beschikbaarheid.Data.Database;
 /// transaction like any command on it.
 /// </summary>
 /// <remarks>
-/// A value is read by calling the library with the statement's pointer: the SQLitePCL wrappers take the statement as a safe
-/// handle and count a reference up and down around every call, which was a third of reading 200,000 rows of eleven
-/// columns. The statement is kept alive by one reference taken here and given back in <see cref="Dispose"/>; the calls go
-/// to the same <c>e_sqlite3</c> library SQLitePCL loaded (the application resolves the name once).
+/// A value is read through <see cref="SqliteNative"/> with the statement's pointer: SQLitePCL's counting of the safe handle
+/// around every call was a third of reading 200,000 rows of eleven columns. The statement is kept alive by one reference
+/// taken here and given back in <see cref="Dispose"/>.
 /// </remarks>
-internal sealed partial class SqliteRows : IDisposable
+internal sealed class SqliteRows : IDisposable
 {
     private readonly sqlite3 _database;
     private readonly sqlite3_stmt _statement;
@@ -67,7 +65,7 @@ internal sealed partial class SqliteRows : IDisposable
     /// <summary>Steps to the next row; false after the last.</summary>
     public bool Read()
     {
-        var rc = raw.sqlite3_step(_statement);
+        var rc = SqliteNative.Step(_handle);
         if (rc is not raw.SQLITE_ROW and not raw.SQLITE_DONE)
         {
             SqliteException.ThrowExceptionForRC(rc, _database);
@@ -75,25 +73,25 @@ internal sealed partial class SqliteRows : IDisposable
         return rc == raw.SQLITE_ROW;
     }
 
-    public bool IsNull(int column) => ColumnType(_handle, column) == raw.SQLITE_NULL;
+    public bool IsNull(int column) => SqliteNative.ColumnType(_handle, column) == raw.SQLITE_NULL;
 
     /// <summary>A text value's UTF-8 bytes, valid until the next <see cref="Read"/>.</summary>
     public unsafe ReadOnlySpan<byte> Utf8(int column)
     {
         // The pointer first, then the length: asking the length first could convert the value again (SQLite's own advice).
-        var bytes = ColumnBlob(_handle, column);
-        return bytes == 0 ? [] : new ReadOnlySpan<byte>((void*)bytes, ColumnBytes(_handle, column));
+        var bytes = SqliteNative.ColumnBlob(_handle, column);
+        return bytes == 0 ? [] : new ReadOnlySpan<byte>((void*)bytes, SqliteNative.ColumnBytes(_handle, column));
     }
 
-    public long Int64(int column) => ColumnInt64(_handle, column);
+    public long Int64(int column) => SqliteNative.ColumnInt64(_handle, column);
 
     public string String(int column) => System.Text.Encoding.UTF8.GetString(Utf8(column));
 
     /// <summary>A NUMERIC column's value as <see cref="DbValues.Decimal"/> reads it: SQLite hands back an integer or a double.</summary>
-    public decimal Decimal(int column) => ColumnType(_handle, column) switch
+    public decimal Decimal(int column) => SqliteNative.ColumnType(_handle, column) switch
     {
-        raw.SQLITE_INTEGER => ColumnInt64(_handle, column),
-        raw.SQLITE_FLOAT => (decimal)ColumnDouble(_handle, column),
+        raw.SQLITE_INTEGER => SqliteNative.ColumnInt64(_handle, column),
+        raw.SQLITE_FLOAT => (decimal)SqliteNative.ColumnDouble(_handle, column),
         _ => DbValues.Decimal(String(column)),
     };
 
@@ -117,19 +115,4 @@ internal sealed partial class SqliteRows : IDisposable
         }
         _statement.Dispose();
     }
-
-    [LibraryImport("e_sqlite3", EntryPoint = "sqlite3_column_blob")]
-    private static partial nint ColumnBlob(nint statement, int column);
-
-    [LibraryImport("e_sqlite3", EntryPoint = "sqlite3_column_bytes")]
-    private static partial int ColumnBytes(nint statement, int column);
-
-    [LibraryImport("e_sqlite3", EntryPoint = "sqlite3_column_type")]
-    private static partial int ColumnType(nint statement, int column);
-
-    [LibraryImport("e_sqlite3", EntryPoint = "sqlite3_column_int64")]
-    private static partial long ColumnInt64(nint statement, int column);
-
-    [LibraryImport("e_sqlite3", EntryPoint = "sqlite3_column_double")]
-    private static partial double ColumnDouble(nint statement, int column);
 }

@@ -1,7 +1,9 @@
 using Beschikbaarheid.Core.Periods;
 using Beschikbaarheid.Core.Registry;
 using Beschikbaarheid.Data.Database;
+using Beschikbaarheid.Data.Settlement;
 using Dapper;
+using Microsoft.Data.Sqlite;
 
 namespace Beschikbaarheid.Data.Inventory;
 
@@ -21,7 +23,16 @@ public sealed class InventoryReader(IConnectionFactory connections)
         ArgumentNullException.ThrowIfNull(residences);
         DapperSetup.EnsureRegistered();
         var provider = connections.Provider;
-        // The school list first, as settlement's reader: SQLite then looks each school up in ix_beschikkingen_school.
+        var from = new DateOnly(year, 1, 1);
+        var through = new DateOnly(year, 12, 31);
+        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        if (connection is SqliteConnection sqlite)
+        {
+            // As settlement reads them, in the same order; the law and the residences are then kept here.
+            var residing = residences.ToHashSet();
+            return [.. SqliteBeschikkingScan.Read(sqlite, schools, from, through).Where(b => b.Law == Law.JW && residing.Contains(b.Residence))];
+        }
+        // The school list first, as settlement's reader: a server looks each school up in ix_beschikkingen_school.
         var sql = $"""
             SELECT b.number, b.client, b.municipality_code, b.brin, b.vestiging, b.provider, b.category, b.law,
                    b.hours_per_week, b.start_date, b.end_date
@@ -32,14 +43,11 @@ public sealed class InventoryReader(IConnectionFactory connections)
               AND {SqlDialect.InList(provider, "b.municipality_code", "Residences")}
             """;
         var codes = residences.Select(r => r.Value).ToArray();
-        var from = new DateOnly(year, 1, 1);
-        var through = new DateOnly(year, 12, 31);
         var schoolList = SqlDialect.SchoolsParameter(schools);
         // Npgsql takes the codes as one text[]; Dapper expands a list into one parameter per code for the others.
         object parameters = provider == DatabaseProvider.PostgreSql
             ? new { From = from, Through = through, Schools = schoolList, Residences = codes }
             : new { From = from, Through = through, Schools = schoolList, Residences = codes.ToList() };
-        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var reader = await connection.ExecuteReaderAsync(sql, parameters).ConfigureAwait(false);
         var result = new List<Beschikking>();
         while (reader.Read())

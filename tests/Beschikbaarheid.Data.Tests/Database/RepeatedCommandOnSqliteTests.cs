@@ -46,6 +46,25 @@ public sealed class RepeatedCommandOnSqliteTests : IDisposable
     }
 
     [Fact]
+    public async Task AnEmptyText_IsStoredAsEmptyText_AsFromTheAdoNetCommand_NotAsNull()
+    {
+        const string insert = "INSERT INTO t (id, text) VALUES (@Id, @Text)";
+        using (var transaction = _connection.BeginTransaction())
+        {
+            using (var repeated = new RepeatedCommand(_connection, transaction, DatabaseProvider.Sqlite, insert))
+            {
+                // After a longer text, so the buffer the text is written into is not empty itself.
+                await repeated.ExecuteAsync([("Id", 1), ("Text", "Aanbieder")]);
+                await repeated.ExecuteAsync([("Id", 2), ("Text", "")]);
+            }
+            _connection.Execute(insert, new { Id = 3, Text = "" }, transaction);
+            transaction.Commit();
+        }
+        var stored = _connection.Query<string>("SELECT typeof(text) || ':' || ifnull(text, '') FROM t WHERE id IN (2, 3) ORDER BY id").ToList();
+        Assert.Equal(["text:", "text:"], stored);
+    }
+
+    [Fact]
     public async Task AConstraintViolation_IsASqliteException_AsFromTheAdoNetCommand()
     {
         _connection.Execute("CREATE TABLE u (key TEXT PRIMARY KEY)");

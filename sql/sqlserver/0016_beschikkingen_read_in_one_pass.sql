@@ -1,0 +1,2 @@
+-- Nothing to do here: sql/sqlite/0016_beschikkingen_read_in_one_pass.sql drops ix_beschikkingen_school, which SQLite no
+-- longer reads. A server looks a scheme's schools up in it, so it stays; the script keeps the numbers of all providers equal.
