@@ -3,9 +3,20 @@ using System.Diagnostics.CodeAnalysis;
 namespace Beschikbaarheid.Core.Registry;
 
 /// <summary>A CBS municipality code: <c>GM</c> followed by four digits, e.g. <c>GM0268</c> (Nijmegen).</summary>
+/// <remarks>
+/// Equality and hash code are those of the four digits, kept as a number when the code is made: municipalities key the
+/// engine's dictionaries at every step, and hashing the text on every lookup was a cost of its own. The number is one more
+/// than the digits, so the default code (no text) is zero and never equal to <c>GM0000</c>.
+/// </remarks>
 public readonly record struct MunicipalityCode : IComparable<MunicipalityCode>
 {
-    private MunicipalityCode(string value) => Value = value;
+    private MunicipalityCode(string value)
+    {
+        Value = value;
+        _number = 1 + int.Parse(value.AsSpan(2), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private readonly int _number;
 
     public string Value { get; }
 
@@ -29,6 +40,10 @@ public readonly record struct MunicipalityCode : IComparable<MunicipalityCode>
 
     public static MunicipalityCode Parse(string text) =>
         TryParse(text, out var code) ? code : throw new FormatException($"'{text}' is not a municipality code (GM + 4 digits).");
+
+    public bool Equals(MunicipalityCode other) => _number == other._number;
+
+    public override int GetHashCode() => _number;
 
     public int CompareTo(MunicipalityCode other) => string.CompareOrdinal(Value, other.Value);
 

@@ -65,6 +65,12 @@ public readonly record struct PartyCode : IComparable<PartyCode>
         return TryFunder(text?.Trim(), out var funder, out var problem) ? funder : throw new FormatException(problem);
     }
 
+    // A municipality compares as its code does (no text hashed); a funder, rare, by its id.
+    public bool Equals(PartyCode other) =>
+        IsFunder == other.IsFunder && (IsFunder ? string.Equals(Value, other.Value, StringComparison.Ordinal) : _municipality.Equals(other._municipality));
+
+    public override int GetHashCode() => IsFunder ? StringComparer.Ordinal.GetHashCode(Value) : _municipality.GetHashCode();
+
     /// <summary>Municipalities first, in code order, then funders by id: existing orders of municipalities stay as they were.</summary>
     public int CompareTo(PartyCode other) =>
         IsFunder != other.IsFunder ? IsFunder.CompareTo(other.IsFunder) : string.CompareOrdinal(Value, other.Value);

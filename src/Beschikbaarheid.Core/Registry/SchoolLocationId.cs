@@ -6,13 +6,29 @@ namespace Beschikbaarheid.Core.Registry;
 /// A school location: BRIN (2 digits + 2 letters, e.g. <c>30AB</c>) and a 2-digit vestiging; written
 /// together as <c>30AB00</c>.
 /// </summary>
+/// <remarks>
+/// Equality and hash code are those of the six ASCII characters packed into one number when the id is made: a school is a
+/// key of the engine's dictionaries at every step, and hashing its two strings on every lookup was a quarter of the time
+/// spent storing a month's lines. The default id (no BRIN) packs to zero, which no id made here does.
+/// </remarks>
 public readonly record struct SchoolLocationId : IComparable<SchoolLocationId>
 {
     private SchoolLocationId(string brin, string vestiging)
     {
         Brin = brin;
         Vestiging = vestiging;
+        foreach (var c in brin)
+        {
+            _packed = (_packed << 8) | c;
+        }
+        foreach (var c in vestiging)
+        {
+            _packed = (_packed << 8) | c;
+        }
     }
+
+    // Eight bits a character: IsBrin and IsVestiging let only ASCII through, so two ids are equal exactly when these are.
+    private readonly long _packed;
 
     public string Brin { get; }
     public string Vestiging { get; }
@@ -50,6 +66,11 @@ public readonly record struct SchoolLocationId : IComparable<SchoolLocationId>
         var trimmed = AsciiCode.Trim(text);
         return trimmed is { Length: 6 } && TryCreate(trimmed[..4], trimmed[4..], out id);
     }
+
+    public bool Equals(SchoolLocationId other) => _packed == other._packed;
+
+    // Fibonacci hashing spreads the packed characters over all 32 bits: a dictionary's bucket is the hash modulo a prime.
+    public override int GetHashCode() => unchecked((int)((ulong)_packed * 0x9E3779B97F4A7C15UL >> 32));
 
     public int CompareTo(SchoolLocationId other)
     {
