@@ -4,19 +4,12 @@ namespace Beschikbaarheid.Core.Registry;
 
 /// <summary>A CBS municipality code: <c>GM</c> followed by four digits, e.g. <c>GM0268</c> (Nijmegen).</summary>
 /// <remarks>
-/// Equality and hash code are those of the four digits, kept as a number when the code is made: municipalities key the
-/// engine's dictionaries at every step, and hashing the text on every lookup was a cost of its own. The number is one more
-/// than the digits, so the default code (no text) is zero and never equal to <c>GM0000</c>.
+/// The hash code is the number of the four digits, not a hash of the text: municipalities key the engine's dictionaries at
+/// every step, and the string's randomized hashing was a cost of its own. Equal codes are equal texts.
 /// </remarks>
 public readonly record struct MunicipalityCode : IComparable<MunicipalityCode>
 {
-    private MunicipalityCode(string value)
-    {
-        Value = value;
-        _number = 1 + int.Parse(value.AsSpan(2), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    private readonly int _number;
+    private MunicipalityCode(string value) => Value = value;
 
     public string Value { get; }
 
@@ -41,9 +34,11 @@ public readonly record struct MunicipalityCode : IComparable<MunicipalityCode>
     public static MunicipalityCode Parse(string text) =>
         TryParse(text, out var code) ? code : throw new FormatException($"'{text}' is not a municipality code (GM + 4 digits).");
 
-    public bool Equals(MunicipalityCode other) => _number == other._number;
+    public bool Equals(MunicipalityCode other) => string.Equals(Value, other.Value, StringComparison.Ordinal);
 
-    public override int GetHashCode() => _number;
+    // The digits of GM + 4 ASCII digits (TryParse lets nothing else through); the default code has no text.
+    public override int GetHashCode() =>
+        Value is null ? 0 : (Value[2] - '0') * 1000 + (Value[3] - '0') * 100 + (Value[4] - '0') * 10 + (Value[5] - '0');
 
     public int CompareTo(MunicipalityCode other) => string.CompareOrdinal(Value, other.Value);
 

@@ -7,9 +7,9 @@ namespace Beschikbaarheid.Core.Registry;
 /// together as <c>30AB00</c>.
 /// </summary>
 /// <remarks>
-/// Equality and hash code are those of the six ASCII characters packed into one number when the id is made: a school is a
-/// key of the engine's dictionaries at every step, and hashing its two strings on every lookup was a quarter of the time
-/// spent storing a month's lines. The default id (no BRIN) packs to zero, which no id made here does.
+/// The hash code is made from the six ASCII characters themselves, not by hashing the two strings: a school is a key of the
+/// engine's dictionaries at every step, and the strings' randomized hashing was a quarter of the time spent storing a
+/// month's lines. Nothing is stored beside the two strings, so the id stays as small as before (a region holds millions).
 /// </remarks>
 public readonly record struct SchoolLocationId : IComparable<SchoolLocationId>
 {
@@ -17,18 +17,7 @@ public readonly record struct SchoolLocationId : IComparable<SchoolLocationId>
     {
         Brin = brin;
         Vestiging = vestiging;
-        foreach (var c in brin)
-        {
-            _packed = (_packed << 8) | c;
-        }
-        foreach (var c in vestiging)
-        {
-            _packed = (_packed << 8) | c;
-        }
     }
-
-    // Eight bits a character: IsBrin and IsVestiging let only ASCII through, so two ids are equal exactly when these are.
-    private readonly long _packed;
 
     public string Brin { get; }
     public string Vestiging { get; }
@@ -67,10 +56,27 @@ public readonly record struct SchoolLocationId : IComparable<SchoolLocationId>
         return trimmed is { Length: 6 } && TryCreate(trimmed[..4], trimmed[4..], out id);
     }
 
-    public bool Equals(SchoolLocationId other) => _packed == other._packed;
+    public bool Equals(SchoolLocationId other) =>
+        string.Equals(Brin, other.Brin, StringComparison.Ordinal) && string.Equals(Vestiging, other.Vestiging, StringComparison.Ordinal);
 
-    // Fibonacci hashing spreads the packed characters over all 32 bits: a dictionary's bucket is the hash modulo a prime.
-    public override int GetHashCode() => unchecked((int)((ulong)_packed * 0x9E3779B97F4A7C15UL >> 32));
+    public override int GetHashCode()
+    {
+        if (Brin is null)
+        {
+            return 0;
+        }
+        // Eight bits a character (IsBrin and IsVestiging let only ASCII through), spread over all 32 bits by Fibonacci hashing.
+        var packed = 0UL;
+        foreach (var c in Brin)
+        {
+            packed = (packed << 8) | c;
+        }
+        foreach (var c in Vestiging)
+        {
+            packed = (packed << 8) | c;
+        }
+        return unchecked((int)(packed * 0x9E3779B97F4A7C15UL >> 32));
+    }
 
     public int CompareTo(SchoolLocationId other)
     {

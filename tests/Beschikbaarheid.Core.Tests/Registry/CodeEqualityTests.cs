@@ -5,7 +5,7 @@ using FsCheck.Fluent;
 namespace Beschikbaarheid.Core.Tests.Registry;
 
 /// <summary>
-/// Codes compare and hash by a number packed when they are made, not by their text: two codes are equal exactly when their
+/// Codes hash by their characters as a number, not by the strings' hashing: two codes are still equal exactly when their
 /// texts are, and equal codes hash alike, whichever way they were written in.
 /// </summary>
 public class CodeEqualityTests
@@ -66,7 +66,7 @@ public class CodeEqualityTests
     [Fact]
     public void TheDefaultCodes_EqualNoCodeThatWasMade()
     {
-        // GM0000 and 00AA00 are the codes whose digits are all zero: they must not collide with "no code".
+        // GM0000 and 00AA00 are the codes whose digits are all zero: they are not "no code".
         Assert.NotEqual(default, MunicipalityCode.Parse("GM0000"));
         Assert.True(SchoolLocationId.TryCreate("00AA", "00", out var school));
         Assert.NotEqual(default, school);
