@@ -12,27 +12,27 @@ public static partial class NativeHeap
 {
     private static bool _absent = !OperatingSystem.IsLinux();
 
-    public static void Trim()
+    /// <returns>Whether the C library was asked to give its free memory back (false where it is not glibc).</returns>
+    public static bool Trim()
     {
         if (_absent)
         {
-            return;
+            return false;
         }
         try
         {
             _ = MallocTrim(0);
+            return true;
         }
-        catch (EntryPointNotFoundException)
+        catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
         {
-            // A C library without it (musl, as in Alpine images).
+            // Not glibc (musl, as in Alpine images, has no libc.so.6).
             _absent = true;
-        }
-        catch (DllNotFoundException)
-        {
-            _absent = true;
+            return false;
         }
     }
 
-    [LibraryImport("libc", EntryPoint = "malloc_trim")]
+    // glibc by its soname, which a C library of another kind does not have.
+    [LibraryImport("libc.so.6", EntryPoint = "malloc_trim")]
     private static partial int MallocTrim(nuint pad);
 }
