@@ -65,9 +65,9 @@ public readonly record struct PartyCode : IComparable<PartyCode>
         return TryFunder(text?.Trim(), out var funder, out var problem) ? funder : throw new FormatException(problem);
     }
 
-    // A municipality compares as its code does (no text hashed); a funder, rare, by its id.
-    public bool Equals(PartyCode other) =>
-        IsFunder == other.IsFunder && (IsFunder ? string.Equals(Value, other.Value, StringComparison.Ordinal) : _municipality.Equals(other._municipality));
+    // The text says which kind a party is (a funder id is never a municipality code), so it alone decides equality; a
+    // municipality hashes as its code does (no text hashed), a funder, rare, by its id.
+    public bool Equals(PartyCode other) => string.Equals(Value, other.Value, StringComparison.Ordinal);
 
     public override int GetHashCode() => IsFunder ? StringComparer.Ordinal.GetHashCode(Value) : _municipality.GetHashCode();
 

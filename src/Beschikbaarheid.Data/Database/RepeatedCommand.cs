@@ -18,8 +18,7 @@ namespace Beschikbaarheid.Data.Database;
 /// On SQLite the statement is prepared once through the SQLite library itself and each value is bound by its index: the
 /// ADO.NET command looks every parameter up by name and goes through a data reader for each row, which was most of the
 /// cost of importing 200,000 beschikkingen. Values are bound as Microsoft.Data.Sqlite binds them (a test compares the two),
-/// through <see cref="SqliteNative"/> with the statement's pointer, kept alive by one reference held until
-/// <see cref="Dispose"/>.
+/// through <see cref="SqliteNative"/> with the statement's pointer (<see cref="SqliteStatement"/>).
 /// </remarks>
 internal sealed partial class RepeatedCommand : IDisposable
 {
@@ -46,24 +45,15 @@ internal sealed partial class RepeatedCommand : IDisposable
         if (connection is SqliteConnection sqlite)
         {
             _database = sqlite.Handle!;
-            var rc = raw.sqlite3_prepare_v2(_database, sql, out var statement);
-            if (rc != raw.SQLITE_OK)
-            {
-                statement.Dispose();
-                SqliteException.ThrowExceptionForRC(rc, _database);
-            }
-            _statement = statement;
-            statement.DangerousAddRef(ref _referenced);
-            _handle = statement.DangerousGetHandle();
+            _statement = new SqliteStatement(_database, sql);
+            var statement = _statement.Wrapped;
             _indexes = _parameters.Keys.ToDictionary(name => name, name => raw.sqlite3_bind_parameter_index(statement, "@" + name), StringComparer.Ordinal);
             _timeout = TimeSpan.FromSeconds(_command.CommandTimeout);
         }
     }
 
     private readonly sqlite3? _database;
-    private readonly sqlite3_stmt? _statement;
-    private readonly nint _handle;
-    private readonly bool _referenced;
+    private readonly SqliteStatement? _statement;
     private readonly Dictionary<string, int>? _indexes;
     private readonly TimeSpan _timeout;
     private byte[] _utf8 = new byte[256];
@@ -99,7 +89,7 @@ internal sealed partial class RepeatedCommand : IDisposable
 
     private void ExecuteOnSqlite(IReadOnlyList<(string Name, object? Value)> values)
     {
-        var statement = _handle;
+        var statement = _statement!.Handle;
         // Reset answers with the previous step's error, which that step has already raised.
         _ = SqliteNative.Reset(statement);
         foreach (var (name, value) in values)
@@ -175,10 +165,6 @@ internal sealed partial class RepeatedCommand : IDisposable
 
     public void Dispose()
     {
-        if (_referenced)
-        {
-            _statement!.DangerousRelease();
-        }
         _statement?.Dispose();
         _command.Dispose();
     }

@@ -4,9 +4,9 @@ namespace Beschikbaarheid.Data.Database;
 
 /// <summary>
 /// The few SQLite calls made with a statement's pointer instead of through SQLitePCL, for the loops that run them per value:
-/// SQLitePCL takes the statement as a safe handle and counts a reference up and down around every call. The caller holds one
-/// reference for the statement's life (see <see cref="SqliteRows"/>, <see cref="RepeatedCommand"/>). The calls go to the
-/// same <c>e_sqlite3</c> library SQLitePCL loaded (the application resolves the name once).
+/// SQLitePCL takes the statement as a safe handle and counts a reference up and down around every call; a
+/// <see cref="SqliteStatement"/> holds one for the statement's life instead. The calls go to the same <c>e_sqlite3</c>
+/// library SQLitePCL loaded (the application resolves the name once).
 /// </summary>
 internal static partial class SqliteNative
 {
