@@ -234,155 +234,169 @@ public sealed class SettlementService(
         return unitOfWork.RunAsync(token => SettleOnceAsync(scheme, period, mode, startedBy, by, date, progress, inOrder, token), cancellationToken);
     }
 
-    /// <param name="by">The preparer (<see cref="IssueMode.Prepare"/>) or approver (<see cref="IssueMode.Approve"/>).</param>
+    /// <summary>A month decided under the scheme's lock: an outcome with nothing to write from a stored run, or the run to write it from.</summary>
+    private sealed record Decided(SettleOutcome? Outcome, SettleStatus Status, long RunId, IReadOnlyList<string> Notes, string? PreparedBy = null, string? ApprovedBy = null);
+
     private async Task<SettleOutcome> SettleOnceAsync(
         Scheme scheme, YearMonth period, IssueMode mode, string startedBy, string? by, DateOnly invoiceDate, IProgress<string>? progress, bool inOrder, CancellationToken cancellationToken)
     {
         using var scope = logger.BeginScope("scheme {Scheme} period {Period}", scheme.Id, period.ToString());
+        // Decided in a method of its own: the year's inputs and the plan it held (a national region's 200,000 beschikkingen)
+        // are let go, with the lock, before the documents are written from the stored run.
+        var decided = await DecideAsync(scheme, period, mode, startedBy, by, invoiceDate, progress, inOrder, cancellationToken).ConfigureAwait(false);
+        if (decided.Outcome is { } outcome)
+        {
+            return outcome;
+        }
+        if (decided.Status == SettleStatus.Issued)
+        {
+            progress?.Report("writing workbooks and journal");
+        }
+        return await WriteAsync(scheme, period, decided.Status, decided.RunId, paths.Value.Output, decided.Notes, cancellationToken).ConfigureAwait(false) with
+        {
+            PreparedBy = decided.PreparedBy, ApprovedBy = decided.ApprovedBy,
+        };
+    }
+
+    /// <param name="by">The preparer (<see cref="IssueMode.Prepare"/>) or approver (<see cref="IssueMode.Approve"/>).</param>
+    private async Task<Decided> DecideAsync(
+        Scheme scheme, YearMonth period, IssueMode mode, string startedBy, string? by, DateOnly invoiceDate, IProgress<string>? progress, bool inOrder, CancellationToken cancellationToken)
+    {
         var output = paths.Value.Output;
-        long runId;
-        IReadOnlyList<string> notes;
         await using (var session = await locks.AcquireAsync(scheme.Id, cancellationToken).ConfigureAwait(false))
         {
             // Everything below is read after the lock was taken: a process that waited for it sees what the one before it issued.
             if (await SettledState.FindRunAsync(session, period, cancellationToken).ConfigureAwait(false) is { } existing)
             {
                 logger.LogInformation("{Scheme} {Period} was already settled in run {RunId}: nothing issued, files written again from the stored run", scheme.Id, period, existing);
-                runId = existing;
-                notes = [];
+                return new Decided(null, SettleStatus.AlreadySettled, existing, []);
             }
-            else
+            // Approval: the open concept and who prepared it, read under the lock like everything that decides the bill.
+            SettlementConcept? concept = null;
+            if (mode == IssueMode.Approve)
             {
-                // Approval: the open concept and who prepared it, read under the lock like everything that decides the bill.
-                SettlementConcept? concept = null;
-                if (mode == IssueMode.Approve)
+                concept = await SettlementConcepts.FindOpenAsync(session, period, SettlementKind.Voorschot).ConfigureAwait(false)
+                    ?? throw new SettlementRejectedException(
+                        $"Scheme {scheme.Id}: {period} has no concept waiting for approval; prepare one first (settle --scheme {scheme.Id} --period {period}). Nothing issued.");
+                if (SamePerson(concept.PreparedBy, by!))
                 {
-                    concept = await SettlementConcepts.FindOpenAsync(session, period, SettlementKind.Voorschot).ConfigureAwait(false)
-                        ?? throw new SettlementRejectedException(
-                            $"Scheme {scheme.Id}: {period} has no concept waiting for approval; prepare one first (settle --scheme {scheme.Id} --period {period}). Nothing issued.");
-                    if (SamePerson(concept.PreparedBy, by!))
-                    {
-                        throw new SettlementRejectedException(
-                            $"Scheme {scheme.Id}: the concept of {period} was prepared by {concept.PreparedBy}, who cannot approve it too (four eyes); another person approves with approve --by NAME. Nothing issued.");
-                    }
+                    throw new SettlementRejectedException(
+                        $"Scheme {scheme.Id}: the concept of {period} was prepared by {concept.PreparedBy}, who cannot approve it too (four eyes); another person approves with approve --by NAME. Nothing issued.");
                 }
-                var years = await SettledState.YearsAsync(session, cancellationToken).ConfigureAwait(false);
-                if (inOrder && years.SelectMany(y => y.Months).Any(m => m > period))
-                {
-                    logger.LogWarning("{Scheme} {Period}: a later month is settled already, so this month is passed over; settle it by hand if it is due", scheme.Id, period);
-                    return new SettleOutcome(scheme.Id, period, SettleStatus.LaterMonthSettled, null, []);
-                }
-                Core.Registry.Mergers mergers;
-                (scheme, mergers) = await SchemeInputs.MergedAsync(session, scheme, period.Year, logger).ConfigureAwait(false);
-                progress?.Report("checking the scheme against the registry");
-                await SchemeInputs.CheckReferencesAsync(session, scheme, period.Year).ConfigureAwait(false);
-                progress?.Report("loading the period's inputs");
-                var loaded = await SchemeInputs.LoadYearAsync(session, scheme, period.Year, cancellationToken).ConfigureAwait(false);
-                if (MonthlyRunPolicy.ClosedYear(scheme.Id, period, years) is { } closed)
-                {
-                    throw new SettlementRejectedException(closed);
-                }
-                progress?.Report("fingerprinting and calculating");
-                // Two independent passes over the same inputs: the fingerprint is hashed on the other core meanwhile.
-                var fingerprinting = Task.Run(() => InputFingerprint.Of(scheme, period.Year, loaded), cancellationToken);
-                SettlementPlan month;
-                try
-                {
-                    month = MonthlySettlement.Calculate(scheme, period, loaded);
-                }
-                catch
-                {
-                    // Never left running unobserved when the calculation refuses the inputs; the refusal is what is reported.
-                    await ((Task)fingerprinting).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-                    throw;
-                }
-                var fingerprint = await fingerprinting.ConfigureAwait(false);
-                var run = MonthlyRunPolicy.Plan(scheme.Id, period, fingerprint, years);
-                if (run.Refusal is { } refusal)
-                {
-                    throw new SettlementRejectedException(refusal);
-                }
-                progress?.Report("checking settled months for changed data");
-                var (corrections, lateData, digests) = await ReviewAsync(session, scheme, period, loaded, run.Reviews, cancellationToken).ConfigureAwait(false);
-                notes = lateData;
-                if (!month.HasEligibleChildren && corrections.Count == 0)
-                {
-                    if (concept is not null)
-                    {
-                        throw Changed(scheme, period, concept);
-                    }
-                    logger.LogWarning("{Scheme} {Period}: no eligible children, nothing issued", scheme.Id, period);
-                    return new SettleOutcome(scheme.Id, period, SettleStatus.NothingEligible, null, []) { Notes = notes };
-                }
-                var soFar = month.CashierMonth is null ? null : await SettledState.StatedSoFarAsync(session, period.Year, cancellationToken).ConfigureAwait(false);
-                var plan = RunPlans.WithCorrections(scheme, month, corrections, soFar);
-                plan = plan with { Digests = [.. plan.Digests, .. digests] };
-                if (scheme.TermsFor(period) is { Pool: EstimatePool, Flow: LeadFlow { Recipient: { } recipient } } && month.Calculation?.Budget is { } granted)
-                {
-                    // The lead pays the board the pool's monthly schedule; a changed estimate is caught up for the settled months (EstimateCosts.Advance).
-                    var paid = await Beschikbaarheid.Data.Estimates.EstimateStore.PaidAsync(session, period.Year, cancellationToken).ConfigureAwait(false);
-                    var settledBefore = years.Where(y => y.Year == period.Year).SelectMany(y => y.Months).Select(m => m.Month);
-                    plan = plan with { Subsidy = new SubsidyPayment(recipient, SettledPeriod.Of(period), EstimateCosts.Advance(granted, period.Month, settledBefore, paid), granted, paid) };
-                }
-                plan = Successions.Readdressed(plan, scheme, mergers, invoiceDate);
-                if (plan.Statement is { } statement)
-                {
-                    await CheckPayeesAsync(session, scheme, statement).ConfigureAwait(false);
-                }
-
-                switch (mode)
-                {
-                    case IssueMode.DryRun:
-                    {
-                        progress?.Report("computing the concept");
-                        var dry = await ConceptAsync(session, scheme, plan, invoiceDate, startedBy, fingerprint, cancellationToken).ConfigureAwait(false);
-                        logger.LogInformation("{Scheme} {Period}: dry run, {Invoices} invoices computed; nothing stored, no number used", scheme.Id, period, plan.Invoices.Count);
-                        return WriteConcept(scheme, period, SettleStatus.DryRun, dry, output, notes);
-                    }
-                    case IssueMode.Prepare:
-                    {
-                        progress?.Report("preparing the concept");
-                        var planFingerprint = PlanFingerprint.Of(scheme, plan);
-                        var open = await SettlementConcepts.FindOpenAsync(session, period, SettlementKind.Voorschot).ConfigureAwait(false);
-                        var prepared = await ConceptAsync(session, scheme, plan, invoiceDate, startedBy, fingerprint, cancellationToken).ConfigureAwait(false);
-                        if (open is not null && open.PlanFingerprint == planFingerprint)
-                        {
-                            logger.LogInformation("{Scheme} {Period}: the concept prepared by {PreparedBy} is unchanged; still waiting for approval", scheme.Id, period, open.PreparedBy);
-                            return WriteConcept(scheme, period, SettleStatus.AlreadyPrepared, prepared, output, notes) with { PreparedBy = open.PreparedBy };
-                        }
-                        await SettlementConcepts.PrepareAsync(session, plan, planFingerprint, fingerprint, by!, clock.GetUtcNow()).ConfigureAwait(false);
-                        await session.CommitAsync(cancellationToken).ConfigureAwait(false);
-                        logger.LogInformation("{Scheme} {Period}: concept of {Invoices} invoices prepared by {PreparedBy}{Replaced}; waiting for approval",
-                            scheme.Id, period, plan.Invoices.Count, by, open is null ? "" : $", replacing the one of {open.PreparedBy}");
-                        return WriteConcept(scheme, period, SettleStatus.Prepared, prepared, output, notes) with { PreparedBy = by };
-                    }
-                    case IssueMode.Approve when PlanFingerprint.Of(scheme, plan) != concept!.PlanFingerprint:
-                        throw Changed(scheme, period, concept);
-                }
-
-                progress?.Report($"storing {plan.Invoices.Count} invoices");
-                logger.LogDebug("{Scheme} {Period}: issuing {Invoices} invoices", scheme.Id, period, plan.Invoices.Count);
-                runId = await writer.IssueAsync(session, scheme, plan, invoiceDate, startedBy, clock.GetUtcNow(), fingerprint, cancellationToken).ConfigureAwait(false);
+            }
+            var years = await SettledState.YearsAsync(session, cancellationToken).ConfigureAwait(false);
+            if (inOrder && years.SelectMany(y => y.Months).Any(m => m > period))
+            {
+                logger.LogWarning("{Scheme} {Period}: a later month is settled already, so this month is passed over; settle it by hand if it is due", scheme.Id, period);
+                return Done(new SettleOutcome(scheme.Id, period, SettleStatus.LaterMonthSettled, null, []));
+            }
+            Core.Registry.Mergers mergers;
+            (scheme, mergers) = await SchemeInputs.MergedAsync(session, scheme, period.Year, logger).ConfigureAwait(false);
+            progress?.Report("checking the scheme against the registry");
+            await SchemeInputs.CheckReferencesAsync(session, scheme, period.Year).ConfigureAwait(false);
+            progress?.Report("loading the period's inputs");
+            var loaded = await SchemeInputs.LoadYearAsync(session, scheme, period.Year, cancellationToken).ConfigureAwait(false);
+            if (MonthlyRunPolicy.ClosedYear(scheme.Id, period, years) is { } closed)
+            {
+                throw new SettlementRejectedException(closed);
+            }
+            progress?.Report("fingerprinting and calculating");
+            // Two independent passes over the same inputs: the fingerprint is hashed on the other core meanwhile.
+            var fingerprinting = Task.Run(() => InputFingerprint.Of(scheme, period.Year, loaded), cancellationToken);
+            SettlementPlan month;
+            try
+            {
+                month = MonthlySettlement.Calculate(scheme, period, loaded);
+            }
+            catch
+            {
+                // Never left running unobserved when the calculation refuses the inputs; the refusal is what is reported.
+                await ((Task)fingerprinting).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                throw;
+            }
+            var fingerprint = await fingerprinting.ConfigureAwait(false);
+            var run = MonthlyRunPolicy.Plan(scheme.Id, period, fingerprint, years);
+            if (run.Refusal is { } refusal)
+            {
+                throw new SettlementRejectedException(refusal);
+            }
+            progress?.Report("checking settled months for changed data");
+            var (corrections, lateData, digests) = await ReviewAsync(session, scheme, period, loaded, run.Reviews, cancellationToken).ConfigureAwait(false);
+            if (!month.HasEligibleChildren && corrections.Count == 0)
+            {
                 if (concept is not null)
                 {
-                    await SettlementConcepts.ApproveAsync(session, concept.Id, by!, clock.GetUtcNow(), runId).ConfigureAwait(false);
+                    throw Changed(scheme, period, concept);
                 }
-                await session.CommitAsync(cancellationToken).ConfigureAwait(false);
-                // The one line per scheme and month that says what was issued (and, with four-eyes approval, by whom).
-                logger.LogInformation(
-                    "{Scheme} {Period}: run {RunId} issued {Invoices} invoice(s) and {CreditNotes} credit note(s), total {Total}, with {Corrections} correction line(s){Approval}",
-                    scheme.Id, period, runId, plan.Invoices.Count(i => i.Total >= Money.Zero), plan.Invoices.Count(i => i.Total < Money.Zero),
-                    "€ " + Money.Sum(plan.Invoices.Select(i => i.Total)).Euros.ToString("#,##0.00", System.Globalization.CultureInfo.GetCultureInfo("nl-NL")), corrections.Count,
-                    concept is null ? "" : $", prepared by {concept.PreparedBy} and approved by {by}");
-                progress?.Report("writing workbooks and journal");
-                return await WriteAsync(scheme, period, SettleStatus.Issued, runId, output, notes, cancellationToken).ConfigureAwait(false) with
-                {
-                    PreparedBy = concept?.PreparedBy, ApprovedBy = concept is null ? null : by,
-                };
+                logger.LogWarning("{Scheme} {Period}: no eligible children, nothing issued", scheme.Id, period);
+                return Done(new SettleOutcome(scheme.Id, period, SettleStatus.NothingEligible, null, []) { Notes = lateData });
             }
+            var soFar = month.CashierMonth is null ? null : await SettledState.StatedSoFarAsync(session, period.Year, cancellationToken).ConfigureAwait(false);
+            var plan = RunPlans.WithCorrections(scheme, month, corrections, soFar);
+            plan = plan with { Digests = [.. plan.Digests, .. digests] };
+            if (scheme.TermsFor(period) is { Pool: EstimatePool, Flow: LeadFlow { Recipient: { } recipient } } && month.Calculation?.Budget is { } granted)
+            {
+                // The lead pays the board the pool's monthly schedule; a changed estimate is caught up for the settled months (EstimateCosts.Advance).
+                var paid = await Beschikbaarheid.Data.Estimates.EstimateStore.PaidAsync(session, period.Year, cancellationToken).ConfigureAwait(false);
+                var settledBefore = years.Where(y => y.Year == period.Year).SelectMany(y => y.Months).Select(m => m.Month);
+                plan = plan with { Subsidy = new SubsidyPayment(recipient, SettledPeriod.Of(period), EstimateCosts.Advance(granted, period.Month, settledBefore, paid), granted, paid) };
+            }
+            plan = Successions.Readdressed(plan, scheme, mergers, invoiceDate);
+            if (plan.Statement is { } statement)
+            {
+                await CheckPayeesAsync(session, scheme, statement).ConfigureAwait(false);
+            }
+
+            switch (mode)
+            {
+                case IssueMode.DryRun:
+                {
+                    progress?.Report("computing the concept");
+                    var dry = await ConceptAsync(session, scheme, plan, invoiceDate, startedBy, fingerprint, cancellationToken).ConfigureAwait(false);
+                    logger.LogInformation("{Scheme} {Period}: dry run, {Invoices} invoices computed; nothing stored, no number used", scheme.Id, period, plan.Invoices.Count);
+                    return Done(WriteConcept(scheme, period, SettleStatus.DryRun, dry, output, lateData));
+                }
+                case IssueMode.Prepare:
+                {
+                    progress?.Report("preparing the concept");
+                    var planFingerprint = PlanFingerprint.Of(scheme, plan);
+                    var open = await SettlementConcepts.FindOpenAsync(session, period, SettlementKind.Voorschot).ConfigureAwait(false);
+                    var prepared = await ConceptAsync(session, scheme, plan, invoiceDate, startedBy, fingerprint, cancellationToken).ConfigureAwait(false);
+                    if (open is not null && open.PlanFingerprint == planFingerprint)
+                    {
+                        logger.LogInformation("{Scheme} {Period}: the concept prepared by {PreparedBy} is unchanged; still waiting for approval", scheme.Id, period, open.PreparedBy);
+                        return Done(WriteConcept(scheme, period, SettleStatus.AlreadyPrepared, prepared, output, lateData) with { PreparedBy = open.PreparedBy });
+                    }
+                    await SettlementConcepts.PrepareAsync(session, plan, planFingerprint, fingerprint, by!, clock.GetUtcNow()).ConfigureAwait(false);
+                    await session.CommitAsync(cancellationToken).ConfigureAwait(false);
+                    logger.LogInformation("{Scheme} {Period}: concept of {Invoices} invoices prepared by {PreparedBy}{Replaced}; waiting for approval",
+                        scheme.Id, period, plan.Invoices.Count, by, open is null ? "" : $", replacing the one of {open.PreparedBy}");
+                    return Done(WriteConcept(scheme, period, SettleStatus.Prepared, prepared, output, lateData) with { PreparedBy = by });
+                }
+                case IssueMode.Approve when PlanFingerprint.Of(scheme, plan) != concept!.PlanFingerprint:
+                    throw Changed(scheme, period, concept);
+            }
+
+            progress?.Report($"storing {plan.Invoices.Count} invoices");
+            logger.LogDebug("{Scheme} {Period}: issuing {Invoices} invoices", scheme.Id, period, plan.Invoices.Count);
+            var runId = await writer.IssueAsync(session, scheme, plan, invoiceDate, startedBy, clock.GetUtcNow(), fingerprint, cancellationToken).ConfigureAwait(false);
+            if (concept is not null)
+            {
+                await SettlementConcepts.ApproveAsync(session, concept.Id, by!, clock.GetUtcNow(), runId).ConfigureAwait(false);
+            }
+            await session.CommitAsync(cancellationToken).ConfigureAwait(false);
+            // The one line per scheme and month that says what was issued (and, with four-eyes approval, by whom).
+            logger.LogInformation(
+                "{Scheme} {Period}: run {RunId} issued {Invoices} invoice(s) and {CreditNotes} credit note(s), total {Total}, with {Corrections} correction line(s){Approval}",
+                scheme.Id, period, runId, plan.Invoices.Count(i => i.Total >= Money.Zero), plan.Invoices.Count(i => i.Total < Money.Zero),
+                "€ " + Money.Sum(plan.Invoices.Select(i => i.Total)).Euros.ToString("#,##0.00", System.Globalization.CultureInfo.GetCultureInfo("nl-NL")), corrections.Count,
+                concept is null ? "" : $", prepared by {concept.PreparedBy} and approved by {by}");
+            return new Decided(null, SettleStatus.Issued, runId, lateData, concept?.PreparedBy, concept is null ? null : by);
         }
-        return await WriteAsync(scheme, period, SettleStatus.AlreadySettled, runId, output, notes, cancellationToken).ConfigureAwait(false);
+
+        static Decided Done(SettleOutcome outcome) => new(outcome, outcome.Status, 0, outcome.Notes);
     }
+
 
     /// <summary>
     /// What the run of <paramref name="plan"/> would issue, made by the issuing path itself inside the locked transaction

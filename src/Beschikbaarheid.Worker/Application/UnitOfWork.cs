@@ -58,8 +58,13 @@ public sealed class UnitOfWork
         // The unit ends on the thread that finished its last step, and the caller's next step (a month settled after an import,
         // the next month) would run inside the unit's frames, which hold all its state until they return: after a national
         // import its file's bytes and a key per row (35 MB) were still alive while the bench settled its months. Going on from
-        // a fresh thread lets them return first. The C library's freed memory goes back to the system (NativeHeap).
+        // a fresh thread lets them return first.
         await Task.Yield();
+        // Then what the unit used goes back to the system: the worker idles between its jobs, and the collector, which cannot
+        // know a job ended, kept the heap it had grown to: after a national month 180 MB stayed committed (a working set of
+        // 274 MB), and the next month grew from there. A full compacting collection that gives back its free memory (14 MB
+        // committed, 113 MB working set), and the C library's freed memory (NativeHeap); it takes 10 to 60 ms.
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         _ = NativeHeap.Trim();
         return result;
     }

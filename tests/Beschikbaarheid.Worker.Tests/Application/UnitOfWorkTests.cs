@@ -77,6 +77,23 @@ public sealed class UnitOfWorkTests : IDisposable
         Assert.Equal(4, _connections.FailuresLeft);
     }
 
+    [Fact]
+    public async Task WhatAUnitOfWorkLeftBehind_IsCollectedBeforeItsCallerGoesOn()
+    {
+        // An 8 MB table the unit used and let go: as large as a national import's key per row, on the large object heap,
+        // which the collector visits only in a full collection.
+        var left = await _services.GetRequiredService<UnitOfWork>().RunAsync(_ => Task.FromResult(UseAndLetGo()), CancellationToken.None);
+        Assert.False(left.IsAlive, "the unit's garbage was still on the heap when its caller went on");
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static WeakReference UseAndLetGo()
+    {
+        var table = new long[1 << 20];
+        table[^1] = 1;
+        return new WeakReference(table);
+    }
+
     /// <summary>The test seam: the real SQLite factory, but the next N opens throw the given fault.</summary>
     private sealed class FaultyConnections(IConnectionFactory inner) : IConnectionFactory
     {
