@@ -95,25 +95,39 @@ internal static class PerChildCosts
             // Clients, schools and residences numbered first, so every table below is keyed by whole numbers: 200,000 children
             // in tables of references kept the garbage collector busy for most of the time a national year took. Sized for a
             // child per beschikking, which most children are.
+            var n = beschikkingen.Count;
             var schools = new Numbering<SchoolLocationId>(0);
             var residences = new Numbering<MunicipalityCode>(0);
-            var clients = new Numbering<string>(beschikkingen.Count);
+            var clients = new Numbering<string>(n);
             var lines = new Numbering<long>(0);
-            var children = new Numbering<long>(beschikkingen.Count);
-            var ofMunicipality = new Numbering<long>(beschikkingen.Count);
-            var atSchool = new Numbering<long>(beschikkingen.Count);
             var schoolCodes = new List<SchoolLocationId>();
             var residenceCodes = new List<MunicipalityCode>();
             var lineNumbers = new List<(int School, int Residence)>();
+            // A client's children (one per line it has care on) and its individual beschikkingen are chained from the client,
+            // newest first: a client has one to three, so a child, and its numbers among the children of its municipality and
+            // of its school, are found by walking them. Hash tables keyed by client and line, residence, school or reason took
+            // 46 MB of large arrays per grouping of a national year, which only a full collection frees.
+            var clientChild = new int[n];
+            var clientIndividual = new int[n];
+            Array.Fill(clientChild, -1);
+            Array.Fill(clientIndividual, -1);
+            var childNext = new int[n];
+            var childLine = new int[n];
+            var childOfMunicipality = new int[n];
+            var childAtSchool = new int[n];
+            var children = 0;
+            var municipalityChildren = 0;
+            var schoolChildren = 0;
             // A child's first period; the few with more than one beschikking at a location keep the others beside it.
-            var firstPeriods = new List<ActivePeriod>(beschikkingen.Count);
+            var firstPeriods = new ActivePeriod[n];
             var morePeriods = new Dictionary<int, List<ActivePeriod>>();
-            var ofChildren = new List<(int Line, int OfMunicipality, int AtSchool)>(beschikkingen.Count);
             // A client with a beschikking that is not counted: per reason the months it had one, as bits (1 << month - 1), so
             // that each is counted once per month at the end. A national year has 100,000 of them; a set of clients per month
             // and reason took 1,300,000 additions.
-            var individuals = new Numbering<long>(0);
-            var individualMonths = new List<(Eligibility Reason, int Months)>();
+            var individualNext = new int[n];
+            var individualReason = new Eligibility[n];
+            var individualMonths = new int[n];
+            var individuals = 0;
             foreach (var beschikking in beschikkingen)
             {
                 var reason = EligibilityRules.Classify(beschikking, terms, pool);
@@ -131,16 +145,19 @@ internal static class PerChildCosts
                             months |= 1 << m;
                         }
                     }
-                    long ofClient = clients.Of(beschikking.Client, out _);
-                    var individual = individuals.Of((long)reason << 32 | ofClient, out var newIndividual);
-                    if (newIndividual)
+                    var ofClient = clients.Of(beschikking.Client, out _);
+                    var individual = clientIndividual[ofClient];
+                    while (individual >= 0 && individualReason[individual] != reason)
                     {
-                        individualMonths.Add((reason, months));
+                        individual = individualNext[individual];
                     }
-                    else
+                    if (individual < 0)
                     {
-                        individualMonths[individual] = (reason, individualMonths[individual].Months | months);
+                        individual = individuals++;
+                        (individualReason[individual], individualNext[individual]) = (reason, clientIndividual[ofClient]);
+                        clientIndividual[ofClient] = individual;
                     }
+                    individualMonths[individual] |= months;
                     continue;
                 }
                 long school = schools.Of(beschikking.School, out var newSchool);
@@ -153,43 +170,61 @@ internal static class PerChildCosts
                 {
                     residenceCodes.Add(beschikking.Residence);
                 }
-                long client = clients.Of(beschikking.Client, out _);
+                var client = clients.Of(beschikking.Client, out _);
                 var line = lines.Of(school << 32 | residence, out var newLine);
                 if (newLine)
                 {
                     lineNumbers.Add(((int)school, (int)residence));
                 }
-                var index = children.Of((long)line << 32 | client, out var added);
-                if (added)
+                // The client's child on this line, else the numbers its other children have in this municipality and school.
+                int child = clientChild[client], ofMunicipality = -1, atSchool = -1;
+                for (; child >= 0 && childLine[child] != line; child = childNext[child])
                 {
-                    ofChildren.Add((line, ofMunicipality.Of(residence << 32 | client, out _), atSchool.Of(school << 32 | client, out _)));
-                    firstPeriods.Add(beschikking.Active);
+                    var (schoolOf, residenceOf) = lineNumbers[childLine[child]];
+                    if (residenceOf == residence)
+                    {
+                        ofMunicipality = childOfMunicipality[child];
+                    }
+                    if (schoolOf == school)
+                    {
+                        atSchool = childAtSchool[child];
+                    }
+                }
+                if (child < 0)
+                {
+                    child = children++;
+                    childLine[child] = line;
+                    childOfMunicipality[child] = ofMunicipality >= 0 ? ofMunicipality : municipalityChildren++;
+                    childAtSchool[child] = atSchool >= 0 ? atSchool : schoolChildren++;
+                    childNext[child] = clientChild[client];
+                    clientChild[client] = child;
+                    firstPeriods[child] = beschikking.Active;
                 }
                 else
                 {
-                    (morePeriods.TryGetValue(index, out var more) ? more : morePeriods[index] = [firstPeriods[index]]).Add(beschikking.Active);
+                    (morePeriods.TryGetValue(child, out var more) ? more : morePeriods[child] = [firstPeriods[child]]).Add(beschikking.Active);
                 }
             }
             _individual = new int[12, Reasons.Length];
-            foreach (var (reason, months) in individualMonths)
+            for (var i = 0; i < individuals; i++)
             {
                 for (var m = 0; m < 12; m++)
                 {
-                    _individual[m, (int)reason] += months >> m & 1;
+                    _individual[m, (int)individualReason[i]] += individualMonths[i] >> m & 1;
                 }
             }
-            _municipalityChildren = ofMunicipality.Count;
-            _schoolChildren = atSchool.Count;
+            _municipalityChildren = municipalityChildren;
+            _schoolChildren = schoolChildren;
             _schools = [.. schoolCodes];
             _residences = [.. residenceCodes];
             _lineSchool = [.. lineNumbers.Select(l => l.School)];
             _lineResidence = [.. lineNumbers.Select(l => l.Residence)];
-            _childLine = [.. ofChildren.Select(c => c.Line)];
-            _childOfMunicipality = [.. ofChildren.Select(c => c.OfMunicipality)];
-            _childAtSchool = [.. ofChildren.Select(c => c.AtSchool)];
+            _childLine = childLine[..children];
+            _childOfMunicipality = childOfMunicipality[..children];
+            _childAtSchool = childAtSchool[..children];
 
             // Per child: its days in each month and in the year, overlapping beschikkingen counted once.
-            var count = ofChildren.Count;
+            var count = children;
             var yearDays = new long[lineNumbers.Count];
             _monthDays = new int[12 * count];
             for (var c = 0; c < count; c++)
