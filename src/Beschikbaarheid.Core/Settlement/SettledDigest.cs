@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
@@ -23,56 +24,84 @@ public static class SettledDigest
     public static IReadOnlyDictionary<SchoolLocationId, string> Of(IEnumerable<Entry> entries)
     {
         ArgumentNullException.ThrowIfNull(entries);
-        // Summed in hash tables and each location's parties sorted once: a sorted table per location, kept in order on every
-        // add, was most of the time a year's corrections took.
-        var sums = new Dictionary<SchoolLocationId, Dictionary<PartyCode, long>>();
-        foreach (var e in entries)
+        var all = entries as IReadOnlyList<Entry> ?? [.. entries];
+        // The entries placed by location in one pooled array (counted per location first: a counting sort), and each location's
+        // parties sorted and summed where they lie: a hash table per location, grown entry by entry, was a quarter of what a
+        // year's corrections allocated (they digest 70,000 entries for each month they recompute).
+        var schools = new Dictionary<SchoolLocationId, int>();
+        var ends = new List<int>();
+        var schoolOf = ArrayPool<int>.Shared.Rent(all.Count);
+        var placed = ArrayPool<KeyValuePair<PartyCode, long>>.Shared.Rent(all.Count);
+        try
         {
-            ref var bySchool = ref CollectionsMarshal.GetValueRefOrAddDefault(sums, e.School, out _);
-            bySchool ??= [];
-            ref var cents = ref CollectionsMarshal.GetValueRefOrAddDefault(bySchool, e.Municipality, out _);
-            cents += e.Amount.Cents;
+            for (var i = 0; i < all.Count; i++)
+            {
+                ref var school = ref CollectionsMarshal.GetValueRefOrAddDefault(schools, all[i].School, out var known);
+                if (!known)
+                {
+                    school = ends.Count;
+                    ends.Add(0);
+                }
+                ends[school]++;
+                schoolOf[i] = school;
+            }
+            // Counts become where each location's entries end; placing fills each location back to front.
+            for (var s = 1; s < ends.Count; s++)
+            {
+                ends[s] += ends[s - 1];
+            }
+            var next = ends.ToArray();
+            for (var i = all.Count - 1; i >= 0; i--)
+            {
+                placed[--next[schoolOf[i]]] = new(all[i].Municipality, all[i].Amount.Cents);
+            }
+            var digests = new Dictionary<SchoolLocationId, string>(schools.Count);
+            // The text "GM0209:116781;GM1945:-5;" hashed from one buffer, written in place: a year's corrections digest 70,000
+            // entries a month, and a string, its bytes and a hash array per location were most of what that allocated.
+            var text = new byte[1024];
+            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+            foreach (var (school, index) in schools)
+            {
+                var parties = placed.AsSpan(next[index], ends[index] - next[index]);
+                parties.Sort(ByParty);
+                var length = 0;
+                for (var p = 0; p < parties.Length;)
+                {
+                    var (municipality, cents) = parties[p];
+                    while (++p < parties.Length && parties[p].Key == municipality)
+                    {
+                        cents += parties[p].Value;
+                    }
+                    if (cents == 0)
+                    {
+                        continue;
+                    }
+                    // A party code and a long in ASCII: at most the code, ':', 20 characters and ';'.
+                    var needed = length + municipality.Value.Length + 22;
+                    if (needed > text.Length)
+                    {
+                        Array.Resize(ref text, Math.Max(needed, text.Length * 2));
+                    }
+                    length += Encoding.ASCII.GetBytes(municipality.Value, text.AsSpan(length));
+                    text[length++] = (byte)':';
+                    cents.TryFormat(text.AsSpan(length), out var written, default, CultureInfo.InvariantCulture);
+                    length += written;
+                    text[length++] = (byte)';';
+                }
+                if (length == 0)
+                {
+                    continue;
+                }
+                SHA256.HashData(text.AsSpan(0, length), hash);
+                digests[school] = Convert.ToHexStringLower(hash);
+            }
+            return digests;
         }
-        var digests = new Dictionary<SchoolLocationId, string>(sums.Count);
-        // The text "GM0209:116781;GM1945:-5;" hashed from one buffer, written in place: a year's corrections digest 70,000
-        // entries a month, and a string, its bytes and a hash array per location were most of what that allocated.
-        var text = new byte[1024];
-        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        var parties = new List<KeyValuePair<PartyCode, long>>();
-        foreach (var (school, bySchool) in sums)
+        finally
         {
-            parties.Clear();
-            foreach (var party in bySchool)
-            {
-                if (party.Value != 0)
-                {
-                    parties.Add(party);
-                }
-            }
-            if (parties.Count == 0)
-            {
-                continue;
-            }
-            parties.Sort(ByParty);
-            var length = 0;
-            foreach (var (municipality, cents) in parties)
-            {
-                // A party code and a long in ASCII: at most the code, ':', 20 characters and ';'.
-                var needed = length + municipality.Value.Length + 22;
-                if (needed > text.Length)
-                {
-                    Array.Resize(ref text, Math.Max(needed, text.Length * 2));
-                }
-                length += Encoding.ASCII.GetBytes(municipality.Value, text.AsSpan(length));
-                text[length++] = (byte)':';
-                cents.TryFormat(text.AsSpan(length), out var written, default, CultureInfo.InvariantCulture);
-                length += written;
-                text[length++] = (byte)';';
-            }
-            SHA256.HashData(text.AsSpan(0, length), hash);
-            digests[school] = Convert.ToHexStringLower(hash);
+            ArrayPool<int>.Shared.Return(schoolOf);
+            ArrayPool<KeyValuePair<PartyCode, long>>.Shared.Return(placed, clearArray: true);
         }
-        return digests;
     }
 
     private static readonly Comparison<KeyValuePair<PartyCode, long>> ByParty = (a, b) => Comparer<PartyCode>.Default.Compare(a.Key, b.Key);

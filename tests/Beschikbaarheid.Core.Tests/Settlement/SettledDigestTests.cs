@@ -2,6 +2,8 @@ using Beschikbaarheid.Core.Arithmetic;
 using Beschikbaarheid.Core.Periods;
 using Beschikbaarheid.Core.Registry;
 using Beschikbaarheid.Core.Settlement;
+using FsCheck;
+using FsCheck.Fluent;
 using static Beschikbaarheid.Core.Tests.Settlement.SchemeBuilder;
 
 namespace Beschikbaarheid.Core.Tests.Settlement;
@@ -61,5 +63,27 @@ public class SettledDigestTests
         var before = SettledDigest.Of([Line(Beuningen, StMaarten, 40_000), Line(Beuningen, Meander, 1)]);
         var now = SettledDigest.Of([Line(Beuningen, StMaarten, 40_000), Line(Beuningen, Elsewhere, 1)]);
         Assert.Equal(new[] { Meander, Elsewhere }.Order(), SettledDigest.Changed(before, now).Order());
+    }
+
+    [Fact]
+    public void EachLocationsDigest_IsThatOfItsOwnEntries_HoweverTheLocationsInterleave()
+    {
+        var schools = new[] { StMaarten, Meander, Elsewhere };
+        var municipalities = new[] { Nijmegen, Beuningen, BergEnDal, Arnhem };
+        var property = Prop.ForAll(Gen.Choose(0, int.MaxValue).ToArbitrary(), seed =>
+        {
+            var random = new Random(seed);
+            // Small amounts of both signs, so that a municipality's sum at a location is now and then zero.
+            var entries = Enumerable.Range(0, random.Next(0, 30))
+                .Select(_ => Line(municipalities[random.Next(4)], schools[random.Next(3)], random.Next(-3, 4)))
+                .ToList();
+            var digests = SettledDigest.Of(entries);
+            return schools.All(school =>
+            {
+                var alone = SettledDigest.Of(entries.Where(e => e.School == school).ToList());
+                return digests.TryGetValue(school, out var digest) ? alone.TryGetValue(school, out var own) && own == digest : alone.Count == 0;
+            }) && digests.Keys.All(schools.Contains);
+        });
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(300), property);
     }
 }
