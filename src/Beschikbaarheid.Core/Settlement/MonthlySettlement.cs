@@ -49,15 +49,22 @@ public static class MonthlySettlement
     /// months again to correct them; one month at a time as they are enumerated. Months under the same terms
     /// of a per-child pool come from one pass over the beschikkingen; the others are computed month by month.
     /// </summary>
-    public static IEnumerable<(YearMonth Period, IReadOnlyList<Entry> Entries)> EntriesOfMonths(Scheme scheme, IReadOnlyList<YearMonth> months, SettlementInputs inputs)
+    public static IEnumerable<(YearMonth Period, IReadOnlyList<Entry> Entries)> EntriesOfMonths(Scheme scheme, IReadOnlyList<YearMonth> months, SettlementInputs inputs) =>
+        RecomputedMonths(scheme, months, inputs).Select(month => (month.Period, month.Entries()));
+
+    /// <summary>
+    /// The months as <see cref="EntriesOfMonths"/> computes them, each with its digests per location and its entries made only
+    /// when asked: a run correcting eleven months compares their digests first and needs the entries of a few locations.
+    /// </summary>
+    public static IEnumerable<RecomputedMonth> RecomputedMonths(Scheme scheme, IReadOnlyList<YearMonth> months, SettlementInputs inputs)
     {
         ArgumentNullException.ThrowIfNull(scheme);
         ArgumentNullException.ThrowIfNull(months);
         ArgumentNullException.ThrowIfNull(inputs);
-        return EntriesOfMonthsIterator(scheme, months, inputs);
+        return RecomputedMonthsIterator(scheme, months, inputs);
     }
 
-    private static IEnumerable<(YearMonth Period, IReadOnlyList<Entry> Entries)> EntriesOfMonthsIterator(Scheme scheme, IReadOnlyList<YearMonth> months, SettlementInputs inputs)
+    private static IEnumerable<RecomputedMonth> RecomputedMonthsIterator(Scheme scheme, IReadOnlyList<YearMonth> months, SettlementInputs inputs)
     {
         foreach (var sameTerms in months.GroupBy(m => (m.Year, Participants: string.Join(",", scheme.TermsFor(m).Participants.Order()))))
         {
@@ -68,27 +75,26 @@ public static class MonthlySettlement
             {
                 foreach (var (month, costs) in PerChildCosts.CalculateMonths(terms, pool, first.Year, sameTerms.Select(m => m.Month).ToList(), inputs))
                 {
-                    var period = new YearMonth(first.Year, month);
-                    yield return (period, EntriesOf(costs, period));
+                    yield return new RecomputedMonth(new YearMonth(first.Year, month), costs);
                 }
                 continue;
             }
             foreach (var month in sameTerms)
             {
-                yield return (month, EntriesOf(CostsOf(scheme, scheme.TermsFor(month), month, inputs), month));
+                yield return new RecomputedMonth(month, CostsOf(scheme, scheme.TermsFor(month), month, inputs));
             }
         }
     }
 
-    /// <summary>Every municipality's amount at every location in the month, own shares included.</summary>
-    private static List<Entry> EntriesOf(Costs costs, YearMonth period)
+    /// <summary>Every municipality's amount at every location in the month (or at the locations <paramref name="at"/>), own shares included.</summary>
+    internal static List<Entry> EntriesOf(Costs costs, YearMonth period, IReadOnlySet<SchoolLocationId>? at = null)
     {
         var month = SettledPeriod.Of(period);
         return costs.Shares
-            .Where(s => s.Month != Money.Zero)
+            .Where(s => s.Month != Money.Zero && (at is null || at.Contains(s.School)))
             .Select(s => new Entry(s.Municipality, s.School, month, SettlementKind.Voorschot, s.Basis, s.Month, s.Estimated))
             // A funder's line has no key figure: its share is an amount or a percentage of the pool.
-            .Concat(costs.Funders.Where(f => f.Month != Money.Zero).Select(f => new Entry(f.Funder, f.School, month, SettlementKind.Voorschot, 0m, f.Month)))
+            .Concat(costs.Funders.Where(f => f.Month != Money.Zero && (at is null || at.Contains(f.School))).Select(f => new Entry(f.Funder, f.School, month, SettlementKind.Voorschot, 0m, f.Month)))
             .ToList();
     }
 

@@ -25,16 +25,37 @@ public static class SettledDigest
     {
         ArgumentNullException.ThrowIfNull(entries);
         var all = entries as IReadOnlyList<Entry> ?? [.. entries];
-        // The entries placed by location in one pooled array (counted per location first: a counting sort), and each location's
+        var parts = ArrayPool<Part>.Shared.Rent(all.Count);
+        try
+        {
+            for (var i = 0; i < all.Count; i++)
+            {
+                parts[i] = new Part(all[i].School, all[i].Municipality, all[i].Amount.Cents);
+            }
+            return Of(parts.AsSpan(0, all.Count));
+        }
+        finally
+        {
+            ArrayPool<Part>.Shared.Return(parts, clearArray: true);
+        }
+    }
+
+    /// <summary>An amount of a party at a location, as an entry has it.</summary>
+    internal readonly record struct Part(SchoolLocationId School, PartyCode Party, long Cents);
+
+    /// <summary>Per location: the digest of the parts' sums per party; locations whose sums are all zero are absent.</summary>
+    internal static IReadOnlyDictionary<SchoolLocationId, string> Of(ReadOnlySpan<Part> all)
+    {
+        // The parts placed by location in one pooled array (counted per location first: a counting sort), and each location's
         // parties sorted and summed where they lie: a hash table per location, grown entry by entry, was a quarter of what a
         // year's corrections allocated (they digest 70,000 entries for each month they recompute).
         var schools = new Dictionary<SchoolLocationId, int>();
         var ends = new List<int>();
-        var schoolOf = ArrayPool<int>.Shared.Rent(all.Count);
-        var placed = ArrayPool<KeyValuePair<PartyCode, long>>.Shared.Rent(all.Count);
+        var schoolOf = ArrayPool<int>.Shared.Rent(all.Length);
+        var placed = ArrayPool<KeyValuePair<PartyCode, long>>.Shared.Rent(all.Length);
         try
         {
-            for (var i = 0; i < all.Count; i++)
+            for (var i = 0; i < all.Length; i++)
             {
                 ref var school = ref CollectionsMarshal.GetValueRefOrAddDefault(schools, all[i].School, out var known);
                 if (!known)
@@ -51,9 +72,9 @@ public static class SettledDigest
                 ends[s] += ends[s - 1];
             }
             var next = ends.ToArray();
-            for (var i = all.Count - 1; i >= 0; i--)
+            for (var i = all.Length - 1; i >= 0; i--)
             {
-                placed[--next[schoolOf[i]]] = new(all[i].Municipality, all[i].Amount.Cents);
+                placed[--next[schoolOf[i]]] = new(all[i].Party, all[i].Cents);
             }
             var digests = new Dictionary<SchoolLocationId, string>(schools.Count);
             // The text "GM0209:116781;GM1945:-5;" hashed from one buffer, written in place: a year's corrections digest 70,000

@@ -459,9 +459,9 @@ public sealed class SettlementService(
             {
                 case CorrectMonths correct:
                     var stored = await SettledDigests.LoadAsync(session, correct.Months, cancellationToken).ConfigureAwait(false);
-                    foreach (var (month, recomputed) in MonthlySettlement.EntriesOfMonths(scheme, correct.Months, yearInputs))
+                    foreach (var recomputed in MonthlySettlement.RecomputedMonths(scheme, correct.Months, yearInputs))
                     {
-                        var (ofMonth, left) = await CorrectAsync(session, month, recomputed, stored.GetValueOrDefault(month), cancellationToken).ConfigureAwait(false);
+                        var (ofMonth, left) = await CorrectAsync(session, recomputed, stored.GetValueOrDefault(recomputed.Period), cancellationToken).ConfigureAwait(false);
                         corrections.AddRange(ofMonth);
                         if (left is not null)
                         {
@@ -488,22 +488,23 @@ public sealed class SettlementService(
     /// The digests are made from what was read back plus the corrections, that is from what will be stored.
     /// </summary>
     private static async Task<(IReadOnlyList<Entry> Corrections, MonthDigests? Left)> CorrectAsync(
-        SchemeTransaction session, YearMonth month, IReadOnlyList<Entry> recomputed, IReadOnlyDictionary<SchoolLocationId, string>? stored, CancellationToken cancellationToken)
+        SchemeTransaction session, RecomputedMonth recomputed, IReadOnlyDictionary<SchoolLocationId, string>? stored, CancellationToken cancellationToken)
     {
+        var month = recomputed.Period;
         var period = SettledPeriod.Of(month);
         if (stored is null)
         {
             var whole = await SettledState.LoadMonthAsync(session, month, null, cancellationToken).ConfigureAwait(false);
-            var ofWhole = Corrections.For(period, recomputed, whole);
+            var ofWhole = Corrections.For(period, recomputed.Entries(), whole);
             return (ofWhole, new MonthDigests(month, SettledDigest.Of(whole.Concat(ofWhole)).ToDictionary(d => d.Key, d => (string?)d.Value), Complete: true));
         }
-        var changed = SettledDigest.Changed(stored, SettledDigest.Of(recomputed));
+        var changed = SettledDigest.Changed(stored, recomputed.Digests());
         if (changed.Count == 0)
         {
             return ([], null);
         }
         var settled = await SettledState.LoadMonthAsync(session, month, changed.ToList(), cancellationToken).ConfigureAwait(false);
-        var ofChanged = recomputed.Where(e => changed.Contains(e.School)).ToList();
+        var ofChanged = recomputed.EntriesAt(changed);
         // Which invoice billed the month is known from all its locations, not only the changed ones read back.
         var municipalities = Corrections.For(period, ofChanged, settled).Select(c => c.Municipality).ToHashSet();
         var billedBy = await SettledState.BillingInvoicesAsync(session, month, municipalities, cancellationToken).ConfigureAwait(false);

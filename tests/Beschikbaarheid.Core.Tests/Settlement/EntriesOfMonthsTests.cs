@@ -1,4 +1,5 @@
 using Beschikbaarheid.Core.Periods;
+using Beschikbaarheid.Core.Registry;
 using Beschikbaarheid.Core.Settlement;
 using FsCheck;
 using FsCheck.Fluent;
@@ -32,6 +33,26 @@ public class EntriesOfMonthsTests
                 && together.All(t => Lines(t.Entries).SequenceEqual(RulesModel.PerChildMonth(PerChildRules.Nijmegen2019, t.Period, data)));
         });
         Check.One(Config.QuickThrowOnFailure.WithMaxTest(150), property);
+    }
+
+    [Fact]
+    public void ARecomputedMonthsDigests_AreThoseOfItsEntries_AndItsEntriesAtALocation_ThoseOfTheMonthThere()
+    {
+        var property = Prop.ForAll(Gen.Choose(0, int.MaxValue).ToArbitrary(), seed =>
+        {
+            var random = new Random(seed);
+            var data = Enumerable.Range(0, random.Next(1, 40)).Select(i => RandomBeschikking(random, i)).ToList();
+            var months = Enumerable.Range(1, 12).Where(_ => random.Next(3) == 0).Select(m => new YearMonth(2026, m)).ToList();
+            return MonthlySettlement.RecomputedMonths(Nijmegen2019(), months, new SettlementInputs(data, [], [])).All(month =>
+            {
+                var entries = month.Entries();
+                var digests = month.Digests();
+                var ofEntries = SettledDigest.Of(entries);
+                return digests.Count == ofEntries.Count && digests.All(d => ofEntries.TryGetValue(d.Key, out var digest) && digest == d.Value)
+                    && month.EntriesAt(new HashSet<SchoolLocationId> { StMaarten }).SequenceEqual(entries.Where(e => e.School == StMaarten));
+            });
+        });
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(200), property);
     }
 
     private static IEnumerable<RulesModel.Line> Lines(IEnumerable<Entry> entries) => entries

@@ -109,6 +109,20 @@ public class FundersTests
     }
 
     [Fact]
+    public void ARecomputedMonthsDigests_AreThoseOfItsEntries_FundersIncluded()
+    {
+        // A run correcting a month compares these digests with what was settled: they must be what the entries, the funders'
+        // lines among them, would give, and the entries of a location those of the whole month there.
+        foreach (var month in MonthlySettlement.RecomputedMonths(GoudaLike(), [new YearMonth(2026, 1), new YearMonth(2026, 7)], Inputs()))
+        {
+            var entries = month.Entries();
+            Assert.Contains(entries, e => e.Municipality.IsFunder);
+            Assert.Equal(SettledDigest.Of(entries).OrderBy(d => d.Key), month.Digests().OrderBy(d => d.Key));
+            Assert.Equal(entries.Where(e => e.School == HetBos), month.EntriesAt(new HashSet<SchoolLocationId> { HetBos }));
+        }
+    }
+
+    [Fact]
     public void APercentage_IsOfThePoolBeforeTheAmounts_RoundedOnceHalfAwayFromZero()
     {
         // One location of 1,000,005 cents; an amount of 100,000 and 10% = 100,000.5 → 100,001 (not 10% of the 900,005 left).
