@@ -86,18 +86,6 @@ public static class MonthlySettlement
         }
     }
 
-    /// <summary>Every municipality's amount at every location in the month (or at the locations <paramref name="at"/>), own shares included.</summary>
-    internal static List<Entry> EntriesOf(Costs costs, YearMonth period, IReadOnlySet<SchoolLocationId>? at = null)
-    {
-        var month = SettledPeriod.Of(period);
-        return costs.Shares
-            .Where(s => s.Month != Money.Zero && (at is null || at.Contains(s.School)))
-            .Select(s => new Entry(s.Municipality, s.School, month, SettlementKind.Voorschot, s.Basis, s.Month, s.Estimated))
-            // A funder's line has no key figure: its share is an amount or a percentage of the pool.
-            .Concat(costs.Funders.Where(f => f.Month != Money.Zero && (at is null || at.Contains(f.School))).Select(f => new Entry(f.Funder, f.School, month, SettlementKind.Voorschot, 0m, f.Month)))
-            .ToList();
-    }
-
     private static SettlementPlan Plan(Scheme scheme, YearMonth period, SchemeTerms terms, Costs costs, SettlementInputs inputs)
     {
         var byMunicipality = costs.Shares.ToLookup(s => s.Municipality);
@@ -129,7 +117,7 @@ public static class MonthlySettlement
                 bySchool[school].Any(s => s.Estimated)))
             .ToList();
 
-        var entries = EntriesOf(costs, period).OrderBy(e => e.Municipality).ThenBy(e => e.School).ToList();
+        var entries = new RecomputedMonth(period, costs).Entries().OrderBy(e => e.Municipality).ThenBy(e => e.School).ToList();
 
         return new SettlementPlan(scheme.Id, period, SettlementKind.Voorschot, costs.BasisUnit, allocation, locations, costs.Individual, Invoicing.Drafts(scheme, terms.Flow, entries))
         {
@@ -162,22 +150,22 @@ public static class MonthlySettlement
     /// rounding alone never makes a year-end document; only data or parameters that changed do. A per-child line is
     /// therefore not rounded once over the year's child-days (that would differ from twelve rounded months by cents).
     /// </summary>
-    /// <param name="eachMonth">Told each recomputed month's entries as they are made, e.g. to take their <see cref="SettledDigest"/>.</param>
-    public static IReadOnlyList<Entry> Annual(Scheme scheme, int year, SettlementInputs inputs, Action<YearMonth, IReadOnlyList<Entry>>? eachMonth = null)
+    /// <param name="eachMonth">Told each recomputed month as it is made, e.g. to take its <see cref="RecomputedMonth.Digests"/>.</param>
+    public static IReadOnlyList<Entry> Annual(Scheme scheme, int year, SettlementInputs inputs, Action<RecomputedMonth>? eachMonth = null)
     {
         ArgumentNullException.ThrowIfNull(scheme);
         ArgumentNullException.ThrowIfNull(inputs);
         var wholeYear = SettledPeriod.WholeYear(year);
         var months = Enumerable.Range(1, 12).Select(m => new YearMonth(year, m)).ToList();
-        // Summed as the months come: a national year is 840,000 monthly entries, and only one month of them is held at a time.
+        // Summed as the months come: a national year is 840,000 monthly amounts, and only one month of them is held at a time.
         var sums = new Dictionary<(PartyCode Party, SchoolLocationId School), (decimal Basis, long Cents, bool Estimated)>();
-        foreach (var (period, entries) in EntriesOfMonths(scheme, months, inputs))
+        foreach (var month in RecomputedMonths(scheme, months, inputs))
         {
-            eachMonth?.Invoke(period, entries);
-            foreach (var e in entries)
+            eachMonth?.Invoke(month);
+            foreach (var e in month.Amounts())
             {
-                ref var sum = ref CollectionsMarshal.GetValueRefOrAddDefault(sums, (e.Municipality, e.School), out _);
-                sum = (sum.Basis + e.Basis, checked(sum.Cents + e.Amount.Cents), sum.Estimated || e.Estimated);
+                ref var sum = ref CollectionsMarshal.GetValueRefOrAddDefault(sums, (e.Party, e.School), out _);
+                sum = (sum.Basis + e.Basis, checked(sum.Cents + e.Month.Cents), sum.Estimated || e.Estimated);
             }
         }
         return sums

@@ -1,4 +1,5 @@
 using System.Buffers;
+using Beschikbaarheid.Core.Arithmetic;
 using Beschikbaarheid.Core.Periods;
 using Beschikbaarheid.Core.Registry;
 
@@ -18,38 +19,61 @@ public sealed class RecomputedMonth
 
     public YearMonth Period { get; }
 
-    /// <summary>Every municipality's amount at every location, own shares included.</summary>
-    public IReadOnlyList<Entry> Entries() => MonthlySettlement.EntriesOf(_costs, Period);
+    /// <summary>A party's amount at a location, as its entry has it.</summary>
+    internal readonly record struct Amount(PartyCode Party, SchoolLocationId School, decimal Basis, Money Month, bool Estimated);
+
+    /// <summary>Every municipality's amount at every location, own shares included, as entries of the month.</summary>
+    public IReadOnlyList<Entry> Entries() => EntriesOf(Amounts());
 
     /// <summary>The <see cref="Entries"/> at the locations given.</summary>
     public IReadOnlyList<Entry> EntriesAt(IReadOnlySet<SchoolLocationId> schools)
     {
         ArgumentNullException.ThrowIfNull(schools);
-        return MonthlySettlement.EntriesOf(_costs, Period, schools);
+        return EntriesOf(Amounts().Where(a => schools.Contains(a.School)));
     }
 
     /// <summary>What <see cref="SettledDigest.Of(IEnumerable{Entry})"/> makes of <see cref="Entries"/>, without making them.</summary>
     public IReadOnlyDictionary<SchoolLocationId, string> Digests()
     {
-        var count = _costs.Shares.Count + _costs.Funders.Count;
-        var parts = ArrayPool<SettledDigest.Part>.Shared.Rent(count);
+        var parts = ArrayPool<SettledDigest.Part>.Shared.Rent(_costs.Shares.Count + _costs.Funders.Count);
         try
         {
-            var i = 0;
-            foreach (var share in _costs.Shares)
+            var count = 0;
+            foreach (var amount in Amounts())
             {
-                parts[i++] = new SettledDigest.Part(share.School, share.Municipality, share.Month.Cents);
+                parts[count++] = new SettledDigest.Part(amount.School, amount.Party, amount.Month.Cents);
             }
-            foreach (var funder in _costs.Funders)
-            {
-                parts[i++] = new SettledDigest.Part(funder.School, funder.Funder, funder.Month.Cents);
-            }
-            // Amounts of zero, which Entries leaves out, add nothing to a sum and so nothing to a digest.
             return SettledDigest.Of(parts.AsSpan(0, count));
         }
         finally
         {
             ArrayPool<SettledDigest.Part>.Shared.Return(parts, clearArray: true);
         }
+    }
+
+    /// <summary>The month's amounts that are not zero: each municipality's share at each location, then the funders' lines.</summary>
+    internal IEnumerable<Amount> Amounts()
+    {
+        foreach (var share in _costs.Shares)
+        {
+            if (share.Month != Money.Zero)
+            {
+                yield return new Amount(share.Municipality, share.School, share.Basis, share.Month, share.Estimated);
+            }
+        }
+        foreach (var funder in _costs.Funders)
+        {
+            // A funder's line has no key figure: its share is an amount or a percentage of the pool.
+            if (funder.Month != Money.Zero)
+            {
+                yield return new Amount(funder.Funder, funder.School, 0m, funder.Month, false);
+            }
+        }
+    }
+
+    private List<Entry> EntriesOf(IEnumerable<Amount> amounts)
+    {
+        var month = SettledPeriod.Of(Period);
+        return [.. amounts.Select(a => new Entry(a.Party, a.School, month, SettlementKind.Voorschot, a.Basis, a.Month, a.Estimated))];
     }
 }

@@ -179,7 +179,7 @@ public sealed class YearEndService(
                 else
                 {
                     var digests = new Dictionary<YearMonth, IReadOnlyDictionary<Core.Registry.SchoolLocationId, string>>();
-                    annual = MonthlySettlement.Annual(scheme, year, loaded, (month, entries) => digests[month] = SettledDigest.Of(entries));
+                    annual = MonthlySettlement.Annual(scheme, year, loaded, month => digests[month.Period] = month.Digests());
                     settled = await SettledState.LoadYearAsync(session, year, await ComparedSchoolsAsync(session, year, digests, cancellationToken).ConfigureAwait(false), cancellationToken)
                         .ConfigureAwait(false);
                     // A funder's year-end invoice names the funder as the run stores it, with its share of the year.
