@@ -34,7 +34,8 @@ internal sealed class Utf8XmlWriter : IDisposable
 
     private readonly Stream _stream;
     private readonly bool _indent;
-    private byte[] _buffer = new byte[1 << 16];
+    // From the shared pool, given back on disposal: a month writes 339 e-invoices, a 64 KB buffer each.
+    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(1 << 16);
     private int _used;
 
     // The open elements, innermost last: the name as written and what it holds so far.
@@ -163,7 +164,16 @@ internal sealed class Utf8XmlWriter : IDisposable
     }
 
     /// <summary>Writes what is buffered; elements left open stay open (a document cut short by an error is not made to look whole).</summary>
-    public void Dispose() => Flush();
+    public void Dispose()
+    {
+        if (_buffer.Length == 0)
+        {
+            return;
+        }
+        Flush();
+        ArrayPool<byte>.Shared.Return(_buffer);
+        _buffer = [];
+    }
 
     private void CloseStartTag()
     {
@@ -316,7 +326,8 @@ internal sealed class Utf8XmlWriter : IDisposable
         }
         if (bytes > _buffer.Length)
         {
-            _buffer = new byte[bytes];
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = ArrayPool<byte>.Shared.Rent(bytes);
         }
     }
 }

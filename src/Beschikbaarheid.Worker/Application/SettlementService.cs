@@ -294,34 +294,8 @@ public sealed class SettlementService(
             (scheme, mergers) = await SchemeInputs.MergedAsync(session, scheme, period.Year, logger).ConfigureAwait(false);
             progress?.Report("checking the scheme against the registry");
             await SchemeInputs.CheckReferencesAsync(session, scheme, period.Year).ConfigureAwait(false);
-            progress?.Report("loading the period's inputs");
-            var loaded = await SchemeInputs.LoadYearAsync(session, scheme, period.Year, cancellationToken).ConfigureAwait(false);
-            if (MonthlyRunPolicy.ClosedYear(scheme.Id, period, years) is { } closed)
-            {
-                throw new SettlementRejectedException(closed);
-            }
-            progress?.Report("fingerprinting and calculating");
-            // Two independent passes over the same inputs: the fingerprint is hashed on the other core meanwhile.
-            var fingerprinting = Task.Run(() => InputFingerprint.Of(scheme, period.Year, loaded), cancellationToken);
-            SettlementPlan month;
-            try
-            {
-                month = MonthlySettlement.Calculate(scheme, period, loaded);
-            }
-            catch
-            {
-                // Never left running unobserved when the calculation refuses the inputs; the refusal is what is reported.
-                await ((Task)fingerprinting).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-                throw;
-            }
-            var fingerprint = await fingerprinting.ConfigureAwait(false);
-            var run = MonthlyRunPolicy.Plan(scheme.Id, period, fingerprint, years);
-            if (run.Refusal is { } refusal)
-            {
-                throw new SettlementRejectedException(refusal);
-            }
-            progress?.Report("checking settled months for changed data");
-            var (corrections, lateData, digests) = await ReviewAsync(session, scheme, period, loaded, run.Reviews, cancellationToken).ConfigureAwait(false);
+            // Calculated in a method of its own: the year's inputs (a national region's 200,000 beschikkingen) are let go before the run is stored.
+            var (month, fingerprint, corrections, lateData, digests) = await CalculateAsync(session, scheme, period, years, progress, cancellationToken).ConfigureAwait(false);
             if (!month.HasEligibleChildren && corrections.Count == 0)
             {
                 if (concept is not null)
@@ -397,6 +371,44 @@ public sealed class SettlementService(
         static Decided Done(SettleOutcome outcome) => new(outcome, outcome.Status, 0, outcome.Notes);
     }
 
+
+    /// <summary>
+    /// The month as the inputs are now, its fingerprint and the corrections of earlier months whose data changed (<see cref="ReviewAsync"/>);
+    /// refused for a closed year or by <see cref="MonthlyRunPolicy"/>. Read under the caller's lock, in its transaction.
+    /// </summary>
+    private async Task<(SettlementPlan Month, string Fingerprint, IReadOnlyList<Entry> Corrections, IReadOnlyList<string> LateData, IReadOnlyList<MonthDigests> Digests)> CalculateAsync(
+        SchemeTransaction session, Scheme scheme, YearMonth period, IReadOnlyList<SettledYearState> years, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        progress?.Report("loading the period's inputs");
+        var loaded = await SchemeInputs.LoadYearAsync(session, scheme, period.Year, cancellationToken).ConfigureAwait(false);
+        if (MonthlyRunPolicy.ClosedYear(scheme.Id, period, years) is { } closed)
+        {
+            throw new SettlementRejectedException(closed);
+        }
+        progress?.Report("fingerprinting and calculating");
+        // Two independent passes over the same inputs: the fingerprint is hashed on the other core meanwhile.
+        var fingerprinting = Task.Run(() => InputFingerprint.Of(scheme, period.Year, loaded), cancellationToken);
+        SettlementPlan month;
+        try
+        {
+            month = MonthlySettlement.Calculate(scheme, period, loaded);
+        }
+        catch
+        {
+            // Never left running unobserved when the calculation refuses the inputs; the refusal is what is reported.
+            await ((Task)fingerprinting).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            throw;
+        }
+        var fingerprint = await fingerprinting.ConfigureAwait(false);
+        var run = MonthlyRunPolicy.Plan(scheme.Id, period, fingerprint, years);
+        if (run.Refusal is { } refusal)
+        {
+            throw new SettlementRejectedException(refusal);
+        }
+        progress?.Report("checking settled months for changed data");
+        var (corrections, lateData, digests) = await ReviewAsync(session, scheme, period, loaded, run.Reviews, cancellationToken).ConfigureAwait(false);
+        return (month, fingerprint, corrections, lateData, digests);
+    }
 
     /// <summary>
     /// What the run of <paramref name="plan"/> would issue, made by the issuing path itself inside the locked transaction
