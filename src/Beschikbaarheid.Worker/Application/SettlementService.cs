@@ -296,6 +296,10 @@ public sealed class SettlementService(
             await SchemeInputs.CheckReferencesAsync(session, scheme, period.Year).ConfigureAwait(false);
             // Calculated in a method of its own: the year's inputs (a national region's 200,000 beschikkingen) are let go before the run is stored.
             var (month, fingerprint, corrections, lateData, digests) = await CalculateAsync(session, scheme, period, years, progress, cancellationToken).ConfigureAwait(false);
+            // The inputs and the months the review computed again are garbage now, most of it old enough to be left lying by
+            // the collector, and storing grew the process on top of it. Collected first (and with the project file's
+            // ConserveMemory), the bench's peak over a year fell from 383-441 MB to 312-359 MB.
+            UnitOfWork.GiveBackMemory();
             if (!month.HasEligibleChildren && corrections.Count == 0)
             {
                 if (concept is not null)
