@@ -1,4 +1,3 @@
-using System.Buffers;
 using Beschikbaarheid.Core.Arithmetic;
 using Beschikbaarheid.Core.Periods;
 using Beschikbaarheid.Core.Registry;
@@ -33,23 +32,8 @@ public sealed class RecomputedMonth
     }
 
     /// <summary>What <see cref="SettledDigest.Of(IEnumerable{Entry})"/> makes of <see cref="Entries"/>, without making them.</summary>
-    public IReadOnlyDictionary<SchoolLocationId, string> Digests()
-    {
-        var parts = ArrayPool<SettledDigest.Part>.Shared.Rent(_costs.Shares.Count + _costs.Funders.Count);
-        try
-        {
-            var count = 0;
-            foreach (var amount in Amounts())
-            {
-                parts[count++] = new SettledDigest.Part(amount.School, amount.Party, amount.Month.Cents);
-            }
-            return SettledDigest.Of(parts.AsSpan(0, count));
-        }
-        finally
-        {
-            ArrayPool<SettledDigest.Part>.Shared.Return(parts, clearArray: true);
-        }
-    }
+    public IReadOnlyDictionary<SchoolLocationId, string> Digests() =>
+        SettledDigest.Of(Amounts().Select(a => new SettledDigest.Part(a.School, a.Party, a.Month.Cents)), _costs.Shares.Count + _costs.Funders.Count);
 
     /// <summary>The month's amounts that are not zero: each municipality's share at each location, then the funders' lines.</summary>
     internal IEnumerable<Amount> Amounts()

@@ -25,23 +25,30 @@ public static class SettledDigest
     {
         ArgumentNullException.ThrowIfNull(entries);
         var all = entries as IReadOnlyList<Entry> ?? [.. entries];
-        var parts = ArrayPool<Part>.Shared.Rent(all.Count);
-        try
-        {
-            for (var i = 0; i < all.Count; i++)
-            {
-                parts[i] = new Part(all[i].School, all[i].Municipality, all[i].Amount.Cents);
-            }
-            return Of(parts.AsSpan(0, all.Count));
-        }
-        finally
-        {
-            ArrayPool<Part>.Shared.Return(parts, clearArray: true);
-        }
+        return Of(all.Select(e => new Part(e.School, e.Municipality, e.Amount.Cents)), all.Count);
     }
 
     /// <summary>An amount of a party at a location, as an entry has it.</summary>
     internal readonly record struct Part(SchoolLocationId School, PartyCode Party, long Cents);
+
+    /// <summary>The digests of at most <paramref name="most"/> parts, held meanwhile in an array from the shared pool.</summary>
+    internal static IReadOnlyDictionary<SchoolLocationId, string> Of(IEnumerable<Part> parts, int most)
+    {
+        var held = ArrayPool<Part>.Shared.Rent(most);
+        try
+        {
+            var count = 0;
+            foreach (var part in parts)
+            {
+                held[count++] = part;
+            }
+            return Of(held.AsSpan(0, count));
+        }
+        finally
+        {
+            ArrayPool<Part>.Shared.Return(held, clearArray: true);
+        }
+    }
 
     /// <summary>Per location: the digest of the parts' sums per party; locations whose sums are all zero are absent.</summary>
     internal static IReadOnlyDictionary<SchoolLocationId, string> Of(ReadOnlySpan<Part> all)
