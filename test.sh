@@ -21,6 +21,11 @@ for trx in "$results"/*.trx; do
   failed=$((failed + $(count failed) + $(count error) + $(count timeout) + $(count aborted)))
 done
 skipped=$((total - passed - failed))
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  # A project that did not build or whose run broke off reports no failed test; it still fails the run.
+  echo "dotnet test failed (exit $status) without a failed test: a project did not build or run; counted as 1 failed" >&2
+  failed=1
+fi
 
 if [ "$total" -eq 0 ]; then
   echo "no test ran"
