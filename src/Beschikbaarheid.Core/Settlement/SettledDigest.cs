@@ -53,13 +53,17 @@ public static class SettledDigest
     /// <summary>Per location: the digest of the parts' sums per party; locations whose sums are all zero are absent.</summary>
     internal static IReadOnlyDictionary<SchoolLocationId, string> Of(ReadOnlySpan<Part> all)
     {
-        // The parts placed by location in one pooled array (counted per location first: a counting sort), and each location's
+        // The parts placed by location in pooled arrays (counted per location first: a counting sort), and each location's
         // parties sorted and summed where they lie: a hash table per location, grown entry by entry, was a quarter of what a
-        // year's corrections allocated (they digest 70,000 entries for each month they recompute).
+        // year's corrections allocated (they digest 70,000 entries for each month they recompute). A party is sorted by its
+        // rank among the parties present, ranked once: comparing the codes themselves, some 70 per location, was most of a digest.
         var schools = new Dictionary<SchoolLocationId, int>();
         var ends = new List<int>();
+        var parties = new Dictionary<PartyCode, int>();
         var schoolOf = ArrayPool<int>.Shared.Rent(all.Length);
-        var placed = ArrayPool<KeyValuePair<PartyCode, long>>.Shared.Rent(all.Length);
+        var partyOf = ArrayPool<int>.Shared.Rent(all.Length);
+        var placedParty = ArrayPool<int>.Shared.Rent(all.Length);
+        var placedCents = ArrayPool<long>.Shared.Rent(all.Length);
         try
         {
             for (var i = 0; i < all.Length; i++)
@@ -72,6 +76,20 @@ public static class SettledDigest
                 }
                 ends[school]++;
                 schoolOf[i] = school;
+                ref var party = ref CollectionsMarshal.GetValueRefOrAddDefault(parties, all[i].Party, out var seen);
+                if (!seen)
+                {
+                    party = parties.Count - 1;
+                }
+                partyOf[i] = party;
+            }
+            // Parties in order: the rank of each number given above, and the code of each rank.
+            var byRank = parties.Keys.ToArray();
+            Array.Sort(byRank);
+            var rank = new int[byRank.Length];
+            for (var r = 0; r < byRank.Length; r++)
+            {
+                rank[parties[byRank[r]]] = r;
             }
             // Counts become where each location's entries end; placing fills each location back to front.
             for (var s = 1; s < ends.Count; s++)
@@ -81,7 +99,9 @@ public static class SettledDigest
             var next = ends.ToArray();
             for (var i = all.Length - 1; i >= 0; i--)
             {
-                placed[--next[schoolOf[i]]] = new(all[i].Party, all[i].Cents);
+                var at = --next[schoolOf[i]];
+                placedParty[at] = rank[partyOf[i]];
+                placedCents[at] = all[i].Cents;
             }
             var digests = new Dictionary<SchoolLocationId, string>(schools.Count);
             // The text "GM0209:116781;GM1945:-5;" hashed from one buffer, written in place: a year's corrections digest 70,000
@@ -90,27 +110,29 @@ public static class SettledDigest
             Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
             foreach (var (school, index) in schools)
             {
-                var parties = placed.AsSpan(next[index], ends[index] - next[index]);
-                parties.Sort(ByParty);
+                var ranks = placedParty.AsSpan(next[index], ends[index] - next[index]);
+                var amounts = placedCents.AsSpan(next[index], ranks.Length);
+                ranks.Sort(amounts);
                 var length = 0;
-                for (var p = 0; p < parties.Length;)
+                for (var p = 0; p < ranks.Length;)
                 {
-                    var (municipality, cents) = parties[p];
-                    while (++p < parties.Length && parties[p].Key == municipality)
+                    var (party, cents) = (ranks[p], amounts[p]);
+                    while (++p < ranks.Length && ranks[p] == party)
                     {
-                        cents += parties[p].Value;
+                        cents += amounts[p];
                     }
                     if (cents == 0)
                     {
                         continue;
                     }
+                    var code = byRank[party].Value;
                     // A party code and a long in ASCII: at most the code, ':', 20 characters and ';'.
-                    var needed = length + municipality.Value.Length + 22;
+                    var needed = length + code.Length + 22;
                     if (needed > text.Length)
                     {
                         Array.Resize(ref text, Math.Max(needed, text.Length * 2));
                     }
-                    length += Encoding.ASCII.GetBytes(municipality.Value, text.AsSpan(length));
+                    length += Encoding.ASCII.GetBytes(code, text.AsSpan(length));
                     text[length++] = (byte)':';
                     cents.TryFormat(text.AsSpan(length), out var written, default, CultureInfo.InvariantCulture);
                     length += written;
@@ -128,11 +150,11 @@ public static class SettledDigest
         finally
         {
             ArrayPool<int>.Shared.Return(schoolOf);
-            ArrayPool<KeyValuePair<PartyCode, long>>.Shared.Return(placed, clearArray: true);
+            ArrayPool<int>.Shared.Return(partyOf);
+            ArrayPool<int>.Shared.Return(placedParty);
+            ArrayPool<long>.Shared.Return(placedCents);
         }
     }
-
-    private static readonly Comparison<KeyValuePair<PartyCode, long>> ByParty = (a, b) => Comparer<PartyCode>.Default.Compare(a.Key, b.Key);
 
     /// <summary>The locations whose digest differs between two states of a month, including those present in only one.</summary>
     public static IReadOnlySet<SchoolLocationId> Changed(IReadOnlyDictionary<SchoolLocationId, string> stored, IReadOnlyDictionary<SchoolLocationId, string> now)

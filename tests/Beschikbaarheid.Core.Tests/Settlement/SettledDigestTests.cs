@@ -86,4 +86,27 @@ public class SettledDigestTests
         });
         Check.One(Config.QuickThrowOnFailure.WithMaxTest(300), property);
     }
+
+    [Fact]
+    public void TheDigest_IsTheTextOfEachPartysSum_InPartyOrder_FundersAfterMunicipalities()
+    {
+        // The text written out by the rule itself, the slow way: the parties at the location in their order (municipalities by
+        // code, then funders by id), each "code:sum;" where the sum is not zero. A funder carries amounts as a municipality does.
+        var parties = new PartyCode[] { Nijmegen, Beuningen, BergEnDal, Arnhem, PartyCode.Parse("SWV-PO3003"), PartyCode.Parse("Fonds_A") };
+        var property = Prop.ForAll(Gen.Choose(0, int.MaxValue).ToArbitrary(), seed =>
+        {
+            var random = new Random(seed);
+            var entries = Enumerable.Range(0, random.Next(1, 40))
+                .Select(_ => new Entry(parties[random.Next(parties.Length)], StMaarten, January, SettlementKind.Voorschot, 0m, new Money(random.Next(-3, 4))))
+                .ToList();
+            var text = string.Concat(entries.GroupBy(e => e.Municipality).OrderBy(g => g.Key)
+                .Select(g => (g.Key, Cents: g.Sum(e => e.Amount.Cents))).Where(g => g.Cents != 0)
+                .Select(g => $"{g.Key.Value}:{g.Cents.ToString(System.Globalization.CultureInfo.InvariantCulture)};"));
+            var digests = SettledDigest.Of(entries);
+            return text.Length == 0
+                ? !digests.ContainsKey(StMaarten)
+                : digests[StMaarten] == Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.ASCII.GetBytes(text)));
+        });
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(300), property);
+    }
 }
