@@ -75,7 +75,7 @@ public sealed record IssuedSettlement(
     /// <summary>For an estimate pool with a recipient: the run's payment to the school board (or reclaim from it) as stored.</summary>
     public SubsidyPayment? Subsidy { get; init; }
 
-    /// <summary>What the run stored without invoicing it (own shares): per municipality, location, kind and period.</summary>
+    /// <summary>Under the funder flow: what the run recorded for the <see cref="Funder"/>, per location, kind and period; empty otherwise.</summary>
     public IReadOnlyList<Entry> Recorded { get; init; } = [];
 
     /// <summary>The municipal mergers known when the documents are written, which the allocation sheet names where one applies.</summary>
@@ -86,9 +86,6 @@ public sealed record IssuedSettlement(
 
     /// <summary>Under the funder flow: the funder, whose <see cref="Recorded"/> cost the journal books (there are no invoices).</summary>
     public MunicipalityCode? Funder { get; init; }
-
-    /// <summary>This settlement with <see cref="Funder"/> set when <paramref name="flow"/> is the funder flow.</summary>
-    public IssuedSettlement UnderFlow(Schemes.Flow flow) => flow is Schemes.FunderFlow funder ? this with { Funder = funder.Funder } : this;
 
     /// <summary>
     /// A concept (a dry run, or a run prepared for approval): what a run would issue, read back from a transaction that

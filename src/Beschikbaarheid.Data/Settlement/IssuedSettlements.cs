@@ -3,6 +3,7 @@ using System.Globalization;
 using Beschikbaarheid.Core.Arithmetic;
 using Beschikbaarheid.Core.Periods;
 using Beschikbaarheid.Core.Registry;
+using Beschikbaarheid.Core.Schemes;
 using Beschikbaarheid.Core.Settlement;
 using Beschikbaarheid.Data.Database;
 using Dapper;
@@ -13,11 +14,13 @@ namespace Beschikbaarheid.Data.Settlement;
 /// <summary>A stored run as its documents show it: invoices with lines, allocation, year to date, locations and statement.</summary>
 public sealed class IssuedSettlements(IConnectionFactory connections)
 {
-    public async Task<IssuedSettlement> LoadAsync(long runId, CancellationToken cancellationToken = default)
+    /// <summary>A stored run as its documents show it under <paramref name="flow"/>, the flow of the run's year: under the funder flow with its <see cref="IssuedSettlement.Funder"/>.</summary>
+    public async Task<IssuedSettlement> LoadAsync(long runId, Flow flow, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(flow);
         DapperSetup.EnsureRegistered();
         await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        return await LoadAsync(connection, null, runId).ConfigureAwait(false);
+        return await LoadAsync(connection, null, runId, (flow as FunderFlow)?.Funder).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -28,7 +31,7 @@ public sealed class IssuedSettlements(IConnectionFactory connections)
     {
         ArgumentNullException.ThrowIfNull(session);
         DapperSetup.EnsureRegistered();
-        return LoadAsync(session.Connection, session.Transaction, runId);
+        return LoadAsync(session.Connection, session.Transaction, runId, null);
     }
 
     /// <summary>
@@ -57,7 +60,8 @@ public sealed class IssuedSettlements(IConnectionFactory connections)
         return lines;
     }
 
-    private static async Task<IssuedSettlement> LoadAsync(DbConnection connection, DbTransaction? transaction, long runId)
+    /// <param name="funder">Under the funder flow, the funder: what the run recorded for it is read, for the journal to book.</param>
+    private static async Task<IssuedSettlement> LoadAsync(DbConnection connection, DbTransaction? transaction, long runId, MunicipalityCode? funder)
     {
         var run = await connection.QuerySingleAsync<RunRow>(
             """
@@ -142,9 +146,15 @@ public sealed class IssuedSettlements(IConnectionFactory connections)
             .Select(i => new IndividualCount(Enum.Parse<Eligibility>(i.Reason), i.Children))
             .OrderBy(i => i.Reason)
             .ToList();
-        var recorded = (await connection.QueryAsync<(string Municipality, string Brin, string Vestiging, string Periode, string Kind, decimal Basis, long Amount, bool Estimated)>(
-                "SELECT municipality_code, brin, vestiging, periode, soort, basis, amount_cents, estimated FROM settlement_entries WHERE run_id = @runId ORDER BY municipality_code, soort, periode, brin, vestiging",
-                new { runId }, transaction).ConfigureAwait(false))
+        // Only the funder's: the journal books a funder's recorded amounts, and no document shows the others (a lead's own
+        // shares, some 1,000 rows a national month, were read for nothing).
+        var recorded = funder is not { } recordedFor ? [] : (await connection.QueryAsync<(string Municipality, string Brin, string Vestiging, string Periode, string Kind, decimal Basis, long Amount, bool Estimated)>(
+                """
+                SELECT municipality_code, brin, vestiging, periode, soort, basis, amount_cents, estimated FROM settlement_entries
+                WHERE run_id = @runId AND municipality_code = @Funder
+                ORDER BY municipality_code, soort, periode, brin, vestiging
+                """,
+                new { runId, Funder = recordedFor.Value }, transaction).ConfigureAwait(false))
             .Select(e => new Entry(PartyCode.Parse(e.Municipality), StoredCodes.School(e.Brin, e.Vestiging), SettledPeriod.Parse(e.Periode.Trim()),
                 SettlementKindNames.FromDutch(e.Kind), e.Basis, new Money(e.Amount), e.Estimated))
             .ToList();
@@ -152,6 +162,7 @@ public sealed class IssuedSettlements(IConnectionFactory connections)
         return new IssuedSettlement(settlementRun, invoices, allocation, yearToDate, locations, individual, municipalities, schools)
         {
             Recorded = recorded,
+            Funder = funder,
             Statement = await CashierStatements.LoadAsync(connection, runId, transaction).ConfigureAwait(false),
             Subsidy = await Estimates.EstimateStore.LoadAsync(connection, transaction, runId).ConfigureAwait(false),
             Mergers = await Municipalities.MergerStore.LoadAsync(connection, transaction).ConfigureAwait(false),

@@ -390,20 +390,8 @@ public sealed class SettlementService(
             throw new SettlementRejectedException(closed);
         }
         progress?.Report("fingerprinting and calculating");
-        // Two independent passes over the same inputs: the fingerprint is hashed on the other core meanwhile.
-        var fingerprinting = Task.Run(() => InputFingerprint.Of(scheme, period.Year, loaded), cancellationToken);
-        SettlementPlan month;
-        try
-        {
-            month = MonthlySettlement.Calculate(scheme, period, loaded);
-        }
-        catch
-        {
-            // Never left running unobserved when the calculation refuses the inputs; the refusal is what is reported.
-            await ((Task)fingerprinting).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            throw;
-        }
-        var fingerprint = await fingerprinting.ConfigureAwait(false);
+        var (month, fingerprint) = await BothCores.RunAsync(
+            () => MonthlySettlement.Calculate(scheme, period, loaded), () => InputFingerprint.Of(scheme, period.Year, loaded), cancellationToken).ConfigureAwait(false);
         var run = MonthlyRunPolicy.Plan(scheme.Id, period, fingerprint, years);
         if (run.Refusal is { } refusal)
         {
@@ -532,7 +520,7 @@ public sealed class SettlementService(
     private async Task<SettleOutcome> WriteAsync(
         Scheme scheme, YearMonth period, SettleStatus status, long runId, string output, IReadOnlyList<string> notes, CancellationToken cancellationToken)
     {
-        var settlement = (await issued.LoadAsync(runId, cancellationToken).ConfigureAwait(false)).UnderFlow(scheme.TermsFor(period.Year).Flow);
+        var settlement = await issued.LoadAsync(runId, scheme.TermsFor(period.Year).Flow, cancellationToken).ConfigureAwait(false);
         var files = SettlementReports.WriteAll(settlement, output, calendar.TimeZone, PaymentDay(scheme, period.Year));
         return new SettleOutcome(scheme.Id, period, status, settlement, files) { Notes = notes };
     }

@@ -49,19 +49,21 @@ public sealed class YearEndService(
     ILogger<YearEndService> logger)
 {
     /// <summary>One unit of work, retried whole on a transient database fault: a year is closed in the transaction that settles it, so a retry never settles it twice.</summary>
-    public Task<YearEndOutcome> FinalizeAsync(string schemeId, int year, string startedBy, DateOnly? invoiceDate = null, CancellationToken cancellationToken = default) =>
-        FinalizeAsync(schemeId, year, new SettleRequest(startedBy) { InvoiceDate = invoiceDate }, cancellationToken);
+    public Task<YearEndOutcome> FinalizeAsync(
+        string schemeId, int year, string startedBy, DateOnly? invoiceDate = null, IProgress<string>? progress = null, CancellationToken cancellationToken = default) =>
+        FinalizeAsync(schemeId, year, new SettleRequest(startedBy) { InvoiceDate = invoiceDate }, progress, cancellationToken);
 
     /// <summary>
     /// The year end as the request says: a dry run stores nothing; a scheme with <c>approval</c> stores a concept for
     /// <see cref="ApproveAsync"/>; any other issues at once (<see cref="SettlementService.SettleAsync(string, YearMonth, SettleRequest, IProgress{string}?, CancellationToken)"/>).
     /// </summary>
-    public Task<YearEndOutcome> FinalizeAsync(string schemeId, int year, SettleRequest request, CancellationToken cancellationToken = default)
+    /// <param name="progress">Receives the name of each phase as it starts, as a month's settlement reports them.</param>
+    public Task<YearEndOutcome> FinalizeAsync(string schemeId, int year, SettleRequest request, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var scheme = schemes.Load(schemeId);
         var mode = request.DryRun ? IssueMode.DryRun : scheme.Approval ? IssueMode.Prepare : IssueMode.Issue;
-        return FinalizeAsync(scheme, year, mode, request.StartedBy, mode == IssueMode.Prepare ? SettlementService.Person(request.By ?? request.StartedBy, "--by") : null, request.InvoiceDate, cancellationToken);
+        return FinalizeAsync(scheme, year, mode, request.StartedBy, mode == IssueMode.Prepare ? SettlementService.Person(request.By ?? request.StartedBy, "--by") : null, request.InvoiceDate, progress, cancellationToken);
     }
 
     /// <summary>
@@ -76,10 +78,10 @@ public sealed class YearEndService(
             throw new SettlementRejectedException(
                 $"Scheme {scheme.Id} has no approval (\"approval\": true in its file): finalize issues its year end directly; nothing to approve. Nothing issued.");
         }
-        return FinalizeAsync(scheme, year, IssueMode.Approve, startedBy, SettlementService.Person(approvedBy, "--by"), invoiceDate, cancellationToken);
+        return FinalizeAsync(scheme, year, IssueMode.Approve, startedBy, SettlementService.Person(approvedBy, "--by"), invoiceDate, null, cancellationToken);
     }
 
-    private async Task<YearEndOutcome> FinalizeAsync(Core.Schemes.Scheme scheme, int year, IssueMode mode, string startedBy, string? by, DateOnly? invoiceDate, CancellationToken cancellationToken)
+    private async Task<YearEndOutcome> FinalizeAsync(Core.Schemes.Scheme scheme, int year, IssueMode mode, string startedBy, string? by, DateOnly? invoiceDate, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         // Only a finished year (FinishedPeriods): refused before anything is read or stored and before any invoice number is used.
         var date = invoiceDate ?? calendar.Today;
@@ -88,7 +90,7 @@ public sealed class YearEndService(
             throw new SettlementRejectedException(refusal);
         }
         await database.EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
-        return await unitOfWork.RunAsync(token => FinalizeOnceAsync(scheme, year, mode, startedBy, by, date, token), cancellationToken).ConfigureAwait(false);
+        return await unitOfWork.RunAsync(token => FinalizeOnceAsync(scheme, year, mode, startedBy, by, date, progress, token), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -113,13 +115,14 @@ public sealed class YearEndService(
     }
 
     private async Task<YearEndOutcome> FinalizeOnceAsync(
-        Core.Schemes.Scheme scheme, int year, IssueMode mode, string startedBy, string? by, DateOnly invoiceDate, CancellationToken cancellationToken)
+        Core.Schemes.Scheme scheme, int year, IssueMode mode, string startedBy, string? by, DateOnly invoiceDate, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         SettlementConcept? concept = null;
         long runId;
         bool alreadyClosed;
         await using (var session = await locks.AcquireAsync(scheme.Id, cancellationToken).ConfigureAwait(false))
         {
+            progress?.Report("checking the scheme against the registry");
             Core.Registry.Mergers mergers;
             (scheme, mergers) = await SchemeInputs.MergedAsync(session, scheme, year, logger).ConfigureAwait(false);
             await SchemeInputs.CheckReferencesAsync(session, scheme, year).ConfigureAwait(false);
@@ -144,6 +147,7 @@ public sealed class YearEndService(
                             $"Scheme {scheme.Id}: the concept of the year end of {year} was prepared by {concept.PreparedBy}, who cannot approve it too (four eyes); another person approves with approve --by NAME. Nothing issued.");
                     }
                 }
+                progress?.Report("loading the year's inputs");
                 var loaded = await SchemeInputs.LoadYearAsync(session, scheme, year, cancellationToken).ConfigureAwait(false);
                 var settledMonths = (await SettledState.YearsAsync(session, cancellationToken).ConfigureAwait(false))
                     .Where(y => y.Year == year).SelectMany(y => y.Months).ToHashSet();
@@ -160,6 +164,14 @@ public sealed class YearEndService(
                 SettledYear settled;
                 var revision = events.Count(e => e.Event == YearClosures.Finalized) + 1;
                 var terms = scheme.TermsFor(year);
+                progress?.Report("fingerprinting and computing the year");
+                // The year's months computed again (an estimate pool's year needs no months) while the fingerprint is hashed on the other core.
+                var digests = new Dictionary<YearMonth, IReadOnlyDictionary<Core.Registry.SchoolLocationId, string>>();
+                var (months, fingerprint) = await BothCores.RunAsync(
+                    () => terms.Pool is Core.Schemes.EstimatePool ? null : MonthlySettlement.Annual(scheme, year, loaded, month => digests[month.Period] = month.Digests()),
+                    () => InputFingerprint.Of(scheme, year, loaded),
+                    cancellationToken).ConfigureAwait(false);
+                progress?.Report("reading what was settled for the year");
                 IReadOnlyList<Entry> annual;
                 SubsidyPayment? subsidy = null;
                 RunCalculation? calculation = null;
@@ -178,8 +190,7 @@ public sealed class YearEndService(
                 }
                 else
                 {
-                    var digests = new Dictionary<YearMonth, IReadOnlyDictionary<Core.Registry.SchoolLocationId, string>>();
-                    annual = MonthlySettlement.Annual(scheme, year, loaded, month => digests[month.Period] = month.Digests());
+                    annual = months!;
                     settled = await SettledState.LoadYearAsync(session, year, await ComparedSchoolsAsync(session, year, digests, cancellationToken).ConfigureAwait(false), cancellationToken)
                         .ConfigureAwait(false);
                     // A funder's year-end invoice names the funder as the run stores it, with its share of the year.
@@ -197,7 +208,6 @@ public sealed class YearEndService(
                 {
                     await SettlementService.CheckPayeesAsync(session, scheme, statement).ConfigureAwait(false);
                 }
-                var fingerprint = InputFingerprint.Of(scheme, year, loaded);
                 if (mode is IssueMode.DryRun or IssueMode.Prepare)
                 {
                     // As a month's concept (SettlementService.ConceptAsync): the issuing path itself, read back and undone.
@@ -234,6 +244,7 @@ public sealed class YearEndService(
                         + $"{concept.PreparedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC (its data or scheme changed since); prepare a new concept "
                         + $"(finalize --scheme {scheme.Id} --year {year}) and have that approved. Nothing issued.");
                 }
+                progress?.Report($"storing {plan.Invoices.Count} final invoices and credit notes");
                 runId = await writer.IssueAsync(session, scheme, plan, invoiceDate, startedBy, clock.GetUtcNow(), fingerprint, cancellationToken).ConfigureAwait(false);
                 if (concept is not null)
                 {
@@ -244,7 +255,8 @@ public sealed class YearEndService(
                 logger.LogInformation("{Scheme} {Year}: year end run {RunId} issued {Invoices} final invoices and credit notes; the year is closed", scheme.Id, year, runId, plan.Invoices.Count);
             }
         }
-        var stored = (await issued.LoadAsync(runId, cancellationToken).ConfigureAwait(false)).UnderFlow(scheme.TermsFor(year).Flow);
+        progress?.Report("writing workbooks and journal");
+        var stored = await issued.LoadAsync(runId, scheme.TermsFor(year).Flow, cancellationToken).ConfigureAwait(false);
         return new YearEndOutcome(scheme.Id, year, stored, SettlementReports.WriteAll(stored, paths.Value.Output, calendar.TimeZone, SettlementService.PaymentDay(scheme, year)))
         {
             AlreadyClosed = alreadyClosed, PreparedBy = concept?.PreparedBy, ApprovedBy = concept is null ? null : by,

@@ -52,6 +52,9 @@ public abstract class SettlementStoreTests<TDatabase> : IAsyncLifetime where TDa
 
     private IssuedSettlements Issued() => new(_database.Connections);
 
+    /// <summary>A stored run as its documents show it under the scheme's flow.</summary>
+    private Task<IssuedSettlement> Load(long runId) => Issued().LoadAsync(runId, Scheme().TermsFor(2026).Flow);
+
     /// <summary>Issues a plan as a unit of work does: under the scheme's lock, committed.</summary>
     private Task<long> Issue(SettlementPlan plan, DateOnly invoiceDate, string startedBy = "test", string fingerprint = "") =>
         Stores.IssueAsync(_database.Connections, new SettlementWriter(), Scheme(), plan, invoiceDate, startedBy, Now, fingerprint);
@@ -71,7 +74,7 @@ public abstract class SettlementStoreTests<TDatabase> : IAsyncLifetime where TDa
         };
         var runId = await Stores.IssueAsync(_database.Connections, new SettlementWriter(), scheme, plan, InvoiceDate, "test", Now, "");
 
-        var issued = await Issued().LoadAsync(runId);
+        var issued = await Load(runId);
         Assert.Equal("Convenant Zorg in onderwijstijd, 12 maart 2019", issued.Run.Agreement);
         // The per-child pool of the scheme: 5.5 h × € 62.50 × 40 weeks = € 13,750.00 = 1,375,000 cents a child a year.
         Assert.Equal(new RunCalculation(CalculationMethod.PerChild, 5.5m, 62.50m, 40), issued.Run.Calculation);
@@ -88,9 +91,9 @@ public abstract class SettlementStoreTests<TDatabase> : IAsyncLifetime where TDa
     [Fact]
     public async Task Issue_NumbersInvoicesPerIssuerAndYear_WithoutGaps()
     {
-        var march = await Issued().LoadAsync(await Issue(Plan(new YearMonth(2026, 3)), InvoiceDate));
-        var april = await Issued().LoadAsync(await Issue(Plan(new YearMonth(2026, 4)), new DateOnly(2026, 5, 1)));
-        var december = await Issued().LoadAsync(await Issue(Plan(new YearMonth(2026, 12)), new DateOnly(2027, 1, 1)));
+        var march = await Load(await Issue(Plan(new YearMonth(2026, 3)), InvoiceDate));
+        var april = await Load(await Issue(Plan(new YearMonth(2026, 4)), new DateOnly(2026, 5, 1)));
+        var december = await Load(await Issue(Plan(new YearMonth(2026, 12)), new DateOnly(2027, 1, 1)));
         Assert.Equal(["GM0268-2026-00001", "GM0268-2026-00002"], march.Invoices.Select(i => i.Number));
         Assert.Equal(["GM0268-2026-00003", "GM0268-2026-00004"], april.Invoices.Select(i => i.Number));
         // Issued on 1 January 2027: the first numbers of the issuer's new year.
@@ -137,7 +140,7 @@ public abstract class SettlementStoreTests<TDatabase> : IAsyncLifetime where TDa
         var runs = await Task.WhenAll(
             Task.Run(() => Stores.IssueAsync(_database.Connections, new SettlementWriter(), Scheme(), Plan(new YearMonth(2026, 3)), InvoiceDate, "a", Now, "")),
             Task.Run(() => Stores.IssueAsync(_database.Connections, new SettlementWriter(), other, Plan(new YearMonth(2026, 3)) with { SchemeId = other.Id }, InvoiceDate, "b", Now, "")));
-        var numbers = (await Task.WhenAll(runs.Select(r => Issued().LoadAsync(r)))).SelectMany(s => s.Invoices.Select(i => i.Number)).Order().ToList();
+        var numbers = (await Task.WhenAll(runs.Select(r => Load(r)))).SelectMany(s => s.Invoices.Select(i => i.Number)).Order().ToList();
         // Two invoices each: the four numbers 1 to 4, none twice, none missing.
         Assert.Equal(["GM0268-2026-00001", "GM0268-2026-00002", "GM0268-2026-00003", "GM0268-2026-00004"], numbers);
     }
@@ -152,7 +155,7 @@ public abstract class SettlementStoreTests<TDatabase> : IAsyncLifetime where TDa
             Assert.Equal(0L, await _database.CountAsync(table));
         }
 
-        var issued = await Issued().LoadAsync(await Issue(Plan(new YearMonth(2026, 3)), InvoiceDate));
+        var issued = await Load(await Issue(Plan(new YearMonth(2026, 3)), InvoiceDate));
         Assert.Equal(["GM0268-2026-00001", "GM0268-2026-00002"], issued.Invoices.Select(i => i.Number));
     }
 
@@ -160,7 +163,7 @@ public abstract class SettlementStoreTests<TDatabase> : IAsyncLifetime where TDa
     public async Task Load_ReturnsWhatWasIssued_WithYearToDate()
     {
         await Issue(Plan(new YearMonth(2026, 3)), InvoiceDate);
-        var april = await Issued().LoadAsync(await Issue(Plan(new YearMonth(2026, 4)), new DateOnly(2026, 5, 1), "job", new string('a', 64)));
+        var april = await Load(await Issue(Plan(new YearMonth(2026, 4)), new DateOnly(2026, 5, 1), "job", new string('a', 64)));
 
         var beuningen = april.Invoices.Single(i => i.Debtor == Beuningen);
         Assert.Equal((new DateOnly(2026, 5, 1), new DateOnly(2026, 5, 31)), (beuningen.InvoiceDate, beuningen.DueDate)); // 30 days' term

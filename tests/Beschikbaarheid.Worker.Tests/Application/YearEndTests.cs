@@ -72,7 +72,7 @@ public sealed class YearEndTests : IDisposable
         // Year to date: Beuningen's advances 116,781 + 105,479 + 116,781 and April's corrections − 48,972 − 116,781 = 173,288.
         Assert.Equal(173_288, april.YearToDate[Beschikbaarheid.Core.Registry.MunicipalityCode.Parse("GM0209")].Cents);
         // The earlier invoices are unchanged.
-        Assert.Equal(116_781, (await _services.GetRequiredService<IssuedSettlements>().LoadAsync(1)).Invoices.Single().Total.Cents);
+        Assert.Equal(116_781, (await _services.GetRequiredService<IssuedSettlements>().LoadAsync(1, new Beschikbaarheid.Core.Schemes.LeadFlow(Beschikbaarheid.Core.Registry.MunicipalityCode.Parse("GM0268")))).Invoices.Single().Total.Cents);
 
         for (var month = 5; month <= 12; month++)
         {

@@ -34,7 +34,7 @@ internal static class FinalizeVerb
                 By = parse.GetValue(by) ?? Environment.UserName,
             };
             var outcome = await host.Services.GetRequiredService<YearEndService>()
-                .FinalizeAsync(parse.GetValue(scheme)!, parse.GetValue(year), request, ct).ConfigureAwait(false);
+                .FinalizeAsync(parse.GetValue(scheme)!, parse.GetValue(year), request, cancellationToken: ct).ConfigureAwait(false);
             return Print(outcome);
         }, cancellationToken));
         return command;
