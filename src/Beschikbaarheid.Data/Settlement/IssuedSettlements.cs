@@ -152,7 +152,7 @@ public sealed class IssuedSettlements(IConnectionFactory connections)
                 """
                 SELECT municipality_code, brin, vestiging, periode, soort, basis, amount_cents, estimated FROM settlement_entries
                 WHERE run_id = @runId AND municipality_code = @Funder
-                ORDER BY municipality_code, soort, periode, brin, vestiging
+                ORDER BY soort, periode, brin, vestiging
                 """,
                 new { runId, Funder = recordedFor.Value }, transaction).ConfigureAwait(false))
             .Select(e => new Entry(PartyCode.Parse(e.Municipality), StoredCodes.School(e.Brin, e.Vestiging), SettledPeriod.Parse(e.Periode.Trim()),

@@ -32,7 +32,8 @@ public static class Journal
                     line.School.Brin, line.School.Vestiging, line.Basis.ToString("0.####", CultureInfo.InvariantCulture), line.Amount.ToString()));
             }
         }
-        foreach (var entry in settlement.Funder is { } funder ? settlement.Recorded.Where(e => e.Municipality == funder) : [])
+        // Recorded holds the funder's amounts under the funder flow and nothing otherwise (IssuedSettlements reads only those).
+        foreach (var entry in settlement.Recorded)
         {
             writer.WriteLine(string.Join(';',
                 "", entry.Kind.Dutch(), run.SchemeId, entry.Period.ToString(), entry.Municipality.Value, entry.Municipality.Value,
