@@ -1,13 +1,12 @@
 using System.Globalization;
 using System.IO.Compression;
-using System.Text;
-using System.Xml;
+using Beschikbaarheid.Reports.Xml;
 
 namespace Beschikbaarheid.Reports.Xlsx;
 
 /// <summary>
 /// The one small internal API that writes .xlsx packages: a zip of SpreadsheetML parts, each sheet streamed row by row
-/// straight into its zip entry with an <see cref="XmlWriter"/>, so neither a large sheet nor the package ever sits in
+/// straight into its zip entry with an <see cref="Utf8XmlWriter"/>, so neither a large sheet nor the package ever sits in
 /// memory. Written directly rather than through the Open XML SDK, which builds every part in memory before saving and
 /// made the month's hundreds of small invoices slow. Sheets are written one after another: one is open at a time.
 /// </summary>
@@ -75,22 +74,18 @@ internal sealed class XlsxWorkbook : IDisposable
         _zip.Dispose();
     }
 
-    private void Part(string name, Action<XmlWriter> write)
+    private void Part(string name, Action<Utf8XmlWriter> write)
     {
         using var stream = _zip.CreateEntry(name, CompressionLevel.Fastest).Open();
-        using var writer = CreateWriter(stream);
-        writer.WriteStartDocument(standalone: true);
+        using var writer = new Utf8XmlWriter(stream, indent: false);
+        writer.StartDocument(standalone: true);
         write(writer);
-        writer.WriteEndDocument();
     }
 
-    internal static XmlWriter CreateWriter(Stream stream) =>
-        XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new UTF8Encoding(false), CloseOutput = true });
-
-    private void WriteContentTypes(XmlWriter w)
+    private void WriteContentTypes(Utf8XmlWriter w)
     {
-        const string ns = "http://schemas.openxmlformats.org/package/2006/content-types";
-        w.WriteStartElement("Types", ns);
+        w.StartElement(null, "Types");
+        w.Attribute("xmlns", "http://schemas.openxmlformats.org/package/2006/content-types");
         Default("rels", "application/vnd.openxmlformats-package.relationships+xml");
         Default("xml", "application/xml");
         Override("/xl/workbook.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml");
@@ -99,77 +94,79 @@ internal sealed class XlsxWorkbook : IDisposable
         {
             Override($"/xl/worksheets/sheet{i + 1}.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml");
         }
-        w.WriteEndElement();
+        w.EndElement();
 
         void Default(string extension, string type)
         {
-            w.WriteStartElement("Default", ns);
-            w.WriteAttributeString("Extension", extension);
-            w.WriteAttributeString("ContentType", type);
-            w.WriteEndElement();
+            w.StartElement(null, "Default");
+            w.Attribute("Extension", extension);
+            w.Attribute("ContentType", type);
+            w.EndElement();
         }
 
         void Override(string part, string type)
         {
-            w.WriteStartElement("Override", ns);
-            w.WriteAttributeString("PartName", part);
-            w.WriteAttributeString("ContentType", type);
-            w.WriteEndElement();
+            w.StartElement(null, "Override");
+            w.Attribute("PartName", part);
+            w.Attribute("ContentType", type);
+            w.EndElement();
         }
     }
 
-    private static void Relationships(XmlWriter w, IEnumerable<(string Id, string Type, string Target)> relationships)
+    private static void Relationships(Utf8XmlWriter w, IEnumerable<(string Id, string Type, string Target)> relationships)
     {
-        w.WriteStartElement("Relationships", PackageRelationshipsNamespace);
+        w.StartElement(null, "Relationships");
+        w.Attribute("xmlns", PackageRelationshipsNamespace);
         foreach (var (id, type, target) in relationships)
         {
-            w.WriteStartElement("Relationship", PackageRelationshipsNamespace);
-            w.WriteAttributeString("Id", id);
-            w.WriteAttributeString("Type", type);
-            w.WriteAttributeString("Target", target);
-            w.WriteEndElement();
+            w.StartElement(null, "Relationship");
+            w.Attribute("Id", id);
+            w.Attribute("Type", type);
+            w.Attribute("Target", target);
+            w.EndElement();
         }
-        w.WriteEndElement();
+        w.EndElement();
     }
 
-    private void WriteWorkbook(XmlWriter w)
+    private void WriteWorkbook(Utf8XmlWriter w)
     {
-        w.WriteStartElement("workbook", MainNamespace);
-        w.WriteAttributeString("xmlns", "r", null, RelationshipsNamespace);
-        w.WriteStartElement("sheets", MainNamespace);
+        w.StartElement(null, "workbook");
+        w.Attribute("xmlns:r", RelationshipsNamespace);
+        w.Attribute("xmlns", MainNamespace);
+        w.StartElement(null, "sheets");
         for (var i = 0; i < _sheets.Count; i++)
         {
-            w.WriteStartElement("sheet", MainNamespace);
-            w.WriteAttributeString("name", _sheets[i].Name);
-            w.WriteAttributeString("sheetId", (i + 1).ToString(CultureInfo.InvariantCulture));
-            w.WriteAttributeString("id", RelationshipsNamespace, $"rId{i + 1}");
-            w.WriteEndElement();
+            w.StartElement(null, "sheet");
+            w.Attribute("name", _sheets[i].Name);
+            w.Attribute("sheetId", (i + 1).ToString(CultureInfo.InvariantCulture));
+            w.Attribute("r:id", $"rId{i + 1}");
+            w.EndElement();
         }
-        w.WriteEndElement();
+        w.EndElement();
         if (_sheets.Any(s => s.FilterRange is not null))
         {
-            w.WriteStartElement("definedNames", MainNamespace);
+            w.StartElement(null, "definedNames");
             for (var i = 0; i < _sheets.Count; i++)
             {
                 if (_sheets[i].FilterRange is { } range)
                 {
                     // Excel keeps an autofilter's range in this hidden name; LibreOffice reads it too.
-                    w.WriteStartElement("definedName", MainNamespace);
-                    w.WriteAttributeString("name", "_xlnm._FilterDatabase");
-                    w.WriteAttributeString("localSheetId", i.ToString(CultureInfo.InvariantCulture));
-                    w.WriteAttributeString("hidden", "1");
-                    w.WriteString($"'{_sheets[i].Name}'!{Absolute(range)}");
-                    w.WriteEndElement();
+                    w.StartElement(null, "definedName");
+                    w.Attribute("name", "_xlnm._FilterDatabase");
+                    w.Attribute("localSheetId", i.ToString(CultureInfo.InvariantCulture));
+                    w.Attribute("hidden", "1");
+                    w.Text($"'{_sheets[i].Name}'!{Absolute(range)}");
+                    w.EndElement();
                 }
             }
-            w.WriteEndElement();
+            w.EndElement();
         }
         // Recalculated on opening, so every total is live even where a reader trusts no stored result.
-        w.WriteStartElement("calcPr", MainNamespace);
-        w.WriteAttributeString("calcId", "191029");
-        w.WriteAttributeString("fullCalcOnLoad", "1");
-        w.WriteEndElement();
-        w.WriteEndElement();
+        w.StartElement(null, "calcPr");
+        w.Attribute("calcId", "191029");
+        w.Attribute("fullCalcOnLoad", "1");
+        w.EndElement();
+        w.EndElement();
     }
 
     private static string Absolute(string range) =>

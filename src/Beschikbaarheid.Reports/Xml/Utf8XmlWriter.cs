@@ -60,10 +60,13 @@ internal sealed class Utf8XmlWriter : IDisposable
         _indent = indent;
     }
 
-    /// <summary>The declaration, <c>&lt;?xml version="1.0" encoding="utf-8"?&gt;</c>, as the framework's writer starts a document.</summary>
-    public void StartDocument()
+    /// <summary>
+    /// The declaration, <c>&lt;?xml version="1.0" encoding="utf-8"?&gt;</c>, as the framework's writer starts a document;
+    /// with <c>standalone="yes"</c> as <see cref="XmlWriter.WriteStartDocument(bool)"/> writes it for true.
+    /// </summary>
+    public void StartDocument(bool standalone = false)
     {
-        Ascii("<?xml version=\"1.0\" encoding=\"utf-8\"?>");
+        Ascii(standalone ? "<?xml version=\"1.0\" encoding=\"utf-8\" standalone=\"yes\"?>" : "<?xml version=\"1.0\" encoding=\"utf-8\"?>");
         _wroteAnything = true;
     }
 
@@ -92,7 +95,7 @@ internal sealed class Utf8XmlWriter : IDisposable
     }
 
     /// <summary>An attribute of the element just started.</summary>
-    public void Attribute(string name, string value)
+    public void Attribute(string name, ReadOnlySpan<char> value)
     {
         if (!_inStartTag)
         {
@@ -105,13 +108,12 @@ internal sealed class Utf8XmlWriter : IDisposable
         Byte((byte)'"');
     }
 
-    /// <summary>Text inside the open element; an empty text writes nothing.</summary>
-    public void Text(string value)
+    /// <summary>
+    /// Text inside the open element. An empty text writes no characters but, as <see cref="XmlWriter.WriteString"/>, ends
+    /// the start tag: the element is written <c>&lt;t&gt;&lt;/t&gt;</c>, not <c>&lt;t /&gt;</c>.
+    /// </summary>
+    public void Text(ReadOnlySpan<char> value)
     {
-        if (value.Length == 0)
-        {
-            return;
-        }
         CloseStartTag();
         var open = _open[^1];
         open.HasContent = true;
@@ -148,7 +150,11 @@ internal sealed class Utf8XmlWriter : IDisposable
     public void Element(string? prefix, string name, string value)
     {
         StartElement(prefix, name);
-        Text(value);
+        // As the framework's writer, an element with an empty value is written empty: <x />.
+        if (value.Length > 0)
+        {
+            Text(value);
+        }
         EndElement();
     }
 
@@ -192,9 +198,9 @@ internal sealed class Utf8XmlWriter : IDisposable
         _used += 2 * depth;
     }
 
-    private void Escaped(string value, SearchValues<char> special, bool inAttribute)
+    private void Escaped(ReadOnlySpan<char> value, SearchValues<char> special, bool inAttribute)
     {
-        var rest = value.AsSpan();
+        var rest = value;
         while (!rest.IsEmpty)
         {
             var plain = rest.IndexOfAny(special);

@@ -54,6 +54,39 @@ public class Utf8XmlWriterTests
         Assert.Contains("\n    <cbc:TaxExemptionReason />\n  </cac:InvoiceLine>", actual, StringComparison.Ordinal);
     }
 
+    /// <summary>The workbook's parts start so: standalone, without indenting, a default namespace and <c>xml:space</c> on text.</summary>
+    [Fact]
+    public void WritesAStandaloneWorksheetCellAsTheFrameworkWriter()
+    {
+        const string main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+        var (expected, actual) = BothWrite(indent: false, (framework, own) =>
+        {
+            framework.WriteStartDocument(standalone: true);
+            own.StartDocument(standalone: true);
+            framework.WriteStartElement("worksheet", main);
+            own.StartElement(null, "worksheet");
+            own.Attribute("xmlns", main);
+            foreach (var text in (string[])["Druten", ""])
+            {
+                framework.WriteStartElement("t", main);
+                framework.WriteAttributeString("xml", "space", null, "preserve");
+                framework.WriteString(text);
+                framework.WriteEndElement();
+                own.StartElement(null, "t");
+                own.Attribute("xml:space", "preserve");
+                own.Text(text);
+                own.EndElement();
+            }
+            framework.WriteElementString("f", main, "SUM(E24:E30)");
+            own.Element(null, "f", "SUM(E24:E30)");
+            End(framework, own);
+        });
+        Assert.Equal(expected, actual);
+        Assert.Equal(
+            $"""<?xml version="1.0" encoding="utf-8" standalone="yes"?><worksheet xmlns="{main}"><t xml:space="preserve">Druten</t><t xml:space="preserve"></t><f>SUM(E24:E30)</f></worksheet>""",
+            actual);
+    }
+
     [Theory]
     [InlineData("\u0001")]
     [InlineData("a\u001Fb")]
@@ -129,7 +162,8 @@ public class Utf8XmlWriterTests
                     {
                         Attribute(framework, own, $"at{a}", RandomText(random));
                     }
-                    Text(framework, own, RandomText(random));
+                    // An empty text too: it ends the start tag without a character (<x></x>, not <x />).
+                    Text(framework, own, random.Next(4) == 0 ? "" : RandomText(random));
                     End(framework, own);
                     break;
                 case 2:
