@@ -3,6 +3,7 @@ using System.Xml.Linq;
 using Beschikbaarheid.Core.Arithmetic;
 using Beschikbaarheid.Core.Registry;
 using Beschikbaarheid.Core.Settlement;
+using Beschikbaarheid.Reports.Formatting;
 using Beschikbaarheid.Reports.Settlement;
 using Beschikbaarheid.Reports.Xml;
 
@@ -170,7 +171,7 @@ public static class UblInvoice
         var (start, end) = period.Month is { } month
             ? (new DateOnly(period.Year, month, 1), new DateOnly(period.Year, month, DateTime.DaysInMonth(period.Year, month)))
             : (new DateOnly(period.Year, 1, 1), new DateOnly(period.Year, 12, 31));
-        var price = Math.Abs(amount.Euros);
+        var price = new Money(Math.Abs(amount.Cents));
         var negative = amount < Money.Zero;
         var baseQuantity = Math.Abs(line.Basis);
         var quantity = baseQuantity == 0 ? (negative ? -1m : 1m) : negative ? -baseQuantity : baseQuantity;
@@ -178,7 +179,7 @@ public static class UblInvoice
         var name = $"{(school.Length > 0 ? school + " " : "")}({line.School}): {Dutch.Kind(line.Kind).ToLowerInvariant()} {Dutch.Period(period)}";
         var description = string.Join("; ", new[]
         {
-            $"grondslag {line.Basis.ToString("0.####", Dutch.Culture)} {Dutch.Basis(run.BasisUnit)}",
+            $"grondslag {Figures.Plain(line.Basis, Dutch.Culture)} {Dutch.Basis(run.BasisUnit)}",
             line.Kind == SettlementKind.Voorschot ? computation.LineText(line) : null,
             line.Estimated ? "geschat: leerlingental <5 (DUO)" : null,
             line.Reference is null ? null : $"verrekend met {line.Reference}",
@@ -202,7 +203,7 @@ public static class UblInvoice
         Start(w, "Price");
         w.StartElement("cbc", "PriceAmount");
         w.Attribute("currencyID", "EUR");
-        w.Text(price.ToString("0.00", CultureInfo.InvariantCulture));
+        w.Text(price.ToString());
         w.EndElement();
         if (baseQuantity != 0)
         {
@@ -349,7 +350,7 @@ public static class UblInvoice
     {
         w.StartElement("cbc", name);
         w.Attribute("currencyID", "EUR");
-        w.Text(amount.Euros.ToString("0.00", CultureInfo.InvariantCulture));
+        w.Text(amount.ToString());
         w.EndElement();
     }
 
@@ -357,7 +358,7 @@ public static class UblInvoice
     {
         w.StartElement("cbc", name);
         w.Attribute("unitCode", UnitCode);
-        w.Text(quantity.ToString("0.####", CultureInfo.InvariantCulture));
+        w.Text(Figures.Plain(quantity, CultureInfo.InvariantCulture));
         w.EndElement();
     }
 

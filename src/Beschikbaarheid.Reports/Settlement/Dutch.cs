@@ -23,7 +23,7 @@ internal static class Dutch
     public static string EuroExact(decimal euros) => "€ " + euros.ToString("#,##0.00######", Culture);
 
     /// <summary>A count or factor as written in a sentence, without trailing zeros: <c>5,5</c>, <c>1.234</c>.</summary>
-    public static string Number(decimal value) => value.ToString("#,##0.####", Culture);
+    public static string Number(decimal value) => Formatting.Figures.Grouped(value, Culture);
 
     /// <summary>A date as written in a sentence: <c>1 oktober 2025</c>.</summary>
     public static string Date(DateOnly date) => $"{date.Day} {Months[date.Month - 1]} {date.Year}";

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Beschikbaarheid.Core.Settlement;
+using Beschikbaarheid.Reports.Formatting;
 
 namespace Beschikbaarheid.Reports.Settlement;
 
@@ -29,7 +30,7 @@ public static class Journal
             {
                 writer.WriteLine(string.Join(';',
                     invoice.Number, line.Kind.Dutch(), run.SchemeId, (line.Period ?? SettledPeriod.Of(run.Period)).ToString(), invoice.Issuer.Value, invoice.Debtor.Value,
-                    line.School.Brin, line.School.Vestiging, line.Basis.ToString("0.####", CultureInfo.InvariantCulture), line.Amount.ToString()));
+                    line.School.Brin, line.School.Vestiging, Figures.Plain(line.Basis, CultureInfo.InvariantCulture), line.Amount.ToString()));
             }
         }
         // Recorded holds the funder's amounts under the funder flow and nothing otherwise (IssuedSettlements reads only those).
@@ -37,7 +38,7 @@ public static class Journal
         {
             writer.WriteLine(string.Join(';',
                 "", entry.Kind.Dutch(), run.SchemeId, entry.Period.ToString(), entry.Municipality.Value, entry.Municipality.Value,
-                entry.School.Brin, entry.School.Vestiging, entry.Basis.ToString("0.####", CultureInfo.InvariantCulture), entry.Amount.ToString()));
+                entry.School.Brin, entry.School.Vestiging, Figures.Plain(entry.Basis, CultureInfo.InvariantCulture), entry.Amount.ToString()));
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Unicode;
 using System.Xml;
@@ -8,8 +9,8 @@ namespace Beschikbaarheid.Reports.Xml;
 /// <summary>
 /// Writes XML straight into a stream as UTF-8, byte for byte what an <see cref="XmlWriter"/> (UTF-8 without byte order mark,
 /// indented or not) writes for the same calls (a test drives both alike on every kind of text), with less work per call:
-/// a national month writes 339 e-invoices of 70,000 lines, some 77 MB of XML, and the framework's writer, which checks
-/// every call against the state of the document and encodes through a character buffer, was a fifth of the processor
+/// a national month writes 339 e-invoices and 339 invoice workbooks of 70,000 lines each, and the framework's writer, which
+/// checks every call against the state of the document and encodes through a character buffer, was a fifth of the processor
 /// time of that writing. It does what the engine's documents need: a declaration, elements with a prefix, attributes, text.
 /// </summary>
 /// <remarks>
@@ -303,28 +304,33 @@ internal sealed class Utf8XmlWriter : IDisposable
         Ascii(name);
     }
 
+    // Names, markup and escapes: the caller's constants, ASCII by construction.
     private void Ascii(string text)
     {
         Room(text.Length);
-        for (var i = 0; i < text.Length; i++)
-        {
-            _buffer[_used + i] = (byte)text[i];
-        }
-        _used += text.Length;
+        System.Text.Ascii.FromUtf16(text, _buffer.AsSpan(_used), out var written);
+        _used += written;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Byte(byte value)
     {
         Room(1);
         _buffer[_used++] = value;
     }
 
+    // Called for every name, mark and run of text: the check inlined, the flush not.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Room(int bytes)
     {
-        if (_buffer.Length - _used >= bytes)
+        if (_buffer.Length - _used < bytes)
         {
-            return;
+            MakeRoom(bytes);
         }
+    }
+
+    private void MakeRoom(int bytes)
+    {
         if (_used > 0)
         {
             _stream.Write(_buffer, 0, _used);

@@ -24,6 +24,19 @@ public class MoneyTests
         Assert.Equal("-0.05", new Money(-5).ToString());
     }
 
+    /// <summary>Written from the cents, it says what the decimal format "0.00" says of the euros, for any number of cents.</summary>
+    [Fact]
+    public void ToString_IsTheEurosInTheFormat000()
+    {
+        long[] edges = [0, 1, -1, 9, -9, 10, 99, -99, 100, -100, 101, 123456, -123456, long.MaxValue, long.MinValue, long.MinValue + 1];
+        var random = new Random(20261203);
+        var samples = edges.Concat(Enumerable.Range(0, 20_000).Select(i => i % 2 == 0 ? random.NextInt64(-1_000_000_000, 1_000_000_000) : random.NextInt64(long.MinValue, long.MaxValue)));
+        foreach (var cents in samples)
+        {
+            Assert.Equal((cents / 100m).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture), new Money(cents).ToString());
+        }
+    }
+
     [Fact]
     public void DayProration_UsesActualDaysOfTheYear()
     {

@@ -64,6 +64,38 @@ public sealed class RepeatedCommandOnSqliteTests : IDisposable
         Assert.Equal(["text:", "text:"], stored);
     }
 
+    /// <summary>The parameters are taken by position once a row's names are known: a row naming them otherwise is bound by its own names.</summary>
+    [Fact]
+    public async Task EachValue_LandsInItsNamedColumn_WhateverOrderTheRowsNameThemIn()
+    {
+        const string insert = "INSERT INTO t (id, text) VALUES (@Id, @Text)";
+        using (var transaction = _connection.BeginTransaction())
+        {
+            using (var repeated = new RepeatedCommand(_connection, transaction, DatabaseProvider.Sqlite, insert))
+            {
+                await repeated.ExecuteAsync([("Id", 1), ("Text", "een")]);
+                await repeated.ExecuteAsync([("Text", "twee"), ("Id", 2)]);
+                // Equal names that are other strings than the constants above.
+                await repeated.ExecuteAsync([(new string("Text".AsSpan()), "drie"), (new string("Id".AsSpan()), 3)]);
+                await repeated.ExecuteAsync([("Id", 4), ("Text", "vier")]);
+            }
+            transaction.Commit();
+        }
+        Assert.Equal([(1L, "een"), (2L, "twee"), (3L, "drie"), (4L, "vier")], _connection.Query<(long, string)>("SELECT id, text FROM t ORDER BY id"));
+    }
+
+    [Fact]
+    public async Task ANameGivenTwice_IsRefused_SoNoParameterKeepsTheRowBeforesValue()
+    {
+        using var transaction = _connection.BeginTransaction();
+        using var repeated = new RepeatedCommand(_connection, transaction, DatabaseProvider.Sqlite, "INSERT INTO t (id, text) VALUES (@Id, @Text)");
+        await repeated.ExecuteAsync([("Id", 1), ("Text", "een")]);
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => repeated.ExecuteAsync([("Id", 2), ("Id", 3)]));
+        Assert.Contains("@Id is given twice", error.Message, StringComparison.Ordinal);
+        await Assert.ThrowsAsync<ArgumentException>(() => repeated.ExecuteAsync([("Id", 2), ("Tekst", "twee")]));
+        Assert.Equal([1L], _connection.Query<long>("SELECT id FROM t", transaction: transaction));
+    }
+
     [Fact]
     public async Task AConstraintViolation_IsASqliteException_AsFromTheAdoNetCommand()
     {
