@@ -296,20 +296,38 @@ internal sealed class Utf8XmlWriter : IDisposable
 
     private void Name(string? prefix, string name)
     {
-        if (prefix is not null)
+        if (prefix is null)
         {
-            Ascii(prefix);
-            Byte((byte)':');
+            Ascii(name);
+            return;
         }
-        Ascii(name);
+        // One check for room for the whole qualified name.
+        Room(prefix.Length + 1 + name.Length);
+        var into = _buffer.AsSpan(_used, prefix.Length + 1 + name.Length);
+        for (var i = 0; i < prefix.Length; i++)
+        {
+            into[i] = (byte)prefix[i];
+        }
+        into[prefix.Length] = (byte)':';
+        var at = prefix.Length + 1;
+        for (var i = 0; i < name.Length; i++)
+        {
+            into[at + i] = (byte)name[i];
+        }
+        _used += into.Length;
     }
 
-    // Names, markup and escapes: the caller's constants, ASCII by construction.
+    // Names, markup and escapes: the caller's constants, ASCII by construction, and short: copied character by character
+    // (for such short strings the vectorised conversion took more time in a profile of a month's documents).
     private void Ascii(string text)
     {
         Room(text.Length);
-        System.Text.Ascii.FromUtf16(text, _buffer.AsSpan(_used), out var written);
-        _used += written;
+        var into = _buffer.AsSpan(_used, text.Length);
+        for (var i = 0; i < into.Length; i++)
+        {
+            into[i] = (byte)text[i];
+        }
+        _used += text.Length;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

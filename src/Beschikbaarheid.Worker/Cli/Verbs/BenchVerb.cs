@@ -206,6 +206,7 @@ internal static class BenchVerb
         private readonly Stopwatch _watch = Stopwatch.StartNew();
         private string? _phase;
         private TimeSpan _paused = GC.GetTotalPauseDuration();
+        private int[] _collections = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
         private long _allocated = GC.GetTotalAllocatedBytes();
         private TimeSpan _processor = Process.GetCurrentProcess().TotalProcessorTime;
 
@@ -218,9 +219,10 @@ internal static class BenchVerb
             var processor = process.TotalProcessorTime;
             if (_phase is not null)
             {
-                Console.WriteLine($"  {_phase,-40} {_watch.Elapsed.TotalSeconds,8:0.000} s (cpu {(processor - _processor).TotalSeconds,5:0.00} s)  working set {process.WorkingSet64 / 1024.0 / 1024.0,6:0} MB, peak {process.PeakWorkingSet64 / 1024.0 / 1024.0,6:0} MB, managed heap {GC.GetTotalMemory(false) / 1024.0 / 1024.0,5:0} MB (GC committed {GC.GetGCMemoryInfo().TotalCommittedBytes / 1024.0 / 1024.0,4:0} MB), allocated {(allocated - _allocated) / 1024.0 / 1024.0,6:0} MB, GC paused {(paused - _paused).TotalSeconds:0.000} s");
+                Console.WriteLine($"  {_phase,-40} {_watch.Elapsed.TotalSeconds,8:0.000} s (cpu {(processor - _processor).TotalSeconds,5:0.00} s)  working set {process.WorkingSet64 / 1024.0 / 1024.0,6:0} MB, peak {process.PeakWorkingSet64 / 1024.0 / 1024.0,6:0} MB, managed heap {GC.GetTotalMemory(false) / 1024.0 / 1024.0,5:0} MB (GC committed {GC.GetGCMemoryInfo().TotalCommittedBytes / 1024.0 / 1024.0,4:0} MB), allocated {(allocated - _allocated) / 1024.0 / 1024.0,6:0} MB, GC paused {(paused - _paused).TotalSeconds:0.000} s in {GC.CollectionCount(0) - _collections[0]}/{GC.CollectionCount(1) - _collections[1]}/{GC.CollectionCount(2) - _collections[2]} collections (all/gen 1/gen 2)");
             }
             _phase = value;
+            _collections = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
             _paused = paused;
             _allocated = allocated;
             _processor = processor;
