@@ -51,7 +51,6 @@ internal sealed partial class RepeatedCommand : IDisposable
             _statement = new SqliteStatement(_database, sql);
             var statement = _statement.Wrapped;
             _indexes = _parameters.Keys.ToDictionary(name => name, name => raw.sqlite3_bind_parameter_index(statement, "@" + name), StringComparer.Ordinal);
-
             _timeout = TimeSpan.FromSeconds(_command.CommandTimeout);
         }
     }
@@ -103,7 +102,7 @@ internal sealed partial class RepeatedCommand : IDisposable
         var same = true;
         for (var i = 0; i < values.Count && same; i++)
         {
-            same = ReferenceEquals(_names[i], values[i].Name);
+            same = values[i].Name is { } name && ReferenceEquals(_names[i], name);
         }
         if (same)
         {

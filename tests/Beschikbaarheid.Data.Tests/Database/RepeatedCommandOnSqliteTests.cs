@@ -78,14 +78,16 @@ public sealed class RepeatedCommandOnSqliteTests : IDisposable
                 // Equal names that are other strings than the constants above.
                 await repeated.ExecuteAsync([(new string("Text".AsSpan()), "drie"), (new string("Id".AsSpan()), 3)]);
                 await repeated.ExecuteAsync([("Id", 4), ("Text", "vier")]);
+                // The same names as the row before: taken by position.
+                await repeated.ExecuteAsync([("Id", 5), ("Text", "vijf")]);
             }
             transaction.Commit();
         }
-        Assert.Equal([(1L, "een"), (2L, "twee"), (3L, "drie"), (4L, "vier")], _connection.Query<(long, string)>("SELECT id, text FROM t ORDER BY id"));
+        Assert.Equal([(1L, "een"), (2L, "twee"), (3L, "drie"), (4L, "vier"), (5L, "vijf")], _connection.Query<(long, string)>("SELECT id, text FROM t ORDER BY id"));
     }
 
     [Fact]
-    public async Task ANameGivenTwice_IsRefused_SoNoParameterKeepsTheRowBeforesValue()
+    public async Task ANameGivenTwice_IsRefused_AndTheRowIsNotStoredWithTheRowBeforesValue()
     {
         using var transaction = _connection.BeginTransaction();
         using var repeated = new RepeatedCommand(_connection, transaction, DatabaseProvider.Sqlite, "INSERT INTO t (id, text) VALUES (@Id, @Text)");
