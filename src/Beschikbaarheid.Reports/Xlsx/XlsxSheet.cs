@@ -114,8 +114,7 @@ internal sealed class XlsxSheet : IDisposable
         }
         RowNumber++;
         _writer.StartElement(null, "row");
-        RowNumber.TryFormat(_chars, out var length, default, CultureInfo.InvariantCulture);
-        _writer.Attribute("r", _chars.AsSpan(0, length));
+        NumberAttribute("r", RowNumber);
         if (height is { } points)
         {
             _writer.Attribute("ht", points.ToString(CultureInfo.InvariantCulture));
@@ -229,8 +228,7 @@ internal sealed class XlsxSheet : IDisposable
         }
         RowNumber.TryFormat(_chars.AsSpan(letters), out var digits, default, CultureInfo.InvariantCulture);
         _writer.Attribute("r", _chars.AsSpan(0, letters + digits));
-        ((int)cell.Style).TryFormat(_chars, out var length, default, CultureInfo.InvariantCulture);
-        _writer.Attribute("s", _chars.AsSpan(0, length));
+        NumberAttribute("s", (int)cell.Style);
         switch (cell.Kind)
         {
             case XlsxCellKind.Text:
@@ -259,6 +257,12 @@ internal sealed class XlsxSheet : IDisposable
     }
 
     private readonly char[] _chars = new char[64];
+
+    private void NumberAttribute(string name, int number)
+    {
+        number.TryFormat(_chars, out var length, default, CultureInfo.InvariantCulture);
+        _writer.Attribute(name, _chars.AsSpan(0, length));
+    }
 
     /// <summary>A cell's value in the invariant culture's shortest form, every digit the decimal holds.</summary>
     private void WriteValue(decimal number)

@@ -206,7 +206,7 @@ internal static class BenchVerb
         private readonly Stopwatch _watch = Stopwatch.StartNew();
         private string? _phase;
         private TimeSpan _paused = GC.GetTotalPauseDuration();
-        private int[] _collections = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
+        private int[] _collections = Collections();
         private long _allocated = GC.GetTotalAllocatedBytes();
         private TimeSpan _processor = Process.GetCurrentProcess().TotalProcessorTime;
 
@@ -214,20 +214,24 @@ internal static class BenchVerb
         {
             var paused = GC.GetTotalPauseDuration();
             var allocated = GC.GetTotalAllocatedBytes();
+            var collections = Collections();
             using var process = Process.GetCurrentProcess();
             // Processor time beside wall time: on both cores it can exceed it, and it varies less from run to run on this machine.
             var processor = process.TotalProcessorTime;
             if (_phase is not null)
             {
-                Console.WriteLine($"  {_phase,-40} {_watch.Elapsed.TotalSeconds,8:0.000} s (cpu {(processor - _processor).TotalSeconds,5:0.00} s)  working set {process.WorkingSet64 / 1024.0 / 1024.0,6:0} MB, peak {process.PeakWorkingSet64 / 1024.0 / 1024.0,6:0} MB, managed heap {GC.GetTotalMemory(false) / 1024.0 / 1024.0,5:0} MB (GC committed {GC.GetGCMemoryInfo().TotalCommittedBytes / 1024.0 / 1024.0,4:0} MB), allocated {(allocated - _allocated) / 1024.0 / 1024.0,6:0} MB, GC paused {(paused - _paused).TotalSeconds:0.000} s in {GC.CollectionCount(0) - _collections[0]}/{GC.CollectionCount(1) - _collections[1]}/{GC.CollectionCount(2) - _collections[2]} collections (all/gen 1/gen 2)");
+                Console.WriteLine($"  {_phase,-40} {_watch.Elapsed.TotalSeconds,8:0.000} s (cpu {(processor - _processor).TotalSeconds,5:0.00} s)  working set {process.WorkingSet64 / 1024.0 / 1024.0,6:0} MB, peak {process.PeakWorkingSet64 / 1024.0 / 1024.0,6:0} MB, managed heap {GC.GetTotalMemory(false) / 1024.0 / 1024.0,5:0} MB (GC committed {GC.GetGCMemoryInfo().TotalCommittedBytes / 1024.0 / 1024.0,4:0} MB), allocated {(allocated - _allocated) / 1024.0 / 1024.0,6:0} MB, GC paused {(paused - _paused).TotalSeconds:0.000} s in {collections[0] - _collections[0]}/{collections[1] - _collections[1]}/{collections[2] - _collections[2]} collections (all/gen 1/gen 2)");
             }
             _phase = value;
-            _collections = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
+            _collections = collections;
             _paused = paused;
             _allocated = allocated;
             _processor = processor;
             _watch.Restart();
         }
+
+        /// <summary>Collections so far of any generation, of generation 1 or 2, and of generation 2.</summary>
+        private static int[] Collections() => [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
     }
 
     private static string SchemeJson(IReadOnlyList<string> codes, int schools) => $$"""
