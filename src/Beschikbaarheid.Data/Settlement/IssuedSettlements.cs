@@ -20,7 +20,19 @@ public sealed class IssuedSettlements(IConnectionFactory connections)
         ArgumentNullException.ThrowIfNull(flow);
         DapperSetup.EnsureRegistered();
         await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        return await LoadAsync(connection, null, runId, (flow as FunderFlow)?.Funder).ConfigureAwait(false);
+        // The lines (70,000 a national month) are read on a second connection, on the other core, while this one reads the
+        // rest: a committed run does not change, so the two need not share a transaction.
+        await using var beside = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var lines = Task.Run(() => LinesAsync(beside, null, runId), cancellationToken);
+        try
+        {
+            return await LoadAsync(connection, null, runId, (flow as FunderFlow)?.Funder, lines).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Not left running on a connection that is about to be closed, whatever went wrong here.
+            await ((Task)lines).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
     }
 
     /// <summary>
@@ -31,7 +43,26 @@ public sealed class IssuedSettlements(IConnectionFactory connections)
     {
         ArgumentNullException.ThrowIfNull(session);
         DapperSetup.EnsureRegistered();
-        return LoadAsync(session.Connection, session.Transaction, runId, null);
+        return LoadAsync(session.Connection, session.Transaction, runId, null, null);
+    }
+
+    /// <summary>A run's invoice lines by invoice number.</summary>
+    private static async Task<ILookup<string, InvoiceLine>> LinesAsync(DbConnection connection, DbTransaction? transaction, long runId)
+    {
+        const string linesSql = """
+            SELECT l.invoice_number, l.line_number, l.brin, l.vestiging, l.basis, l.amount_cents, l.estimated, l.soort, l.periode, l.reference, l.annual_cents, l.residence
+            FROM invoice_lines l JOIN invoices i ON i.number = l.invoice_number
+            WHERE i.run_id = @runId
+            """;
+        return (connection is SqliteConnection sqlite
+                ? LinesOnSqlite(sqlite, linesSql, runId)
+                : (await connection.QueryAsync<(string Number, int LineNumber, string Brin, string Vestiging, decimal Basis, long Amount, bool Estimated, string Kind, string? Period, string? Reference, long? Annual, string? Residence)>(
+                        linesSql, new { runId }, transaction).ConfigureAwait(false))
+                    .Select(l => (l.Number, new InvoiceLine(
+                        l.LineNumber, StoredCodes.School(l.Brin, l.Vestiging), l.Basis, new Money(l.Amount), l.Estimated,
+                        SettlementKindNames.FromDutch(l.Kind), l.Period is null ? null : SettledPeriod.Parse(l.Period.Trim()), l.Reference,
+                        l.Annual is { } annual ? new Money(annual) : null) { Residence = l.Residence is null ? null : MunicipalityCode.Parse(l.Residence) })))
+            .ToLookup(l => l.Item1, l => l.Item2);
     }
 
     /// <summary>
@@ -61,7 +92,8 @@ public sealed class IssuedSettlements(IConnectionFactory connections)
     }
 
     /// <param name="funder">Under the funder flow, the funder: what the run recorded for it is read, for the journal to book.</param>
-    private static async Task<IssuedSettlement> LoadAsync(DbConnection connection, DbTransaction? transaction, long runId, MunicipalityCode? funder)
+    /// <param name="readLines">The run's lines being read elsewhere; null to read them here.</param>
+    private static async Task<IssuedSettlement> LoadAsync(DbConnection connection, DbTransaction? transaction, long runId, MunicipalityCode? funder, Task<ILookup<string, InvoiceLine>>? readLines)
     {
         var run = await connection.QuerySingleAsync<RunRow>(
             """
@@ -72,30 +104,12 @@ public sealed class IssuedSettlements(IConnectionFactory connections)
             new { runId }, transaction).ConfigureAwait(false);
         var settlementRun = run.ToRun();
 
-        const string linesSql = """
-            SELECT l.invoice_number, l.line_number, l.brin, l.vestiging, l.basis, l.amount_cents, l.estimated, l.soort, l.periode, l.reference, l.annual_cents, l.residence
-            FROM invoice_lines l JOIN invoices i ON i.number = l.invoice_number
-            WHERE i.run_id = @runId
-            """;
-        var lines = (connection is SqliteConnection sqlite
-                ? LinesOnSqlite(sqlite, linesSql, runId)
-                : (await connection.QueryAsync<(string Number, int LineNumber, string Brin, string Vestiging, decimal Basis, long Amount, bool Estimated, string Kind, string? Period, string? Reference, long? Annual, string? Residence)>(
-                        linesSql, new { runId }, transaction).ConfigureAwait(false))
-                    .Select(l => (l.Number, new InvoiceLine(
-                        l.LineNumber, StoredCodes.School(l.Brin, l.Vestiging), l.Basis, new Money(l.Amount), l.Estimated,
-                        SettlementKindNames.FromDutch(l.Kind), l.Period is null ? null : SettledPeriod.Parse(l.Period.Trim()), l.Reference,
-                        l.Annual is { } annual ? new Money(annual) : null) { Residence = l.Residence is null ? null : MunicipalityCode.Parse(l.Residence) })))
-            .ToLookup(l => l.Item1, l => l.Item2);
-        var invoices = (await connection.QueryAsync<InvoiceRow>(
+        var invoiceRows = await connection.QueryAsync<InvoiceRow>(
                 """
                 SELECT number, issuer, debtor, invoice_date AS invoicedate, due_date AS duedate, iban, vat_statement AS vatstatement,
                        buyer_reference AS buyerreference
                 FROM invoices WHERE run_id = @runId ORDER BY number
-                """, new { runId }, transaction).ConfigureAwait(false))
-            .Select(i => new IssuedInvoice(
-                i.Number, MunicipalityCode.Parse(i.Issuer), PartyCode.Parse(i.Debtor), i.InvoiceDate, i.DueDate, i.Iban, i.VatStatement,
-                lines[i.Number].OrderBy(l => l.LineNumber).ToList()) { BuyerReference = i.BuyerReference })
-            .ToList();
+                """, new { runId }, transaction).ConfigureAwait(false);
 
         var allocation = (await connection.QueryAsync<(string Municipality, int Children, decimal Basis, long Month, long Annual, bool Invoiced, bool Estimated)>(
                 "SELECT municipality_code, children, basis, month_cents, annual_projection_cents, invoiced, estimated FROM settlement_allocations WHERE run_id = @runId ORDER BY municipality_code",
@@ -159,6 +173,12 @@ public sealed class IssuedSettlements(IConnectionFactory connections)
                 SettlementKindNames.FromDutch(e.Kind), e.Basis, new Money(e.Amount), e.Estimated))
             .ToList();
         var (municipalities, schools) = await RegistryReader.LoadAsync(connection, transaction).ConfigureAwait(false);
+        var lines = await (readLines ?? LinesAsync(connection, transaction, runId)).ConfigureAwait(false);
+        var invoices = invoiceRows
+            .Select(i => new IssuedInvoice(
+                i.Number, MunicipalityCode.Parse(i.Issuer), PartyCode.Parse(i.Debtor), i.InvoiceDate, i.DueDate, i.Iban, i.VatStatement,
+                lines[i.Number].OrderBy(l => l.LineNumber).ToList()) { BuyerReference = i.BuyerReference })
+            .ToList();
         return new IssuedSettlement(settlementRun, invoices, allocation, yearToDate, locations, individual, municipalities, schools)
         {
             Recorded = recorded,
