@@ -19,6 +19,9 @@ internal static partial class SqliteNative
     [LibraryImport("e_sqlite3", EntryPoint = "sqlite3_column_bytes")]
     public static partial int ColumnBytes(nint statement, int column);
 
+    [LibraryImport("e_sqlite3", EntryPoint = "sqlite3_column_count")]
+    public static partial int ColumnCount(nint statement);
+
     [LibraryImport("e_sqlite3", EntryPoint = "sqlite3_column_type")]
     public static partial int ColumnType(nint statement, int column);
 

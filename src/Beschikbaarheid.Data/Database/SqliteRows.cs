@@ -85,6 +85,19 @@ internal sealed class SqliteRows : IDisposable
         _ => DbValues.Decimal(String(column)),
     };
 
+    /// <summary>The number of columns of a row.</summary>
+    public int FieldCount => SqliteNative.ColumnCount(_statement.Handle);
+
+    /// <summary>A value as Microsoft.Data.Sqlite's reader gives it by its storage class: null, long, double, string or the bytes of a blob.</summary>
+    public object? Value(int column) => SqliteNative.ColumnType(_statement.Handle, column) switch
+    {
+        raw.SQLITE_NULL => null,
+        raw.SQLITE_INTEGER => SqliteNative.ColumnInt64(_statement.Handle, column),
+        raw.SQLITE_FLOAT => SqliteNative.ColumnDouble(_statement.Handle, column),
+        raw.SQLITE_TEXT => String(column),
+        _ => Utf8(column).ToArray(),
+    };
+
     /// <summary>A date stored as yyyy-MM-dd text, read from its bytes.</summary>
     public DateOnly Date(int column)
     {

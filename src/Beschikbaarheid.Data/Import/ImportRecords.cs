@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Beschikbaarheid.Data.Database;
 using Dapper;
+using Microsoft.Data.Sqlite;
 
 namespace Beschikbaarheid.Data.Import;
 
@@ -176,6 +177,23 @@ internal static class StoredRows
         DbConnection connection, DbTransaction transaction, string sql, Func<object?[], string> key, Action<object?[]>? each = null)
     {
         var stored = new Dictionary<string, UInt128>(StringComparer.Ordinal);
+        if (connection is SqliteConnection sqlite)
+        {
+            // Through the library itself, as the reader would give each value: a late file of one row reads a national
+            // table's 200,000 stored rows, and the reader's checks and handle counting around every value were half of it.
+            using var rows = new SqliteRows(sqlite, sql, []);
+            while (rows.Read())
+            {
+                var values = new object?[rows.FieldCount];
+                for (var i = 0; i < values.Length; i++)
+                {
+                    values[i] = rows.Value(i);
+                }
+                stored[key(values)] = Digest(values);
+                each?.Invoke(values);
+            }
+            return stored;
+        }
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;

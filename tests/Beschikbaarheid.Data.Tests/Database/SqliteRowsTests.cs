@@ -57,6 +57,36 @@ public sealed class SqliteRowsTests : IDisposable
     }
 
     [Fact]
+    public void Value_IsWhatTheAdoNetReaderGives_ForEveryStorageClass()
+    {
+        // Stored rows are compared with a file's rows through these values (StoredRows): another value would count an
+        // unchanged row as replaced.
+        const string sql = "SELECT id, text, number, integer, date, x'00ff' FROM t ORDER BY id";
+        var expected = new List<object?[]>();
+        using (var command = new SqliteCommand(sql, _connection))
+        {
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                expected.Add([.. Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? null : reader.GetValue(i))]);
+            }
+        }
+        var read = new List<object?[]>();
+        using (var rows = new SqliteRows(_connection, sql, []))
+        {
+            while (rows.Read())
+            {
+                read.Add([.. Enumerable.Range(0, rows.FieldCount).Select(rows.Value)]);
+            }
+        }
+        Assert.Equal(expected, read);
+        // By hand, from the rows above: 4 kept as an integer and 4.5 as a real by NUMERIC affinity, an empty date NULL, a blob its bytes.
+        Assert.Equal([1L, "Aanbieder é", 4L, 123_456_789_012L, "2026-02-01", new byte[] { 0x00, 0xff }], read[0]);
+        Assert.Equal([2L, "GM0268", 4.5, -7L, "2024-02-29", new byte[] { 0x00, 0xff }], read[1]);
+        Assert.Equal([3L, "x", 0.25, 0L, null, new byte[] { 0x00, 0xff }], read[2]);
+    }
+
+    [Fact]
     public void AParameterTheStatementDoesNotHave_IsRefused() =>
         Assert.Throws<ArgumentException>(() => new SqliteRows(_connection, "SELECT id FROM t WHERE id = @Id", [("Other", 1L)]));
 
