@@ -182,9 +182,10 @@ internal static class StoredRows
             // Through the library itself, as the reader would give each value: a late file of one row reads a national
             // table's 200,000 stored rows, and the reader's checks and handle counting around every value were half of it.
             using var rows = new SqliteRows(sqlite, sql, []);
+            var columns = rows.FieldCount;
             while (rows.Read())
             {
-                var values = new object?[rows.FieldCount];
+                var values = new object?[columns];
                 for (var i = 0; i < values.Length; i++)
                 {
                     values[i] = rows.Value(i);

@@ -61,7 +61,8 @@ public sealed class SqliteRowsTests : IDisposable
     {
         // Stored rows are compared with a file's rows through these values (StoredRows): another value would count an
         // unchanged row as replaced.
-        const string sql = "SELECT id, text, number, integer, date, x'00ff' FROM t ORDER BY id";
+        _connection.Execute("INSERT INTO t VALUES (4, '', 1e300, NULL, CAST(x'ff' AS TEXT))");
+        const string sql = "SELECT id, text, number, integer, date, CASE WHEN id = 4 THEN x'' ELSE x'00ff' END FROM t ORDER BY id";
         var expected = new List<object?[]>();
         using (var command = new SqliteCommand(sql, _connection))
         {
@@ -84,6 +85,8 @@ public sealed class SqliteRowsTests : IDisposable
         Assert.Equal([1L, "Aanbieder é", 4L, 123_456_789_012L, "2026-02-01", new byte[] { 0x00, 0xff }], read[0]);
         Assert.Equal([2L, "GM0268", 4.5, -7L, "2024-02-29", new byte[] { 0x00, 0xff }], read[1]);
         Assert.Equal([3L, "x", 0.25, 0L, null, new byte[] { 0x00, 0xff }], read[2]);
+        // Empty text, a real too large for a decimal, text that is not UTF-8 (the replacement character) and an empty blob.
+        Assert.Equal([4L, "", 1e300, null, "\uFFFD", Array.Empty<byte>()], read[3]);
     }
 
     [Fact]
