@@ -190,8 +190,7 @@ internal static class StoredRows
                 {
                     values[i] = rows.Value(i);
                 }
-                stored[key(values)] = Digest(values);
-                each?.Invoke(values);
+                Keep(values);
             }
             return stored;
         }
@@ -206,10 +205,15 @@ internal static class StoredRows
             {
                 values[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
             }
+            Keep(values);
+        }
+        return stored;
+
+        void Keep(object?[] values)
+        {
             stored[key(values)] = Digest(values);
             each?.Invoke(values);
         }
-        return stored;
     }
 
     public static string Canonical(IEnumerable<object?> values) => string.Join('\u001f', values.Select(Canonical));
