@@ -19,15 +19,17 @@ internal sealed class BeschikkingRows
 
     public List<Beschikking> Found { get; } = [];
 
-    /// <summary>The school of a row of <see cref="Add(SqliteRows, SchoolLocationId)"/>'s columns, made once per school.</summary>
+    /// <summary>The school of a row of the columns number, client, municipality_code, brin, vestiging, …, made once per school.</summary>
     public SchoolLocationId School(SqliteRows row) => _schools.Of(row.Utf8(3), row.Utf8(4));
 
-    /// <summary>A row of the columns number, client, municipality_code, brin, vestiging, provider, category, law, hours_per_week, start_date, end_date, with its <see cref="School"/>.</summary>
-    public void Add(SqliteRows row, SchoolLocationId school) =>
+    /// <summary>A row's texts as SQLite holds them (UTF-8), with its numbers and its <see cref="School"/> already read.</summary>
+    /// <remarks>May run on another thread than <see cref="School"/>: the two use none of the same lookups.</remarks>
+    public void Add(
+        ReadOnlySpan<byte> number, ReadOnlySpan<byte> client, ReadOnlySpan<byte> municipality, SchoolLocationId school,
+        ReadOnlySpan<byte> provider, ReadOnlySpan<byte> category, ReadOnlySpan<byte> law, decimal hours, ActivePeriod active) =>
         Found.Add(new Beschikking(
-            row.String(0), row.String(1), _municipalities.Of(row.Utf8(2)), school,
-            _texts.Of(row.Utf8(5)), _texts.Of(row.Utf8(6)), _laws.Of(row.Utf8(7)),
-            row.Decimal(8), new ActivePeriod(row.Date(9), row.IsNull(10) ? null : row.Date(10))));
+            System.Text.Encoding.UTF8.GetString(number), System.Text.Encoding.UTF8.GetString(client), _municipalities.Of(municipality), school,
+            _texts.Of(provider), _texts.Of(category), _laws.Of(law), hours, active));
 
     /// <summary>The same row as the provider's reader gives it.</summary>
     public void Add(string number, string client, string municipality, string brin, string vestiging, string provider, string category, string law, decimal hours, DateOnly start, DateOnly? end) =>

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using Beschikbaarheid.Core.Periods;
 using Beschikbaarheid.Core.Registry;
 using Beschikbaarheid.Data.Database;
 using Microsoft.Data.Sqlite;
@@ -14,6 +16,11 @@ internal static class SqliteBeschikkingScan
     /// the order that join gave them (the schools as listed, then start date, then storage order), so what follows sees no
     /// difference.
     /// </summary>
+    /// <remarks>
+    /// On two cores: this thread steps SQLite and copies each kept row's texts (<see cref="RawRows"/>), another makes the
+    /// strings and beschikkingen, batch after batch in the order read. A failure on either side stops the other, and is
+    /// thrown once both have ended.
+    /// </remarks>
     public static Beschikking[] Read(SqliteConnection sqlite, IEnumerable<SchoolLocationId> schools, DateOnly from, DateOnly through)
     {
         var position = new Dictionary<SchoolLocationId, int>();
@@ -23,27 +30,124 @@ internal static class SqliteBeschikkingScan
         }
         var rows = new BeschikkingRows();
         var positions = new List<int>();
-        using (var query = new SqliteRows(
-            sqlite,
-            """
-            SELECT number, client, municipality_code, brin, vestiging, provider, category, law, hours_per_week, start_date, end_date
-            FROM beschikkingen
-            WHERE start_date <= @Through AND (end_date IS NULL OR end_date >= @From)
-            ORDER BY rowid
-            """,
-            [("From", from), ("Through", through)]))
+        // A few batches on their way at most: the copies stay small, and a batch made is given back to be filled again.
+        using var handOver = new BlockingCollection<RawRows>(boundedCapacity: 4);
+        var spare = new ConcurrentQueue<RawRows>();
+        using var stop = new CancellationTokenSource();
+        var making = Task.Factory.StartNew(
+            () =>
+            {
+                try
+                {
+                    foreach (var batch in handOver.GetConsumingEnumerable(stop.Token))
+                    {
+                        batch.MakeInto(rows);
+                        spare.Enqueue(batch);
+                    }
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    stop.Cancel();
+                    throw;
+                }
+            },
+            CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        try
         {
+            using var query = new SqliteRows(
+                sqlite,
+                """
+                SELECT number, client, municipality_code, brin, vestiging, provider, category, law, hours_per_week, start_date, end_date
+                FROM beschikkingen
+                WHERE start_date <= @Through AND (end_date IS NULL OR end_date >= @From)
+                ORDER BY rowid
+                """,
+                [("From", from), ("Through", through)]);
+            var batch = new RawRows();
             while (query.Read())
             {
                 var school = rows.School(query);
                 if (position.TryGetValue(school, out var at))
                 {
-                    rows.Add(query, school);
+                    batch.Add(query, school);
                     positions.Add(at);
+                    if (batch.IsFull)
+                    {
+                        handOver.Add(batch, stop.Token);
+                        batch = spare.TryDequeue(out var again) ? again : new RawRows();
+                    }
                 }
             }
+            handOver.Add(batch, stop.Token);
+            handOver.CompleteAdding();
         }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // The other side failed: its exception is thrown below.
+        }
+        catch
+        {
+            stop.Cancel();
+            ((IAsyncResult)making).AsyncWaitHandle.WaitOne();
+            throw;
+        }
+        making.GetAwaiter().GetResult();
         return InJoinOrder(rows.Found, positions, position.Count);
+    }
+
+    /// <summary>
+    /// Up to <see cref="Capacity"/> kept rows as SQLite gave them: the six texts a beschikking keeps copied as bytes, the
+    /// hours, dates and school read already. Its arrays stay below the size the collector keeps apart for large objects.
+    /// </summary>
+    private sealed class RawRows
+    {
+        private const int Capacity = 1024;
+        private const int Texts = 6;
+
+        private readonly int[] _ends = new int[Capacity * Texts];
+        private readonly Numbers[] _numbers = new Numbers[Capacity];
+        private byte[] _bytes = new byte[Capacity * 48];
+        private int _used;
+        private int _count;
+
+        private readonly record struct Numbers(SchoolLocationId School, decimal Hours, ActivePeriod Active);
+
+        public bool IsFull => _count == Capacity;
+
+        /// <summary>The current row of the columns <see cref="Read"/> selects.</summary>
+        public void Add(SqliteRows row, SchoolLocationId school)
+        {
+            var ends = _count * Texts;
+            foreach (var column in (ReadOnlySpan<int>)[0, 1, 2, 5, 6, 7])
+            {
+                var text = row.Utf8(column);
+                if (_used + text.Length > _bytes.Length)
+                {
+                    Array.Resize(ref _bytes, Math.Max(2 * _bytes.Length, _used + text.Length));
+                }
+                text.CopyTo(_bytes.AsSpan(_used));
+                _used += text.Length;
+                _ends[ends++] = _used;
+            }
+            _numbers[_count++] = new Numbers(school, row.Decimal(8), new ActivePeriod(row.Date(9), row.IsNull(10) ? null : row.Date(10)));
+        }
+
+        /// <summary>Makes the rows into <paramref name="rows"/> in their order, and empties this batch for the next.</summary>
+        public void MakeInto(BeschikkingRows rows)
+        {
+            var bytes = _bytes.AsSpan();
+            var start = 0;
+            for (var i = 0; i < _count; i++)
+            {
+                var ends = _ends.AsSpan(i * Texts, Texts);
+                var (school, hours, active) = _numbers[i];
+                rows.Add(
+                    bytes[start..ends[0]], bytes[ends[0]..ends[1]], bytes[ends[1]..ends[2]], school,
+                    bytes[ends[2]..ends[3]], bytes[ends[3]..ends[4]], bytes[ends[4]..ends[5]], hours, active);
+                start = ends[5];
+            }
+            (_count, _used) = (0, 0);
+        }
     }
 
     /// <summary>Rows in storage order, ordered stably by their school's position and then by start date.</summary>

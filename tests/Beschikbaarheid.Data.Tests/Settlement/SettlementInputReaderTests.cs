@@ -78,6 +78,93 @@ public sealed class SettlementInputReaderTestsOnSqlite : SettlementInputReaderTe
         Assert.Equal(["C1", "C2", "A1", "A3", "A2"], loaded.Select(b => b.Number));
     }
 
+    /// <summary>
+    /// The scan copies the rows it keeps in batches of 1,024 and makes the beschikkingen of them on another thread, four
+    /// batches on their way at most: 10,000 rows, two in three at the scheme's school, come out as they were stored, field
+    /// for field, ordered by start date.
+    /// </summary>
+    [Fact]
+    public async Task ManyRows_ComeOutWhole_AndInOrder_AcrossTheBatchesTheScanHandsOver()
+    {
+        await using var database = await ManyRowsAsync();
+        var loaded = await LoadAtOneSchoolAsync(database);
+
+        var expected = ManyRows().Where(r => r.School == "30AB").OrderBy(r => r.Start).ToList();
+        // 10,000 rows less the 3,333 numbered 2 mod 3 (2, 5, …, 9998) are at 30AB00: 6,667, six full batches and one of 523.
+        Assert.Equal(6667, expected.Count);
+        Assert.Equal(
+            expected.Select(r => (r.Number, r.Client, r.Residence, "30AB00", r.Provider, "JZ", Law.JW, r.Hours, r.Start, r.End)),
+            loaded.Select(b => (b.Number, b.Client, b.Residence.ToString(), b.School.ToString(), b.Provider, b.Category, b.Law, b.HoursPerWeek, b.Active.Start, b.Active.End)));
+    }
+
+    /// <summary>
+    /// A value the other thread cannot make (a stored municipality code cut short) fails the read with its own error. It is
+    /// in the first batch, so the scan still has more batches to hand over than can wait: it must stop, not wait for ever.
+    /// </summary>
+    [Fact(Timeout = 60_000)]
+    public async Task AValueTheOtherThreadCannotMake_FailsTheRead_WithItsOwnError()
+    {
+        await using var database = await ManyRowsAsync();
+        await ExecuteAsync(database, "UPDATE beschikkingen SET municipality_code = 'GM12' WHERE number = 'B10'");
+
+        var thrown = await Assert.ThrowsAsync<FormatException>(() => LoadAtOneSchoolAsync(database));
+        Assert.Contains("'GM12' is not a municipality code", thrown.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>A value the scanning thread cannot read (a stored date not in yyyy-MM-dd) fails the read with its own error, and stops the other thread.</summary>
+    [Fact(Timeout = 60_000)]
+    public async Task AValueTheScanCannotRead_FailsTheRead_WithItsOwnError()
+    {
+        await using var database = await ManyRowsAsync();
+        await ExecuteAsync(database, "UPDATE beschikkingen SET start_date = '2026-1-15' WHERE number = 'B4500'");
+
+        var thrown = await Assert.ThrowsAsync<System.Data.DataException>(() => LoadAtOneSchoolAsync(database));
+        Assert.Contains("'2026-1-15' is not a stored date", thrown.Message, StringComparison.Ordinal);
+    }
+
+    private sealed record Row(string Number, string Client, string Residence, string School, string Provider, decimal Hours, DateOnly Start, DateOnly? End);
+
+    /// <summary>B0 … B9999: every third at 31CD, the others at 30AB; start dates over 2026 out of order, every fifth with an end.</summary>
+    private static IEnumerable<Row> ManyRows() => Enumerable.Range(0, 10_000).Select(i => new Row(
+        $"B{i}", $"client-{i % 1700}", i % 2 == 0 ? "GM0209" : "GM1945", i % 3 == 2 ? "31CD" : "30AB", i % 7 == 0 ? "Aanbieder Één" : "A",
+        i % 4 == 0 ? 2.5m : 4m, new DateOnly(2026, 1 + (i * 7 % 12), 1 + (i % 28)), i % 5 == 0 ? new DateOnly(2026, 12, 31) : null));
+
+    private static async Task<SqliteTestDatabase> ManyRowsAsync()
+    {
+        var database = new SqliteTestDatabase();
+        await database.CreateAsync();
+        await database.MigrateAsync();
+        await Region.ImportRegistryAsync(database);
+        var lines = ManyRows().Select(r => $"{r.Number};{r.Client};{r.Residence};{r.School};00;{r.Provider};JZ;JW;{r.Hours.ToString(System.Globalization.CultureInfo.InvariantCulture)};{r.Start:yyyy-MM-dd};{r.End:yyyy-MM-dd}");
+        await new CsvImporter(database.Connections, TimeProvider.System).ImportAsync(
+            ImportKind.Beschikkingen, Region.Write(database.Folder, "many.csv", Region.BeschikkingHeader + "\n" + string.Join("\n", lines)));
+        return database;
+    }
+
+    private static async Task<IReadOnlyList<Beschikking>> LoadAtOneSchoolAsync(SqliteTestDatabase database)
+    {
+        var lead = MunicipalityCode.Parse("GM0268");
+        var scheme = new Scheme("s", "S", 2019, new SchemeTerms(
+            new HashSet<SchoolLocationId> { Parse("30AB00") }, new HashSet<MunicipalityCode> { lead },
+            new PerChildPool(12, 5.5m, 62.5m, 40), new ChildrenKey(), new LeadFlow(lead), new InvoiceTerms("NL", 30, "")));
+        await using var session = await new Beschikbaarheid.Data.Database.SchemeLocks(database.Connections).AcquireAsync(scheme.Id);
+        return await SettlementInputReader.LoadBeschikkingenAsync(session, scheme, 2026);
+    }
+
+    /// <summary>Changes one stored row past the checks an import makes (its foreign keys too), as a damaged file would hold it.</summary>
+    private static async Task ExecuteAsync(SqliteTestDatabase database, string sql)
+    {
+        await using var connection = await database.Connections.OpenAsync();
+        await using (var keys = connection.CreateCommand())
+        {
+            keys.CommandText = "PRAGMA foreign_keys = OFF";
+            await keys.ExecuteNonQueryAsync();
+        }
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        Assert.Equal(1, await command.ExecuteNonQueryAsync());
+    }
+
     private static SchoolLocationId Parse(string code) => SchoolLocationId.TryParse(code, out var id) ? id : throw new ArgumentException(code);
 }
 
