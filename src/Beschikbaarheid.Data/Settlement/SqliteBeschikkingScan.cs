@@ -18,8 +18,9 @@ internal static class SqliteBeschikkingScan
     /// </summary>
     /// <remarks>
     /// On two cores: this thread steps SQLite and copies each kept row's texts (<see cref="RawRows"/>), another makes the
-    /// strings and beschikkingen, batch after batch in the order read. A failure on either side stops the other, and is
-    /// thrown once both have ended.
+    /// strings and beschikkingen, batch after batch in the order read. A failure stops the reading; what the other thread
+    /// was given before it is still made, so the error thrown is that of the first row that could not be read, as when one
+    /// thread did both (of one row bad in two ways, its dates and hours are read first now).
     /// </remarks>
     public static Beschikking[] Read(SqliteConnection sqlite, IEnumerable<SchoolLocationId> schools, DateOnly from, DateOnly through)
     {
@@ -33,25 +34,27 @@ internal static class SqliteBeschikkingScan
         // A few batches on their way at most: the copies stay small, and a batch made is given back to be filled again.
         using var handOver = new BlockingCollection<RawRows>(boundedCapacity: 4);
         var spare = new ConcurrentQueue<RawRows>();
-        using var stop = new CancellationTokenSource();
+        // Cancelled only by the making thread when it fails: nothing it is given after that is made.
+        using var failed = new CancellationTokenSource();
         var making = Task.Factory.StartNew(
             () =>
             {
                 try
                 {
-                    foreach (var batch in handOver.GetConsumingEnumerable(stop.Token))
+                    foreach (var made in handOver.GetConsumingEnumerable(failed.Token))
                     {
-                        batch.MakeInto(rows);
-                        spare.Enqueue(batch);
+                        made.MakeInto(rows);
+                        spare.Enqueue(made);
                     }
                 }
-                catch (Exception ex) when (ex is not OperationCanceledException)
+                catch
                 {
-                    stop.Cancel();
+                    failed.Cancel();
                     throw;
                 }
             },
             CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        var batch = new RawRows();
         try
         {
             using var query = new SqliteRows(
@@ -63,56 +66,77 @@ internal static class SqliteBeschikkingScan
                 ORDER BY rowid
                 """,
                 [("From", from), ("Through", through)]);
-            var batch = new RawRows();
             while (query.Read())
             {
                 var school = rows.School(query);
                 if (position.TryGetValue(school, out var at))
                 {
+                    failed.Token.ThrowIfCancellationRequested();
                     batch.Add(query, school);
                     positions.Add(at);
                     if (batch.IsFull)
                     {
-                        handOver.Add(batch, stop.Token);
+                        handOver.Add(batch, failed.Token);
                         batch = spare.TryDequeue(out var again) ? again : new RawRows();
                     }
                 }
             }
-            handOver.Add(batch, stop.Token);
+            handOver.Add(batch, failed.Token);
             handOver.CompleteAdding();
         }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        catch (OperationCanceledException) when (failed.IsCancellationRequested)
         {
-            // The other side failed: its exception is thrown below.
+            // The making thread failed: its exception, of an earlier row, is thrown below.
         }
         catch
         {
-            stop.Cancel();
-            ((IAsyncResult)making).AsyncWaitHandle.WaitOne();
+            // The rows read before this one are made first: an error among them came first and is the one thrown.
+            HandOverTheRest(handOver, batch, failed.Token);
+            making.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing).GetAwaiter().GetResult();
+            if (making.IsFaulted)
+            {
+                making.GetAwaiter().GetResult();
+            }
             throw;
         }
         making.GetAwaiter().GetResult();
         return InJoinOrder(rows.Found, positions, position.Count);
     }
 
+    private static void HandOverTheRest(BlockingCollection<RawRows> handOver, RawRows batch, CancellationToken failed)
+    {
+        try
+        {
+            handOver.Add(batch, failed);
+        }
+        catch (OperationCanceledException)
+        {
+            // The making thread failed too: it takes nothing more.
+        }
+        handOver.CompleteAdding();
+    }
+
     /// <summary>
     /// Up to <see cref="Capacity"/> kept rows as SQLite gave them: the six texts a beschikking keeps copied as bytes, the
-    /// hours, dates and school read already. Its arrays stay below the size the collector keeps apart for large objects.
+    /// hours, dates and school read already. Full at <see cref="Capacity"/> rows or <see cref="Bytes"/> bytes of text, so
+    /// that its arrays stay below the size the collector keeps apart for large objects (only a row of texts longer than any
+    /// code or name makes its bytes grow past it).
     /// </summary>
     private sealed class RawRows
     {
         private const int Capacity = 1024;
         private const int Texts = 6;
+        private const int Bytes = 60 * 1024;
 
         private readonly int[] _ends = new int[Capacity * Texts];
         private readonly Numbers[] _numbers = new Numbers[Capacity];
-        private byte[] _bytes = new byte[Capacity * 48];
+        private byte[] _bytes = new byte[Bytes + 4 * 1024];
         private int _used;
         private int _count;
 
         private readonly record struct Numbers(SchoolLocationId School, decimal Hours, ActivePeriod Active);
 
-        public bool IsFull => _count == Capacity;
+        public bool IsFull => _count == Capacity || _used >= Bytes;
 
         /// <summary>The current row of the columns <see cref="Read"/> selects.</summary>
         public void Add(SqliteRows row, SchoolLocationId school)

@@ -80,20 +80,20 @@ public sealed class SettlementInputReaderTestsOnSqlite : SettlementInputReaderTe
 
     /// <summary>
     /// The scan copies the rows it keeps in batches of 1,024 and makes the beschikkingen of them on another thread, four
-    /// batches on their way at most: 10,000 rows, two in three at the scheme's school, come out as they were stored, field
-    /// for field, ordered by start date.
+    /// batches on their way at most: 10,000 rows at two schools come out as they were stored, field for field, in the
+    /// join's order (31CD00 as the scheme lists it first, then 30AB00; each by start date, then as stored).
     /// </summary>
     [Fact]
     public async Task ManyRows_ComeOutWhole_AndInOrder_AcrossTheBatchesTheScanHandsOver()
     {
         await using var database = await ManyRowsAsync();
-        var loaded = await LoadAtOneSchoolAsync(database);
+        var loaded = await LoadAsync(database);
 
-        var expected = ManyRows().Where(r => r.School == "30AB").OrderBy(r => r.Start).ToList();
-        // 10,000 rows less the 3,333 numbered 2 mod 3 (2, 5, …, 9998) are at 30AB00: 6,667, six full batches and one of 523.
-        Assert.Equal(6667, expected.Count);
+        // Ten batches, the last of 10,000 − 9 × 1,024 = 784 rows; 3,333 of the rows (numbered 2, 5, …, 9998) at 31CD.
+        var expected = ManyRows().OrderBy(r => r.School == "31CD" ? 0 : 1).ThenBy(r => r.Start).ToList();
+        Assert.Equal(3333, expected.TakeWhile(r => r.School == "31CD").Count());
         Assert.Equal(
-            expected.Select(r => (r.Number, r.Client, r.Residence, "30AB00", r.Provider, "JZ", Law.JW, r.Hours, r.Start, r.End)),
+            expected.Select(r => (r.Number, r.Client, r.Residence, r.School + "00", r.Provider, "JZ", Law.JW, r.Hours, r.Start, r.End)),
             loaded.Select(b => (b.Number, b.Client, b.Residence.ToString(), b.School.ToString(), b.Provider, b.Category, b.Law, b.HoursPerWeek, b.Active.Start, b.Active.End)));
     }
 
@@ -107,7 +107,7 @@ public sealed class SettlementInputReaderTestsOnSqlite : SettlementInputReaderTe
         await using var database = await ManyRowsAsync();
         await ExecuteAsync(database, "UPDATE beschikkingen SET municipality_code = 'GM12' WHERE number = 'B10'");
 
-        var thrown = await Assert.ThrowsAsync<FormatException>(() => LoadAtOneSchoolAsync(database));
+        var thrown = await Assert.ThrowsAsync<FormatException>(() => LoadAsync(database));
         Assert.Contains("'GM12' is not a municipality code", thrown.Message, StringComparison.Ordinal);
     }
 
@@ -118,8 +118,23 @@ public sealed class SettlementInputReaderTestsOnSqlite : SettlementInputReaderTe
         await using var database = await ManyRowsAsync();
         await ExecuteAsync(database, "UPDATE beschikkingen SET start_date = '2026-1-15' WHERE number = 'B4500'");
 
-        var thrown = await Assert.ThrowsAsync<System.Data.DataException>(() => LoadAtOneSchoolAsync(database));
+        var thrown = await Assert.ThrowsAsync<System.Data.DataException>(() => LoadAsync(database));
         Assert.Contains("'2026-1-15' is not a stored date", thrown.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Of two bad rows the first is reported, as when one thread read and made every row: the scanning thread reaches the
+    /// later one while the other thread is still making the batches before it.
+    /// </summary>
+    [Fact(Timeout = 60_000)]
+    public async Task OfTwoBadRows_TheFirstIsReported_WhicheverThreadFindsItsValueBad()
+    {
+        await using var database = await ManyRowsAsync();
+        await ExecuteAsync(database, "UPDATE beschikkingen SET municipality_code = 'GM12' WHERE number = 'B3000'");
+        await ExecuteAsync(database, "UPDATE beschikkingen SET start_date = '2026-1-15' WHERE number = 'B3001'");
+
+        var thrown = await Assert.ThrowsAsync<FormatException>(() => LoadAsync(database));
+        Assert.Contains("'GM12' is not a municipality code", thrown.Message, StringComparison.Ordinal);
     }
 
     private sealed record Row(string Number, string Client, string Residence, string School, string Provider, decimal Hours, DateOnly Start, DateOnly? End);
@@ -141,11 +156,12 @@ public sealed class SettlementInputReaderTestsOnSqlite : SettlementInputReaderTe
         return database;
     }
 
-    private static async Task<IReadOnlyList<Beschikking>> LoadAtOneSchoolAsync(SqliteTestDatabase database)
+    private static async Task<IReadOnlyList<Beschikking>> LoadAsync(SqliteTestDatabase database)
     {
         var lead = MunicipalityCode.Parse("GM0268");
+        // A HashSet without removals lists its items in the order they were added: 31CD00 first.
         var scheme = new Scheme("s", "S", 2019, new SchemeTerms(
-            new HashSet<SchoolLocationId> { Parse("30AB00") }, new HashSet<MunicipalityCode> { lead },
+            new HashSet<SchoolLocationId> { Parse("31CD00"), Parse("30AB00") }, new HashSet<MunicipalityCode> { lead },
             new PerChildPool(12, 5.5m, 62.5m, 40), new ChildrenKey(), new LeadFlow(lead), new InvoiceTerms("NL", 30, "")));
         await using var session = await new Beschikbaarheid.Data.Database.SchemeLocks(database.Connections).AcquireAsync(scheme.Id);
         return await SettlementInputReader.LoadBeschikkingenAsync(session, scheme, 2026);
