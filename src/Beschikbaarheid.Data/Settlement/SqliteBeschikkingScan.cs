@@ -92,11 +92,7 @@ internal static class SqliteBeschikkingScan
         {
             // The rows read before this one are made first: an error among them came first and is the one thrown.
             HandOverTheRest(handOver, batch, failed.Token);
-            making.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing).GetAwaiter().GetResult();
-            if (making.IsFaulted)
-            {
-                making.GetAwaiter().GetResult();
-            }
+            making.GetAwaiter().GetResult();
             throw;
         }
         making.GetAwaiter().GetResult();

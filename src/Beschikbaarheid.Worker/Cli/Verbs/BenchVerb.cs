@@ -52,11 +52,7 @@ internal static class BenchVerb
                 RegionGenerator.WriteSynthetic(codes, parse.GetValue(schools), parse.GetValue(beschikkingen), folder);
                 // On disk before the import is timed, as a file delivered earlier is: otherwise the system writes the
                 // generated files out while the import commits, and the import's time varied by half a second with it.
-                foreach (var generated in Directory.EnumerateFiles(folder, "*.csv"))
-                {
-                    using var file = new FileStream(generated, FileMode.Open, FileAccess.ReadWrite);
-                    file.Flush(flushToDisk: true);
-                }
+                FlushToDisk(Directory.EnumerateFiles(folder, "*.csv"));
                 Console.WriteLine($"generate files          {watch.Elapsed.TotalSeconds,8:0.000} s");
                 var documents = 2 * codes.Count;
                 Console.WriteLine($"disk check              {DiskCheck(folder, documents).TotalSeconds,8:0.000} s  ({documents} new files of 16 KB published one by one, as many as a month writes; not part of any figure)");
@@ -130,12 +126,17 @@ internal static class BenchVerb
         }
         var elapsed = watch.Elapsed;
         // On disk before anything else is timed, as the generated files are: their writing out would fall in the import.
-        foreach (var written in Directory.EnumerateFiles(check))
+        FlushToDisk(Directory.EnumerateFiles(check));
+        return elapsed;
+    }
+
+    private static void FlushToDisk(IEnumerable<string> files)
+    {
+        foreach (var path in files)
         {
-            using var file = new FileStream(written, FileMode.Open, FileAccess.ReadWrite);
+            using var file = new FileStream(path, FileMode.Open, FileAccess.ReadWrite);
             file.Flush(flushToDisk: true);
         }
-        return elapsed;
     }
 
     /// <summary>
